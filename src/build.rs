@@ -1,0 +1,104 @@
+//! The whole pipeline as one function over plain values:
+//! config → content → markdown → graph → pages → `Vec<OutputFile>`.
+//!
+//! Nothing here writes to disk: the `build` command writes the files, the
+//! tests look at them in memory. Every stage runs even when an earlier one
+//! found problems in some files, so one run reports everything.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::content::{self, authors::Authors, Content};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::graph;
+use crate::markdown::{self, Rendered};
+use crate::output::OutputFile;
+use crate::render::{self, theme};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub drafts: bool,
+    /// Replaces `base_url` from the config (for previews).
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub load: Duration,
+    pub markdown: Duration,
+    pub render: Duration,
+}
+
+#[derive(Debug)]
+pub struct Built {
+    /// `None` when any error was found: nothing should be written.
+    pub files: Option<Vec<OutputFile>>,
+    /// Sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    pub articles: usize,
+    pub timings: Timings,
+}
+
+impl Built {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads config, authors and articles, reporting problems in all of them.
+pub fn load(root: &Path, opts: &BuildOptions) -> (Config, Authors, Content, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let (mut config, d) = config::load(root);
+    diags.extend(d);
+    if let Some(url) = &opts.base_url {
+        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+    }
+    let (authors, d) = Authors::load(root);
+    diags.extend(d);
+    let (content, d) = content::load(root, &config, &content::LoadOptions { drafts: opts.drafts });
+    diags.extend(d);
+    (config, authors, content, diags)
+}
+
+pub fn build(opts: &BuildOptions) -> Built {
+    let root = opts.root.as_path();
+    let start = Instant::now();
+    let (config, authors, content, mut diags) = load(root, opts);
+    let (theme, d) = theme::load(root, &config.theme);
+    diags.extend(d);
+    let tera = match render::templates(&theme) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
+    let load_time = start.elapsed();
+
+    let start = Instant::now();
+    let rendered: Vec<Rendered> = content.articles.par_iter().map(|a| markdown::render(&a.body, config.slugify)).collect();
+    let markdown_time = start.elapsed();
+
+    let start = Instant::now();
+    let (graph, d) = graph::build(&content.articles, &authors, &config);
+    diags.extend(d);
+    let mut files = None;
+    if let (Some(tera), false) = (tera, diags.has_errors()) {
+        let site = render::Site { config: &config, content: &content, rendered: &rendered, graph: &graph, theme: &theme, drafts: opts.drafts };
+        let (out, d) = render::render(&site, &tera);
+        diags.extend(d);
+        if !diags.has_errors() {
+            files = Some(out);
+        }
+    }
+    Built {
+        files,
+        diagnostics: diags.into_sorted(),
+        articles: content.articles.len(),
+        timings: Timings { load: load_time, markdown: markdown_time, render: start.elapsed() },
+    }
+}

@@ -1,0 +1,59 @@
+//! `casebook build`: builds the site and swaps it into the output folder.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::build::{build, BuildOptions};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write the site (default: public/ inside the journal).
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Include articles marked `draft: true` (for previews).
+    #[arg(long)]
+    pub drafts: bool,
+    /// Use this address instead of base_url from casebook.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Print nothing but problems.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+    let started = Instant::now();
+    if !root.is_dir() {
+        anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
+    }
+    let output = args.output.clone().unwrap_or_else(|| root.join("public"));
+    // Refuse a dangerous output folder before doing any work.
+    crate::output::check_output_dir(root, &output)?;
+    if !args.quiet {
+        eprintln!("Building the journal in {} …", root.display());
+    }
+    let built = build(&BuildOptions { root: root.to_path_buf(), drafts: args.drafts, base_url: args.base_url.clone() });
+    super::print_diagnostics(&built.diagnostics);
+    let Some(files) = built.files else {
+        eprintln!("Nothing was written; {} is unchanged.", output.display());
+        return Ok(ExitCode::FAILURE);
+    };
+    crate::output::write_site(root, &output, &files)?;
+    if !args.quiet {
+        let t = &built.timings;
+        eprintln!(
+            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, Markdown {:.2} s, pages {:.2} s).",
+            built.articles,
+            files.len(),
+            output.display(),
+            started.elapsed().as_secs_f64(),
+            t.load.as_secs_f64(),
+            t.markdown.as_secs_f64(),
+            t.render.as_secs_f64()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,56 @@
+//! `casebook init DIR`: writes a new journal that builds as it is.
+//!
+//! It never overwrites: if any file it would write already exists, it stops
+//! before writing anything.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder to create the journal in (it may exist, but must not hold a journal).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+/// The built-in templates `new` falls back to when a journal has no archetypes/.
+pub const CASE_ARCHETYPE: &str = include_str!("skeleton/case.md");
+pub const ESSAY_ARCHETYPE: &str = include_str!("skeleton/essay.md");
+
+const FILES: [(&str, &str); 8] = [
+    ("casebook.yaml", include_str!("skeleton/casebook.yaml")),
+    ("data/authors.yaml", include_str!("skeleton/authors.yaml")),
+    ("archetypes/case.md", CASE_ARCHETYPE),
+    ("archetypes/essay.md", ESSAY_ARCHETYPE),
+    ("content/cases/客戶要求退回已拆封耳機.md", include_str!("skeleton/sample-case.md")),
+    ("content/essays/為什麼要把案例寫下來.md", include_str!("skeleton/sample-essay.md")),
+    (".gitignore", include_str!("skeleton/gitignore")),
+    ("static/.keep", ""),
+];
+
+pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+    let dir = if args.dir.is_absolute() { args.dir.clone() } else { root.join(&args.dir) };
+    let existing: Vec<String> = FILES.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
+    if !existing.is_empty() {
+        bail!(
+            "{} already holds a journal ({} exists); nothing was changed. Choose a new folder name.",
+            dir.display(),
+            existing.join(", ")
+        );
+    }
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
+        }
+        std::fs::write(&path, text).with_context(|| format!("could not write {}", path.display()))?;
+    }
+    eprintln!("A new journal is ready in {}.", dir.display());
+    eprintln!("Next:");
+    eprintln!("  cd {}", dir.display());
+    eprintln!("  casebook new case \"客戶來電詢問帳單\"   # write a case");
+    eprintln!("  casebook build                          # make the site in public/");
+    Ok(ExitCode::SUCCESS)
+}

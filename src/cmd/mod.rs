@@ -1,0 +1,64 @@
+//! One file per subcommand. Each defines its arguments and an `execute`
+//! function; the work itself lives in the library modules.
+
+pub mod build;
+pub mod init;
+pub mod new;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diagnostics::Diagnostic;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "casebook",
+    version,
+    about = "Turns a journal of customer-service cases (Markdown files in a git repository) into an intranet site.",
+    long_about = "Turns a journal of customer-service cases (Markdown files in a git repository) into an intranet site.\n\n\
+Start a journal with `casebook init my-journal`, write a case with\n`casebook new case \"客戶要求退回已拆封耳機\"`, and build the site with `casebook build`."
+)]
+pub struct Cli {
+    /// The journal folder (the one holding casebook.yaml and content/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into public/ (or the folder given with --output).
+    Build(build::Args),
+    /// Create a new journal folder, ready to write in.
+    Init(init::Args),
+    /// Write a new case or essay from the journal's template, dated today.
+    New(new::Args),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => build::execute(&cli.root, args),
+        Command::Init(args) => init::execute(&cli.root, args),
+        Command::New(args) => new::execute(&cli.root, args),
+    }
+}
+
+/// Prints diagnostics to stderr, warnings included, and a count at the end.
+pub fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if errors > 0 {
+        eprintln!(
+            "{errors} error{} and {warnings} warning{} found; fix the lines above and build again.",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! `casebook new case|essay TITLE`: writes a new article from the journal's
+//! `archetypes/` (or the built-in ones), dated today, never overwriting.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+use crate::config::{self, Kind};
+use crate::content::authors::Authors;
+use crate::slug::slugify;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum NewKind {
+    /// A customer case: 背景, 處理過程, 結果, 根本原因, 經驗教訓.
+    Case,
+    /// An essay: work reflections, notes, lessons.
+    Essay,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to write.
+    pub kind: NewKind,
+    /// The title, in quotes: "客戶要求退回已拆封耳機".
+    pub title: String,
+    /// The folder under content/ (default: cases or essays).
+    #[arg(long, value_name = "SECTION")]
+    pub section: Option<String>,
+    /// The author id or name (default: your git user.name).
+    #[arg(long)]
+    pub author: Option<String>,
+}
+
+pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+    if args.title.trim().is_empty() {
+        bail!("the title is empty; write it in quotes, like: casebook new case \"客戶要求退回已拆封耳機\"");
+    }
+    let (config, diags) = config::load(root);
+    if let Some(d) = diags.iter().find(|d| d.is_error()) {
+        bail!("{d}");
+    }
+    let kind = match args.kind {
+        NewKind::Case => Kind::Case,
+        NewKind::Essay => Kind::Essay,
+    };
+    let section = args.section.clone().unwrap_or_else(|| {
+        config
+            .sections
+            .iter()
+            .find(|(_, s)| s.kind == kind)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_else(|| if kind == Kind::Case { "cases".into() } else { "essays".into() })
+    });
+    if section.contains("..") || section.starts_with('/') {
+        bail!("--section must be a folder name under content/, like cases");
+    }
+    let slug = slugify(&args.title, config.slugify);
+    let path: PathBuf = root.join(crate::content::CONTENT_DIR).join(&section).join(format!("{slug}.md"));
+    if path.exists() {
+        bail!("{} already exists and was left as it is; choose another title", path.display());
+    }
+    let archetype_name = match kind {
+        Kind::Case => "case.md",
+        Kind::Essay => "essay.md",
+    };
+    let archetype = match std::fs::read_to_string(root.join("archetypes").join(archetype_name)) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match kind {
+            Kind::Case => super::init::CASE_ARCHETYPE.to_string(),
+            Kind::Essay => super::init::ESSAY_ARCHETYPE.to_string(),
+        },
+        Err(e) => return Err(e).with_context(|| format!("could not read archetypes/{archetype_name}")),
+    };
+    let author = args.author.clone().or_else(git_user_name).map(|name| {
+        let (authors, _) = Authors::load(root);
+        let a = authors.resolve(&name);
+        if a.known {
+            a.id
+        } else {
+            name
+        }
+    });
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let text = archetype
+        .replace("{{title}}", &yaml_string(args.title.trim()))
+        .replace("{{date}}", &today)
+        .replace("{{author}}", &author.as_deref().map(yaml_string).unwrap_or_default());
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
+    }
+    // create_new: never overwrite, even if the file appeared meanwhile.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| format!("could not create {}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).with_context(|| format!("could not write {}", path.display()))?;
+    println!("{}", path.display());
+    eprintln!("Wrote {}. Fill in the fields, remove `draft: true` when it is ready, and build.", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A YAML scalar for `s`: plain when safe, else double-quoted (JSON quoting
+/// is valid YAML).
+fn yaml_string(s: &str) -> String {
+    let plain = !s.is_empty()
+        && !s.contains([':', '#', '[', ']', '{', '}', ',', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`'])
+        && !s.starts_with(['-', '?', ' '])
+        && !s.ends_with(' ');
+    if plain {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).unwrap_or_default()
+    }
+}
+
+fn git_user_name() -> Option<String> {
+    let out = std::process::Command::new("git").args(["config", "user.name"]).output().ok()?;
+    let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
+}

@@ -1,0 +1,381 @@
+//! `casebook.yaml` → a validated [`Config`].
+//!
+//! The file is read into a raw struct that rejects unknown keys (so a typo is
+//! reported with its line), then checked and turned into the `Config` the rest
+//! of the program uses. No file, or an empty one, gives `Config::default()`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{closest, Diagnostic};
+use crate::slug::SlugMode;
+use crate::yaml;
+
+pub const CONFIG_FILE: &str = "casebook.yaml";
+
+/// The eight competency dimensions of the training model (DOMAIN.md).
+pub const COMPETENCIES: [&str; 8] = [
+    "積極傾聽",
+    "客服知識",
+    "客服職業價值傾向",
+    "沖突處理和問題解決",
+    "服務導向",
+    "溝通表達",
+    "心理適應性",
+    "耐心",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Case,
+    Essay,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "case" => Some(Kind::Case),
+            "essay" => Some(Kind::Essay),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// The front-matter field it groups by, also its URL folder: `tags`.
+    pub key: String,
+    /// Shown as the page title: `標籤`.
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub taxonomies: Vec<Taxonomy>,
+    pub paginate: usize,
+    /// Keyed by the folder name under `content/`.
+    pub sections: BTreeMap<String, Section>,
+    pub slugify: SlugMode,
+    pub channels: Vec<String>,
+    pub outcomes: Vec<String>,
+    pub priorities: Vec<String>,
+    /// Display labels for field values and taxonomy names (`phone` → `電話`).
+    pub labels: BTreeMap<String, String>,
+    /// Characters (Chinese) and words (other scripts) read per minute.
+    pub chars_per_minute: u32,
+    pub words_per_minute: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        validate(RawConfig::default(), "", Path::new(CONFIG_FILE)).0
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    taxonomies: Option<Vec<String>>,
+    paginate: Option<usize>,
+    sections: Option<BTreeMap<String, RawSection>>,
+    slugify: Option<String>,
+    channels: Option<Vec<String>>,
+    outcomes: Option<Vec<String>>,
+    priorities: Option<Vec<String>>,
+    labels: BTreeMap<String, String>,
+    chars_per_minute: Option<u32>,
+    words_per_minute: Option<u32>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawSection {
+    title: Option<String>,
+    kind: Option<String>,
+}
+
+const KNOWN_KEYS: [&str; 15] = [
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+    "taxonomies",
+    "paginate",
+    "sections",
+    "slugify",
+    "channels",
+    "outcomes",
+    "priorities",
+    "labels",
+    "chars_per_minute",
+    "words_per_minute",
+];
+
+fn default_labels() -> BTreeMap<String, String> {
+    [
+        ("tags", "標籤"),
+        ("channel", "渠道"),
+        ("competencies", "能力維度"),
+        ("product", "產品"),
+        ("outcome", "結果"),
+        ("priority", "優先級"),
+        ("series", "系列"),
+        ("satisfaction", "滿意度"),
+        ("phone", "電話"),
+        ("chat", "線上客服"),
+        ("email", "電子郵件"),
+        ("social", "社群媒體"),
+        ("walk-in", "臨櫃"),
+        ("resolved", "已解決"),
+        ("escalated", "已升級"),
+        ("open", "處理中"),
+        ("closed", "已結案"),
+        ("urgent", "緊急"),
+        ("high", "高"),
+        ("medium", "中"),
+        ("low", "低"),
+        ("case", "案例"),
+        ("essay", "心得"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// Reads `casebook.yaml` in `root`. A missing file is the default config.
+pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
+    let path = root.join(CONFIG_FILE);
+    let rel = Path::new(CONFIG_FILE);
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+            Err(_) => {
+                let d = Diagnostic::error(rel, 0, 0, "is not UTF-8 text; save it as UTF-8");
+                return (Config::default(), vec![d]);
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            let d = Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"));
+            return (Config::default(), vec![d]);
+        }
+    };
+    parse(&text, rel)
+}
+
+/// Parses config text; `rel` is the path shown in messages.
+pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
+    if text.trim().is_empty() {
+        return validate(RawConfig::default(), text, rel);
+    }
+    match serde_norway::from_str::<RawConfig>(text) {
+        Ok(raw) => validate(raw, text, rel),
+        Err(err) => {
+            let (line, col) = yaml::error_position(&err);
+            let msg = err.to_string();
+            let message = if let Some(rest) = msg.strip_prefix("unknown field `") {
+                let key = rest.split('`').next().unwrap_or_default();
+                let known = if msg.contains("expected one of `title`") { &KNOWN_KEYS[..] } else { &["title", "kind"][..] };
+                match closest(key, known.iter().copied()) {
+                    Some(s) => format!("unknown setting `{key}`; did you mean `{s}`?"),
+                    None => format!("unknown setting `{key}`; the settings are: {}", known.join(", ")),
+                }
+            } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+                let m = msg.split(" at line ").next().unwrap_or(&msg);
+                format!("a setting has the wrong type ({m}); see the comments in a file made by `casebook init`")
+            } else {
+                yaml::plain_message(&err)
+            };
+            (Config::default(), vec![Diagnostic::error(rel, line, col, message)])
+        }
+    }
+}
+
+fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let at = |key: &str| yaml::key_position(text, key).map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
+
+    let mut base_url = raw.base_url.unwrap_or_else(|| "/".to_string());
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    let slugify = match raw.slugify.as_deref() {
+        None | Some("unicode") => SlugMode::Unicode,
+        Some("ascii") => SlugMode::Ascii,
+        Some(other) => {
+            let (l, c) = at("slugify");
+            diags.push(Diagnostic::error(
+                rel,
+                l,
+                c,
+                format!("`slugify` must be `unicode` (keep Chinese in addresses) or `ascii`, found `{other}`"),
+            ));
+            SlugMode::Unicode
+        }
+    };
+    let paginate = match raw.paginate {
+        Some(0) => {
+            let (l, c) = at("paginate");
+            diags.push(Diagnostic::error(rel, l, c, "`paginate` must be 1 or more (articles per list page)"));
+            20
+        }
+        Some(n) => n,
+        None => 20,
+    };
+
+    let mut labels = default_labels();
+    labels.extend(raw.labels);
+
+    let mut sections = BTreeMap::new();
+    sections.insert("cases".to_string(), Section { title: "案例".into(), kind: Kind::Case });
+    sections.insert("essays".to_string(), Section { title: "心得".into(), kind: Kind::Essay });
+    if let Some(raw_sections) = raw.sections {
+        sections.clear();
+        for (name, s) in raw_sections {
+            let kind = match s.kind.as_deref() {
+                None => Kind::Essay,
+                Some(k) => Kind::parse(k).unwrap_or_else(|| {
+                    let (l, c) = at("sections");
+                    diags.push(Diagnostic::error(
+                        rel,
+                        l,
+                        c,
+                        format!("section `{name}`: `kind` must be `case` or `essay`, found `{k}`"),
+                    ));
+                    Kind::Essay
+                }),
+            };
+            let title = s.title.unwrap_or_else(|| name.clone());
+            sections.insert(name, Section { title, kind });
+        }
+    }
+
+    let taxonomy_keys = raw.taxonomies.unwrap_or_else(|| strings(&["tags", "channel", "competencies", "product", "outcome"]));
+    let mut taxonomies = Vec::new();
+    for key in taxonomy_keys {
+        if key.is_empty() || key.contains(['/', '\\', '.']) || key == "authors" || key == "search" || key == "page" {
+            let (l, c) = at("taxonomies");
+            diags.push(Diagnostic::error(
+                rel,
+                l,
+                c,
+                format!("`{key}` cannot be a taxonomy: use a front-matter field name such as `tags` or `channel`"),
+            ));
+            continue;
+        }
+        let title = labels.get(&key).cloned().unwrap_or_else(|| key.clone());
+        taxonomies.push(Taxonomy { key, title });
+    }
+
+    let config = Config {
+        title: raw.title.unwrap_or_else(|| "案例集".to_string()),
+        description: raw.description.unwrap_or_default(),
+        base_url,
+        language: raw.language.unwrap_or_else(|| "zh-Hant".to_string()),
+        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        taxonomies,
+        paginate,
+        sections,
+        slugify,
+        channels: raw.channels.unwrap_or_else(|| strings(&["phone", "chat", "email", "social", "walk-in"])),
+        outcomes: raw.outcomes.unwrap_or_else(|| strings(&["resolved", "escalated", "open", "closed"])),
+        priorities: raw.priorities.unwrap_or_else(|| strings(&["urgent", "high", "medium", "low"])),
+        labels,
+        chars_per_minute: raw.chars_per_minute.unwrap_or(325).max(1),
+        words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
+    };
+    (config, diags)
+}
+
+impl Config {
+    /// The section an article in `folder` (first folder under `content/`)
+    /// belongs to; folders not listed in the config become essay sections
+    /// titled by their folder name.
+    pub fn section(&self, folder: &str) -> Section {
+        self.sections.get(folder).cloned().unwrap_or_else(|| Section {
+            title: folder.to_string(),
+            kind: if folder == "cases" { Kind::Case } else { Kind::Essay },
+        })
+    }
+
+    /// The path part of `base_url`: `/journal/` for `https://intranet/journal/`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map(|(_, r)| r).unwrap_or(&self.base_url);
+        let path = if self.base_url.contains("://") {
+            after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/")
+        } else {
+            after_scheme
+        };
+        let mut p = path.to_string();
+        if !p.starts_with('/') {
+            p.insert(0, '/');
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(t: &str) -> (Config, Vec<String>) {
+        let (c, d) = parse(t, Path::new("casebook.yaml"));
+        (c, d.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn empty_file_is_default() {
+        let (c, d) = parse_str("");
+        assert!(d.is_empty());
+        assert_eq!(c.language, "zh-Hant");
+        assert_eq!(c.taxonomies.len(), 5);
+        assert_eq!(c.paginate, 20);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let (_, d) = parse_str("title: 案例集\ntitel: x\n");
+        assert_eq!(d, vec!["casebook.yaml:2:1: error: unknown setting `titel`; did you mean `title`?"]);
+    }
+
+    #[test]
+    fn bad_slugify_value() {
+        let (_, d) = parse_str("slugify: pinyin\n");
+        assert_eq!(
+            d,
+            vec!["casebook.yaml:1:10: error: `slugify` must be `unicode` (keep Chinese in addresses) or `ascii`, found `pinyin`"]
+        );
+    }
+
+    #[test]
+    fn base_path_from_url() {
+        let (c, _) = parse_str("base_url: https://intranet/journal\n");
+        assert_eq!(c.base_url, "https://intranet/journal/");
+        assert_eq!(c.base_path(), "/journal/");
+    }
+}

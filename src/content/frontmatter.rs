@@ -1,0 +1,383 @@
+//! Splits a Markdown file into front matter and body, and checks every field.
+//!
+//! Positions in messages are in the coordinates of the whole file: the YAML
+//! starts on line 2, after the opening `---` fence. A BOM is skipped and CRLF
+//! line endings are read like LF (neither moves a line number).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use serde_norway::{Mapping, Value};
+
+use crate::config::{Config, Kind, COMPETENCIES};
+use crate::diagnostics::{closest, line_col, Diagnostic};
+use crate::yaml;
+
+/// Front matter after checking: every value has the type the program uses.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<DateTime<FixedOffset>>,
+    pub updated: Option<DateTime<FixedOffset>>,
+    pub kind: Option<Kind>,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub channel: Option<String>,
+    pub product: Option<String>,
+    pub priority: Option<String>,
+    pub outcome: Option<String>,
+    pub satisfaction: Option<u8>,
+    pub competencies: Vec<String>,
+    pub series: Option<String>,
+    pub series_order: Option<i64>,
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A file split into its parts.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file where `body` starts.
+    pub body_line: usize,
+}
+
+/// Decodes the bytes of a file into text: UTF-8, BOM skipped, CRLF as LF.
+pub fn decode(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, col) = line_col(good, good.len());
+            return Err(Diagnostic::error(
+                rel,
+                line,
+                col,
+                "this file is not UTF-8 text (perhaps Big5 or GBK); open it in your editor and save it with the encoding \"UTF-8\"",
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+}
+
+/// Splits and checks a decoded file. All problems found are returned; the
+/// parse fails only if the file cannot be used at all.
+pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Diagnostic>) {
+    const EXAMPLE: &str = "---\ntitle: 客戶要求退回已拆封耳機\ndate: 2026-11-22\n---";
+    if text.trim().is_empty() {
+        let msg = format!("the file is empty; an article starts with its front matter, like\n{EXAMPLE}\nthen its text");
+        return (None, vec![Diagnostic::error(rel, 1, 1, msg)]);
+    }
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if first.trim_end() != "---" {
+        let msg = format!(
+            "the file does not start with front matter; put these lines at the very top (the first line must be exactly `---`):\n{EXAMPLE}"
+        );
+        return (None, vec![Diagnostic::error(rel, 1, 1, msg)]);
+    }
+    let mut offset = first.len();
+    let mut closing = None;
+    for (i, line) in lines.enumerate() {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            closing = Some((i + 2, offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((close_line, yaml_end, body_start)) = closing else {
+        let msg = "the front matter that starts on line 1 is never closed; add a line `---` after its last field";
+        return (None, vec![Diagnostic::error(rel, 1, 1, msg)]);
+    };
+    let yaml_text = &text[first.len()..yaml_end];
+    let body = text[body_start..].to_string();
+    let body_line = close_line + 1;
+
+    let value: Value = if yaml_text.trim().is_empty() {
+        Value::Mapping(Mapping::new())
+    } else {
+        match serde_norway::from_str(yaml_text) {
+            Ok(v) => v,
+            Err(err) => {
+                let (line, col) = yaml::error_position(&err);
+                let d = Diagnostic::error(rel, line + 1, col, yaml::plain_message(&err));
+                return (None, vec![d]);
+            }
+        }
+    };
+    let Value::Mapping(map) = value else {
+        let msg = "the front matter must be `key: value` lines, like `title: 客戶要求退回已拆封耳機`";
+        return (None, vec![Diagnostic::error(rel, 2, 1, msg)]);
+    };
+    let mut checker = Checker { rel, yaml: yaml_text, diags: Vec::new(), config };
+    let front = checker.front_matter(map);
+    (Some(Parsed { front, body, body_line }), checker.diags)
+}
+
+struct Checker<'a> {
+    rel: &'a Path,
+    yaml: &'a str,
+    diags: Vec<Diagnostic>,
+    config: &'a Config,
+}
+
+impl Checker<'_> {
+    /// Line and column of `key`'s value in the whole file.
+    fn at(&self, key: &str) -> (usize, usize) {
+        yaml::key_position(self.yaml, key).map(|(l, c)| (l + 2, c)).unwrap_or((1, 1))
+    }
+
+    fn error(&mut self, key: &str, message: String) {
+        let (line, col) = self.at(key);
+        self.diags.push(Diagnostic::error(self.rel, line, col, message));
+    }
+
+    fn front_matter(&mut self, map: Mapping) -> FrontMatter {
+        let mut f = FrontMatter::default();
+        let mut has_title = false;
+        for (k, v) in map {
+            let key = match &k {
+                Value::String(s) => s.clone(),
+                other => yaml::describe(other).trim_matches('`').to_string(),
+            };
+            match key.as_str() {
+                "title" => {
+                    has_title = true;
+                    f.title = self.string(&key, &v, "a title, like `title: 客戶要求退回已拆封耳機`").unwrap_or_default();
+                    if f.title.trim().is_empty() && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
+                        self.error(&key, "`title` is empty; write the article's title after `title:`".to_string());
+                    }
+                }
+                "date" => f.date = self.date(&key, &v),
+                "updated" => f.updated = self.date(&key, &v),
+                "kind" => {
+                    if let Some(s) = self.string(&key, &v, "`case` or `essay`") {
+                        f.kind = Kind::parse(&s);
+                        if f.kind.is_none() {
+                            self.error(&key, format!("`kind` must be `case` or `essay`, found `{s}`"));
+                        }
+                    }
+                }
+                "authors" | "author" => f.authors = self.list(&key, &v),
+                "tags" => f.tags = self.list(&key, &v),
+                "summary" => f.summary = self.string(&key, &v, "one or two sentences"),
+                "draft" => match v {
+                    Value::Bool(b) => f.draft = b,
+                    other => self.error(&key, format!("`draft` must be `true` or `false`, found {}", yaml::describe(&other))),
+                },
+                "slug" => f.slug = self.string(&key, &v, "the last part of the address, like `slug: 退貨-耳機`"),
+                "channel" => f.channel = self.one_of(&key, &v, &self.config.channels.clone()),
+                "outcome" => f.outcome = self.one_of(&key, &v, &self.config.outcomes.clone()),
+                "priority" => f.priority = self.one_of(&key, &v, &self.config.priorities.clone()),
+                "product" => f.product = self.string(&key, &v, "the product's name"),
+                "series" => f.series = self.string(&key, &v, "the series' name, like `series: 每日一案例`"),
+                "series_order" => f.series_order = self.integer(&key, &v, "a whole number, like `series_order: 3`"),
+                "satisfaction" => {
+                    let n = self.integer(&key, &v, "a whole number from 1 to 5");
+                    match n {
+                        Some(n @ 1..=5) => f.satisfaction = Some(n as u8),
+                        Some(n) => self.error(&key, format!("`satisfaction` must be a whole number from 1 to 5, found `{n}`")),
+                        None => {}
+                    }
+                }
+                "competencies" => {
+                    let items = self.list(&key, &v);
+                    for c in items {
+                        if COMPETENCIES.contains(&c.as_str()) {
+                            f.competencies.push(c);
+                        } else {
+                            let hint = match closest(&c, COMPETENCIES) {
+                                Some(s) => format!("did you mean `{s}`?"),
+                                None => format!("use one of: {}", COMPETENCIES.join("、")),
+                            };
+                            self.error(&key, format!("`{c}` is not one of the eight competencies; {hint}"));
+                        }
+                    }
+                }
+                _ => {
+                    let json = serde_json::to_value(&v).unwrap_or(serde_json::Value::Null);
+                    f.extra.insert(key, json);
+                }
+            }
+        }
+        if !has_title {
+            self.diags.push(Diagnostic::error(
+                self.rel,
+                1,
+                1,
+                "the front matter has no `title`; add a line like `title: 客戶要求退回已拆封耳機`",
+            ));
+        }
+        if f.date.is_none() && yaml::key_position(self.yaml, "date").is_none() {
+            self.diags.push(Diagnostic::error(
+                self.rel,
+                1,
+                1,
+                "the front matter has no `date`; add a line like `date: 2026-11-22` (the day it was written)",
+            ));
+        }
+        f
+    }
+
+    fn string(&mut self, key: &str, v: &Value, what: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Null => None,
+            other => {
+                self.error(key, format!("`{key}` must be a single line of text ({what}), found {}", yaml::describe(other)));
+                None
+            }
+        }
+    }
+
+    /// A list, or a single string (split at commas, including `，` and `、`).
+    fn list(&mut self, key: &str, v: &Value) -> Vec<String> {
+        let split = |s: &str| -> Vec<String> {
+            s.split([',', '，', '、']).map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+        };
+        match v {
+            Value::Null => Vec::new(),
+            Value::String(s) => split(s),
+            Value::Number(n) => vec![n.to_string()],
+            Value::Sequence(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        Value::Null => {}
+                        Value::String(_) => {}
+                        other => self.error(
+                            key,
+                            format!("each item of `{key}` must be a short text, found {}; write `{key}: [退貨, 耳機]`", yaml::describe(other)),
+                        ),
+                    }
+                }
+                out
+            }
+            other => {
+                self.error(key, format!("`{key}` must be a list like `{key}: [退貨, 耳機]`, found {}", yaml::describe(other)));
+                Vec::new()
+            }
+        }
+    }
+
+    fn one_of(&mut self, key: &str, v: &Value, allowed: &[String]) -> Option<String> {
+        let s = self.string(key, v, "one word")?;
+        if allowed.iter().any(|a| a == &s) {
+            return Some(s);
+        }
+        let hint = match closest(&s, allowed.iter().map(String::as_str)) {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => format!("use one of: {}", allowed.join(", ")),
+        };
+        self.error(key, format!("`{key}` cannot be `{s}`; {hint}"));
+        None
+    }
+
+    fn integer(&mut self, key: &str, v: &Value, what: &str) -> Option<i64> {
+        match v {
+            Value::Number(n) if n.is_i64() => n.as_i64(),
+            Value::String(s) if s.trim().parse::<i64>().is_ok() => s.trim().parse().ok(),
+            Value::Null => None,
+            other => {
+                self.error(key, format!("`{key}` must be {what}, found {}", yaml::describe(other)));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, v: &Value) -> Option<DateTime<FixedOffset>> {
+        let text = match v {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            Value::Null => {
+                self.error(key, format!("`{key}` is empty; write the day, like `{key}: 2026-11-22`"));
+                return None;
+            }
+            other => yaml::describe(other),
+        };
+        match parse_date(&text) {
+            Some(d) => Some(d),
+            None => {
+                let shown = text.trim_matches('`');
+                self.error(key, format!("`{key}` must look like 2026-11-22 (year-month-day), found `{shown}`"));
+                None
+            }
+        }
+    }
+}
+
+/// Accepts `2026-11-22`, `2026-11-22 09:30`, `2026-11-22T09:30:00` and RFC 3339.
+/// Times without an offset are taken as UTC.
+pub fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    let utc = FixedOffset::east_opt(0)?;
+    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
+        return Some(d);
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(text, fmt) {
+            return utc.from_local_datetime(&dt).single();
+        }
+    }
+    let d = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    // chrono accepts one-digit months; we ask for the written form 2026-01-05.
+    if text.len() != 10 {
+        return None;
+    }
+    utc.from_local_datetime(&d.and_hms_opt(0, 0, 0)?).single()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Option<Parsed>, Vec<String>) {
+        let (p, d) = parse(text, Path::new("a.md"), &Config::default());
+        (p, d.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn parses_a_case() {
+        let (p, d) = run("---\ntitle: 退貨\ndate: 2026-11-22\ntags: 退貨，耳機\nchannel: phone\nsatisfaction: 4\nfoo: bar\n---\n正文\n");
+        assert!(d.is_empty(), "{d:?}");
+        let p = p.unwrap();
+        assert_eq!(p.front.title, "退貨");
+        assert_eq!(p.front.tags, vec!["退貨", "耳機"]);
+        assert_eq!(p.front.satisfaction, Some(4));
+        assert_eq!(p.front.extra["foo"], serde_json::json!("bar"));
+        assert_eq!(p.body, "正文\n");
+        assert_eq!(p.body_line, 9);
+    }
+
+    #[test]
+    fn errors_point_into_the_whole_file() {
+        let table = [
+            ("---\ntitle: x\ndate: 22/11/2026\n---\n", "a.md:3:7: error: `date` must look like 2026-11-22 (year-month-day), found `22/11/2026`"),
+            ("---\ntitle: x\ndate: 2026-11-22\nchannel: fone\n---\n", "a.md:4:10: error: `channel` cannot be `fone`; did you mean `phone`?"),
+            ("---\ntitle: x\ndate: 2026-11-22\nsatisfaction: 9\n---\n", "a.md:4:15: error: `satisfaction` must be a whole number from 1 to 5, found `9`"),
+            ("---\ndate: 2026-11-22\n---\n", "a.md:1:1: error: the front matter has no `title`; add a line like `title: 客戶要求退回已拆封耳機`"),
+            ("---\ntitle: [a\ndate: 2026-11-22\n---\n", "a.md:3:5: error: the YAML could not be read: did not find expected ',' or ']'; check the indentation and that quotes and brackets are closed"),
+        ];
+        for (text, want) in table {
+            let (_, d) = run(text);
+            assert_eq!(d, vec![want.to_string()], "{text}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(parse_date("2026-11-22").is_some());
+        assert!(parse_date("2026-11-22T09:30:00+08:00").is_some());
+        assert!(parse_date("2026-1-5").is_none());
+        assert!(parse_date("22/11/2026").is_none());
+    }
+}

@@ -1,0 +1,268 @@
+//! Walks `content/` and turns each Markdown file into an [`Article`] value.
+//!
+//! No rendering happens here: an article is its checked front matter, its
+//! Markdown body, where it came from and where it will be published. Files are
+//! read and parsed in parallel; addresses are assigned afterwards in path
+//! order, so the result does not depend on thread timing.
+
+pub mod authors;
+pub mod frontmatter;
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use crate::config::{Config, Kind};
+use crate::diagnostics::{display_path, Diagnostic};
+use crate::slug::slugify;
+pub use frontmatter::FrontMatter;
+
+pub const CONTENT_DIR: &str = "content";
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path of the Markdown file relative to the journal root.
+    pub source: PathBuf,
+    /// Folder under `content/` the article lives in: `cases/每日一案例`.
+    pub folder: String,
+    /// First folder under `content/` (empty for articles at the top).
+    pub section: String,
+    pub kind: Kind,
+    pub slug: String,
+    /// Site path of the page, without leading `/`: `cases/退貨/`.
+    pub path: String,
+    pub date: DateTime<FixedOffset>,
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+    /// Files beside an `index.md` (absolute source, path relative to the page).
+    pub assets: Vec<(PathBuf, String)>,
+}
+
+/// A file under `content/` that is not an article: copied as it is.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    pub site_path: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Sorted newest first (then by title, then by path).
+    pub articles: Vec<Article>,
+    pub files: Vec<StaticFile>,
+}
+
+/// Everything the loader needs to know besides the config.
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Loads every article under `root/content`. Drafts are checked but left out
+/// unless `opts.drafts`.
+pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<Diagnostic>) {
+    let content_dir = root.join(CONTENT_DIR);
+    let mut diags = Vec::new();
+    if !content_dir.is_dir() {
+        diags.push(Diagnostic::warning(
+            CONTENT_DIR,
+            0,
+            0,
+            "there is no `content` folder, so the site has no articles; put Markdown files in content/cases/ or content/essays/",
+        ));
+        return (Content::default(), diags);
+    }
+    let (markdown, others, walk_errors) = walk(&content_dir);
+    diags.extend(walk_errors);
+    let bundles: BTreeSet<PathBuf> = markdown
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect();
+
+    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> =
+        markdown.par_iter().map(|file| load_file(root, &content_dir, file, config)).collect();
+
+    let mut loaded = Vec::new();
+    for (l, d) in parsed {
+        diags.extend(d);
+        if let Some(l) = l {
+            if opts.drafts || !l.front.draft {
+                loaded.push(l);
+            }
+        }
+    }
+
+    let mut files = Vec::new();
+    let mut bundle_assets: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for file in others {
+        match bundles.iter().find(|b| file.starts_with(b)) {
+            Some(b) => bundle_assets.push((b.clone(), file)),
+            None => {
+                let rel = file.strip_prefix(&content_dir).unwrap_or(&file);
+                files.push(StaticFile { source: file.clone(), site_path: display_path(rel) });
+            }
+        }
+    }
+
+    let articles = assign_paths(loaded, &bundle_assets, config, &mut diags);
+    (Content { articles, files }, diags)
+}
+
+/// An article before its address is known.
+struct Loaded {
+    source: PathBuf,
+    abs_dir: Option<PathBuf>,
+    folder: String,
+    default_slug: String,
+    front: FrontMatter,
+    body: String,
+    body_line: usize,
+}
+
+/// Lists Markdown files and other files, sorted, skipping hidden ones and
+/// `_`-prefixed ones (reserved for section settings).
+fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut markdown = Vec::new();
+    let mut others = Vec::new();
+    let mut errors = Vec::new();
+    let walker = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
+        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_'])
+    });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let p = e.into_path();
+                if p.extension().is_some_and(|x| x == "md" || x == "markdown") {
+                    markdown.push(p);
+                } else {
+                    others.push(p);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+                errors.push(Diagnostic::error(path, 0, 0, format!("could not be read: {e}")));
+            }
+        }
+    }
+    (markdown, others, errors)
+}
+
+fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
+    let rel = file.strip_prefix(root).unwrap_or(file).to_path_buf();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return (None, vec![Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))]),
+    };
+    let text = match frontmatter::decode(&bytes, &rel) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let (parsed, diags) = frontmatter::parse(&text, &rel, config);
+    let Some(parsed) = parsed else { return (None, diags) };
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let in_content = file.strip_prefix(content_dir).unwrap_or(file);
+    let is_bundle = file.file_name().is_some_and(|n| n == "index.md");
+    let (folder_path, default_slug) = if is_bundle {
+        let dir = in_content.parent().unwrap_or(Path::new(""));
+        let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        (dir.parent().unwrap_or(Path::new("")).to_path_buf(), name)
+    } else {
+        let stem = in_content.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        (in_content.parent().unwrap_or(Path::new("")).to_path_buf(), stem)
+    };
+    let loaded = Loaded {
+        source: rel,
+        abs_dir: is_bundle.then(|| file.parent().unwrap_or(Path::new("")).to_path_buf()),
+        folder: display_path(&folder_path),
+        default_slug,
+        front: parsed.front,
+        body: parsed.body,
+        body_line: parsed.body_line,
+    };
+    (Some(loaded), diags)
+}
+
+/// Gives each article a unique site path. Ties are broken by source path, so
+/// the same files always get the same addresses; every tie is reported.
+fn assign_paths(
+    loaded: Vec<Loaded>,
+    bundle_assets: &[(PathBuf, PathBuf)],
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Article> {
+    let mut taken: HashSet<String> = HashSet::new();
+    // Addresses the site itself uses at the top level and in each section.
+    for t in &config.taxonomies {
+        taken.insert(format!("{}/", t.key));
+    }
+    for reserved in ["authors/", "search/", "series/", "static/", "page/"] {
+        taken.insert(reserved.to_string());
+    }
+    let sections: BTreeSet<&str> = loaded.iter().map(|l| l.folder.split('/').next().unwrap_or("")).collect();
+    for s in &sections {
+        if !s.is_empty() {
+            taken.insert(format!("{s}/page/"));
+        }
+    }
+
+    let mut articles = Vec::with_capacity(loaded.len());
+    for l in loaded {
+        let wanted = slugify(l.front.slug.as_deref().unwrap_or(&l.default_slug), config.slugify);
+        let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
+        let slug = unique_slug(&prefix, wanted.clone(), &mut taken);
+        if slug != wanted {
+            diags.push(Diagnostic::warning(
+                &l.source,
+                1,
+                1,
+                format!(
+                    "another article already has the address {prefix}{wanted}/, so this one is published at {prefix}{slug}/; set `slug:` in its front matter to choose a name"
+                ),
+            ));
+        }
+        let section = l.folder.split('/').next().unwrap_or("").to_string();
+        let kind = l.front.kind.unwrap_or_else(|| config.section(&section).kind);
+        let assets = match &l.abs_dir {
+            Some(dir) => bundle_assets
+                .iter()
+                .filter(|(b, _)| b == dir)
+                .map(|(_, f)| (f.clone(), display_path(f.strip_prefix(dir).unwrap_or(f))))
+                .collect(),
+            None => Vec::new(),
+        };
+        let date = l.front.date.unwrap_or_default();
+        articles.push(Article {
+            path: format!("{prefix}{slug}/"),
+            source: l.source,
+            folder: l.folder,
+            section,
+            kind,
+            slug,
+            date,
+            front: l.front,
+            body: l.body,
+            body_line: l.body_line,
+            assets,
+        });
+    }
+    articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source)));
+    articles
+}
+
+fn unique_slug(prefix: &str, wanted: String, taken: &mut HashSet<String>) -> String {
+    let mut n = 1;
+    loop {
+        let slug = if n == 1 { wanted.clone() } else { format!("{wanted}-{n}") };
+        if taken.insert(format!("{prefix}{slug}/")) {
+            return slug;
+        }
+        n += 1;
+    }
+}

@@ -1,0 +1,201 @@
+//! Groups articles by section, taxonomy term and author.
+//!
+//! Everything here refers to articles by their index in `Content::articles`
+//! (newest first), never by reference, so later stages can render any part
+//! independently. Terms written differently only in case or width (`VIP` and
+//! `ｖｉｐ`) are one term, shown in the form most articles use.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::Config;
+use crate::content::authors::{Author, Authors};
+use crate::content::Article;
+use crate::diagnostics::Diagnostic;
+use crate::slug::{slugify, unique};
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    /// Indices into the article list, newest first.
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TaxonomyIndex {
+    pub key: String,
+    pub title: String,
+    /// Sorted by name.
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SectionIndex {
+    pub name: String,
+    pub title: String,
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AuthorIndex {
+    pub author: Author,
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    pub sections: Vec<SectionIndex>,
+    pub taxonomies: Vec<TaxonomyIndex>,
+    /// Sorted by id.
+    pub authors: Vec<AuthorIndex>,
+    /// The resolved authors of each article, in the order written.
+    pub article_authors: Vec<Vec<Author>>,
+    /// For each article and taxonomy key, the slugs of its terms.
+    pub term_slugs: Vec<HashMap<String, Vec<(String, String)>>>,
+}
+
+/// The values an article has for a taxonomy: known fields, else `extra`.
+pub fn field_values(a: &Article, key: &str) -> Vec<String> {
+    let f = &a.front;
+    let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
+    match key {
+        "tags" => f.tags.clone(),
+        "competencies" => f.competencies.clone(),
+        "channel" => one(&f.channel),
+        "product" => one(&f.product),
+        "outcome" => one(&f.outcome),
+        "priority" => one(&f.priority),
+        "series" => one(&f.series),
+        "section" => vec![a.section.clone()],
+        _ => match f.extra.get(key) {
+            Some(serde_json::Value::String(s)) => vec![s.clone()],
+            Some(serde_json::Value::Array(items)) => {
+                items.iter().filter_map(|v| v.as_str().map(String::from)).collect()
+            }
+            Some(serde_json::Value::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        },
+    }
+}
+
+/// The key two spellings of one term share: NFKC (full-width → half-width)
+/// and lowercase.
+pub fn term_key(name: &str) -> String {
+    name.nfkc().collect::<String>().to_lowercase().trim().to_string()
+}
+
+pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut graph = Graph::default();
+
+    let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if !a.section.is_empty() {
+            sections.entry(a.section.clone()).or_default().push(i);
+        }
+    }
+    // Configured sections first, in the config's order, then the others.
+    let mut names: Vec<String> = config.sections.keys().filter(|s| sections.contains_key(*s)).cloned().collect();
+    names.extend(sections.keys().filter(|s| !config.sections.contains_key(*s)).cloned());
+    graph.sections = names
+        .into_iter()
+        .map(|name| SectionIndex {
+            title: config.section(&name).title,
+            articles: sections.remove(&name).unwrap_or_default(),
+            name,
+        })
+        .collect();
+
+    graph.term_slugs = vec![HashMap::new(); articles.len()];
+    for tax in &config.taxonomies {
+        let (index, dups) = group_terms(articles, &tax.key, config);
+        for (i, terms) in index.terms.iter().enumerate() {
+            for &a in &terms.articles {
+                graph.term_slugs[a].entry(tax.key.clone()).or_default().push((index.terms[i].name.clone(), terms.slug.clone()));
+            }
+        }
+        for (name, other, slug) in dups {
+            diags.push(Diagnostic::warning(
+                crate::config::CONFIG_FILE,
+                0,
+                0,
+                format!("the {} `{name}` and `{other}` have the same address; `{other}` is published at {}/{slug}/", tax.title, tax.key),
+            ));
+        }
+        graph.taxonomies.push(TaxonomyIndex { key: tax.key.clone(), title: tax.title.clone(), terms: index.terms });
+    }
+    // Keep each article's terms in the order its front matter lists them.
+    for (i, a) in articles.iter().enumerate() {
+        for (key, list) in graph.term_slugs[i].iter_mut() {
+            let order: Vec<String> = field_values(a, key).iter().map(|v| term_key(v)).collect();
+            list.sort_by_key(|(name, _)| order.iter().position(|k| *k == term_key(name)).unwrap_or(usize::MAX));
+        }
+    }
+
+    let mut by_author: BTreeMap<String, AuthorIndex> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let mut resolved = Vec::new();
+        for named in &a.front.authors {
+            let author = authors.resolve(named);
+            let entry = by_author.entry(author.id.clone()).or_insert_with(|| AuthorIndex { author: author.clone(), articles: Vec::new() });
+            if !entry.articles.contains(&i) {
+                entry.articles.push(i);
+            }
+            resolved.push(author);
+        }
+        graph.article_authors.push(resolved);
+    }
+    // Known authors without articles still get a page.
+    for a in authors.all() {
+        by_author.entry(a.id.clone()).or_insert_with(|| AuthorIndex { author: a.clone(), articles: Vec::new() });
+    }
+    graph.authors = by_author.into_values().collect();
+    (graph, diags)
+}
+
+struct Grouped {
+    terms: Vec<Term>,
+}
+
+/// Groups the articles by the terms of one taxonomy. Returns the terms and the
+/// slug collisions between different terms (name, other name, its slug).
+fn group_terms(articles: &[Article], key: &str, config: &Config) -> (Grouped, Vec<(String, String, String)>) {
+    // key -> (spelling -> count, articles)
+    let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for v in field_values(a, key) {
+            let k = term_key(&v);
+            if k.is_empty() || !seen.insert(k.clone()) {
+                continue;
+            }
+            let g = groups.entry(k).or_default();
+            *g.0.entry(v.trim().to_string()).or_default() += 1;
+            g.1.push(i);
+        }
+    }
+    let mut taken = HashSet::new();
+    let mut first_of_slug: HashMap<String, String> = HashMap::new();
+    let mut dups = Vec::new();
+    let mut terms = Vec::new();
+    for (_, (spellings, arts)) in groups {
+        // Most used spelling; ties go to the first in sort order.
+        let name = spellings
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(s, _)| s.clone())
+            .unwrap_or_default();
+        let wanted = slugify(&name, config.slugify);
+        let slug = unique(wanted.clone(), &mut taken);
+        if slug != wanted {
+            dups.push((first_of_slug.get(&wanted).cloned().unwrap_or_default(), name.clone(), slug.clone()));
+        } else {
+            first_of_slug.insert(wanted, name.clone());
+        }
+        terms.push(Term { name, slug, articles: arts });
+    }
+    terms.sort_by(|a, b| a.name.cmp(&b.name));
+    (Grouped { terms }, dups)
+}

@@ -1,0 +1,19 @@
+//! casebook turns a journal of customer-service cases and essays, written as
+//! Markdown files in a git repository, into a static intranet site.
+//!
+//! The pipeline, one module per stage:
+//! [`config`] → [`content`] → [`markdown`] → [`graph`] → [`render`] →
+//! [`output`], tied together by [`build`]. Problems are collected as
+//! [`diagnostics::Diagnostic`] values that name file, line and column.
+
+pub mod build;
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod graph;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod slug;
+pub mod yaml;

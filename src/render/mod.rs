@@ -1,0 +1,548 @@
+//! Renders the site with Tera: plain values in, [`OutputFile`]s out.
+//!
+//! Every page links to every other with relative URLs (`../../tags/退貨/`), so
+//! the site works at any sub-path and when opened from the folder; only the
+//! feed, the sitemap and canonical links use `base_url`. Article pages are
+//! rendered in parallel; the result is sorted by path, so output is the same
+//! on every run.
+
+pub mod theme;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::{Config, Kind};
+use crate::content::Content;
+use crate::diagnostics::Diagnostic;
+use crate::graph::Graph;
+use crate::markdown::{self, Rendered};
+use crate::output::{Body, OutputFile};
+use crate::slug::encode_path;
+use theme::Theme;
+
+/// Everything the renderer reads.
+pub struct Site<'a> {
+    pub config: &'a Config,
+    pub content: &'a Content,
+    pub rendered: &'a [Rendered],
+    pub graph: &'a Graph,
+    pub theme: &'a Theme,
+    pub drafts: bool,
+}
+
+/// Loads the templates; every template that does not parse is reported.
+pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(markdown::escape);
+    let list: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
+    match tera.add_raw_templates(list) {
+        Ok(()) => Ok(tera),
+        Err(e) => Err(vec![template_error(&e, theme, None)]),
+    }
+}
+
+/// Turns a Tera error into a diagnostic on the template's file and line.
+fn template_error(err: &tera::Error, theme: &Theme, rendering: Option<&str>) -> Diagnostic {
+    let mut parts = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    let full = parts.join("\n");
+    let name = theme
+        .templates
+        .keys()
+        .filter(|n| full.contains(&format!("'{n}'")) || full.contains(&format!("\"{n}\"")))
+        .max_by_key(|n| n.len())
+        .map(String::as_str)
+        .or(rendering);
+    let path = name
+        .and_then(|n| theme.templates.get(n))
+        .map(|t| t.shown_path.clone())
+        .unwrap_or_else(|| PathBuf::from("templates"));
+    // Tera's parser reports ` --> line:col`.
+    let (line, col) = full
+        .split(" --> ")
+        .nth(1)
+        .and_then(|rest| {
+            let pos = rest.split_whitespace().next()?;
+            let (l, c) = pos.split_once(':')?;
+            Some((l.parse().ok()?, c.parse().ok()?))
+        })
+        .unwrap_or((0, 0));
+    let detail: Vec<&str> = parts
+        .iter()
+        .skip(1)
+        .flat_map(|p| p.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with(char::is_numeric))
+        .collect();
+    let detail = if detail.is_empty() { parts[0].clone() } else { detail.join("; ").trim_start_matches("= ").to_string() };
+    let what = if rendering.is_some() { "the template failed while making a page" } else { "the template could not be read" };
+    Diagnostic::error(path, line, col, format!("{what}: {detail}"))
+}
+
+#[derive(Serialize, Clone)]
+struct SiteView {
+    title: String,
+    description: String,
+    language: String,
+    base_url: String,
+    sections: Vec<NavLink>,
+    taxonomies: Vec<NavLink>,
+    drafts: bool,
+}
+
+#[derive(Serialize, Clone)]
+struct NavLink {
+    name: String,
+    title: String,
+    /// Site path, percent-encoded, to be prefixed with `root`.
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize, Clone)]
+struct LinkView {
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct FieldView {
+    key: String,
+    label: String,
+    value: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct AuthorView {
+    id: String,
+    name: String,
+    team: Option<String>,
+    url: String,
+}
+
+#[derive(Serialize, Clone)]
+struct ArticleView {
+    title: String,
+    url: String,
+    date: String,
+    date_iso: String,
+    updated: Option<String>,
+    updated_iso: Option<String>,
+    kind: Kind,
+    kind_label: String,
+    section: String,
+    section_title: String,
+    section_url: String,
+    authors: Vec<AuthorView>,
+    tags: Vec<LinkView>,
+    competencies: Vec<LinkView>,
+    summary: String,
+    reading_minutes: u32,
+    characters: usize,
+    fields: Vec<FieldView>,
+    series: Option<String>,
+    series_order: Option<i64>,
+    draft: bool,
+    extra: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct Paginator {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// `../../` for `cases/x/`, `./` at the top.
+pub fn root_for(path: &str) -> String {
+    let depth = path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+struct Renderer<'a> {
+    site: &'a Site<'a>,
+    tera: &'a Tera,
+    site_view: SiteView,
+    articles: Vec<ArticleView>,
+}
+
+/// Renders every page, feed and static file of the site.
+pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let r = Renderer::new(site, tera);
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    let mut push = |res: Result<OutputFile, Diagnostic>| match res {
+        Ok(f) => files.push(f),
+        Err(d) => diags.push(d),
+    };
+
+    let pages: Vec<Result<OutputFile, Diagnostic>> = (0..site.content.articles.len()).into_par_iter().map(|i| r.article_page(i)).collect();
+    pages.into_iter().for_each(&mut push);
+    push(r.home());
+    for s in &site.graph.sections {
+        let url = format!("{}/", s.name);
+        let extra = [("section", serde_json::json!({"name": s.name, "title": s.title}))];
+        r.paginated(&url, "section.html", &s.title, &s.articles, &extra).into_iter().for_each(&mut push);
+    }
+    for tax in &site.graph.taxonomies {
+        push(r.taxonomy(tax));
+        for term in &tax.terms {
+            let url = format!("{}/{}/", tax.key, term.slug);
+            let title = format!("{}：{}", tax.title, r.label(&term.name));
+            let extra = [
+                ("taxonomy", serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))})),
+                ("term", serde_json::json!({"name": r.label(&term.name), "count": term.articles.len()})),
+            ];
+            r.paginated(&url, "term.html", &title, &term.articles, &extra).into_iter().for_each(&mut push);
+            if tax.key == "tags" {
+                push(r.feed(&format!("{url}atom.xml"), &title, &term.articles));
+            }
+        }
+    }
+    push(r.authors());
+    for a in &site.graph.authors {
+        push(r.author(a));
+    }
+    push(r.not_found());
+    let all: Vec<usize> = (0..site.content.articles.len()).collect();
+    push(r.feed("atom.xml", &site.config.title, &all));
+    push(r.sitemap());
+
+    for (name, source) in &site.theme.statics {
+        files.push(OutputFile { path: name.clone(), body: Body::Static(source.clone()) });
+    }
+    if !site.theme.statics.contains_key("syntax.css") {
+        files.push(OutputFile::text("syntax.css", markdown::highlight::stylesheet()));
+    }
+    for f in &site.content.files {
+        files.push(OutputFile { path: f.site_path.clone(), body: Body::Static(theme::Source::File(f.source.clone())) });
+    }
+    for a in &site.content.articles {
+        for (src, rel) in &a.assets {
+            files.push(OutputFile { path: format!("{}{rel}", a.path), body: Body::Static(theme::Source::File(src.clone())) });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|later, earlier| later.path == earlier.path);
+    (files, diags)
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site<'a>, tera: &'a Tera) -> Self {
+        let config = site.config;
+        let site_view = SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            base_url: config.base_url.clone(),
+            sections: site
+                .graph
+                .sections
+                .iter()
+                .map(|s| NavLink { name: s.name.clone(), title: s.title.clone(), url: encode_path(&format!("{}/", s.name)), count: s.articles.len() })
+                .collect(),
+            taxonomies: site
+                .graph
+                .taxonomies
+                .iter()
+                .map(|t| NavLink { name: t.key.clone(), title: t.title.clone(), url: encode_path(&format!("{}/", t.key)), count: t.terms.len() })
+                .collect(),
+            drafts: site.drafts,
+        };
+        let mut r = Renderer { site, tera, site_view, articles: Vec::new() };
+        r.articles = (0..site.content.articles.len()).map(|i| r.article_view(i)).collect();
+        r
+    }
+
+    fn label(&self, value: &str) -> String {
+        self.site.config.labels.get(value).cloned().unwrap_or_else(|| value.to_string())
+    }
+
+    fn term_url(&self, i: usize, key: &str, name: &str) -> Option<String> {
+        let slugs = self.site.graph.term_slugs[i].get(key)?;
+        let key_of = crate::graph::term_key(name);
+        slugs.iter().find(|(n, _)| crate::graph::term_key(n) == key_of).map(|(_, s)| encode_path(&format!("{key}/{s}/")))
+    }
+
+    fn article_view(&self, i: usize) -> ArticleView {
+        let a = &self.site.content.articles[i];
+        let f = &a.front;
+        let config = self.site.config;
+        let rendered = &self.site.rendered[i];
+        let links = |key: &str, values: &[String]| -> Vec<LinkView> {
+            values.iter().map(|v| LinkView { name: self.label(v), url: self.term_url(i, key, v) }).collect()
+        };
+        let mut fields = Vec::new();
+        let mut field = |key: &str, value: &Option<String>| {
+            if let Some(v) = value {
+                fields.push(FieldView { key: key.to_string(), label: self.label(key), value: self.label(v), url: self.term_url(i, key, v) });
+            }
+        };
+        field("channel", &f.channel);
+        field("product", &f.product);
+        field("priority", &f.priority);
+        field("outcome", &f.outcome);
+        if let Some(s) = f.satisfaction {
+            let stars = format!("{}{} {s}/5", "★".repeat(s as usize), "☆".repeat(5 - s as usize));
+            fields.push(FieldView { key: "satisfaction".into(), label: self.label("satisfaction"), value: stars, url: None });
+        }
+        let summary = f.summary.clone().unwrap_or_else(|| excerpt(&rendered.text, 120));
+        let (chars, words) = markdown::count_chars_and_words(&rendered.text);
+        ArticleView {
+            title: f.title.clone(),
+            url: encode_path(&a.path),
+            date: a.date.format("%Y-%m-%d").to_string(),
+            date_iso: a.date.to_rfc3339(),
+            updated: f.updated.map(|d| d.format("%Y-%m-%d").to_string()),
+            updated_iso: f.updated.map(|d| d.to_rfc3339()),
+            kind: a.kind,
+            kind_label: self.label(match a.kind {
+                Kind::Case => "case",
+                Kind::Essay => "essay",
+            }),
+            section: a.section.clone(),
+            section_title: config.section(&a.section).title,
+            section_url: encode_path(&format!("{}/", a.section)),
+            authors: self.site.graph.article_authors[i]
+                .iter()
+                .map(|au| AuthorView { id: au.id.clone(), name: au.name.clone(), team: au.team.clone(), url: author_url(&au.id) })
+                .collect(),
+            tags: links("tags", &f.tags),
+            competencies: links("competencies", &f.competencies),
+            summary,
+            reading_minutes: markdown::reading_minutes(&rendered.text, config.chars_per_minute, config.words_per_minute),
+            characters: chars + words,
+            fields,
+            series: f.series.clone(),
+            series_order: f.series_order,
+            draft: f.draft,
+            extra: f.extra.clone(),
+        }
+    }
+
+    fn context(&self, path: &str, title: &str) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site_view);
+        ctx.insert("root", &root_for(path));
+        ctx.insert("page_path", &encode_path(path));
+        ctx.insert("canonical", &format!("{}{}", self.site.config.base_url, encode_path(path)));
+        ctx.insert("title", title);
+        ctx
+    }
+
+    fn render(&self, template: &str, ctx: &Context, path: String) -> Result<OutputFile, Diagnostic> {
+        self.tera
+            .render(template, ctx)
+            .map(|html| OutputFile::text(path, html))
+            .map_err(|e| template_error(&e, self.site.theme, Some(template)))
+    }
+
+    fn views(&self, ids: &[usize]) -> Vec<&ArticleView> {
+        ids.iter().map(|&i| &self.articles[i]).collect()
+    }
+
+    fn article_page(&self, i: usize) -> Result<OutputFile, Diagnostic> {
+        let a = &self.site.content.articles[i];
+        let rendered = &self.site.rendered[i];
+        let mut ctx = self.context(&a.path, &a.front.title);
+        ctx.insert("article", &self.articles[i]);
+        ctx.insert("content", &rendered.html);
+        ctx.insert("toc", &rendered.toc);
+        self.render("article.html", &ctx, format!("{}index.html", a.path))
+    }
+
+    fn home(&self) -> Result<OutputFile, Diagnostic> {
+        let mut ctx = self.context("", &self.site.config.title);
+        let latest: Vec<usize> = (0..self.articles.len().min(10)).collect();
+        ctx.insert("latest", &self.views(&latest));
+        ctx.insert("featured", &Vec::<ArticleView>::new());
+        let mut tags: Vec<(String, String, usize)> = self
+            .site
+            .graph
+            .taxonomies
+            .iter()
+            .filter(|t| t.key == "tags")
+            .flat_map(|t| t.terms.iter().map(|term| (term.name.clone(), encode_path(&format!("tags/{}/", term.slug)), term.articles.len())))
+            .collect();
+        tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        tags.truncate(20);
+        let tags: Vec<_> = tags.into_iter().map(|(name, url, count)| serde_json::json!({"name": name, "url": url, "count": count})).collect();
+        ctx.insert("top_tags", &tags);
+        ctx.insert("article_count", &self.articles.len());
+        self.render("index.html", &ctx, "index.html".into())
+    }
+
+    /// A list split into pages: `base`, `base/page/2/`, ...
+    fn paginated(&self, base: &str, template: &str, title: &str, ids: &[usize], extra: &[(&str, serde_json::Value)]) -> Vec<Result<OutputFile, Diagnostic>> {
+        let per = self.site.config.paginate;
+        let total = ids.len().div_ceil(per).max(1);
+        let page_path = |n: usize| if n == 1 { base.to_string() } else { format!("{base}page/{n}/") };
+        (1..=total)
+            .map(|n| {
+                let path = page_path(n);
+                let root = root_for(&path);
+                let link = |m: usize| format!("{root}{}", encode_path(&page_path(m)));
+                let paginator = Paginator {
+                    current: n,
+                    total,
+                    prev: (n > 1).then(|| link(n - 1)),
+                    next: (n < total).then(|| link(n + 1)),
+                    pages: (1..=total).map(|m| PageLink { number: m, url: link(m), current: m == n }).collect(),
+                };
+                let chunk = ids.iter().skip((n - 1) * per).take(per).copied().collect::<Vec<_>>();
+                let shown_title = if n == 1 { title.to_string() } else { format!("{title}（第 {n} 頁）") };
+                let mut ctx = self.context(&path, &shown_title);
+                ctx.insert("list_title", title);
+                ctx.insert("articles", &self.views(&chunk));
+                ctx.insert("total_count", &ids.len());
+                ctx.insert("paginator", &paginator);
+                for (k, v) in extra {
+                    ctx.insert(*k, v);
+                }
+                self.render(template, &ctx, format!("{path}index.html"))
+            })
+            .collect()
+    }
+
+    fn taxonomy(&self, tax: &crate::graph::TaxonomyIndex) -> Result<OutputFile, Diagnostic> {
+        let path = format!("{}/", tax.key);
+        let mut ctx = self.context(&path, &tax.title);
+        let terms: Vec<_> = tax
+            .terms
+            .iter()
+            .map(|t| serde_json::json!({"name": self.label(&t.name), "url": encode_path(&format!("{}/{}/", tax.key, t.slug)), "count": t.articles.len()}))
+            .collect();
+        ctx.insert("taxonomy", &serde_json::json!({"key": tax.key, "title": tax.title}));
+        ctx.insert("terms", &terms);
+        self.render("taxonomy.html", &ctx, format!("{path}index.html"))
+    }
+
+    fn authors(&self) -> Result<OutputFile, Diagnostic> {
+        let mut ctx = self.context("authors/", "作者");
+        let list: Vec<_> = self
+            .site
+            .graph
+            .authors
+            .iter()
+            .map(|a| serde_json::json!({"id": a.author.id, "name": a.author.name, "team": a.author.team, "url": author_url(&a.author.id), "count": a.articles.len()}))
+            .collect();
+        ctx.insert("authors", &list);
+        self.render("authors.html", &ctx, "authors/index.html".into())
+    }
+
+    fn author(&self, a: &crate::graph::AuthorIndex) -> Result<OutputFile, Diagnostic> {
+        let path = format!("authors/{}/", a.author.id);
+        let mut ctx = self.context(&path, &a.author.name);
+        ctx.insert("author", &a.author);
+        ctx.insert("articles", &self.views(&a.articles));
+        let cases = a.articles.iter().filter(|&&i| self.articles[i].kind == Kind::Case).count();
+        ctx.insert("counts", &serde_json::json!({"articles": a.articles.len(), "cases": cases, "essays": a.articles.len() - cases}));
+        self.render("author.html", &ctx, format!("{path}index.html"))
+    }
+
+    fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+        // Served at any address, so it links from the site's root path.
+        let mut ctx = self.context("", "找不到這一頁");
+        ctx.insert("root", &self.site.config.base_path());
+        self.render("404.html", &ctx, "404.html".into())
+    }
+
+    fn feed(&self, path: &str, title: &str, ids: &[usize]) -> Result<OutputFile, Diagnostic> {
+        let ids: Vec<usize> = ids.iter().take(20).copied().collect();
+        let mut ctx = self.context(path, title);
+        let base = &self.site.config.base_url;
+        let entries: Vec<_> = ids
+            .iter()
+            .map(|&i| {
+                let v = &self.articles[i];
+                serde_json::json!({
+                    "article": v,
+                    "link": format!("{base}{}", v.url),
+                    "updated": v.updated_iso.clone().unwrap_or_else(|| v.date_iso.clone()),
+                    "content": self.site.rendered[i].html,
+                })
+            })
+            .collect();
+        let updated = ids
+            .iter()
+            .map(|&i| {
+                let a = &self.site.content.articles[i];
+                a.front.updated.unwrap_or(a.date)
+            })
+            .max()
+            .map(|d| d.to_rfc3339())
+            .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".to_string());
+        ctx.insert("feed_url", &format!("{base}{}", encode_path(path)));
+        ctx.insert("updated", &updated);
+        ctx.insert("entries", &entries);
+        self.render("atom.xml", &ctx, path.to_string())
+    }
+
+    fn sitemap(&self) -> Result<OutputFile, Diagnostic> {
+        let mut ctx = self.context("sitemap.xml", "sitemap");
+        let base = &self.site.config.base_url;
+        let mut urls: Vec<serde_json::Value> = vec![serde_json::json!({"loc": base})];
+        for v in &self.articles {
+            urls.push(serde_json::json!({"loc": format!("{base}{}", v.url), "lastmod": v.updated.clone().unwrap_or_else(|| v.date.clone())}));
+        }
+        for s in &self.site_view.sections {
+            urls.push(serde_json::json!({"loc": format!("{base}{}", s.url)}));
+        }
+        for t in &self.site.graph.taxonomies {
+            urls.push(serde_json::json!({"loc": format!("{base}{}", encode_path(&format!("{}/", t.key)))}));
+            for term in &t.terms {
+                urls.push(serde_json::json!({"loc": format!("{base}{}", encode_path(&format!("{}/{}/", t.key, term.slug)))}));
+            }
+        }
+        for a in &self.site.graph.authors {
+            urls.push(serde_json::json!({"loc": format!("{base}{}", author_url(&a.author.id))}));
+        }
+        ctx.insert("urls", &urls);
+        self.render("sitemap.xml", &ctx, "sitemap.xml".into())
+    }
+}
+
+fn author_url(id: &str) -> String {
+    encode_path(&format!("authors/{id}/"))
+}
+
+/// The first `n` characters of `text`, cut at a sentence end when one is near.
+fn excerpt(text: &str, n: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= n {
+        return flat;
+    }
+    let cut: String = flat.chars().take(n).collect();
+    match cut.rfind(['。', '！', '？', '.']) {
+        Some(i) if i > cut.len() / 2 => cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string(),
+        _ => format!("{cut}…"),
+    }
+}
+
+/// Where an article's file ends up, for messages.
+pub fn output_path_of(path: &str) -> PathBuf {
+    Path::new(path).join("index.html")
+}

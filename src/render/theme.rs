@@ -1,0 +1,115 @@
+//! Finds the templates and static files of the theme, with the journal's own
+//! `templates/` and `static/` layered on top.
+//!
+//! The default theme is embedded in the binary, so a journal without a
+//! `themes/` folder builds; a journal may copy it to `themes/default/` to
+//! change it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::diagnostics::{display_path, Diagnostic};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where a file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub text: String,
+    /// Shown in messages: `templates/article.html` or `(built-in theme)/...`.
+    pub shown_path: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// By template name: `article.html`.
+    pub templates: BTreeMap<String, Template>,
+    /// By site path: `style.css`.
+    pub statics: BTreeMap<String, Source>,
+}
+
+pub fn load(root: &Path, theme: &str) -> (Theme, Vec<Diagnostic>) {
+    let mut out = Theme::default();
+    let mut diags = Vec::new();
+    let theme_dir = root.join("themes").join(theme);
+    if theme_dir.is_dir() {
+        read_dir_into(root, &theme_dir.join("templates"), &mut out, &mut diags, true);
+        read_dir_into(root, &theme_dir.join("static"), &mut out, &mut diags, false);
+    } else if theme == "default" {
+        add_embedded(&DEFAULT_THEME, &mut out);
+    } else {
+        diags.push(Diagnostic::error(
+            crate::config::CONFIG_FILE,
+            0,
+            0,
+            format!("the theme `{theme}` was not found: there is no folder themes/{theme}/; remove `theme:` to use the built-in theme"),
+        ));
+        add_embedded(&DEFAULT_THEME, &mut out);
+    }
+    read_dir_into(root, &root.join("templates"), &mut out, &mut diags, true);
+    read_dir_into(root, &root.join("static"), &mut out, &mut diags, false);
+    (out, diags)
+}
+
+fn add_embedded(dir: &'static Dir<'static>, out: &mut Theme) {
+    for entry in dir.entries() {
+        if let Some(d) = entry.as_dir() {
+            add_embedded(d, out);
+        } else if let Some(f) = entry.as_file() {
+            let path = display_path(f.path());
+            if let Some(name) = path.strip_prefix("templates/") {
+                out.templates.insert(
+                    name.to_string(),
+                    Template {
+                        text: String::from_utf8_lossy(f.contents()).into_owned(),
+                        shown_path: PathBuf::from("(built-in theme)").join(&path),
+                    },
+                );
+            } else if let Some(site) = path.strip_prefix("static/") {
+                out.statics.insert(site.to_string(), Source::Embedded(f.contents()));
+            }
+        }
+    }
+}
+
+fn read_dir_into(root: &Path, dir: &Path, out: &mut Theme, diags: &mut Vec<Diagnostic>, templates: bool) {
+    if !dir.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(Diagnostic::error(display_path(dir), 0, 0, format!("could not be read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let name = display_path(path.strip_prefix(dir).unwrap_or(path));
+        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        if templates {
+            match std::fs::read(path) {
+                Ok(bytes) => match crate::content::frontmatter::decode(&bytes, &shown) {
+                    Ok(text) => {
+                        out.templates.insert(name, Template { text, shown_path: shown });
+                    }
+                    Err(d) => diags.push(d),
+                },
+                Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("could not be read: {e}"))),
+            }
+        } else {
+            out.statics.insert(name, Source::File(path.to_path_buf()));
+        }
+    }
+}
