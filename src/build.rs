@@ -55,11 +55,21 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Config, Authors, Content, Diag
     let (mut config, d) = config::load(root);
     diags.extend(d);
     if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
     }
     let (authors, d) = Authors::load(root);
     diags.extend(d);
-    let (content, d) = content::load(root, &config, &content::LoadOptions { drafts: opts.drafts });
+    let (content, d) = content::load(
+        root,
+        &config,
+        &content::LoadOptions {
+            drafts: opts.drafts,
+        },
+    );
     diags.extend(d);
     (config, authors, content, diags)
 }
@@ -80,7 +90,11 @@ pub fn build(opts: &BuildOptions) -> Built {
     let load_time = start.elapsed();
 
     let start = Instant::now();
-    let rendered: Vec<Rendered> = content.articles.par_iter().map(|a| markdown::render(&a.body, config.slugify)).collect();
+    let rendered: Vec<Rendered> = content
+        .articles
+        .par_iter()
+        .map(|a| markdown::render(&a.body, config.slugify))
+        .collect();
     let markdown_time = start.elapsed();
 
     let start = Instant::now();
@@ -88,7 +102,14 @@ pub fn build(opts: &BuildOptions) -> Built {
     diags.extend(d);
     let mut files = None;
     if let (Some(tera), false) = (tera, diags.has_errors()) {
-        let site = render::Site { config: &config, content: &content, rendered: &rendered, graph: &graph, theme: &theme, drafts: opts.drafts };
+        let site = render::Site {
+            config: &config,
+            content: &content,
+            rendered: &rendered,
+            graph: &graph,
+            theme: &theme,
+            drafts: opts.drafts,
+        };
         let (out, d) = render::render(&site, &tera);
         diags.extend(d);
         if !diags.has_errors() {
@@ -99,6 +120,10 @@ pub fn build(opts: &BuildOptions) -> Built {
         files,
         diagnostics: diags.into_sorted(),
         articles: content.articles.len(),
-        timings: Timings { load: load_time, markdown: markdown_time, render: start.elapsed() },
+        timings: Timings {
+            load: load_time,
+            markdown: markdown_time,
+            render: start.elapsed(),
+        },
     }
 }

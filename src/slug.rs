@@ -54,7 +54,12 @@ fn is_fullwidth_form(c: char) -> bool {
 
 /// Characters percent-encoded in a URL path: everything but unreserved ASCII
 /// and `/`.
-const PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'/');
 
 /// Percent-encodes a site path such as `cases/退貨/` for use in an href.
 pub fn encode_path(path: &str) -> String {

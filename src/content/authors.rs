@@ -49,9 +49,19 @@ impl Authors {
                 Ok(t) => t,
                 Err(d) => return (Authors::default(), vec![d]),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Authors::default(), Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Authors::default(), Vec::new())
+            }
             Err(e) => {
-                return (Authors::default(), vec![Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))]);
+                return (
+                    Authors::default(),
+                    vec![Diagnostic::error(
+                        rel,
+                        0,
+                        0,
+                        format!("could not be read: {e}"),
+                    )],
+                );
             }
         };
         Self::parse(&text, rel)
@@ -66,22 +76,33 @@ impl Authors {
                 let by_id = raw
                     .into_iter()
                     .map(|(id, r)| {
-                        let a = Author { id: id.clone(), name: r.name, team: r.team, bio: r.bio, known: true };
+                        let a = Author {
+                            id: id.clone(),
+                            name: r.name,
+                            team: r.team,
+                            bio: r.bio,
+                            known: true,
+                        };
                         (id, a)
                     })
                     .collect();
                 (Authors { by_id }, Vec::new())
             }
             Err(err) => {
-                let (line, col) = yaml::error_position(&err);
+                let (mut line, mut col) = yaml::error_position(&err);
                 let raw = err.to_string();
                 let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
                 let message = if msg.contains("unknown field") || msg.contains("missing field") {
                     format!("{msg}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹")
                 } else {
-                    yaml::plain_message(&err)
+                    let (l, c, m) = yaml::explain_error(&err, text);
+                    (line, col) = (l, c);
+                    m
                 };
-                (Authors::default(), vec![Diagnostic::error(rel, line, col, message)])
+                (
+                    Authors::default(),
+                    vec![Diagnostic::error(rel, line, col, message)],
+                )
             }
         }
     }
@@ -94,7 +115,13 @@ impl Authors {
         if let Some(a) = self.by_id.values().find(|a| a.name == named) {
             return a.clone();
         }
-        Author { id: slugify(named, SlugMode::Unicode), name: named.to_string(), team: None, bio: None, known: false }
+        Author {
+            id: slugify(named, SlugMode::Unicode),
+            name: named.to_string(),
+            team: None,
+            bio: None,
+            known: false,
+        }
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Author> {

@@ -83,8 +83,10 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         .filter_map(|p| p.parent().map(Path::to_path_buf))
         .collect();
 
-    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> =
-        markdown.par_iter().map(|file| load_file(root, &content_dir, file, config)).collect();
+    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> = markdown
+        .par_iter()
+        .map(|file| load_file(root, &content_dir, file, config))
+        .collect();
 
     let mut loaded = Vec::new();
     for (l, d) in parsed {
@@ -103,7 +105,10 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             Some(b) => bundle_assets.push((b.clone(), file)),
             None => {
                 let rel = file.strip_prefix(&content_dir).unwrap_or(&file);
-                files.push(StaticFile { source: file.clone(), site_path: display_path(rel) });
+                files.push(StaticFile {
+                    source: file.clone(),
+                    site_path: display_path(rel),
+                });
             }
         }
     }
@@ -129,9 +134,12 @@ fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     let mut errors = Vec::new();
-    let walker = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
-        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_'])
-    });
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_'])
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -144,26 +152,51 @@ fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-                errors.push(Diagnostic::error(path, 0, 0, format!("could not be read: {e}")));
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
+                errors.push(Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!("could not be read: {e}"),
+                ));
             }
         }
     }
     (markdown, others, errors)
 }
 
-fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
+fn load_file(
+    root: &Path,
+    content_dir: &Path,
+    file: &Path,
+    config: &Config,
+) -> (Option<Loaded>, Vec<Diagnostic>) {
     let rel = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
-        Err(e) => return (None, vec![Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))]),
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(
+                    rel,
+                    0,
+                    0,
+                    format!("could not be read: {e}"),
+                )],
+            )
+        }
     };
     let text = match frontmatter::decode(&bytes, &rel) {
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };
     let (parsed, diags) = frontmatter::parse(&text, &rel, config);
-    let Some(parsed) = parsed else { return (None, diags) };
+    let Some(parsed) = parsed else {
+        return (None, diags);
+    };
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
@@ -171,11 +204,20 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
     let is_bundle = file.file_name().is_some_and(|n| n == "index.md");
     let (folder_path, default_slug) = if is_bundle {
         let dir = in_content.parent().unwrap_or(Path::new(""));
-        let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         (dir.parent().unwrap_or(Path::new("")).to_path_buf(), name)
     } else {
-        let stem = in_content.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        (in_content.parent().unwrap_or(Path::new("")).to_path_buf(), stem)
+        let stem = in_content
+            .file_stem()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        (
+            in_content.parent().unwrap_or(Path::new("")).to_path_buf(),
+            stem,
+        )
     };
     let loaded = Loaded {
         source: rel,
@@ -205,7 +247,10 @@ fn assign_paths(
     for reserved in ["authors/", "search/", "series/", "static/", "page/"] {
         taken.insert(reserved.to_string());
     }
-    let sections: BTreeSet<&str> = loaded.iter().map(|l| l.folder.split('/').next().unwrap_or("")).collect();
+    let sections: BTreeSet<&str> = loaded
+        .iter()
+        .map(|l| l.folder.split('/').next().unwrap_or(""))
+        .collect();
     for s in &sections {
         if !s.is_empty() {
             taken.insert(format!("{s}/page/"));
@@ -214,8 +259,15 @@ fn assign_paths(
 
     let mut articles = Vec::with_capacity(loaded.len());
     for l in loaded {
-        let wanted = slugify(l.front.slug.as_deref().unwrap_or(&l.default_slug), config.slugify);
-        let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
+        let wanted = slugify(
+            l.front.slug.as_deref().unwrap_or(&l.default_slug),
+            config.slugify,
+        );
+        let prefix = if l.folder.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", l.folder)
+        };
         let slug = unique_slug(&prefix, wanted.clone(), &mut taken);
         if slug != wanted {
             diags.push(Diagnostic::warning(
@@ -228,7 +280,10 @@ fn assign_paths(
             ));
         }
         let section = l.folder.split('/').next().unwrap_or("").to_string();
-        let kind = l.front.kind.unwrap_or_else(|| config.section(&section).kind);
+        let kind = l
+            .front
+            .kind
+            .unwrap_or_else(|| config.section(&section).kind);
         let assets = match &l.abs_dir {
             Some(dir) => bundle_assets
                 .iter()
@@ -252,14 +307,23 @@ fn assign_paths(
             assets,
         });
     }
-    articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source)));
+    articles.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.front.title.cmp(&b.front.title))
+            .then_with(|| a.source.cmp(&b.source))
+    });
     articles
 }
 
 fn unique_slug(prefix: &str, wanted: String, taken: &mut HashSet<String>) -> String {
     let mut n = 1;
     loop {
-        let slug = if n == 1 { wanted.clone() } else { format!("{wanted}-{n}") };
+        let slug = if n == 1 {
+            wanted.clone()
+        } else {
+            format!("{wanted}-{n}")
+        };
         if taken.insert(format!("{prefix}{slug}/")) {
             return slug;
         }

@@ -71,9 +71,10 @@ pub fn field_values(a: &Article, key: &str) -> Vec<String> {
         "section" => vec![a.section.clone()],
         _ => match f.extra.get(key) {
             Some(serde_json::Value::String(s)) => vec![s.clone()],
-            Some(serde_json::Value::Array(items)) => {
-                items.iter().filter_map(|v| v.as_str().map(String::from)).collect()
-            }
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
             Some(serde_json::Value::Number(n)) => vec![n.to_string()],
             _ => Vec::new(),
         },
@@ -83,7 +84,11 @@ pub fn field_values(a: &Article, key: &str) -> Vec<String> {
 /// The key two spellings of one term share: NFKC (full-width → half-width)
 /// and lowercase.
 pub fn term_key(name: &str) -> String {
-    name.nfkc().collect::<String>().to_lowercase().trim().to_string()
+    name.nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .trim()
+        .to_string()
 }
 
 pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph, Vec<Diagnostic>) {
@@ -97,8 +102,18 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
         }
     }
     // Configured sections first, in the config's order, then the others.
-    let mut names: Vec<String> = config.sections.keys().filter(|s| sections.contains_key(*s)).cloned().collect();
-    names.extend(sections.keys().filter(|s| !config.sections.contains_key(*s)).cloned());
+    let mut names: Vec<String> = config
+        .sections
+        .keys()
+        .filter(|s| sections.contains_key(*s))
+        .cloned()
+        .collect();
+    names.extend(
+        sections
+            .keys()
+            .filter(|s| !config.sections.contains_key(*s))
+            .cloned(),
+    );
     graph.sections = names
         .into_iter()
         .map(|name| SectionIndex {
@@ -113,7 +128,10 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
         let (index, dups) = group_terms(articles, &tax.key, config);
         for (i, terms) in index.terms.iter().enumerate() {
             for &a in &terms.articles {
-                graph.term_slugs[a].entry(tax.key.clone()).or_default().push((index.terms[i].name.clone(), terms.slug.clone()));
+                graph.term_slugs[a]
+                    .entry(tax.key.clone())
+                    .or_default()
+                    .push((index.terms[i].name.clone(), terms.slug.clone()));
             }
         }
         for (name, other, slug) in dups {
@@ -124,13 +142,22 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
                 format!("the {} `{name}` and `{other}` have the same address; `{other}` is published at {}/{slug}/", tax.title, tax.key),
             ));
         }
-        graph.taxonomies.push(TaxonomyIndex { key: tax.key.clone(), title: tax.title.clone(), terms: index.terms });
+        graph.taxonomies.push(TaxonomyIndex {
+            key: tax.key.clone(),
+            title: tax.title.clone(),
+            terms: index.terms,
+        });
     }
     // Keep each article's terms in the order its front matter lists them.
     for (i, a) in articles.iter().enumerate() {
         for (key, list) in graph.term_slugs[i].iter_mut() {
             let order: Vec<String> = field_values(a, key).iter().map(|v| term_key(v)).collect();
-            list.sort_by_key(|(name, _)| order.iter().position(|k| *k == term_key(name)).unwrap_or(usize::MAX));
+            list.sort_by_key(|(name, _)| {
+                order
+                    .iter()
+                    .position(|k| *k == term_key(name))
+                    .unwrap_or(usize::MAX)
+            });
         }
     }
 
@@ -139,7 +166,12 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
         let mut resolved = Vec::new();
         for named in &a.front.authors {
             let author = authors.resolve(named);
-            let entry = by_author.entry(author.id.clone()).or_insert_with(|| AuthorIndex { author: author.clone(), articles: Vec::new() });
+            let entry = by_author
+                .entry(author.id.clone())
+                .or_insert_with(|| AuthorIndex {
+                    author: author.clone(),
+                    articles: Vec::new(),
+                });
             if !entry.articles.contains(&i) {
                 entry.articles.push(i);
             }
@@ -149,7 +181,12 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
     }
     // Known authors without articles still get a page.
     for a in authors.all() {
-        by_author.entry(a.id.clone()).or_insert_with(|| AuthorIndex { author: a.clone(), articles: Vec::new() });
+        by_author
+            .entry(a.id.clone())
+            .or_insert_with(|| AuthorIndex {
+                author: a.clone(),
+                articles: Vec::new(),
+            });
     }
     graph.authors = by_author.into_values().collect();
     (graph, diags)
@@ -161,7 +198,11 @@ struct Grouped {
 
 /// Groups the articles by the terms of one taxonomy. Returns the terms and the
 /// slug collisions between different terms (name, other name, its slug).
-fn group_terms(articles: &[Article], key: &str, config: &Config) -> (Grouped, Vec<(String, String, String)>) {
+fn group_terms(
+    articles: &[Article],
+    key: &str,
+    config: &Config,
+) -> (Grouped, Vec<(String, String, String)>) {
     // key -> (spelling -> count, articles)
     let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -190,11 +231,19 @@ fn group_terms(articles: &[Article], key: &str, config: &Config) -> (Grouped, Ve
         let wanted = slugify(&name, config.slugify);
         let slug = unique(wanted.clone(), &mut taken);
         if slug != wanted {
-            dups.push((first_of_slug.get(&wanted).cloned().unwrap_or_default(), name.clone(), slug.clone()));
+            dups.push((
+                first_of_slug.get(&wanted).cloned().unwrap_or_default(),
+                name.clone(),
+                slug.clone(),
+            ));
         } else {
             first_of_slug.insert(wanted, name.clone());
         }
-        terms.push(Term { name, slug, articles: arts });
+        terms.push(Term {
+            name,
+            slug,
+            articles: arts,
+        });
     }
     terms.sort_by(|a, b| a.name.cmp(&b.name));
     (Grouped { terms }, dups)

@@ -9,7 +9,9 @@ pub mod highlight;
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
 use crate::slug::{encode_fragment, slugify, unique, SlugMode};
@@ -82,7 +84,12 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
                         .into(),
                     ));
                     if lvl == 2 || lvl == 3 {
-                        out.toc.push(TocEntry { level: lvl, id, href, title: text.trim().to_string() });
+                        out.toc.push(TocEntry {
+                            level: lvl,
+                            id,
+                            href,
+                            title: text.trim().to_string(),
+                        });
                     }
                     out.text.push_str(text);
                     out.text.push('\n');
@@ -102,12 +109,15 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
             }
-            Event::Start(Tag::Link { ref dest_url, .. }) | Event::Start(Tag::Image { ref dest_url, .. }) => {
+            Event::Start(Tag::Link { ref dest_url, .. })
+            | Event::Start(Tag::Image { ref dest_url, .. }) => {
                 out.links.push(dest_url.to_string());
                 events.push(event);
             }
@@ -118,7 +128,9 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
             Event::SoftBreak | Event::HardBreak => {
                 events.push(event);
             }
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) | Event::End(TagEnd::TableCell) => {
+            Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Item)
+            | Event::End(TagEnd::TableCell) => {
                 out.text.push('\n');
                 events.push(event);
             }
@@ -194,8 +206,16 @@ mod tests {
 
     #[test]
     fn headings_get_chinese_ids_and_toc() {
-        let r = render("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n", SlugMode::Unicode);
-        assert!(r.html.contains("<h2 id=\"背景\">背景<a class=\"anchor\" href=\"#%E8%83%8C%E6%99%AF\""), "{}", r.html);
+        let r = render(
+            "## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n",
+            SlugMode::Unicode,
+        );
+        assert!(
+            r.html
+                .contains("<h2 id=\"背景\">背景<a class=\"anchor\" href=\"#%E8%83%8C%E6%99%AF\""),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h2 id=\"背景-2\">"));
         let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["背景", "背景-2", "root-cause"]);
@@ -203,7 +223,10 @@ mod tests {
 
     #[test]
     fn tables_footnotes_tasks() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: 註解\n", SlugMode::Unicode);
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: 註解\n",
+            SlugMode::Unicode,
+        );
         assert!(r.html.contains("<div class=\"table-wrap\"><table>"));
         assert!(r.html.contains("type=\"checkbox\""));
         assert!(r.html.contains("footnote-definition"));
@@ -212,7 +235,12 @@ mod tests {
     #[test]
     fn code_is_highlighted_with_classes() {
         let r = render("```yaml\nkey: value\n```\n", SlugMode::Unicode);
-        assert!(r.html.contains("<pre class=\"code\" data-lang=\"yaml\"><code>"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<pre class=\"code hl-code\" data-lang=\"yaml\"><code>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("class=\"hl-"));
         assert!(r.text.contains("key: value"));
     }

@@ -39,7 +39,11 @@ pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(markdown::escape);
-    let list: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
+    let list: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.text.as_str()))
+        .collect();
     match tera.add_raw_templates(list) {
         Ok(()) => Ok(tera),
         Err(e) => Err(vec![template_error(&e, theme, None)]),
@@ -81,10 +85,23 @@ fn template_error(err: &tera::Error, theme: &Theme, rendering: Option<&str>) -> 
         .skip(1)
         .flat_map(|p| p.lines())
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with(char::is_numeric))
+        .filter(|l| {
+            !l.is_empty()
+                && !l.starts_with("-->")
+                && !l.starts_with('|')
+                && !l.starts_with(char::is_numeric)
+        })
         .collect();
-    let detail = if detail.is_empty() { parts[0].clone() } else { detail.join("; ").trim_start_matches("= ").to_string() };
-    let what = if rendering.is_some() { "the template failed while making a page" } else { "the template could not be read" };
+    let detail = if detail.is_empty() {
+        parts[0].clone()
+    } else {
+        detail.join("; ").trim_start_matches("= ").to_string()
+    };
+    let what = if rendering.is_some() {
+        "the template failed while making a page"
+    } else {
+        "the template could not be read"
+    };
     Diagnostic::error(path, line, col, format!("{what}: {detail}"))
 }
 
@@ -199,13 +216,21 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         Err(d) => diags.push(d),
     };
 
-    let pages: Vec<Result<OutputFile, Diagnostic>> = (0..site.content.articles.len()).into_par_iter().map(|i| r.article_page(i)).collect();
+    let pages: Vec<Result<OutputFile, Diagnostic>> = (0..site.content.articles.len())
+        .into_par_iter()
+        .map(|i| r.article_page(i))
+        .collect();
     pages.into_iter().for_each(&mut push);
     push(r.home());
     for s in &site.graph.sections {
         let url = format!("{}/", s.name);
-        let extra = [("section", serde_json::json!({"name": s.name, "title": s.title}))];
-        r.paginated(&url, "section.html", &s.title, &s.articles, &extra).into_iter().for_each(&mut push);
+        let extra = [(
+            "section",
+            serde_json::json!({"name": s.name, "title": s.title}),
+        )];
+        r.paginated(&url, "section.html", &s.title, &s.articles, &extra)
+            .into_iter()
+            .for_each(&mut push);
     }
     for tax in &site.graph.taxonomies {
         push(r.taxonomy(tax));
@@ -213,10 +238,18 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
             let url = format!("{}/{}/", tax.key, term.slug);
             let title = format!("{}：{}", tax.title, r.label(&term.name));
             let extra = [
-                ("taxonomy", serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))})),
-                ("term", serde_json::json!({"name": r.label(&term.name), "count": term.articles.len()})),
+                (
+                    "taxonomy",
+                    serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))}),
+                ),
+                (
+                    "term",
+                    serde_json::json!({"name": r.label(&term.name), "count": term.articles.len()}),
+                ),
             ];
-            r.paginated(&url, "term.html", &title, &term.articles, &extra).into_iter().for_each(&mut push);
+            r.paginated(&url, "term.html", &title, &term.articles, &extra)
+                .into_iter()
+                .for_each(&mut push);
             if tax.key == "tags" {
                 push(r.feed(&format!("{url}atom.xml"), &title, &term.articles));
             }
@@ -232,17 +265,29 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     push(r.sitemap());
 
     for (name, source) in &site.theme.statics {
-        files.push(OutputFile { path: name.clone(), body: Body::Static(source.clone()) });
+        files.push(OutputFile {
+            path: name.clone(),
+            body: Body::Static(source.clone()),
+        });
     }
     if !site.theme.statics.contains_key("syntax.css") {
-        files.push(OutputFile::text("syntax.css", markdown::highlight::stylesheet()));
+        files.push(OutputFile::text(
+            "syntax.css",
+            markdown::highlight::stylesheet(),
+        ));
     }
     for f in &site.content.files {
-        files.push(OutputFile { path: f.site_path.clone(), body: Body::Static(theme::Source::File(f.source.clone())) });
+        files.push(OutputFile {
+            path: f.site_path.clone(),
+            body: Body::Static(theme::Source::File(f.source.clone())),
+        });
     }
     for a in &site.content.articles {
         for (src, rel) in &a.assets {
-            files.push(OutputFile { path: format!("{}{rel}", a.path), body: Body::Static(theme::Source::File(src.clone())) });
+            files.push(OutputFile {
+                path: format!("{}{rel}", a.path),
+                body: Body::Static(theme::Source::File(src.clone())),
+            });
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -262,29 +307,54 @@ impl<'a> Renderer<'a> {
                 .graph
                 .sections
                 .iter()
-                .map(|s| NavLink { name: s.name.clone(), title: s.title.clone(), url: encode_path(&format!("{}/", s.name)), count: s.articles.len() })
+                .map(|s| NavLink {
+                    name: s.name.clone(),
+                    title: s.title.clone(),
+                    url: encode_path(&format!("{}/", s.name)),
+                    count: s.articles.len(),
+                })
                 .collect(),
             taxonomies: site
                 .graph
                 .taxonomies
                 .iter()
-                .map(|t| NavLink { name: t.key.clone(), title: t.title.clone(), url: encode_path(&format!("{}/", t.key)), count: t.terms.len() })
+                .map(|t| NavLink {
+                    name: t.key.clone(),
+                    title: t.title.clone(),
+                    url: encode_path(&format!("{}/", t.key)),
+                    count: t.terms.len(),
+                })
                 .collect(),
             drafts: site.drafts,
         };
-        let mut r = Renderer { site, tera, site_view, articles: Vec::new() };
-        r.articles = (0..site.content.articles.len()).map(|i| r.article_view(i)).collect();
+        let mut r = Renderer {
+            site,
+            tera,
+            site_view,
+            articles: Vec::new(),
+        };
+        r.articles = (0..site.content.articles.len())
+            .map(|i| r.article_view(i))
+            .collect();
         r
     }
 
     fn label(&self, value: &str) -> String {
-        self.site.config.labels.get(value).cloned().unwrap_or_else(|| value.to_string())
+        self.site
+            .config
+            .labels
+            .get(value)
+            .cloned()
+            .unwrap_or_else(|| value.to_string())
     }
 
     fn term_url(&self, i: usize, key: &str, name: &str) -> Option<String> {
         let slugs = self.site.graph.term_slugs[i].get(key)?;
         let key_of = crate::graph::term_key(name);
-        slugs.iter().find(|(n, _)| crate::graph::term_key(n) == key_of).map(|(_, s)| encode_path(&format!("{key}/{s}/")))
+        slugs
+            .iter()
+            .find(|(n, _)| crate::graph::term_key(n) == key_of)
+            .map(|(_, s)| encode_path(&format!("{key}/{s}/")))
     }
 
     fn article_view(&self, i: usize) -> ArticleView {
@@ -293,12 +363,23 @@ impl<'a> Renderer<'a> {
         let config = self.site.config;
         let rendered = &self.site.rendered[i];
         let links = |key: &str, values: &[String]| -> Vec<LinkView> {
-            values.iter().map(|v| LinkView { name: self.label(v), url: self.term_url(i, key, v) }).collect()
+            values
+                .iter()
+                .map(|v| LinkView {
+                    name: self.label(v),
+                    url: self.term_url(i, key, v),
+                })
+                .collect()
         };
         let mut fields = Vec::new();
         let mut field = |key: &str, value: &Option<String>| {
             if let Some(v) = value {
-                fields.push(FieldView { key: key.to_string(), label: self.label(key), value: self.label(v), url: self.term_url(i, key, v) });
+                fields.push(FieldView {
+                    key: key.to_string(),
+                    label: self.label(key),
+                    value: self.label(v),
+                    url: self.term_url(i, key, v),
+                });
             }
         };
         field("channel", &f.channel);
@@ -306,10 +387,22 @@ impl<'a> Renderer<'a> {
         field("priority", &f.priority);
         field("outcome", &f.outcome);
         if let Some(s) = f.satisfaction {
-            let stars = format!("{}{} {s}/5", "★".repeat(s as usize), "☆".repeat(5 - s as usize));
-            fields.push(FieldView { key: "satisfaction".into(), label: self.label("satisfaction"), value: stars, url: None });
+            let stars = format!(
+                "{}{} {s}/5",
+                "★".repeat(s as usize),
+                "☆".repeat(5 - s as usize)
+            );
+            fields.push(FieldView {
+                key: "satisfaction".into(),
+                label: self.label("satisfaction"),
+                value: stars,
+                url: None,
+            });
         }
-        let summary = f.summary.clone().unwrap_or_else(|| excerpt(&rendered.text, 120));
+        let summary = f
+            .summary
+            .clone()
+            .unwrap_or_else(|| excerpt(&rendered.text, 120));
         let (chars, words) = markdown::count_chars_and_words(&rendered.text);
         ArticleView {
             title: f.title.clone(),
@@ -328,12 +421,21 @@ impl<'a> Renderer<'a> {
             section_url: encode_path(&format!("{}/", a.section)),
             authors: self.site.graph.article_authors[i]
                 .iter()
-                .map(|au| AuthorView { id: au.id.clone(), name: au.name.clone(), team: au.team.clone(), url: author_url(&au.id) })
+                .map(|au| AuthorView {
+                    id: au.id.clone(),
+                    name: au.name.clone(),
+                    team: au.team.clone(),
+                    url: author_url(&au.id),
+                })
                 .collect(),
             tags: links("tags", &f.tags),
             competencies: links("competencies", &f.competencies),
             summary,
-            reading_minutes: markdown::reading_minutes(&rendered.text, config.chars_per_minute, config.words_per_minute),
+            reading_minutes: markdown::reading_minutes(
+                &rendered.text,
+                config.chars_per_minute,
+                config.words_per_minute,
+            ),
             characters: chars + words,
             fields,
             series: f.series.clone(),
@@ -348,12 +450,20 @@ impl<'a> Renderer<'a> {
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_for(path));
         ctx.insert("page_path", &encode_path(path));
-        ctx.insert("canonical", &format!("{}{}", self.site.config.base_url, encode_path(path)));
+        ctx.insert(
+            "canonical",
+            &format!("{}{}", self.site.config.base_url, encode_path(path)),
+        );
         ctx.insert("title", title);
         ctx
     }
 
-    fn render(&self, template: &str, ctx: &Context, path: String) -> Result<OutputFile, Diagnostic> {
+    fn render(
+        &self,
+        template: &str,
+        ctx: &Context,
+        path: String,
+    ) -> Result<OutputFile, Diagnostic> {
         self.tera
             .render(template, ctx)
             .map(|html| OutputFile::text(path, html))
@@ -385,21 +495,45 @@ impl<'a> Renderer<'a> {
             .taxonomies
             .iter()
             .filter(|t| t.key == "tags")
-            .flat_map(|t| t.terms.iter().map(|term| (term.name.clone(), encode_path(&format!("tags/{}/", term.slug)), term.articles.len())))
+            .flat_map(|t| {
+                t.terms.iter().map(|term| {
+                    (
+                        term.name.clone(),
+                        encode_path(&format!("tags/{}/", term.slug)),
+                        term.articles.len(),
+                    )
+                })
+            })
             .collect();
         tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
         tags.truncate(20);
-        let tags: Vec<_> = tags.into_iter().map(|(name, url, count)| serde_json::json!({"name": name, "url": url, "count": count})).collect();
+        let tags: Vec<_> = tags
+            .into_iter()
+            .map(|(name, url, count)| serde_json::json!({"name": name, "url": url, "count": count}))
+            .collect();
         ctx.insert("top_tags", &tags);
         ctx.insert("article_count", &self.articles.len());
         self.render("index.html", &ctx, "index.html".into())
     }
 
     /// A list split into pages: `base`, `base/page/2/`, ...
-    fn paginated(&self, base: &str, template: &str, title: &str, ids: &[usize], extra: &[(&str, serde_json::Value)]) -> Vec<Result<OutputFile, Diagnostic>> {
+    fn paginated(
+        &self,
+        base: &str,
+        template: &str,
+        title: &str,
+        ids: &[usize],
+        extra: &[(&str, serde_json::Value)],
+    ) -> Vec<Result<OutputFile, Diagnostic>> {
         let per = self.site.config.paginate;
         let total = ids.len().div_ceil(per).max(1);
-        let page_path = |n: usize| if n == 1 { base.to_string() } else { format!("{base}page/{n}/") };
+        let page_path = |n: usize| {
+            if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}page/{n}/")
+            }
+        };
         (1..=total)
             .map(|n| {
                 let path = page_path(n);
@@ -410,10 +544,25 @@ impl<'a> Renderer<'a> {
                     total,
                     prev: (n > 1).then(|| link(n - 1)),
                     next: (n < total).then(|| link(n + 1)),
-                    pages: (1..=total).map(|m| PageLink { number: m, url: link(m), current: m == n }).collect(),
+                    pages: (1..=total)
+                        .map(|m| PageLink {
+                            number: m,
+                            url: link(m),
+                            current: m == n,
+                        })
+                        .collect(),
                 };
-                let chunk = ids.iter().skip((n - 1) * per).take(per).copied().collect::<Vec<_>>();
-                let shown_title = if n == 1 { title.to_string() } else { format!("{title}（第 {n} 頁）") };
+                let chunk = ids
+                    .iter()
+                    .skip((n - 1) * per)
+                    .take(per)
+                    .copied()
+                    .collect::<Vec<_>>();
+                let shown_title = if n == 1 {
+                    title.to_string()
+                } else {
+                    format!("{title}（第 {n} 頁）")
+                };
                 let mut ctx = self.context(&path, &shown_title);
                 ctx.insert("list_title", title);
                 ctx.insert("articles", &self.views(&chunk));
@@ -435,7 +584,10 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|t| serde_json::json!({"name": self.label(&t.name), "url": encode_path(&format!("{}/{}/", tax.key, t.slug)), "count": t.articles.len()}))
             .collect();
-        ctx.insert("taxonomy", &serde_json::json!({"key": tax.key, "title": tax.title}));
+        ctx.insert(
+            "taxonomy",
+            &serde_json::json!({"key": tax.key, "title": tax.title}),
+        );
         ctx.insert("terms", &terms);
         self.render("taxonomy.html", &ctx, format!("{path}index.html"))
     }
@@ -458,7 +610,11 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(&path, &a.author.name);
         ctx.insert("author", &a.author);
         ctx.insert("articles", &self.views(&a.articles));
-        let cases = a.articles.iter().filter(|&&i| self.articles[i].kind == Kind::Case).count();
+        let cases = a
+            .articles
+            .iter()
+            .filter(|&&i| self.articles[i].kind == Kind::Case)
+            .count();
         ctx.insert("counts", &serde_json::json!({"articles": a.articles.len(), "cases": cases, "essays": a.articles.len() - cases}));
         self.render("author.html", &ctx, format!("{path}index.html"))
     }
@@ -537,7 +693,9 @@ fn excerpt(text: &str, n: usize) -> String {
     }
     let cut: String = flat.chars().take(n).collect();
     match cut.rfind(['。', '！', '？', '.']) {
-        Some(i) if i > cut.len() / 2 => cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string(),
+        Some(i) if i > cut.len() / 2 => {
+            cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string()
+        }
         _ => format!("{cut}…"),
     }
 }
