@@ -1,0 +1,163 @@
+//! Build benchmark: generates a synthetic journal of N Chinese articles and
+//! builds it, printing articles per second and peak memory.
+//!
+//!     cargo bench --bench build                      # 10,000 articles
+//!     cargo bench --bench build -- --articles 1000
+//!     cargo bench --bench build -- --articles 1000 --keep /tmp/j --hugo
+//!
+//! `--keep DIR` leaves the generated journal in DIR; `--hugo` also writes
+//! minimal Hugo layouts there so `hugo --source DIR` builds the same corpus.
+//! The text is generated from a fixed seed: every run builds the same journal.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use casebook::build::{build, BuildOptions};
+
+const PHRASES: &[&str] = &[
+    "客戶來電表示商品到貨後發現外盒破損，要求立即換貨",
+    "我先確認訂單編號與出貨紀錄，再向客戶說明處理時程",
+    "客戶情緒激動，認為我們拖延退款，揚言要向消費者保護單位投訴",
+    "依照七天鑑賞期的規定，拆封後仍可退貨，但需保持商品完整",
+    "系統顯示帳單重複扣款，財務部門確認後會在三個工作天內退回",
+    "主管建議先安撫情緒，再提出兩個可行方案讓客戶選擇",
+    "這次經驗讓我明白，先聽完客戶的話比急著解釋規則更重要",
+    "物流商回覆包裹卡在轉運站，預計明天下午重新配送",
+    "客戶希望保固期滿後仍能免費維修，我們提供了折扣方案",
+    "線上對話中客戶多次重複同一個問題，表示前面的回答沒有解決他的疑慮",
+    "我們在晨會上討論這個案例，大家提出不同的處理方式",
+    "事後追蹤時，客戶表示對處理結果滿意，並感謝專員的耐心",
+    "根本原因是出貨系統的地址欄位沒有驗證，導致包裹寄錯地方",
+    "下次遇到類似狀況，應該先查詢物流狀態，再主動回電給客戶",
+    "The customer asked for a refund on order ORD38201577 after error E1042",
+    "長輩不熟悉網路操作，我們改用電話一步一步引導完成設定",
+];
+const TAGS: &[&str] = &[
+    "退換貨", "帳單爭議", "物流延誤", "越級投訴", "情緒安撫", "保固維修", "系統故障", "退款", "新人培訓", "晨會",
+    "老年客戶", "社群媒體", "VIP客戶", "團隊管理", "工作心得", "案例寫作", "發票", "會員點數", "帳號安全", "預購",
+];
+const CHANNELS: &[&str] = &["phone", "chat", "email", "social", "walk-in"];
+const OUTCOMES: &[&str] = &["resolved", "escalated", "open", "closed"];
+const PRODUCTS: &[&str] = &["AirWave Pro 耳機", "SmartHome 路由器", "Lumi 平板", "電暖器 H2", "咖啡機 C5", "會員方案"];
+const COMPETENCIES: &[&str] = &["積極傾聽", "客服知識", "客服職業價值傾向", "沖突處理和問題解決", "服務導向", "溝通表達", "心理適應性", "耐心"];
+const AUTHORS: &[&str] = &["chen-meiling", "lin-zhiwei", "wang-xiaohua", "zhang-yating", "huang-jiahao", "li-shufen", "wu-guanting", "cai-yiru"];
+
+/// A small deterministic generator (64-bit LCG): no dependency, same text every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+fn article(rng: &mut Rng, i: usize) -> (String, String) {
+    let is_case = i % 4 != 0;
+    let section = if is_case { "cases" } else { "essays" };
+    let target = 500 + rng.below(2500);
+    let mut body = String::new();
+    let headings = ["背景", "處理過程", "結果", "根本原因", "經驗教訓"];
+    let mut h = 0;
+    while body.chars().count() < target {
+        if h < headings.len() && body.chars().count() >= h * target / headings.len() {
+            body.push_str(&format!("\n## {}\n\n", headings[h]));
+            h += 1;
+        }
+        body.push_str(rng.pick(PHRASES));
+        body.push_str(if rng.below(4) == 0 { "。\n\n" } else { "。" });
+    }
+    let mut tags: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(TAGS)).collect();
+    tags.dedup();
+    let date = format!("20{:02}-{:02}-{:02}", 20 + rng.below(7), 1 + rng.below(12), 1 + rng.below(28));
+    let mut fm = format!(
+        "---\ntitle: 案例 {i}：{}\ndate: {date}\nauthors: [{}]\ntags: [{}]\n",
+        rng.pick(PHRASES).chars().take(14).collect::<String>(),
+        rng.pick(AUTHORS),
+        tags.join(", ")
+    );
+    if is_case {
+        fm.push_str(&format!(
+            "channel: {}\nproduct: {}\noutcome: {}\nsatisfaction: {}\ncompetencies: [{}]\n",
+            rng.pick(CHANNELS),
+            rng.pick(PRODUCTS),
+            rng.pick(OUTCOMES),
+            1 + rng.below(5),
+            rng.pick(COMPETENCIES)
+        ));
+    }
+    fm.push_str("---\n");
+    (format!("content/{section}/{i:05}.md"), fm + &body)
+}
+
+fn generate(root: &Path, n: usize, hugo: bool) {
+    let _ = std::fs::remove_dir_all(root.join("content"));
+    let mut rng = Rng(20261123);
+    for i in 0..n {
+        let (rel, text) = article(&mut rng, i);
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    std::fs::write(root.join("casebook.yaml"), "title: 基準測試期刊\nbase_url: https://intranet.example/journal/\n").unwrap();
+    if hugo {
+        // Minimal Hugo layouts that render the same pages: article, lists, taxonomies.
+        std::fs::write(
+            root.join("hugo.toml"),
+            "baseURL = 'https://intranet.example/journal/'\ntitle = '基準測試期刊'\nhasCJKLanguage = true\n[taxonomies]\ntag = 'tags'\nchannel = 'channel'\ncompetency = 'competencies'\nproduct = 'product'\noutcome = 'outcome'\n[pagination]\npagerSize = 20\n",
+        )
+        .unwrap();
+        let layouts = root.join("layouts/_default");
+        std::fs::create_dir_all(&layouts).unwrap();
+        std::fs::write(layouts.join("baseof.html"), "<!DOCTYPE html><html lang=\"zh-Hant\"><head><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>\n").unwrap();
+        std::fs::write(layouts.join("single.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1><p>{{ .Date.Format \"2006-01-02\" }} · {{ .ReadingTime }} min</p>{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}/\">{{ . }}</a>{{ end }}{{ .TableOfContents }}{{ .Content }}{{ end }}\n").unwrap();
+        std::fs::write(layouts.join("list.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range (.Paginate .Pages).Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}{{ end }}\n").unwrap();
+    }
+}
+
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let n: usize = value("--articles").and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let hugo = args.iter().any(|a| a == "--hugo");
+    let tmp = std::env::temp_dir().join(format!("casebook-bench-{}", std::process::id()));
+    let root: PathBuf = value("--keep").map(PathBuf::from).unwrap_or(tmp.clone());
+    std::fs::create_dir_all(&root).unwrap();
+
+    let t = Instant::now();
+    generate(&root, n, hugo);
+    eprintln!("generated {n} articles in {} in {:.2} s", root.display(), t.elapsed().as_secs_f64());
+
+    let t = Instant::now();
+    let built = build(&BuildOptions { root: root.clone(), ..Default::default() });
+    let files = built.files.expect("the generated journal builds");
+    let out = root.join("public");
+    casebook::output::write_site(&root, &out, &files).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    let tm = &built.timings;
+    println!(
+        "casebook: {n} articles, {} files in {secs:.2} s = {:.0} articles/s (read {:.2} s, markdown {:.2} s, render {:.2} s, write {:.2} s); peak memory {:.0} MiB",
+        files.len(),
+        n as f64 / secs,
+        tm.load.as_secs_f64(),
+        tm.markdown.as_secs_f64(),
+        tm.render.as_secs_f64(),
+        secs - (tm.load + tm.markdown + tm.render).as_secs_f64(),
+        peak_memory_mib().unwrap_or(f64::NAN)
+    );
+    if value("--keep").is_none() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+}
