@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use casebook::build::{build, BuildOptions};
+use casebook::config::COMPETENCIES;
 
 const PHRASES: &[&str] = &[
     "客戶來電表示商品到貨後發現外盒破損，要求立即換貨",
@@ -33,20 +34,56 @@ const PHRASES: &[&str] = &[
     "長輩不熟悉網路操作，我們改用電話一步一步引導完成設定",
 ];
 const TAGS: &[&str] = &[
-    "退換貨", "帳單爭議", "物流延誤", "越級投訴", "情緒安撫", "保固維修", "系統故障", "退款", "新人培訓", "晨會",
-    "老年客戶", "社群媒體", "VIP客戶", "團隊管理", "工作心得", "案例寫作", "發票", "會員點數", "帳號安全", "預購",
+    "退換貨",
+    "帳單爭議",
+    "物流延誤",
+    "越級投訴",
+    "情緒安撫",
+    "保固維修",
+    "系統故障",
+    "退款",
+    "新人培訓",
+    "晨會",
+    "老年客戶",
+    "社群媒體",
+    "VIP客戶",
+    "團隊管理",
+    "工作心得",
+    "案例寫作",
+    "發票",
+    "會員點數",
+    "帳號安全",
+    "預購",
 ];
 const CHANNELS: &[&str] = &["phone", "chat", "email", "social", "walk-in"];
 const OUTCOMES: &[&str] = &["resolved", "escalated", "open", "closed"];
-const PRODUCTS: &[&str] = &["AirWave Pro 耳機", "SmartHome 路由器", "Lumi 平板", "電暖器 H2", "咖啡機 C5", "會員方案"];
-const COMPETENCIES: &[&str] = &["積極傾聽", "客服知識", "客服職業價值傾向", "沖突處理和問題解決", "服務導向", "溝通表達", "心理適應性", "耐心"];
-const AUTHORS: &[&str] = &["chen-meiling", "lin-zhiwei", "wang-xiaohua", "zhang-yating", "huang-jiahao", "li-shufen", "wu-guanting", "cai-yiru"];
+const PRODUCTS: &[&str] = &[
+    "AirWave Pro 耳機",
+    "SmartHome 路由器",
+    "Lumi 平板",
+    "電暖器 H2",
+    "咖啡機 C5",
+    "會員方案",
+];
+const AUTHORS: &[&str] = &[
+    "chen-meiling",
+    "lin-zhiwei",
+    "wang-xiaohua",
+    "zhang-yating",
+    "huang-jiahao",
+    "li-shufen",
+    "wu-guanting",
+    "cai-yiru",
+];
 
 /// A small deterministic generator (64-bit LCG): no dependency, same text every run.
 struct Rng(u64);
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -58,7 +95,7 @@ impl Rng {
 }
 
 fn article(rng: &mut Rng, i: usize) -> (String, String) {
-    let is_case = i % 4 != 0;
+    let is_case = !i.is_multiple_of(4);
     let section = if is_case { "cases" } else { "essays" };
     let target = 500 + rng.below(2500);
     let mut body = String::new();
@@ -74,7 +111,12 @@ fn article(rng: &mut Rng, i: usize) -> (String, String) {
     }
     let mut tags: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(TAGS)).collect();
     tags.dedup();
-    let date = format!("20{:02}-{:02}-{:02}", 20 + rng.below(7), 1 + rng.below(12), 1 + rng.below(28));
+    let date = format!(
+        "20{:02}-{:02}-{:02}",
+        20 + rng.below(7),
+        1 + rng.below(12),
+        1 + rng.below(28)
+    );
     let mut fm = format!(
         "---\ntitle: 案例 {i}：{}\ndate: {date}\nauthors: [{}]\ntags: [{}]\n",
         rng.pick(PHRASES).chars().take(14).collect::<String>(),
@@ -88,7 +130,7 @@ fn article(rng: &mut Rng, i: usize) -> (String, String) {
             rng.pick(PRODUCTS),
             rng.pick(OUTCOMES),
             1 + rng.below(5),
-            rng.pick(COMPETENCIES)
+            rng.pick(&COMPETENCIES)
         ));
     }
     fm.push_str("---\n");
@@ -104,7 +146,11 @@ fn generate(root: &Path, n: usize, hugo: bool) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
-    std::fs::write(root.join("casebook.yaml"), "title: 基準測試期刊\nbase_url: https://intranet.example/journal/\n").unwrap();
+    std::fs::write(
+        root.join("casebook.yaml"),
+        "title: 基準測試期刊\nbase_url: https://intranet.example/journal/\n",
+    )
+    .unwrap();
     if hugo {
         // Minimal Hugo layouts that render the same pages: article, lists, taxonomies.
         std::fs::write(
@@ -129,8 +175,15 @@ fn peak_memory_mib() -> Option<f64> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
-    let n: usize = value("--articles").and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let n: usize = value("--articles")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let hugo = args.iter().any(|a| a == "--hugo");
     let tmp = std::env::temp_dir().join(format!("casebook-bench-{}", std::process::id()));
     let root: PathBuf = value("--keep").map(PathBuf::from).unwrap_or(tmp.clone());
@@ -138,10 +191,17 @@ fn main() {
 
     let t = Instant::now();
     generate(&root, n, hugo);
-    eprintln!("generated {n} articles in {} in {:.2} s", root.display(), t.elapsed().as_secs_f64());
+    eprintln!(
+        "generated {n} articles in {} in {:.2} s",
+        root.display(),
+        t.elapsed().as_secs_f64()
+    );
 
     let t = Instant::now();
-    let built = build(&BuildOptions { root: root.clone(), ..Default::default() });
+    let built = build(&BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    });
     let files = built.files.expect("the generated journal builds");
     let out = root.join("public");
     casebook::output::write_site(&root, &out, &files).unwrap();

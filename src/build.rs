@@ -96,6 +96,16 @@ pub fn build(opts: &BuildOptions) -> Built {
         .map(|a| markdown::render(&a.body, config.slugify))
         .collect();
     let markdown_time = start.elapsed();
+    for (a, r) in content.articles.iter().zip(&rendered) {
+        for h in &r.duplicate_headings {
+            diags.push(Diagnostic::warning(
+                &a.source,
+                a.body_line + h.line - 1,
+                h.col,
+                format!("an earlier heading has the same text, so this one's link is #{}; give it a different title to make its link clearer", h.dest),
+            ));
+        }
+    }
 
     let start = Instant::now();
     let (graph, d) = graph::build(&content.articles, &authors, &config);

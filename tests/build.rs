@@ -471,3 +471,19 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn colliding_tags_and_headings_are_reported_with_their_line() {
+    let (_tmp, out, err) = built_basic(&[]);
+    assert!(
+        err.contains("content/essays/標籤撞名.md:4:7: warning: `團隊-管理` and `團隊 管理` would have the same address tags/團隊-管理/, so `團隊-管理` is published at tags/團隊-管理-2/; if they are one 標籤, write them the same way"),
+        "{err}"
+    );
+    assert!(out.join("tags/團隊-管理-2/index.html").is_file());
+    assert!(
+        err.contains("content/essays/標籤撞名.md:11:1: warning: an earlier heading has the same text, so this one's link is #說明-2"),
+        "{err}"
+    );
+    let page = read(&out, "essays/標籤撞名/index.html");
+    assert!(page.contains("<h2 id=\"說明-2\">"));
+}

@@ -35,6 +35,9 @@ pub struct FrontMatter {
     pub series: Option<String>,
     pub series_order: Option<i64>,
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Line and column (in the whole file) of each field's value, for
+    /// messages from later stages.
+    pub positions: BTreeMap<String, (usize, usize)>,
 }
 
 /// A file split into its parts.
@@ -166,6 +169,7 @@ impl Checker<'_> {
                 Value::String(s) => s.clone(),
                 other => yaml::describe(other).trim_matches('`').to_string(),
             };
+            f.positions.insert(key.clone(), self.at(&key));
             match key.as_str() {
                 "title" => {
                     has_title = true;

@@ -135,11 +135,30 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
             }
         }
         for (name, other, slug) in dups {
+            // Point at the first article that writes the second spelling.
+            let first = articles.iter().find(|a| {
+                field_values(a, &tax.key)
+                    .iter()
+                    .any(|v| term_key(v) == term_key(&other))
+            });
+            let (path, (line, col)) = match first {
+                Some(a) => (
+                    a.source.clone(),
+                    a.front.positions.get(&tax.key).copied().unwrap_or((1, 1)),
+                ),
+                None => (std::path::PathBuf::from(crate::config::CONFIG_FILE), (0, 0)),
+            };
             diags.push(Diagnostic::warning(
-                crate::config::CONFIG_FILE,
-                0,
-                0,
-                format!("the {} `{name}` and `{other}` have the same address; `{other}` is published at {}/{slug}/", tax.title, tax.key),
+                path,
+                line,
+                col,
+                format!(
+                    "`{other}` and `{name}` would have the same address {}/{}/, so `{other}` is published at {}/{slug}/; if they are one {}, write them the same way",
+                    tax.key,
+                    slugify(&name, config.slugify),
+                    tax.key,
+                    tax.title
+                ),
             ));
         }
         graph.taxonomies.push(TaxonomyIndex {

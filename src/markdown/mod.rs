@@ -31,8 +31,30 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Text without markup, paragraphs separated by newlines.
     pub text: String,
-    /// Link destinations in order of appearance.
-    pub links: Vec<String>,
+    /// Links and images in order of appearance, with their place in the body.
+    pub links: Vec<LinkRef>,
+    /// Headings whose id had to be changed because an earlier heading has it.
+    pub duplicate_headings: Vec<LinkRef>,
+}
+
+/// A place in the body: `dest` is a link's destination or a heading's id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub dest: String,
+    /// 1-based line within the body.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub col: usize,
+    pub is_image: bool,
+}
+
+/// A heading being read: its events are held until its end, when its id is known.
+struct OpenHeading<'a> {
+    level: HeadingLevel,
+    explicit: Option<String>,
+    inner: Vec<Event<'a>>,
+    text: String,
+    start: usize,
 }
 
 fn options() -> Options {
@@ -49,10 +71,11 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
     let mut ids: HashSet<String> = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
 
-    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>, String)> = None;
+    let mut heading: Option<OpenHeading> = None;
+    let lines = LineIndex::new(markdown);
     let mut code: Option<(String, String)> = None;
 
-    for event in Parser::new_ext(markdown, options()) {
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if let Some((lang, buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -67,11 +90,27 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
             }
             continue;
         }
-        if let Some((level, explicit, inner, text)) = heading.as_mut() {
+        if let Some(OpenHeading {
+            level,
+            explicit,
+            inner,
+            text,
+            start,
+        }) = heading.as_mut()
+        {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
                     let base = explicit.clone().unwrap_or_else(|| slugify(text, slug_mode));
-                    let id = unique(base, &mut ids);
+                    let id = unique(base.clone(), &mut ids);
+                    if id != base {
+                        let (line, col) = lines.position(*start);
+                        out.duplicate_headings.push(LinkRef {
+                            dest: id.clone(),
+                            line,
+                            col,
+                            is_image: false,
+                        });
+                    }
                     let lvl = *level as u8;
                     let mut inner_html = String::new();
                     html::push_html(&mut inner_html, inner.drain(..));
@@ -105,7 +144,13 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|i| i.to_string()), Vec::new(), String::new()));
+                heading = Some(OpenHeading {
+                    level,
+                    explicit: id.map(|i| i.to_string()),
+                    inner: Vec::new(),
+                    text: String::new(),
+                    start: range.start,
+                });
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -118,7 +163,14 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
             }
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
-                out.links.push(dest_url.to_string());
+                let (line, col) = lines.position(range.start);
+                let is_image = matches!(event, Event::Start(Tag::Image { .. }));
+                out.links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    line,
+                    col,
+                    is_image,
+                });
                 events.push(event);
             }
             Event::Text(ref t) | Event::Code(ref t) => {
@@ -147,6 +199,31 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
     }
     html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Turns byte offsets into 1-based line and character column.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |t| t.chars().count() + 1);
+        (line, col)
+    }
 }
 
 /// Escapes text for an HTML attribute or element.
@@ -219,6 +296,35 @@ mod tests {
         assert!(r.html.contains("<h2 id=\"背景-2\">"));
         let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["背景", "背景-2", "root-cause"]);
+        assert_eq!(
+            r.duplicate_headings,
+            vec![LinkRef {
+                dest: "背景-2".into(),
+                line: 5,
+                col: 1,
+                is_image: false
+            }]
+        );
+    }
+
+    #[test]
+    fn links_are_found_with_their_place() {
+        let r = render(
+            "# T\n\n見 [退貨](../cases/退貨.md#例外) 與 ![圖](a.png)\n",
+            SlugMode::Unicode,
+        );
+        let found: Vec<_> = r
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.line, l.col, l.is_image))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("../cases/退貨.md#例外", 3, 3, false),
+                ("a.png", 3, 29, true)
+            ]
+        );
     }
 
     #[test]

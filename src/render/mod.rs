@@ -199,6 +199,16 @@ pub fn root_for(path: &str) -> String {
     }
 }
 
+/// One list of articles to render as pages (a section or a taxonomy term).
+struct ListJob<'a> {
+    base: String,
+    template: &'static str,
+    title: String,
+    ids: &'a [usize],
+    extra: Vec<(&'static str, serde_json::Value)>,
+    feed: bool,
+}
+
 struct Renderer<'a> {
     site: &'a Site<'a>,
     tera: &'a Tera,
@@ -222,39 +232,50 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         .collect();
     pages.into_iter().for_each(&mut push);
     push(r.home());
-    for s in &site.graph.sections {
-        let url = format!("{}/", s.name);
-        let extra = [(
-            "section",
-            serde_json::json!({"name": s.name, "title": s.title}),
-        )];
-        r.paginated(&url, "section.html", &s.title, &s.articles, &extra)
-            .into_iter()
-            .for_each(&mut push);
-    }
+    // Every list (section or taxonomy term) with its pages, rendered in parallel.
+    let mut lists: Vec<ListJob> = site
+        .graph
+        .sections
+        .iter()
+        .map(|s| ListJob {
+            base: format!("{}/", s.name),
+            template: "section.html",
+            title: s.title.clone(),
+            ids: &s.articles,
+            extra: vec![(
+                "section",
+                serde_json::json!({"name": s.name, "title": s.title}),
+            )],
+            feed: false,
+        })
+        .collect();
     for tax in &site.graph.taxonomies {
         push(r.taxonomy(tax));
         for term in &tax.terms {
-            let url = format!("{}/{}/", tax.key, term.slug);
-            let title = format!("{}：{}", tax.title, r.label(&term.name));
-            let extra = [
-                (
-                    "taxonomy",
-                    serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))}),
-                ),
-                (
-                    "term",
-                    serde_json::json!({"name": r.label(&term.name), "count": term.articles.len()}),
-                ),
-            ];
-            r.paginated(&url, "term.html", &title, &term.articles, &extra)
-                .into_iter()
-                .for_each(&mut push);
-            if tax.key == "tags" {
-                push(r.feed(&format!("{url}atom.xml"), &title, &term.articles));
-            }
+            let taxonomy = serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))});
+            let term_view =
+                serde_json::json!({"name": r.label(&term.name), "count": term.articles.len()});
+            lists.push(ListJob {
+                base: format!("{}/{}/", tax.key, term.slug),
+                template: "term.html",
+                title: format!("{}：{}", tax.title, r.label(&term.name)),
+                ids: &term.articles,
+                extra: vec![("taxonomy", taxonomy), ("term", term_view)],
+                feed: tax.key == "tags",
+            });
         }
     }
+    let list_pages: Vec<Result<OutputFile, Diagnostic>> = lists
+        .par_iter()
+        .flat_map_iter(|job| {
+            let mut pages = r.paginated(&job.base, job.template, &job.title, job.ids, &job.extra);
+            if job.feed {
+                pages.push(r.feed(&format!("{}atom.xml", job.base), &job.title, job.ids));
+            }
+            pages
+        })
+        .collect();
+    list_pages.into_iter().for_each(&mut push);
     push(r.authors());
     for a in &site.graph.authors {
         push(r.author(a));
