@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
-use crate::content::{self, authors::Authors, Content};
+use crate::content::{self, authors::Authors, tags::TagList, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::graph;
+use crate::graph::{self, links::LinkIndex};
 use crate::markdown::{self, Rendered};
 use crate::output::OutputFile;
 use crate::render::{self, theme};
@@ -49,8 +49,16 @@ impl Built {
     }
 }
 
-/// Loads config, authors and articles, reporting problems in all of them.
-pub fn load(root: &Path, opts: &BuildOptions) -> (Config, Authors, Content, Diagnostics) {
+/// The journal as read from disk.
+pub struct Journal {
+    pub config: Config,
+    pub authors: Authors,
+    pub tags: TagList,
+    pub content: Content,
+}
+
+/// Loads config, data files and articles, reporting problems in all of them.
+pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
     let mut diags = Diagnostics::default();
     let (mut config, d) = config::load(root);
     diags.extend(d);
@@ -71,13 +79,33 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Config, Authors, Content, Diag
         },
     );
     diags.extend(d);
-    (config, authors, content, diags)
+    let (tags, d) = TagList::load(root);
+    diags.extend(d);
+    let mut content = content;
+    diags.extend(tags.apply(&mut content.articles));
+    (
+        Journal {
+            config,
+            authors,
+            tags,
+            content,
+        },
+        diags,
+    )
 }
 
 pub fn build(opts: &BuildOptions) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
-    let (config, authors, content, mut diags) = load(root, opts);
+    let (
+        Journal {
+            config,
+            authors,
+            tags,
+            content,
+        },
+        mut diags,
+    ) = load(root, opts);
     let (theme, d) = theme::load(root, &config.theme);
     diags.extend(d);
     let tera = match render::templates(&theme) {
@@ -90,13 +118,33 @@ pub fn build(opts: &BuildOptions) -> Built {
     let load_time = start.elapsed();
 
     let start = Instant::now();
-    let rendered: Vec<Rendered> = content
+    let heading_ids: Vec<Vec<String>> = content
         .articles
         .par_iter()
-        .map(|a| markdown::render(&a.body, config.slugify))
+        .map(|a| markdown::heading_ids(&a.body, config.slugify))
+        .collect();
+    let links = LinkIndex::new(&content, &config, heading_ids);
+    let rendered: Vec<Rendered> = (0..content.articles.len())
+        .into_par_iter()
+        .map(|i| {
+            markdown::render(
+                &content.articles[i].body,
+                config.slugify,
+                &links.resolver(i),
+            )
+        })
         .collect();
     let markdown_time = start.elapsed();
     for (a, r) in content.articles.iter().zip(&rendered) {
+        for (link, why) in &r.broken {
+            let line = a.body_line + link.line - 1;
+            let message = format!("broken link: {why}");
+            diags.push(if config.broken_links_fail {
+                Diagnostic::error(&a.source, line, link.col, message)
+            } else {
+                Diagnostic::warning(&a.source, line, link.col, message)
+            });
+        }
         for h in &r.duplicate_headings {
             diags.push(Diagnostic::warning(
                 &a.source,
@@ -108,7 +156,15 @@ pub fn build(opts: &BuildOptions) -> Built {
     }
 
     let start = Instant::now();
-    let (graph, d) = graph::build(&content.articles, &authors, &config);
+    let inputs = graph::Inputs {
+        articles: &content.articles,
+        rendered: &rendered,
+        links: &links,
+        authors: &authors,
+        tags: &tags,
+        config: &config,
+    };
+    let (graph, d) = graph::build(&inputs);
     diags.extend(d);
     let mut files = None;
     if let (Some(tera), false) = (tera, diags.has_errors()) {

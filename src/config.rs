@@ -32,6 +32,8 @@ pub const COMPETENCIES: [&str; 8] = [
 pub enum Kind {
     Case,
     Essay,
+    /// A critique (點評) of another article, named by `responds_to`.
+    Response,
 }
 
 impl Kind {
@@ -39,6 +41,7 @@ impl Kind {
         match s {
             "case" => Some(Kind::Case),
             "essay" => Some(Kind::Essay),
+            "response" => Some(Kind::Response),
             _ => None,
         }
     }
@@ -79,6 +82,9 @@ pub struct Config {
     /// Characters (Chinese) and words (other scripts) read per minute.
     pub chars_per_minute: u32,
     pub words_per_minute: u32,
+    /// Whether a broken link fails the build (`links: error`, the default)
+    /// or is only reported (`links: warn`).
+    pub broken_links_fail: bool,
 }
 
 impl Default for Config {
@@ -105,6 +111,7 @@ struct RawConfig {
     labels: BTreeMap<String, String>,
     chars_per_minute: Option<u32>,
     words_per_minute: Option<u32>,
+    links: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -114,7 +121,8 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 15] = [
+const KNOWN_KEYS: [&str; 16] = [
+    "links",
     "title",
     "description",
     "base_url",
@@ -157,6 +165,7 @@ fn default_labels() -> BTreeMap<String, String> {
         ("low", "低"),
         ("case", "案例"),
         ("essay", "心得"),
+        ("response", "點評"),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -252,6 +261,20 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
                 format!("`slugify` must be `unicode` (keep Chinese in addresses) or `ascii`, found `{other}`"),
             ));
             SlugMode::Unicode
+        }
+    };
+    let broken_links_fail = match raw.links.as_deref() {
+        None | Some("error") => true,
+        Some("warn") => false,
+        Some(other) => {
+            let (l, c) = at("links");
+            diags.push(Diagnostic::error(
+                rel,
+                l,
+                c,
+                format!("`links` must be `error` (a broken link stops the build) or `warn` (it is only reported), found `{other}`"),
+            ));
+            true
         }
     };
     let paginate = match raw.paginate {
@@ -354,6 +377,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         labels,
         chars_per_minute: raw.chars_per_minute.unwrap_or(325).max(1),
         words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
+        broken_links_fail,
     };
     (config, diags)
 }

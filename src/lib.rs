@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fold;
 pub mod graph;
 pub mod markdown;
 pub mod output;

@@ -18,12 +18,14 @@ pub struct Args {
 /// The built-in templates `new` falls back to when a journal has no archetypes/.
 pub const CASE_ARCHETYPE: &str = include_str!("skeleton/case.md");
 pub const ESSAY_ARCHETYPE: &str = include_str!("skeleton/essay.md");
+pub const RESPONSE_ARCHETYPE: &str = include_str!("skeleton/response.md");
 
-const FILES: [(&str, &str); 8] = [
+const FILES: [(&str, &str); 9] = [
     ("casebook.yaml", include_str!("skeleton/casebook.yaml")),
     ("data/authors.yaml", include_str!("skeleton/authors.yaml")),
     ("archetypes/case.md", CASE_ARCHETYPE),
     ("archetypes/essay.md", ESSAY_ARCHETYPE),
+    ("archetypes/response.md", RESPONSE_ARCHETYPE),
     (
         "content/cases/客戶要求退回已拆封耳機.md",
         include_str!("skeleton/sample-case.md"),

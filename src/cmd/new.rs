@@ -16,6 +16,8 @@ pub enum NewKind {
     Case,
     /// An essay: work reflections, notes, lessons.
     Essay,
+    /// A critique (點評) of a published case; name the case with --to.
+    Response,
 }
 
 #[derive(Debug, clap::Args)]
@@ -27,6 +29,9 @@ pub struct Args {
     /// The folder under content/ (default: cases or essays).
     #[arg(long, value_name = "SECTION")]
     pub section: Option<String>,
+    /// For a response: the slug, path or title of the case it answers.
+    #[arg(long, value_name = "CASE")]
+    pub to: Option<String>,
     /// The author id or name (default: your git user.name).
     #[arg(long)]
     pub author: Option<String>,
@@ -43,7 +48,11 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     let kind = match args.kind {
         NewKind::Case => Kind::Case,
         NewKind::Essay => Kind::Essay,
+        NewKind::Response => Kind::Response,
     };
+    if kind == Kind::Response && args.to.is_none() {
+        bail!("name the case this critique answers with --to, like: casebook new response \"點評：退貨案例\" --to 客戶要求退回已拆封耳機");
+    }
     let section = args.section.clone().unwrap_or_else(|| {
         config
             .sections
@@ -75,12 +84,14 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     let archetype_name = match kind {
         Kind::Case => "case.md",
         Kind::Essay => "essay.md",
+        Kind::Response => "response.md",
     };
     let archetype = match std::fs::read_to_string(root.join("archetypes").join(archetype_name)) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => match kind {
             Kind::Case => super::init::CASE_ARCHETYPE.to_string(),
             Kind::Essay => super::init::ESSAY_ARCHETYPE.to_string(),
+            Kind::Response => super::init::RESPONSE_ARCHETYPE.to_string(),
         },
         Err(e) => {
             return Err(e).with_context(|| format!("could not read archetypes/{archetype_name}"))
@@ -99,6 +110,10 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     let text = archetype
         .replace("{{title}}", &yaml_string(args.title.trim()))
         .replace("{{date}}", &today)
+        .replace(
+            "{{responds_to}}",
+            &args.to.as_deref().map(yaml_string).unwrap_or_default(),
+        )
         .replace(
             "{{author}}",
             &author.as_deref().map(yaml_string).unwrap_or_default(),

@@ -34,6 +34,8 @@ pub struct FrontMatter {
     pub competencies: Vec<String>,
     pub series: Option<String>,
     pub series_order: Option<i64>,
+    /// For a critique: the article it answers (slug, path or title).
+    pub responds_to: Option<String>,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Line and column (in the whole file) of each field's value, for
     /// messages from later stages.
@@ -189,12 +191,14 @@ impl Checker<'_> {
                 "date" => f.date = self.date(&key, &v),
                 "updated" => f.updated = self.date(&key, &v),
                 "kind" => {
-                    if let Some(s) = self.string(&key, &v, "`case` or `essay`") {
+                    if let Some(s) = self.string(&key, &v, "`case`, `essay` or `response`") {
                         f.kind = Kind::parse(&s);
                         if f.kind.is_none() {
                             self.error(
                                 &key,
-                                format!("`kind` must be `case` or `essay`, found `{s}`"),
+                                format!(
+                                    "`kind` must be `case`, `essay` or `response`, found `{s}`"
+                                ),
                             );
                         }
                     }
@@ -225,6 +229,16 @@ impl Checker<'_> {
                 "product" => f.product = self.string(&key, &v, "the product's name"),
                 "series" => {
                     f.series = self.string(&key, &v, "the series' name, like `series: 每日一案例`")
+                }
+                "responds_to" => {
+                    f.responds_to = self.string(
+                        &key,
+                        &v,
+                        "the slug, path or title of the article it answers",
+                    );
+                    if f.responds_to.as_deref().is_none_or(str::is_empty) {
+                        self.error(&key, "`responds_to` is empty; write the slug, path or title of the case this critique answers".to_string());
+                    }
                 }
                 "series_order" => {
                     f.series_order =

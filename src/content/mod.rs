@@ -7,6 +7,7 @@
 
 pub mod authors;
 pub mod frontmatter;
+pub mod tags;
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -280,10 +281,11 @@ fn assign_paths(
             ));
         }
         let section = l.folder.split('/').next().unwrap_or("").to_string();
-        let kind = l
-            .front
-            .kind
-            .unwrap_or_else(|| config.section(&section).kind);
+        let kind = match (l.front.kind, &l.front.responds_to) {
+            (Some(k), _) => k,
+            (None, Some(_)) => Kind::Response,
+            (None, None) => config.section(&section).kind,
+        };
         let assets = match &l.abs_dir {
             Some(dir) => bundle_assets
                 .iter()

@@ -5,19 +5,25 @@
 //! independently. Terms written differently only in case or width (`VIP` and
 //! `ｖｉｐ`) are one term, shown in the form most articles use.
 
+pub mod links;
+pub mod related;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use unicode_normalization::UnicodeNormalization;
-
-use crate::config::Config;
+use crate::config::{Config, Kind};
 use crate::content::authors::{Author, Authors};
+use crate::content::tags::TagList;
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
+use crate::markdown::Rendered;
 use crate::slug::{slugify, unique};
+use links::LinkIndex;
 
 #[derive(Debug, Clone)]
 pub struct Term {
     pub name: String,
+    /// From data/tags.yaml.
+    pub description: Option<String>,
     pub slug: String,
     /// Indices into the article list, newest first.
     pub articles: Vec<usize>,
@@ -54,6 +60,43 @@ pub struct Graph {
     pub article_authors: Vec<Vec<Author>>,
     /// For each article and taxonomy key, the slugs of its terms.
     pub term_slugs: Vec<HashMap<String, Vec<(String, String)>>>,
+    /// For each article, the articles that link to it, newest first.
+    pub backlinks: Vec<Vec<Backlink>>,
+    pub related: Vec<Vec<related::Related>>,
+    /// Sorted by name.
+    pub series: Vec<Series>,
+    /// For each article, its series and its position in it.
+    pub series_of: Vec<Option<(usize, usize)>>,
+    /// For each article, the critiques that answer it, oldest first.
+    pub responses: Vec<Vec<usize>>,
+    /// For each critique, the article it answers.
+    pub responds_to: Vec<Option<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Backlink {
+    pub from: usize,
+    /// The sentence around the first link from that article.
+    pub context: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub name: String,
+    pub slug: String,
+    /// In reading order: `series_order`, then date, then title.
+    pub parts: Vec<usize>,
+}
+
+/// What the graph is built from: the loaded articles and what the earlier
+/// stages made of them.
+pub struct Inputs<'a> {
+    pub articles: &'a [Article],
+    pub rendered: &'a [Rendered],
+    pub links: &'a LinkIndex<'a>,
+    pub authors: &'a Authors,
+    pub tags: &'a TagList,
+    pub config: &'a Config,
 }
 
 /// The values an article has for a taxonomy: known fields, else `extra`.
@@ -81,23 +124,25 @@ pub fn field_values(a: &Article, key: &str) -> Vec<String> {
     }
 }
 
-/// The key two spellings of one term share: NFKC (full-width → half-width)
-/// and lowercase.
+/// The key two spellings of one term share: NFKC (full-width → half-width),
+/// lowercase, Traditional → Simplified.
 pub fn term_key(name: &str) -> String {
-    name.nfkc()
-        .collect::<String>()
-        .to_lowercase()
-        .trim()
-        .to_string()
+    crate::fold::fold(name.trim())
 }
 
-pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph, Vec<Diagnostic>) {
+pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
+    let Inputs {
+        articles,
+        authors,
+        config,
+        ..
+    } = *inputs;
     let mut diags = Vec::new();
     let mut graph = Graph::default();
 
     let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
-        if !a.section.is_empty() {
+        if !a.section.is_empty() && a.kind != Kind::Response {
             sections.entry(a.section.clone()).or_default().push(i);
         }
     }
@@ -161,10 +206,16 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
                 ),
             ));
         }
+        let mut terms = index.terms;
+        if tax.key == "tags" {
+            for t in &mut terms {
+                t.description = inputs.tags.description(&t.name).map(str::to_string);
+            }
+        }
         graph.taxonomies.push(TaxonomyIndex {
             key: tax.key.clone(),
             title: tax.title.clone(),
-            terms: index.terms,
+            terms,
         });
     }
     // Keep each article's terms in the order its front matter lists them.
@@ -208,7 +259,133 @@ pub fn build(articles: &[Article], authors: &Authors, config: &Config) -> (Graph
             });
     }
     graph.authors = by_author.into_values().collect();
+
+    connect_responses(inputs, &mut graph, &mut diags);
+    graph.backlinks = backlinks(inputs);
+    graph.series_of = vec![None; articles.len()];
+    graph.series = series(articles, config);
+    for (s, series) in graph.series.iter().enumerate() {
+        for (pos, &i) in series.parts.iter().enumerate() {
+            graph.series_of[i] = Some((s, pos));
+        }
+    }
+    let texts: Vec<&str> = inputs.rendered.iter().map(|r| r.text.as_str()).collect();
+    graph.related = related::related(articles, &texts, &config.labels);
     (graph, diags)
+}
+
+/// Finds the article each critique answers; a critique of a missing article
+/// is an error like a broken link.
+fn connect_responses(inputs: &Inputs, graph: &mut Graph, diags: &mut Vec<Diagnostic>) {
+    let articles = inputs.articles;
+    graph.responses = vec![Vec::new(); articles.len()];
+    graph.responds_to = vec![None; articles.len()];
+    for (i, a) in articles.iter().enumerate() {
+        let Some(target) = &a.front.responds_to else {
+            continue;
+        };
+        let from = links::content_path(&a.source);
+        let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        match inputs.links.find(target, dir) {
+            Ok(t) if t == i => {
+                let (line, col) = a
+                    .front
+                    .positions
+                    .get("responds_to")
+                    .copied()
+                    .unwrap_or((1, 1));
+                diags.push(Diagnostic::error(
+                    &a.source,
+                    line,
+                    col,
+                    "`responds_to` names this article itself; name the case it answers",
+                ));
+            }
+            Ok(t) => {
+                graph.responds_to[i] = Some(t);
+                graph.responses[t].push(i);
+            }
+            Err(why) => {
+                let (line, col) = a
+                    .front
+                    .positions
+                    .get("responds_to")
+                    .copied()
+                    .unwrap_or((1, 1));
+                let message =
+                    format!("this critique answers an article that cannot be found: {why}");
+                diags.push(if inputs.config.broken_links_fail {
+                    Diagnostic::error(&a.source, line, col, message)
+                } else {
+                    Diagnostic::warning(&a.source, line, col, message)
+                });
+            }
+        }
+    }
+    // Oldest first: a discussion reads top to bottom.
+    for list in &mut graph.responses {
+        list.sort_by(|&x, &y| {
+            articles[x]
+                .date
+                .cmp(&articles[y].date)
+                .then_with(|| articles[x].source.cmp(&articles[y].source))
+        });
+    }
+}
+
+/// Who links to each article, with the sentence around the first link.
+fn backlinks(inputs: &Inputs) -> Vec<Vec<Backlink>> {
+    let mut out: Vec<Vec<Backlink>> = vec![Vec::new(); inputs.articles.len()];
+    // Articles are sorted newest first, so pushing in order keeps that order.
+    for (from, r) in inputs.rendered.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for link in &r.links {
+            if let Some(to) = link.target {
+                if to != from && seen.insert(to) {
+                    out[to].push(Backlink {
+                        from,
+                        context: link.context.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Groups articles by `series` (spellings folded like tags).
+fn series(articles: &[Article], config: &Config) -> Vec<Series> {
+    let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(name) = &a.front.series {
+            let g = groups.entry(term_key(name)).or_default();
+            *g.0.entry(name.trim().to_string()).or_default() += 1;
+            g.1.push(i);
+        }
+    }
+    let mut taken = HashSet::new();
+    let mut out: Vec<Series> = groups
+        .into_values()
+        .map(|(spellings, mut parts)| {
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            parts.sort_by(|&x, &y| {
+                let (a, b) = (&articles[x], &articles[y]);
+                let order = |o: Option<i64>| o.unwrap_or(i64::MAX);
+                order(a.front.series_order)
+                    .cmp(&order(b.front.series_order))
+                    .then_with(|| a.date.cmp(&b.date))
+                    .then_with(|| a.front.title.cmp(&b.front.title))
+            });
+            let slug = unique(slugify(&name, config.slugify), &mut taken);
+            Series { name, slug, parts }
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
 }
 
 struct Grouped {
@@ -225,6 +402,9 @@ fn group_terms(
     // key -> (spelling -> count, articles)
     let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
+        if a.kind == Kind::Response {
+            continue;
+        }
         let mut seen = HashSet::new();
         for v in field_values(a, key) {
             let k = term_key(&v);
@@ -262,6 +442,7 @@ fn group_terms(
             name,
             slug,
             articles: arts,
+            description: None,
         });
     }
     terms.sort_by(|a, b| a.name.cmp(&b.name));

@@ -10,7 +10,7 @@ pub mod highlight;
 use std::collections::HashSet;
 
 use pulldown_cmark::{
-    html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
 
@@ -33,12 +33,14 @@ pub struct Rendered {
     pub text: String,
     /// Links and images in order of appearance, with their place in the body.
     pub links: Vec<LinkRef>,
+    /// Links the resolver could not resolve, with its reason.
+    pub broken: Vec<(LinkRef, String)>,
     /// Headings whose id had to be changed because an earlier heading has it.
     pub duplicate_headings: Vec<LinkRef>,
 }
 
 /// A place in the body: `dest` is a link's destination or a heading's id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LinkRef {
     pub dest: String,
     /// 1-based line within the body.
@@ -46,6 +48,34 @@ pub struct LinkRef {
     /// 1-based column in characters.
     pub col: usize,
     pub is_image: bool,
+    /// The article the link points to, when the resolver knows it.
+    pub target: Option<usize>,
+    /// The sentence the link stands in, as plain text.
+    pub context: String,
+}
+
+/// What a link's destination becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedLink {
+    pub href: String,
+    /// Text to show for a wiki link written without `|text`.
+    pub text: Option<String>,
+    pub target: Option<usize>,
+}
+
+/// Resolves link destinations while rendering. `Ok(None)` leaves a link as
+/// written (external links); `Err` reports it as broken, in plain words.
+pub trait LinkResolver: Sync {
+    fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, String>;
+}
+
+/// Leaves every link as written.
+pub struct NoLinks;
+
+impl LinkResolver for NoLinks {
+    fn resolve(&self, _: &str, _: bool) -> Result<Option<ResolvedLink>, String> {
+        Ok(None)
+    }
 }
 
 /// A heading being read: its events are held until its end, when its id is known.
@@ -63,59 +93,96 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
 }
 
-/// Renders one article body.
-pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
-    let mut out = Rendered::default();
-    let mut ids: HashSet<String> = HashSet::new();
-    let mut events: Vec<Event> = Vec::new();
+/// The id of a heading: its `{#id}` if written, else its slug, made unique
+/// among `taken`. Shared by [`render`] and [`heading_ids`].
+fn heading_id(
+    explicit: Option<&str>,
+    text: &str,
+    mode: SlugMode,
+    taken: &mut HashSet<String>,
+) -> (String, bool) {
+    let base = explicit
+        .map(str::to_string)
+        .unwrap_or_else(|| slugify(text, mode));
+    let id = unique(base.clone(), taken);
+    let changed = id != base;
+    (id, changed)
+}
 
-    let mut heading: Option<OpenHeading> = None;
+/// The ids every heading of `markdown` gets, without rendering it: used to
+/// check links to headings before the linking article is rendered.
+pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
+    let mut taken = HashSet::new();
+    let mut out = Vec::new();
+    let mut current: Option<(Option<String>, String)> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                current = Some((id.map(|i| i.to_string()), String::new()))
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((explicit, text)) = current.take() {
+                    out.push(heading_id(explicit.as_deref(), &text, mode, &mut taken).0);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Renders one article body, resolving its links with `links`.
+pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> Rendered {
+    let mut out = Rendered::default();
     let lines = LineIndex::new(markdown);
+    let events = resolve_links(markdown, &lines, links, &mut out);
+
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut html_events: Vec<Event> = Vec::new();
+    let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
 
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    for (event, start) in events {
         if let Some((lang, buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => buf.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
                     out.text.push_str(buf);
                     out.text.push('\n');
-                    let html = highlight::code_block(buf, lang);
-                    events.push(Event::Html(html.into()));
+                    html_events.push(Event::Html(highlight::code_block(buf, lang).into()));
                     code = None;
                 }
                 _ => {}
             }
             continue;
         }
-        if let Some(OpenHeading {
-            level,
-            explicit,
-            inner,
-            text,
-            start,
-        }) = heading.as_mut()
-        {
+        if let Some(h) = heading.as_mut() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
-                    let base = explicit.clone().unwrap_or_else(|| slugify(text, slug_mode));
-                    let id = unique(base.clone(), &mut ids);
-                    if id != base {
-                        let (line, col) = lines.position(*start);
+                    let (id, changed) =
+                        heading_id(h.explicit.as_deref(), &h.text, slug_mode, &mut ids);
+                    if changed {
+                        let (line, col) = lines.position(h.start);
                         out.duplicate_headings.push(LinkRef {
                             dest: id.clone(),
                             line,
                             col,
-                            is_image: false,
+                            ..Default::default()
                         });
                     }
-                    let lvl = *level as u8;
+                    let lvl = h.level as u8;
                     let mut inner_html = String::new();
-                    html::push_html(&mut inner_html, inner.drain(..));
+                    html::push_html(&mut inner_html, h.inner.drain(..));
                     let href = encode_fragment(&id);
-                    events.push(Event::Html(
+                    html_events.push(Event::Html(
                         format!(
                             "<h{lvl} id=\"{}\">{inner_html}<a class=\"anchor\" href=\"#{href}\" aria-label=\"連結到此標題\">#</a></h{lvl}>\n",
                             escape(&id)
@@ -127,18 +194,18 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
                             level: lvl,
                             id,
                             href,
-                            title: text.trim().to_string(),
+                            title: h.text.trim().to_string(),
                         });
                     }
-                    out.text.push_str(text);
+                    out.text.push_str(&h.text);
                     out.text.push('\n');
                     heading = None;
                 }
                 Event::Text(ref t) | Event::Code(ref t) => {
-                    text.push_str(t);
-                    inner.push(event);
+                    h.text.push_str(t);
+                    h.inner.push(event);
                 }
-                other => inner.push(other),
+                other => h.inner.push(other),
             }
             continue;
         }
@@ -149,7 +216,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
                     explicit: id.map(|i| i.to_string()),
                     inner: Vec::new(),
                     text: String::new(),
-                    start: range.start,
+                    start,
                 });
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -161,44 +228,185 @@ pub fn render(markdown: &str, slug_mode: SlugMode) -> Rendered {
                 };
                 code = Some((lang, String::new()));
             }
-            Event::Start(Tag::Link { ref dest_url, .. })
-            | Event::Start(Tag::Image { ref dest_url, .. }) => {
-                let (line, col) = lines.position(range.start);
-                let is_image = matches!(event, Event::Start(Tag::Image { .. }));
-                out.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    line,
-                    col,
-                    is_image,
-                });
-                events.push(event);
-            }
             Event::Text(ref t) | Event::Code(ref t) => {
                 out.text.push_str(t);
-                events.push(event);
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                events.push(event);
+                html_events.push(event);
             }
             Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Item)
             | Event::End(TagEnd::TableCell) => {
                 out.text.push('\n');
-                events.push(event);
+                html_events.push(event);
             }
             Event::Start(Tag::Table(_)) => {
-                events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
-                events.push(event);
+                html_events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
+                html_events.push(event);
             }
             Event::End(TagEnd::Table) => {
-                events.push(event);
-                events.push(Event::Html(CowStr::Borrowed("</div>")));
+                html_events.push(event);
+                html_events.push(Event::Html(CowStr::Borrowed("</div>")));
             }
-            other => events.push(other),
+            other => html_events.push(other),
         }
     }
-    html::push_html(&mut out.html, events.into_iter());
+    html::push_html(&mut out.html, html_events.into_iter());
     out
+}
+
+/// First pass: rewrites link destinations through `links`, replaces the text
+/// of bare wiki links with the target's title, and records every link with
+/// its place and the sentence around it. Returns events with byte offsets.
+fn resolve_links<'a>(
+    markdown: &'a str,
+    lines: &LineIndex,
+    links: &dyn LinkResolver,
+    out: &mut Rendered,
+) -> Vec<(Event<'a>, usize)> {
+    let mut events = Vec::new();
+    // Text of the current block, and the links waiting for its end (index, char offset).
+    let mut block = String::new();
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let mut replacing: Option<String> = None;
+    let mut in_heading = false;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let wiki = matches!(link_type, LinkType::WikiLink { .. });
+                let piped = matches!(link_type, LinkType::WikiLink { has_pothole: true });
+                let (line, col) = lines.position(range.start);
+                let mut link = LinkRef {
+                    dest: dest_url.to_string(),
+                    line,
+                    col,
+                    ..Default::default()
+                };
+                let mut dest = dest_url;
+                match links.resolve(&link.dest, wiki) {
+                    Ok(Some(r)) => {
+                        link.target = r.target;
+                        dest = r.href.into();
+                        if wiki && !piped && !in_heading {
+                            replacing = r.text;
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(why) => out.broken.push((link.clone(), why)),
+                }
+                pending.push((out.links.len(), block.chars().count()));
+                out.links.push(link);
+                events.push((
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    }),
+                    range.start,
+                ));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (line, col) = lines.position(range.start);
+                let mut link = LinkRef {
+                    dest: dest_url.to_string(),
+                    line,
+                    col,
+                    is_image: true,
+                    ..Default::default()
+                };
+                let mut dest = dest_url;
+                match links.resolve(&link.dest, false) {
+                    Ok(Some(r)) => {
+                        link.target = r.target;
+                        dest = r.href.into();
+                    }
+                    Ok(None) => {}
+                    Err(why) => out.broken.push((link.clone(), why)),
+                }
+                out.links.push(link);
+                events.push((
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    }),
+                    range.start,
+                ));
+            }
+            Event::Text(ref t) | Event::Code(ref t) if replacing.is_some() => {
+                let _ = t;
+            }
+            Event::End(TagEnd::Link) if replacing.is_some() => {
+                let text = replacing.take().unwrap_or_default();
+                block.push_str(&text);
+                events.push((Event::Text(text.into()), range.start));
+                events.push((event, range.start));
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                block.push_str(t);
+                events.push((event, range.start));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                block.push(' ');
+                events.push((event, range.start));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                events.push((event, range.start));
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+            ) => {
+                in_heading = false;
+                for (i, at) in pending.drain(..) {
+                    out.links[i].context = sentence_around(&block, at);
+                }
+                block.clear();
+                events.push((event, range.start));
+            }
+            other => events.push((other, range.start)),
+        }
+    }
+    for (i, at) in pending.drain(..) {
+        out.links[i].context = sentence_around(&block, at);
+    }
+    events
+}
+
+/// The sentence of `text` that holds the character at `at`, trimmed and at
+/// most 160 characters.
+fn sentence_around(text: &str, at: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | '\n');
+    let start = chars[..at.min(chars.len())]
+        .iter()
+        .rposition(|&c| ends(c))
+        .map_or(0, |i| i + 1);
+    let end = chars[at.min(chars.len())..]
+        .iter()
+        .position(|&c| ends(c))
+        .map_or(chars.len(), |i| at + i + 1);
+    let sentence: String = chars[start..end.min(chars.len())]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_string();
+    if sentence.chars().count() > 160 {
+        let cut: String = sentence.chars().take(159).collect();
+        format!("{cut}…")
+    } else {
+        sentence
+    }
 }
 
 /// Turns byte offsets into 1-based line and character column.
@@ -281,12 +489,13 @@ pub fn is_cjk(c: char) -> bool {
 mod tests {
     use super::*;
 
+    fn plain(md: &str) -> Rendered {
+        render(md, SlugMode::Unicode, &NoLinks)
+    }
+
     #[test]
     fn headings_get_chinese_ids_and_toc() {
-        let r = render(
-            "## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n",
-            SlugMode::Unicode,
-        );
+        let r = plain("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n");
         assert!(
             r.html
                 .contains("<h2 id=\"背景\">背景<a class=\"anchor\" href=\"#%E8%83%8C%E6%99%AF\""),
@@ -297,21 +506,23 @@ mod tests {
         let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["背景", "背景-2", "root-cause"]);
         assert_eq!(
-            r.duplicate_headings,
-            vec![LinkRef {
-                dest: "背景-2".into(),
-                line: 5,
-                col: 1,
-                is_image: false
-            }]
+            heading_ids(
+                "## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n",
+                SlugMode::Unicode
+            ),
+            ids
+        );
+        assert_eq!(r.duplicate_headings.len(), 1);
+        assert_eq!(
+            (r.duplicate_headings[0].line, r.duplicate_headings[0].col),
+            (5, 1)
         );
     }
 
     #[test]
-    fn links_are_found_with_their_place() {
-        let r = render(
-            "# T\n\n見 [退貨](../cases/退貨.md#例外) 與 ![圖](a.png)\n",
-            SlugMode::Unicode,
+    fn links_are_found_with_their_place_and_sentence() {
+        let r = plain(
+            "# T\n\n前一句。見 [退貨](../cases/退貨.md#例外) 與 ![圖](a.png)的說明。後一句。\n",
         );
         let found: Vec<_> = r
             .links
@@ -321,18 +532,55 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("../cases/退貨.md#例外", 3, 3, false),
-                ("a.png", 3, 29, true)
+                ("../cases/退貨.md#例外", 3, 7, false),
+                ("a.png", 3, 33, true)
             ]
         );
+        assert_eq!(r.links[0].context, "見 退貨 與 圖的說明。");
+    }
+
+    struct Fake;
+    impl LinkResolver for Fake {
+        fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, String> {
+            match (dest, wiki) {
+                ("退貨-耳機", true) => Ok(Some(ResolvedLink {
+                    href: "../退貨-耳機/".into(),
+                    text: Some("客戶要求退回耳機".into()),
+                    target: Some(7),
+                })),
+                ("gone.md", false) => Err("missing".into()),
+                _ => Ok(None),
+            }
+        }
+    }
+
+    #[test]
+    fn wiki_links_are_resolved_and_named_by_title() {
+        let r = render(
+            "看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n",
+            SlugMode::Unicode,
+            &Fake,
+        );
+        assert!(
+            r.html.contains(
+                "<a href=\"../%E9%80%80%E8%B2%A8-%E8%80%B3%E6%A9%9F/\">客戶要求退回耳機</a>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(">這篇</a>"), "{}", r.html);
+        assert_eq!(r.links[0].target, Some(7));
+        assert_eq!(r.broken.len(), 1);
+        assert_eq!(
+            (r.broken[0].0.dest.as_str(), r.broken[0].0.col),
+            ("gone.md", 31)
+        );
+        assert_eq!(r.links[0].context, "看 客戶要求退回耳機 和 這篇，還有 壞。");
     }
 
     #[test]
     fn tables_footnotes_tasks() {
-        let r = render(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: 註解\n",
-            SlugMode::Unicode,
-        );
+        let r = plain("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: 註解\n");
         assert!(r.html.contains("<div class=\"table-wrap\"><table>"));
         assert!(r.html.contains("type=\"checkbox\""));
         assert!(r.html.contains("footnote-definition"));
@@ -340,7 +588,7 @@ mod tests {
 
     #[test]
     fn code_is_highlighted_with_classes() {
-        let r = render("```yaml\nkey: value\n```\n", SlugMode::Unicode);
+        let r = plain("```yaml\nkey: value\n```\n");
         assert!(
             r.html
                 .contains("<pre class=\"code hl-code\" data-lang=\"yaml\"><code>"),

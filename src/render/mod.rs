@@ -114,6 +114,7 @@ struct SiteView {
     sections: Vec<NavLink>,
     taxonomies: Vec<NavLink>,
     drafts: bool,
+    has_series: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -169,6 +170,8 @@ struct ArticleView {
     fields: Vec<FieldView>,
     series: Option<String>,
     series_order: Option<i64>,
+    series_url: Option<String>,
+    response_count: usize,
     draft: bool,
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -253,8 +256,7 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         push(r.taxonomy(tax));
         for term in &tax.terms {
             let taxonomy = serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))});
-            let term_view =
-                serde_json::json!({"name": r.label(&term.name), "count": term.articles.len()});
+            let term_view = serde_json::json!({"name": r.label(&term.name), "count": term.articles.len(), "description": term.description});
             lists.push(ListJob {
                 base: format!("{}/{}/", tax.key, term.slug),
                 template: "term.html",
@@ -276,12 +278,14 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         })
         .collect();
     list_pages.into_iter().for_each(&mut push);
+    r.series_pages().into_iter().for_each(&mut push);
+    push(r.browse());
     push(r.authors());
     for a in &site.graph.authors {
         push(r.author(a));
     }
     push(r.not_found());
-    let all: Vec<usize> = (0..site.content.articles.len()).collect();
+    let all: Vec<usize> = r.listed();
     push(r.feed("atom.xml", &site.config.title, &all));
     push(r.sitemap());
 
@@ -347,6 +351,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             drafts: site.drafts,
+            has_series: !site.graph.series.is_empty(),
         };
         let mut r = Renderer {
             site,
@@ -436,6 +441,7 @@ impl<'a> Renderer<'a> {
             kind_label: self.label(match a.kind {
                 Kind::Case => "case",
                 Kind::Essay => "essay",
+                Kind::Response => "response",
             }),
             section: a.section.clone(),
             section_title: config.section(&a.section).title,
@@ -459,8 +465,12 @@ impl<'a> Renderer<'a> {
             ),
             characters: chars + words,
             fields,
-            series: f.series.clone(),
+            series: self.site.graph.series_of[i]
+                .map(|(s, _)| self.site.graph.series[s].name.clone()),
             series_order: f.series_order,
+            series_url: self.site.graph.series_of[i]
+                .map(|(s, _)| series_url(&self.site.graph.series[s].slug)),
+            response_count: self.site.graph.responses[i].len(),
             draft: f.draft,
             extra: f.extra.clone(),
         }
@@ -491,6 +501,13 @@ impl<'a> Renderer<'a> {
             .map_err(|e| template_error(&e, self.site.theme, Some(template)))
     }
 
+    /// Articles shown in lists and feeds: all but critiques, newest first.
+    fn listed(&self) -> Vec<usize> {
+        (0..self.articles.len())
+            .filter(|&i| self.articles[i].kind != Kind::Response)
+            .collect()
+    }
+
     fn views(&self, ids: &[usize]) -> Vec<&ArticleView> {
         ids.iter().map(|&i| &self.articles[i]).collect()
     }
@@ -502,12 +519,122 @@ impl<'a> Renderer<'a> {
         ctx.insert("article", &self.articles[i]);
         ctx.insert("content", &rendered.html);
         ctx.insert("toc", &rendered.toc);
+        let g = self.site.graph;
+        let link = |j: usize| {
+            let v = &self.articles[j];
+            serde_json::json!({"title": v.title, "url": v.url, "date": v.date, "kind_label": v.kind_label, "summary": v.summary})
+        };
+        let backlinks: Vec<_> = g.backlinks[i]
+            .iter()
+            .map(|b| {
+                let mut v = link(b.from);
+                v["context"] = b.context.clone().into();
+                v
+            })
+            .collect();
+        ctx.insert("backlinks", &backlinks);
+        let related: Vec<_> = g.related[i]
+            .iter()
+            .map(|r| {
+                let mut v = link(r.id);
+                v["reasons"] = serde_json::json!(r.reasons);
+                v
+            })
+            .collect();
+        ctx.insert("related", &related);
+        if let Some((s, pos)) = g.series_of[i] {
+            let series = &g.series[s];
+            ctx.insert(
+                "series",
+                &serde_json::json!({
+                    "name": series.name,
+                    "url": series_url(&series.slug),
+                    "position": pos + 1,
+                    "total": series.parts.len(),
+                    "prev": pos.checked_sub(1).map(|p| link(series.parts[p])),
+                    "next": series.parts.get(pos + 1).map(|&p| link(p)),
+                }),
+            );
+        }
+        let responses: Vec<_> = g.responses[i]
+            .iter()
+            .map(|&j| serde_json::json!({"article": self.articles[j], "content": self.site.rendered[j].html}))
+            .collect();
+        ctx.insert("responses", &responses);
+        if let Some(t) = g.responds_to[i] {
+            ctx.insert("responds_to", &link(t));
+        }
         self.render("article.html", &ctx, format!("{}index.html", a.path))
+    }
+
+    /// One page to combine filters (all escalated phone cases): every listed
+    /// article with its terms as data attributes, filtered in the browser.
+    fn browse(&self) -> Result<OutputFile, Diagnostic> {
+        let g = self.site.graph;
+        let mut ctx = self.context("browse/", "篩選");
+        let mut facets = vec![serde_json::json!({
+            "key": "section",
+            "title": "分類",
+            "terms": g.sections.iter().map(|s| serde_json::json!({"slug": s.name, "name": s.title, "count": s.articles.len()})).collect::<Vec<_>>(),
+        })];
+        for t in &g.taxonomies {
+            let terms: Vec<_> = t.terms.iter().map(|term| serde_json::json!({"slug": term.slug, "name": self.label(&term.name), "count": term.articles.len()})).collect();
+            facets.push(serde_json::json!({"key": t.key, "title": t.title, "terms": terms}));
+        }
+        let items: Vec<_> = self
+            .listed()
+            .into_iter()
+            .map(|i| {
+                let mut data: BTreeMap<String, String> = BTreeMap::new();
+                data.insert(
+                    "section".into(),
+                    format!("|{}|", self.site.content.articles[i].section),
+                );
+                for t in &g.taxonomies {
+                    let slugs: Vec<&str> = g.term_slugs[i]
+                        .get(&t.key)
+                        .map(|v| v.iter().map(|(_, s)| s.as_str()).collect())
+                        .unwrap_or_default();
+                    data.insert(t.key.clone(), format!("|{}|", slugs.join("|")));
+                }
+                serde_json::json!({"article": self.articles[i], "data": data})
+            })
+            .collect();
+        ctx.insert("facets", &facets);
+        ctx.insert("items", &items);
+        self.render("browse.html", &ctx, "browse/index.html".into())
+    }
+
+    fn series_pages(&self) -> Vec<Result<OutputFile, Diagnostic>> {
+        let g = self.site.graph;
+        if g.series.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut ctx = self.context("series/", "系列");
+        let list: Vec<_> = g
+            .series
+            .iter()
+            .map(|s| serde_json::json!({"name": s.name, "url": series_url(&s.slug), "count": s.parts.len(), "latest": self.articles[s.parts[s.parts.len() - 1]].date}))
+            .collect();
+        ctx.insert("series_list", &list);
+        out.push(self.render("series_index.html", &ctx, "series/index.html".into()));
+        for s in &g.series {
+            let path = format!("series/{}/", s.slug);
+            let mut ctx = self.context(&path, &s.name);
+            ctx.insert(
+                "series",
+                &serde_json::json!({"name": s.name, "count": s.parts.len()}),
+            );
+            ctx.insert("articles", &self.views(&s.parts));
+            out.push(self.render("series.html", &ctx, format!("{path}index.html")));
+        }
+        out
     }
 
     fn home(&self) -> Result<OutputFile, Diagnostic> {
         let mut ctx = self.context("", &self.site.config.title);
-        let latest: Vec<usize> = (0..self.articles.len().min(10)).collect();
+        let latest: Vec<usize> = self.listed().into_iter().take(10).collect();
         ctx.insert("latest", &self.views(&latest));
         ctx.insert("featured", &Vec::<ArticleView>::new());
         let mut tags: Vec<(String, String, usize)> = self
@@ -603,7 +730,7 @@ impl<'a> Renderer<'a> {
         let terms: Vec<_> = tax
             .terms
             .iter()
-            .map(|t| serde_json::json!({"name": self.label(&t.name), "url": encode_path(&format!("{}/{}/", tax.key, t.slug)), "count": t.articles.len()}))
+            .map(|t| serde_json::json!({"name": self.label(&t.name), "url": encode_path(&format!("{}/{}/", tax.key, t.slug)), "count": t.articles.len(), "description": t.description}))
             .collect();
         ctx.insert(
             "taxonomy",
@@ -700,6 +827,10 @@ impl<'a> Renderer<'a> {
         ctx.insert("urls", &urls);
         self.render("sitemap.xml", &ctx, "sitemap.xml".into())
     }
+}
+
+fn series_url(slug: &str) -> String {
+    encode_path(&format!("series/{slug}/"))
 }
 
 fn author_url(id: &str) -> String {

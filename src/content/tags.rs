@@ -1,0 +1,164 @@
+//! `data/tags.yaml`: descriptions and aliases for tags, and optionally the
+//! list of allowed tags.
+//!
+//! ```yaml
+//! strict: true            # only the tags below may be used
+//! tags:
+//!   退換貨:
+//!     description: 退貨、換貨與鑑賞期
+//!     aliases: [退貨, 換貨]
+//!   帳單爭議:
+//! ```
+//!
+//! Tags are compared folded (case, full/half width, Traditional/Simplified),
+//! so `退换货` is `退換貨` without being listed as an alias.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::content::Article;
+use crate::diagnostics::{closest, Diagnostic};
+use crate::fold::fold;
+use crate::yaml;
+
+pub const TAGS_FILE: &str = "data/tags.yaml";
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    strict: bool,
+    #[serde(default)]
+    tags: BTreeMap<String, Option<RawTag>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTag {
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct TagList {
+    pub strict: bool,
+    /// Folded spelling (name or alias) → the tag's name.
+    canonical: HashMap<String, String>,
+    /// Folded name → description.
+    descriptions: HashMap<String, String>,
+    names: Vec<String>,
+}
+
+impl TagList {
+    pub fn load(root: &Path) -> (TagList, Vec<Diagnostic>) {
+        let rel = Path::new(TAGS_FILE);
+        let text = match std::fs::read(root.join(rel)) {
+            Ok(bytes) => match crate::content::frontmatter::decode(&bytes, rel) {
+                Ok(t) => t,
+                Err(d) => return (TagList::default(), vec![d]),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (TagList::default(), Vec::new())
+            }
+            Err(e) => {
+                return (
+                    TagList::default(),
+                    vec![Diagnostic::error(
+                        rel,
+                        0,
+                        0,
+                        format!("could not be read: {e}"),
+                    )],
+                )
+            }
+        };
+        Self::parse(&text, rel)
+    }
+
+    pub fn parse(text: &str, rel: &Path) -> (TagList, Vec<Diagnostic>) {
+        if text.trim().is_empty() {
+            return (TagList::default(), Vec::new());
+        }
+        let raw: RawFile = match serde_norway::from_str(text) {
+            Ok(r) => r,
+            Err(err) => {
+                let (line, col, message) = yaml::explain_error(&err, text);
+                let message = if err.to_string().contains("unknown field") {
+                    format!("{}; the file has `strict:` and `tags:`, and each tag may have `description:` and `aliases:`", message.trim_start_matches("the YAML could not be read: "))
+                } else {
+                    message
+                };
+                return (
+                    TagList::default(),
+                    vec![Diagnostic::error(rel, line, col, message)],
+                );
+            }
+        };
+        let mut list = TagList {
+            strict: raw.strict,
+            ..Default::default()
+        };
+        let mut diags = Vec::new();
+        for (name, tag) in raw.tags {
+            let tag = tag.unwrap_or_default();
+            list.names.push(name.clone());
+            if let Some(d) = tag.description {
+                list.descriptions.insert(fold(&name), d);
+            }
+            for spelling in std::iter::once(&name).chain(&tag.aliases) {
+                if let Some(other) = list.canonical.insert(fold(spelling), name.clone()) {
+                    if other != name {
+                        let line = text
+                            .lines()
+                            .position(|l| l.contains(spelling.as_str()))
+                            .map_or(0, |i| i + 1);
+                        diags.push(Diagnostic::error(
+                            rel,
+                            line,
+                            1,
+                            format!("`{spelling}` belongs to both `{other}` and `{name}`; keep it under one of them"),
+                        ));
+                    }
+                }
+            }
+        }
+        (list, diags)
+    }
+
+    pub fn description(&self, name: &str) -> Option<&str> {
+        self.descriptions.get(&fold(name)).map(String::as_str)
+    }
+
+    /// Rewrites each article's tags to their listed names (aliases become the
+    /// tag they stand for) and, when the list is strict, reports tags that
+    /// are not on it.
+    pub fn apply(&self, articles: &mut [Article]) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for a in articles {
+            for tag in &mut a.front.tags {
+                match self.canonical.get(&fold(tag)) {
+                    Some(name) => *tag = name.clone(),
+                    None if self.strict => {
+                        let (line, col) = a.front.positions.get("tags").copied().unwrap_or((1, 1));
+                        let hint = match closest(tag, self.names.iter().map(String::as_str)) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => "use one of the tags listed there".to_string(),
+                        };
+                        diags.push(Diagnostic::error(
+                            &a.source,
+                            line,
+                            col,
+                            format!("the tag `{tag}` is not in {TAGS_FILE}; {hint} (to add a new tag, add it to {TAGS_FILE})"),
+                        ));
+                    }
+                    None => {}
+                }
+            }
+        }
+        diags
+    }
+}

@@ -1,0 +1,373 @@
+//! Resolves links between articles: Markdown links to `.md` files (relative
+//! or from the content root), wiki links (`[[slug]]`, `[[標題]]`,
+//! `[[slug#heading]]`), links to headings, images and attachments.
+//!
+//! Every link becomes a relative URL from the linking page, so the site works
+//! under any sub-path. A link that leads nowhere is reported with the closest
+//! existing target.
+
+use std::collections::{HashMap, HashSet};
+
+use percent_encoding::percent_decode_str;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::Config;
+use crate::content::{Content, CONTENT_DIR};
+use crate::diagnostics::{closest, display_path};
+use crate::fold::fold;
+use crate::markdown::{LinkResolver, ResolvedLink};
+use crate::render::root_for;
+use crate::slug::{encode_fragment, encode_path, slugify};
+
+/// Everything a link can point to, by every name it can be called.
+pub struct LinkIndex<'a> {
+    content: &'a Content,
+    config: &'a Config,
+    /// Content-relative source path (`cases/退貨.md`) → article.
+    by_source: HashMap<String, usize>,
+    by_slug: HashMap<String, Vec<usize>>,
+    /// Folded title → articles.
+    by_title: HashMap<String, Vec<usize>>,
+    /// Site path (`cases/退貨/`) → article.
+    by_page: HashMap<String, usize>,
+    /// Content-relative file path → its site path.
+    files: HashMap<String, String>,
+    heading_ids: Vec<HashSet<String>>,
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// The article's source path relative to `content/`.
+pub fn content_path(source: &std::path::Path) -> String {
+    let shown = display_path(source);
+    nfc(shown
+        .strip_prefix(&format!("{CONTENT_DIR}/"))
+        .unwrap_or(&shown))
+}
+
+impl<'a> LinkIndex<'a> {
+    pub fn new(content: &'a Content, config: &'a Config, heading_ids: Vec<Vec<String>>) -> Self {
+        let mut index = LinkIndex {
+            content,
+            config,
+            by_source: HashMap::new(),
+            by_slug: HashMap::new(),
+            by_title: HashMap::new(),
+            by_page: HashMap::new(),
+            files: HashMap::new(),
+            heading_ids: heading_ids
+                .into_iter()
+                .map(|ids| ids.into_iter().collect())
+                .collect(),
+        };
+        for (i, a) in content.articles.iter().enumerate() {
+            index.by_source.insert(content_path(&a.source), i);
+            index.by_slug.entry(a.slug.clone()).or_default().push(i);
+            index
+                .by_title
+                .entry(fold(a.front.title.trim()))
+                .or_default()
+                .push(i);
+            index.by_page.insert(nfc(&a.path), i);
+            let dir = content_path(&a.source);
+            let dir = dir
+                .rsplit_once('/')
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default();
+            for (_, rel) in &a.assets {
+                let key = if dir.is_empty() {
+                    rel.clone()
+                } else {
+                    format!("{dir}/{rel}")
+                };
+                index.files.insert(nfc(&key), format!("{}{rel}", a.path));
+            }
+        }
+        for f in &content.files {
+            index.files.insert(nfc(&f.site_path), f.site_path.clone());
+        }
+        index
+    }
+
+    /// The resolver for links written in article `from`.
+    pub fn resolver(&'a self, from: usize) -> ArticleLinks<'a> {
+        ArticleLinks { index: self, from }
+    }
+
+    /// Finds an article by slug, site path, content path or title, as
+    /// `[[...]]` and `responds_to:` name it.
+    pub fn find(&self, name: &str, from_dir: &str) -> Result<usize, String> {
+        let name = nfc(name.trim());
+        if name.ends_with(".md") || name.ends_with(".markdown") {
+            let path =
+                join(from_dir, &name).ok_or_else(|| format!("`{name}` points outside content/"))?;
+            return self
+                .by_source
+                .get(&path)
+                .copied()
+                .ok_or_else(|| self.missing_file(&name, &path));
+        }
+        let as_page = format!("{}/", name.trim_matches('/'));
+        if name.contains('/') {
+            if let Some(&i) = self.by_page.get(&as_page) {
+                return Ok(i);
+            }
+        }
+        let by_title = self
+            .by_title
+            .get(&fold(&name))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if by_title.len() == 1 {
+            return Ok(by_title[0]);
+        }
+        if by_title.len() > 1 {
+            return Err(format!(
+                "{} articles have the title 「{name}」: {}; link to one by its path instead, like [[{}]]",
+                by_title.len(),
+                self.sources(by_title),
+                self.content.articles[by_title[0]].path.trim_end_matches('/')
+            ));
+        }
+        let by_slug = self
+            .by_slug
+            .get(&slugify(&name, self.config.slugify))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        match by_slug {
+            [one] => Ok(*one),
+            [] => {
+                let names = self.content.articles.iter().flat_map(|a| [a.slug.as_str(), a.front.title.as_str()]);
+                Err(match closest(&name, names) {
+                    Some(s) => format!("no article has the title or slug `{name}`; did you mean [[{s}]]?"),
+                    None => format!("no article has the title or slug `{name}`"),
+                })
+            }
+            many => Err(format!(
+                "{} articles have the slug `{name}`: {}; link to one by its path instead, like [[{}]]",
+                many.len(),
+                self.sources(many),
+                self.content.articles[many[0]].path.trim_end_matches('/')
+            )),
+        }
+    }
+
+    fn sources(&self, ids: &[usize]) -> String {
+        ids.iter()
+            .map(|&i| display_path(&self.content.articles[i].source))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn missing_file(&self, written: &str, resolved: &str) -> String {
+        let all = self.by_source.keys().map(String::as_str);
+        match closest(resolved, all) {
+            Some(s) => format!("`{written}` leads to content/{resolved}, which does not exist; did you mean content/{s}?"),
+            None => format!("`{written}` leads to content/{resolved}, which does not exist"),
+        }
+    }
+
+    /// Checks `fragment` against the headings of article `i`; returns the id to use.
+    fn heading(&self, i: usize, fragment: &str) -> Result<String, String> {
+        let wanted = nfc(&percent_decode_str(fragment).decode_utf8_lossy());
+        let ids = &self.heading_ids[i];
+        if ids.contains(&wanted) {
+            return Ok(wanted);
+        }
+        let slug = slugify(&wanted, self.config.slugify);
+        if ids.contains(&slug) {
+            return Ok(slug);
+        }
+        let source = display_path(&self.content.articles[i].source);
+        let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
+        sorted.sort();
+        Err(match closest(&wanted, sorted.iter().copied()) {
+            Some(s) => format!("{source} has no heading `#{wanted}`; did you mean `#{s}`?"),
+            None if sorted.is_empty() => {
+                format!("{source} has no headings, so `#{wanted}` leads nowhere")
+            }
+            None => format!(
+                "{source} has no heading `#{wanted}`; its headings are: {}",
+                sorted.join(", ")
+            ),
+        })
+    }
+
+    fn href(&self, from: usize, site_path: &str, fragment: Option<&str>) -> String {
+        let page = &self.content.articles[from].path;
+        let frag = fragment
+            .map(|f| format!("#{}", encode_fragment(f)))
+            .unwrap_or_default();
+        // Files beside the page (an article folder's images) stay short: `flow.svg`.
+        match site_path.strip_prefix(page.as_str()) {
+            Some(rest) if !rest.is_empty() => format!("{}{frag}", encode_path(rest)),
+            _ => format!("{}{}{frag}", root_for(page), encode_path(site_path)),
+        }
+    }
+
+    fn article_link(
+        &self,
+        from: usize,
+        to: usize,
+        fragment: Option<&str>,
+        wiki: bool,
+    ) -> Result<ResolvedLink, String> {
+        let id = fragment
+            .filter(|f| !f.is_empty())
+            .map(|f| self.heading(to, f))
+            .transpose()?;
+        let target = &self.content.articles[to];
+        let text = wiki.then(|| match &id {
+            Some(h) => format!("{} › {h}", target.front.title),
+            None => target.front.title.clone(),
+        });
+        Ok(ResolvedLink {
+            href: self.href(from, &target.path, id.as_deref()),
+            text,
+            target: Some(to),
+        })
+    }
+}
+
+/// The folder of an article's source, relative to `content/`.
+fn source_dir(content_path: &str) -> &str {
+    content_path.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+}
+
+/// Joins a link path to the folder it is written in (or to the content root
+/// for `/...`), resolving `.` and `..`. `None` if it climbs out of content/.
+fn join(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+fn has_scheme(dest: &str) -> bool {
+    let Some((scheme, _)) = dest.split_once(':') else {
+        return false;
+    };
+    !scheme.is_empty()
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Resolves the links of one article.
+pub struct ArticleLinks<'a> {
+    index: &'a LinkIndex<'a>,
+    from: usize,
+}
+
+impl LinkResolver for ArticleLinks<'_> {
+    fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, String> {
+        let ix = self.index;
+        let from_path = content_path(&ix.content.articles[self.from].source);
+        let from_dir = source_dir(&from_path);
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        if wiki {
+            let to = if path.is_empty() {
+                self.from
+            } else {
+                ix.find(path, from_dir)?
+            };
+            return ix.article_link(self.from, to, fragment, true).map(Some);
+        }
+        if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
+            return Ok(None);
+        }
+        if path.is_empty() {
+            // `#heading` on this page.
+            let id = ix.heading(self.from, fragment.unwrap_or_default())?;
+            return Ok(Some(ResolvedLink {
+                href: format!("#{}", encode_fragment(&id)),
+                text: None,
+                target: None,
+            }));
+        }
+        let path = path.split('?').next().unwrap_or(path);
+        let decoded = nfc(&percent_decode_str(path).decode_utf8_lossy());
+        let Some(joined) = join(from_dir, &decoded) else {
+            return Err(format!("`{decoded}` climbs out of the content folder; link from the content root instead, like /cases/退貨.md"));
+        };
+        if joined.ends_with(".md") || joined.ends_with(".markdown") {
+            let to = ix
+                .by_source
+                .get(&joined)
+                .copied()
+                .ok_or_else(|| ix.missing_file(&decoded, &joined))?;
+            return ix.article_link(self.from, to, fragment, false).map(Some);
+        }
+        if let Some(site) = ix.files.get(&joined) {
+            return Ok(Some(ResolvedLink {
+                href: ix.href(self.from, site, None),
+                text: None,
+                target: None,
+            }));
+        }
+        // A link to a page by its address, like /cases/退貨/.
+        let as_page = format!("{}/", joined.trim_end_matches('/'));
+        if let Some(&to) = ix.by_page.get(&as_page) {
+            return ix.article_link(self.from, to, fragment, false).map(Some);
+        }
+        let all = ix.files.keys().map(String::as_str);
+        Err(match closest(&joined, all) {
+            Some(s) => format!("`{decoded}` leads to content/{joined}, which does not exist; did you mean content/{s}?"),
+            None => format!("`{decoded}` leads to content/{joined}, which does not exist"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_paths() {
+        assert_eq!(
+            join("cases/2026", "../essays/a.md").as_deref(),
+            Some("cases/essays/a.md")
+        );
+        assert_eq!(
+            join("cases", "/essays/a.md").as_deref(),
+            Some("essays/a.md")
+        );
+        assert_eq!(
+            join("cases", "./img/a.png").as_deref(),
+            Some("cases/img/a.png")
+        );
+        assert_eq!(join("", "../a.md"), None);
+    }
+
+    #[test]
+    fn schemes() {
+        assert!(has_scheme("https://x"));
+        assert!(has_scheme("mailto:a@b"));
+        assert!(!has_scheme("退貨.md"));
+        assert!(!has_scheme("../a.md"));
+    }
+}
