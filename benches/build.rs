@@ -57,14 +57,7 @@ const TAGS: &[&str] = &[
 ];
 const CHANNELS: &[&str] = &["phone", "chat", "email", "social", "walk-in"];
 const OUTCOMES: &[&str] = &["resolved", "escalated", "open", "closed"];
-const PRODUCTS: &[&str] = &[
-    "AirWave Pro 耳機",
-    "SmartHome 路由器",
-    "Lumi 平板",
-    "電暖器 H2",
-    "咖啡機 C5",
-    "會員方案",
-];
+const PRODUCTS: &[&str] = &["AirWave Pro 耳機", "SmartHome 路由器", "Lumi 平板", "電暖器 H2", "咖啡機 C5", "會員方案"];
 const AUTHORS: &[&str] = &[
     "chen-meiling",
     "lin-zhiwei",
@@ -80,10 +73,7 @@ const AUTHORS: &[&str] = &[
 struct Rng(u64);
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -111,12 +101,7 @@ fn article(rng: &mut Rng, i: usize) -> (String, String) {
     }
     let mut tags: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(TAGS)).collect();
     tags.dedup();
-    let date = format!(
-        "20{:02}-{:02}-{:02}",
-        20 + rng.below(7),
-        1 + rng.below(12),
-        1 + rng.below(28)
-    );
+    let date = format!("20{:02}-{:02}-{:02}", 20 + rng.below(7), 1 + rng.below(12), 1 + rng.below(28));
     let mut fm = format!(
         "---\ntitle: 案例 {i}：{}\ndate: {date}\nauthors: [{}]\ntags: [{}]\n",
         rng.pick(PHRASES).chars().take(14).collect::<String>(),
@@ -146,11 +131,8 @@ fn generate(root: &Path, n: usize, hugo: bool) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
-    std::fs::write(
-        root.join("casebook.yaml"),
-        "title: 基準測試期刊\nbase_url: https://intranet.example/journal/\n",
-    )
-    .unwrap();
+    std::fs::write(root.join("casebook.yaml"), "title: 基準測試期刊\nbase_url: https://intranet.example/journal/\n")
+        .unwrap();
     if hugo {
         // Minimal Hugo layouts that render the same pages: article, lists, taxonomies.
         std::fs::write(
@@ -175,15 +157,8 @@ fn peak_memory_mib() -> Option<f64> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let n: usize = value("--articles")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
+    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let n: usize = value("--articles").and_then(|v| v.parse().ok()).unwrap_or(10_000);
     let hugo = args.iter().any(|a| a == "--hugo");
     let tmp = std::env::temp_dir().join(format!("casebook-bench-{}", std::process::id()));
     let root: PathBuf = value("--keep").map(PathBuf::from).unwrap_or(tmp.clone());
@@ -191,17 +166,10 @@ fn main() {
 
     let t = Instant::now();
     generate(&root, n, hugo);
-    eprintln!(
-        "generated {n} articles in {} in {:.2} s",
-        root.display(),
-        t.elapsed().as_secs_f64()
-    );
+    eprintln!("generated {n} articles in {} in {:.2} s", root.display(), t.elapsed().as_secs_f64());
 
     let t = Instant::now();
-    let built = build(&BuildOptions {
-        root: root.clone(),
-        ..Default::default()
-    });
+    let built = build(&BuildOptions { root: root.clone(), ..Default::default() });
     let files = built.files.expect("the generated journal builds");
     let out = root.join("public");
     casebook::output::write_site(&root, &out, &files).unwrap();

@@ -63,49 +63,23 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
     let (mut config, d) = config::load(root);
     diags.extend(d);
     if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
+        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
     let (authors, d) = Authors::load(root);
     diags.extend(d);
-    let (content, d) = content::load(
-        root,
-        &config,
-        &content::LoadOptions {
-            drafts: opts.drafts,
-        },
-    );
+    let (content, d) = content::load(root, &config, &content::LoadOptions { drafts: opts.drafts });
     diags.extend(d);
     let (tags, d) = TagList::load(root);
     diags.extend(d);
     let mut content = content;
     diags.extend(tags.apply(&mut content.articles));
-    (
-        Journal {
-            config,
-            authors,
-            tags,
-            content,
-        },
-        diags,
-    )
+    (Journal { config, authors, tags, content }, diags)
 }
 
 pub fn build(opts: &BuildOptions) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
-    let (
-        Journal {
-            config,
-            authors,
-            tags,
-            content,
-        },
-        mut diags,
-    ) = load(root, opts);
+    let (Journal { config, authors, tags, content }, mut diags) = load(root, opts);
     let (theme, d) = theme::load(root, &config.theme);
     diags.extend(d);
     let tera = match render::templates(&theme) {
@@ -118,21 +92,12 @@ pub fn build(opts: &BuildOptions) -> Built {
     let load_time = start.elapsed();
 
     let start = Instant::now();
-    let heading_ids: Vec<Vec<String>> = content
-        .articles
-        .par_iter()
-        .map(|a| markdown::heading_ids(&a.body, config.slugify))
-        .collect();
+    let heading_ids: Vec<Vec<String>> =
+        content.articles.par_iter().map(|a| markdown::heading_ids(&a.body, config.slugify)).collect();
     let links = LinkIndex::new(&content, &config, heading_ids);
     let rendered: Vec<Rendered> = (0..content.articles.len())
         .into_par_iter()
-        .map(|i| {
-            markdown::render(
-                &content.articles[i].body,
-                config.slugify,
-                &links.resolver(i),
-            )
-        })
+        .map(|i| markdown::render(&content.articles[i].body, config.slugify, &links.resolver(i)))
         .collect();
     let markdown_time = start.elapsed();
     for (a, r) in content.articles.iter().zip(&rendered) {
@@ -186,10 +151,6 @@ pub fn build(opts: &BuildOptions) -> Built {
         files,
         diagnostics: diags.into_sorted(),
         articles: content.articles.len(),
-        timings: Timings {
-            load: load_time,
-            markdown: markdown_time,
-            render: start.elapsed(),
-        },
+        timings: Timings { load: load_time, markdown: markdown_time, render: start.elapsed() },
     }
 }

@@ -16,16 +16,8 @@ use crate::yaml;
 pub const CONFIG_FILE: &str = "casebook.yaml";
 
 /// The eight competency dimensions of the training model (DOMAIN.md).
-pub const COMPETENCIES: [&str; 8] = [
-    "積極傾聽",
-    "客服知識",
-    "客服職業價值傾向",
-    "沖突處理和問題解決",
-    "服務導向",
-    "溝通表達",
-    "心理適應性",
-    "耐心",
-];
+pub const COMPETENCIES: [&str; 8] =
+    ["積極傾聽", "客服知識", "客服職業價值傾向", "沖突處理和問題解決", "服務導向", "溝通表達", "心理適應性", "耐心"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -209,17 +201,11 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
             let msg = err.to_string();
             let message = if let Some(rest) = msg.strip_prefix("unknown field `") {
                 let key = rest.split('`').next().unwrap_or_default();
-                let known = if msg.contains("expected one of `title`") {
-                    &KNOWN_KEYS[..]
-                } else {
-                    &["title", "kind"][..]
-                };
+                let known =
+                    if msg.contains("expected one of `title`") { &KNOWN_KEYS[..] } else { &["title", "kind"][..] };
                 match closest(key, known.iter().copied()) {
                     Some(s) => format!("unknown setting `{key}`; did you mean `{s}`?"),
-                    None => format!(
-                        "unknown setting `{key}`; the settings are: {}",
-                        known.join(", ")
-                    ),
+                    None => format!("unknown setting `{key}`; the settings are: {}", known.join(", ")),
                 }
             } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
                 let m = msg.split(" at line ").next().unwrap_or(&msg);
@@ -229,21 +215,14 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
                 (line, col) = (l, c);
                 m
             };
-            (
-                Config::default(),
-                vec![Diagnostic::error(rel, line, col, message)],
-            )
+            (Config::default(), vec![Diagnostic::error(rel, line, col, message)])
         }
     }
 }
 
 fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let at = |key: &str| {
-        yaml::key_position(text, key)
-            .map(|(l, c)| (l + 1, c))
-            .unwrap_or((1, 1))
-    };
+    let at = |key: &str| yaml::key_position(text, key).map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
 
     let mut base_url = raw.base_url.unwrap_or_else(|| "/".to_string());
     if !base_url.ends_with('/') {
@@ -280,12 +259,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
     let paginate = match raw.paginate {
         Some(0) => {
             let (l, c) = at("paginate");
-            diags.push(Diagnostic::error(
-                rel,
-                l,
-                c,
-                "`paginate` must be 1 or more (articles per list page)",
-            ));
+            diags.push(Diagnostic::error(rel, l, c, "`paginate` must be 1 or more (articles per list page)"));
             20
         }
         Some(n) => n,
@@ -296,20 +270,8 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
     labels.extend(raw.labels);
 
     let mut sections = BTreeMap::new();
-    sections.insert(
-        "cases".to_string(),
-        Section {
-            title: "案例".into(),
-            kind: Kind::Case,
-        },
-    );
-    sections.insert(
-        "essays".to_string(),
-        Section {
-            title: "心得".into(),
-            kind: Kind::Essay,
-        },
-    );
+    sections.insert("cases".to_string(), Section { title: "案例".into(), kind: Kind::Case });
+    sections.insert("essays".to_string(), Section { title: "心得".into(), kind: Kind::Essay });
     if let Some(raw_sections) = raw.sections {
         sections.clear();
         for (name, s) in raw_sections {
@@ -331,17 +293,11 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         }
     }
 
-    let taxonomy_keys = raw
-        .taxonomies
-        .unwrap_or_else(|| strings(&["tags", "channel", "competencies", "product", "outcome"]));
+    let taxonomy_keys =
+        raw.taxonomies.unwrap_or_else(|| strings(&["tags", "channel", "competencies", "product", "outcome"]));
     let mut taxonomies = Vec::new();
     for key in taxonomy_keys {
-        if key.is_empty()
-            || key.contains(['/', '\\', '.'])
-            || key == "authors"
-            || key == "search"
-            || key == "page"
-        {
+        if key.is_empty() || key.contains(['/', '\\', '.']) || key == "authors" || key == "search" || key == "page" {
             let (l, c) = at("taxonomies");
             diags.push(Diagnostic::error(
                 rel,
@@ -365,15 +321,9 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         paginate,
         sections,
         slugify,
-        channels: raw
-            .channels
-            .unwrap_or_else(|| strings(&["phone", "chat", "email", "social", "walk-in"])),
-        outcomes: raw
-            .outcomes
-            .unwrap_or_else(|| strings(&["resolved", "escalated", "open", "closed"])),
-        priorities: raw
-            .priorities
-            .unwrap_or_else(|| strings(&["urgent", "high", "medium", "low"])),
+        channels: raw.channels.unwrap_or_else(|| strings(&["phone", "chat", "email", "social", "walk-in"])),
+        outcomes: raw.outcomes.unwrap_or_else(|| strings(&["resolved", "escalated", "open", "closed"])),
+        priorities: raw.priorities.unwrap_or_else(|| strings(&["urgent", "high", "medium", "low"])),
         labels,
         chars_per_minute: raw.chars_per_minute.unwrap_or(325).max(1),
         words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
@@ -387,31 +337,17 @@ impl Config {
     /// belongs to; folders not listed in the config become essay sections
     /// titled by their folder name.
     pub fn section(&self, folder: &str) -> Section {
-        self.sections
-            .get(folder)
-            .cloned()
-            .unwrap_or_else(|| Section {
-                title: folder.to_string(),
-                kind: if folder == "cases" {
-                    Kind::Case
-                } else {
-                    Kind::Essay
-                },
-            })
+        self.sections.get(folder).cloned().unwrap_or_else(|| Section {
+            title: folder.to_string(),
+            kind: if folder == "cases" { Kind::Case } else { Kind::Essay },
+        })
     }
 
     /// The path part of `base_url`: `/journal/` for `https://intranet/journal/`.
     pub fn base_path(&self) -> String {
-        let after_scheme = self
-            .base_url
-            .split_once("://")
-            .map(|(_, r)| r)
-            .unwrap_or(&self.base_url);
+        let after_scheme = self.base_url.split_once("://").map(|(_, r)| r).unwrap_or(&self.base_url);
         let path = if self.base_url.contains("://") {
-            after_scheme
-                .find('/')
-                .map(|i| &after_scheme[i..])
-                .unwrap_or("/")
+            after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/")
         } else {
             after_scheme
         };
@@ -444,10 +380,7 @@ mod tests {
     #[test]
     fn unknown_key_names_line_and_suggests() {
         let (_, d) = parse_str("title: 案例集\ntitel: x\n");
-        assert_eq!(
-            d,
-            vec!["casebook.yaml:2:1: error: unknown setting `titel`; did you mean `title`?"]
-        );
+        assert_eq!(d, vec!["casebook.yaml:2:1: error: unknown setting `titel`; did you mean `title`?"]);
     }
 
     #[test]

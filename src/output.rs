@@ -28,19 +28,16 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn text(path: impl Into<String>, text: String) -> Self {
-        OutputFile {
-            path: path.into(),
-            body: Body::Bytes(text.into_bytes()),
-        }
+        OutputFile { path: path.into(), body: Body::Bytes(text.into_bytes()) }
     }
 
     pub fn bytes(&self) -> Result<std::borrow::Cow<'_, [u8]>> {
         Ok(match &self.body {
             Body::Bytes(b) => b.into(),
             Body::Static(Source::Embedded(b)) => (*b).into(),
-            Body::Static(Source::File(p)) => std::fs::read(p)
-                .with_context(|| format!("could not read {}", p.display()))?
-                .into(),
+            Body::Static(Source::File(p)) => {
+                std::fs::read(p).with_context(|| format!("could not read {}", p.display()))?.into()
+            }
         })
     }
 }
@@ -51,10 +48,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
     let output = absolute(output)?;
     let content = root.join(crate::content::CONTENT_DIR);
     if output.parent().is_none() {
-        bail!(
-            "the output folder cannot be `/`; choose a folder such as {}",
-            root.join("public").display()
-        );
+        bail!("the output folder cannot be `/`; choose a folder such as {}", root.join("public").display());
     }
     if output == root || root.starts_with(&output) {
         bail!(
@@ -64,30 +58,20 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
         );
     }
     if output.starts_with(&content) {
-        bail!(
-            "the output folder {} is inside content/; choose a folder outside it such as public/",
-            output.display()
-        );
+        bail!("the output folder {} is inside content/; choose a folder outside it such as public/", output.display());
     }
-    for keep in [
-        "data",
-        "templates",
-        "static",
-        "themes",
-        "archetypes",
-        ".git",
-    ] {
+    for keep in ["data", "templates", "static", "themes", "archetypes", ".git"] {
         if output == root.join(keep) {
-            bail!("the output folder {} is the journal's {keep}/ folder; choose another such as public/", output.display());
+            bail!(
+                "the output folder {} is the journal's {keep}/ folder; choose another such as public/",
+                output.display()
+            );
         }
     }
     if output.is_file() {
         bail!("the output {} is a file, not a folder", output.display());
     }
-    if output.is_dir()
-        && !output.join(MARKER).exists()
-        && std::fs::read_dir(&output)?.next().is_some()
-    {
+    if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(&output)?.next().is_some() {
         bail!(
             "the folder {} already exists and was not made by casebook, so it will not be replaced; empty it, or choose another --output",
             output.display()
@@ -98,11 +82,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
 
 /// Makes `p` absolute and resolves `..` and links in the part that exists.
 fn absolute(p: &Path) -> Result<PathBuf> {
-    let p = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir()?.join(p)
-    };
+    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
     let mut existing = p.as_path();
     let mut rest = Vec::new();
     while !existing.exists() {
@@ -114,9 +94,7 @@ fn absolute(p: &Path) -> Result<PathBuf> {
             _ => break,
         }
     }
-    let mut out = existing
-        .canonicalize()
-        .unwrap_or_else(|_| existing.to_path_buf());
+    let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
     for name in rest.into_iter().rev() {
         if name == ".." {
             out.pop();
@@ -131,42 +109,30 @@ fn absolute(p: &Path) -> Result<PathBuf> {
 pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()> {
     check_output_dir(root, output)?;
     let output = absolute(output)?;
-    let parent = output
-        .parent()
-        .context("the output folder has no parent")?
-        .to_path_buf();
-    let name = output
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy()
-        .to_string();
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("could not create {}", parent.display()))?;
+    let parent = output.parent().context("the output folder has no parent")?.to_path_buf();
+    let name = output.file_name().context("the output folder has no name")?.to_string_lossy().to_string();
+    std::fs::create_dir_all(&parent).with_context(|| format!("could not create {}", parent.display()))?;
     let pid = std::process::id();
     let fresh = parent.join(format!(".{name}.casebook-new-{pid}"));
     let old = parent.join(format!(".{name}.casebook-old-{pid}"));
     if fresh.exists() {
-        std::fs::remove_dir_all(&fresh)
-            .with_context(|| format!("could not remove {}", fresh.display()))?;
+        std::fs::remove_dir_all(&fresh).with_context(|| format!("could not remove {}", fresh.display()))?;
     }
     if let Err(e) = write_all(&fresh, files) {
         let _ = std::fs::remove_dir_all(&fresh);
         return Err(e);
     }
     if output.exists() {
-        std::fs::rename(&output, &old)
-            .with_context(|| format!("could not move the old {} aside", output.display()))?;
+        std::fs::rename(&output, &old).with_context(|| format!("could not move the old {} aside", output.display()))?;
     }
     if let Err(e) = std::fs::rename(&fresh, &output) {
         // Put the old site back so the reader still has one.
         let _ = std::fs::rename(&old, &output);
         let _ = std::fs::remove_dir_all(&fresh);
-        return Err(e)
-            .with_context(|| format!("could not move the new site into {}", output.display()));
+        return Err(e).with_context(|| format!("could not move the new site into {}", output.display()));
     }
     if old.exists() {
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("could not remove the old site in {}", old.display()))?;
+        std::fs::remove_dir_all(&old).with_context(|| format!("could not remove the old site in {}", old.display()))?;
     }
     Ok(())
 }
@@ -174,31 +140,24 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
     use rayon::prelude::*;
     std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
-    std::fs::write(
-        dir.join(MARKER),
-        "This folder is written by casebook build and replaced on every build.\n",
-    )
-    .with_context(|| format!("could not write in {}", dir.display()))?;
+    std::fs::write(dir.join(MARKER), "This folder is written by casebook build and replaced on every build.\n")
+        .with_context(|| format!("could not write in {}", dir.display()))?;
     files.par_iter().try_for_each(|f| -> Result<()> {
-        if f.path
-            .split('/')
-            .any(|part| part == ".." || part.is_empty() && !f.path.ends_with('/'))
-        {
+        if f.path.split('/').any(|part| part == ".." || part.is_empty() && !f.path.ends_with('/')) {
             bail!("refusing to write outside the site: {}", f.path);
         }
         let target = dir.join(&f.path);
         if let Some(p) = target.parent() {
-            std::fs::create_dir_all(p)
-                .with_context(|| format!("could not create {}", p.display()))?;
+            std::fs::create_dir_all(p).with_context(|| format!("could not create {}", p.display()))?;
         }
         match &f.body {
             Body::Static(Source::File(src)) => {
-                std::fs::copy(src, &target).with_context(|| {
-                    format!("could not copy {} to {}", src.display(), target.display())
-                })?;
+                std::fs::copy(src, &target)
+                    .with_context(|| format!("could not copy {} to {}", src.display(), target.display()))?;
             }
-            _ => std::fs::write(&target, f.bytes()?)
-                .with_context(|| format!("could not write {}", target.display()))?,
+            _ => {
+                std::fs::write(&target, f.bytes()?).with_context(|| format!("could not write {}", target.display()))?
+            }
         }
         Ok(())
     })

@@ -54,12 +54,7 @@ fn is_fullwidth_form(c: char) -> bool {
 
 /// Characters percent-encoded in a URL path: everything but unreserved ASCII
 /// and `/`.
-const PATH: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~')
-    .remove(b'/');
+const PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
 
 /// Percent-encodes a site path such as `cases/退貨/` for use in an href.
 pub fn encode_path(path: &str) -> String {
@@ -77,10 +72,7 @@ pub fn unique(slug: String, taken: &mut std::collections::HashSet<String>) -> St
     if taken.insert(slug.clone()) {
         return slug;
     }
-    (2..)
-        .map(|n| format!("{slug}-{n}"))
-        .find(|s| taken.insert(s.clone()))
-        .unwrap_or(slug)
+    (2..).map(|n| format!("{slug}-{n}")).find(|s| taken.insert(s.clone())).unwrap_or(slug)
 }
 
 #[cfg(test)]

@@ -14,10 +14,7 @@ pub fn key_position(yaml: &str, key: &str) -> Option<(usize, usize)> {
             .or_else(|| line.strip_prefix(&format!("'{key}'")))?;
         let after = rest.trim_start_matches([' ', '\t']);
         let value = after.strip_prefix(':')?;
-        let pad = value
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .count();
+        let pad = value.chars().take_while(|c| *c == ' ' || *c == '\t').count();
         let key_chars = line.chars().count() - rest.chars().count();
         let col = key_chars + (rest.chars().count() - after.chars().count()) + 1 + pad + 1;
         Some((i, col))
@@ -35,27 +32,13 @@ pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
 /// bracket was opened, that place is reported, since that is what to fix.
 pub fn explain_error(err: &serde_norway::Error, yaml: &str) -> (usize, usize, String) {
     let raw = err.to_string();
-    let (mut line, mut col) = err
-        .location()
-        .map(|l| (l.line(), l.column()))
-        .unwrap_or((1, 1));
+    let (mut line, mut col) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
     let opened = raw.split(", while ").nth(1).and_then(|w| {
         let (what, pos) = w.split_once(" at line ")?;
         let (l, c) = pos.split_once(" column ")?;
-        Some((
-            what.to_string(),
-            l.trim().parse::<usize>().ok()?,
-            c.trim().parse::<usize>().ok()?,
-        ))
+        Some((what.to_string(), l.trim().parse::<usize>().ok()?, c.trim().parse::<usize>().ok()?))
     });
-    let head = raw
-        .split(" at line ")
-        .next()
-        .unwrap_or(&raw)
-        .split(", while ")
-        .next()
-        .unwrap_or(&raw)
-        .to_string();
+    let head = raw.split(" at line ").next().unwrap_or(&raw).split(", while ").next().unwrap_or(&raw).to_string();
     let message = match opened {
         Some((what, l, c)) if what.contains("quoted scalar") => {
             (line, col) = (l, c);
@@ -98,9 +81,7 @@ pub fn explain_error(err: &serde_norway::Error, yaml: &str) -> (usize, usize, St
 
 /// Position (1-based line, 1-based column) of a YAML error inside the YAML.
 pub fn error_position(err: &serde_norway::Error) -> (usize, usize) {
-    err.location()
-        .map(|l| (l.line(), l.column()))
-        .unwrap_or((1, 1))
+    err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1))
 }
 
 /// Describes a YAML value for a message: `found 22/11/2026` or `found a list`.

@@ -27,10 +27,7 @@ pub struct Args {
 pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     if !root.is_dir() {
-        anyhow::bail!(
-            "the journal folder {} does not exist; give the right one with --root",
-            root.display()
-        );
+        anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
     }
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     // Refuse a dangerous output folder before doing any work.
@@ -38,11 +35,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if !args.quiet {
         eprintln!("Building the journal in {} …", root.display());
     }
-    let built = build(&BuildOptions {
-        root: root.to_path_buf(),
-        drafts: args.drafts,
-        base_url: args.base_url.clone(),
-    });
+    let built = build(&BuildOptions { root: root.to_path_buf(), drafts: args.drafts, base_url: args.base_url.clone() });
     super::print_diagnostics(&built.diagnostics);
     let Some(files) = built.files else {
         eprintln!("Nothing was written; {} is unchanged.", output.display());

@@ -26,29 +26,16 @@ const FILES: [(&str, &str); 9] = [
     ("archetypes/case.md", CASE_ARCHETYPE),
     ("archetypes/essay.md", ESSAY_ARCHETYPE),
     ("archetypes/response.md", RESPONSE_ARCHETYPE),
-    (
-        "content/cases/客戶要求退回已拆封耳機.md",
-        include_str!("skeleton/sample-case.md"),
-    ),
-    (
-        "content/essays/為什麼要把案例寫下來.md",
-        include_str!("skeleton/sample-essay.md"),
-    ),
+    ("content/cases/客戶要求退回已拆封耳機.md", include_str!("skeleton/sample-case.md")),
+    ("content/essays/為什麼要把案例寫下來.md", include_str!("skeleton/sample-essay.md")),
     (".gitignore", include_str!("skeleton/gitignore")),
     ("static/.keep", ""),
 ];
 
 pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
-    let dir = if args.dir.is_absolute() {
-        args.dir.clone()
-    } else {
-        root.join(&args.dir)
-    };
-    let existing: Vec<String> = FILES
-        .iter()
-        .filter(|(p, _)| dir.join(p).exists())
-        .map(|(p, _)| p.to_string())
-        .collect();
+    let dir = if args.dir.is_absolute() { args.dir.clone() } else { root.join(&args.dir) };
+    let existing: Vec<String> =
+        FILES.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
     if !existing.is_empty() {
         bail!(
             "{} already holds a journal ({} exists); nothing was changed. Choose a new folder name.",
@@ -59,11 +46,9 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("could not create {}", parent.display()))?;
+            std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
         }
-        std::fs::write(&path, text)
-            .with_context(|| format!("could not write {}", path.display()))?;
+        std::fs::write(&path, text).with_context(|| format!("could not write {}", path.display()))?;
     }
     eprintln!("A new journal is ready in {}.", dir.display());
     eprintln!("Next:");

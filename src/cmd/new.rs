@@ -54,32 +54,21 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         bail!("name the case this critique answers with --to, like: casebook new response \"點評：退貨案例\" --to 客戶要求退回已拆封耳機");
     }
     let section = args.section.clone().unwrap_or_else(|| {
-        config
-            .sections
-            .iter()
-            .find(|(_, s)| s.kind == kind)
-            .map(|(name, _)| name.clone())
-            .unwrap_or_else(|| {
-                if kind == Kind::Case {
-                    "cases".into()
-                } else {
-                    "essays".into()
-                }
-            })
+        config.sections.iter().find(|(_, s)| s.kind == kind).map(|(name, _)| name.clone()).unwrap_or_else(|| {
+            if kind == Kind::Case {
+                "cases".into()
+            } else {
+                "essays".into()
+            }
+        })
     });
     if section.contains("..") || section.starts_with('/') {
         bail!("--section must be a folder name under content/, like cases");
     }
     let slug = slugify(&args.title, config.slugify);
-    let path: PathBuf = root
-        .join(crate::content::CONTENT_DIR)
-        .join(&section)
-        .join(format!("{slug}.md"));
+    let path: PathBuf = root.join(crate::content::CONTENT_DIR).join(&section).join(format!("{slug}.md"));
     if path.exists() {
-        bail!(
-            "{} already exists and was left as it is; choose another title",
-            path.display()
-        );
+        bail!("{} already exists and was left as it is; choose another title", path.display());
     }
     let archetype_name = match kind {
         Kind::Case => "case.md",
@@ -93,9 +82,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
             Kind::Essay => super::init::ESSAY_ARCHETYPE.to_string(),
             Kind::Response => super::init::RESPONSE_ARCHETYPE.to_string(),
         },
-        Err(e) => {
-            return Err(e).with_context(|| format!("could not read archetypes/{archetype_name}"))
-        }
+        Err(e) => return Err(e).with_context(|| format!("could not read archetypes/{archetype_name}")),
     };
     let author = args.author.clone().or_else(git_user_name).map(|name| {
         let (authors, _) = Authors::load(root);
@@ -110,17 +97,10 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     let text = archetype
         .replace("{{title}}", &yaml_string(args.title.trim()))
         .replace("{{date}}", &today)
-        .replace(
-            "{{responds_to}}",
-            &args.to.as_deref().map(yaml_string).unwrap_or_default(),
-        )
-        .replace(
-            "{{author}}",
-            &author.as_deref().map(yaml_string).unwrap_or_default(),
-        );
+        .replace("{{responds_to}}", &args.to.as_deref().map(yaml_string).unwrap_or_default())
+        .replace("{{author}}", &author.as_deref().map(yaml_string).unwrap_or_default());
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("could not create {}", parent.display()))?;
+        std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
     }
     // create_new: never overwrite, even if the file appeared meanwhile.
     let mut file = std::fs::OpenOptions::new()
@@ -131,10 +111,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     std::io::Write::write_all(&mut file, text.as_bytes())
         .with_context(|| format!("could not write {}", path.display()))?;
     println!("{}", path.display());
-    eprintln!(
-        "Wrote {}. Fill in the fields, remove `draft: true` when it is ready, and build.",
-        path.display()
-    );
+    eprintln!("Wrote {}. Fill in the fields, remove `draft: true` when it is ready, and build.", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -142,9 +119,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
 /// is valid YAML).
 fn yaml_string(s: &str) -> String {
     let plain = !s.is_empty()
-        && !s.contains([
-            ':', '#', '[', ']', '{', '}', ',', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`',
-        ])
+        && !s.contains([':', '#', '[', ']', '{', '}', ',', '"', '\'', '&', '*', '!', '|', '>', '%', '@', '`'])
         && !s.starts_with(['-', '?', ' '])
         && !s.ends_with(' ');
     if plain {
@@ -155,10 +130,7 @@ fn yaml_string(s: &str) -> String {
 }
 
 fn git_user_name() -> Option<String> {
-    let out = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .output()
-        .ok()?;
+    let out = std::process::Command::new("git").args(["config", "user.name"]).output().ok()?;
     let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
     (out.status.success() && !name.is_empty()).then_some(name)
 }

@@ -44,25 +44,10 @@ impl Authors {
     /// Reads the authors file in `root`; a missing file means no known authors.
     pub fn load(root: &Path) -> (Authors, Vec<Diagnostic>) {
         let rel = Path::new(AUTHORS_FILE);
-        let text = match std::fs::read(root.join(rel)) {
-            Ok(bytes) => match crate::content::frontmatter::decode(&bytes, rel) {
-                Ok(t) => t,
-                Err(d) => return (Authors::default(), vec![d]),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (Authors::default(), Vec::new())
-            }
-            Err(e) => {
-                return (
-                    Authors::default(),
-                    vec![Diagnostic::error(
-                        rel,
-                        0,
-                        0,
-                        format!("could not be read: {e}"),
-                    )],
-                );
-            }
+        let text = match crate::content::read_data_file(root, rel) {
+            Ok(Some(t)) => t,
+            Ok(None) => return (Authors::default(), Vec::new()),
+            Err(d) => return (Authors::default(), vec![d]),
         };
         Self::parse(&text, rel)
     }
@@ -76,13 +61,7 @@ impl Authors {
                 let by_id = raw
                     .into_iter()
                     .map(|(id, r)| {
-                        let a = Author {
-                            id: id.clone(),
-                            name: r.name,
-                            team: r.team,
-                            bio: r.bio,
-                            known: true,
-                        };
+                        let a = Author { id: id.clone(), name: r.name, team: r.team, bio: r.bio, known: true };
                         (id, a)
                     })
                     .collect();
@@ -99,10 +78,7 @@ impl Authors {
                     (line, col) = (l, c);
                     m
                 };
-                (
-                    Authors::default(),
-                    vec![Diagnostic::error(rel, line, col, message)],
-                )
+                (Authors::default(), vec![Diagnostic::error(rel, line, col, message)])
             }
         }
     }
@@ -115,13 +91,7 @@ impl Authors {
         if let Some(a) = self.by_id.values().find(|a| a.name == named) {
             return a.clone();
         }
-        Author {
-            id: slugify(named, SlugMode::Unicode),
-            name: named.to_string(),
-            team: None,
-            bio: None,
-            known: false,
-        }
+        Author { id: slugify(named, SlugMode::Unicode), name: named.to_string(), team: None, bio: None, known: false }
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Author> {

@@ -67,11 +67,7 @@ pub fn decode(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    })
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
 }
 
 /// Splits and checks a decoded file. All problems found are returned; the
@@ -121,25 +117,12 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
         }
     };
     let Value::Mapping(map) = value else {
-        let msg =
-            "the front matter must be `key: value` lines, like `title: 客戶要求退回已拆封耳機`";
+        let msg = "the front matter must be `key: value` lines, like `title: 客戶要求退回已拆封耳機`";
         return (None, vec![Diagnostic::error(rel, 2, 1, msg)]);
     };
-    let mut checker = Checker {
-        rel,
-        yaml: yaml_text,
-        diags: Vec::new(),
-        config,
-    };
+    let mut checker = Checker { rel, yaml: yaml_text, diags: Vec::new(), config };
     let front = checker.front_matter(map);
-    (
-        Some(Parsed {
-            front,
-            body,
-            body_line,
-        }),
-        checker.diags,
-    )
+    (Some(Parsed { front, body, body_line }), checker.diags)
 }
 
 struct Checker<'a> {
@@ -152,15 +135,12 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Line and column of `key`'s value in the whole file.
     fn at(&self, key: &str) -> (usize, usize) {
-        yaml::key_position(self.yaml, key)
-            .map(|(l, c)| (l + 2, c))
-            .unwrap_or((1, 1))
+        yaml::key_position(self.yaml, key).map(|(l, c)| (l + 2, c)).unwrap_or((1, 1))
     }
 
     fn error(&mut self, key: &str, message: String) {
         let (line, col) = self.at(key);
-        self.diags
-            .push(Diagnostic::error(self.rel, line, col, message));
+        self.diags.push(Diagnostic::error(self.rel, line, col, message));
     }
 
     fn front_matter(&mut self, map: Mapping) -> FrontMatter {
@@ -175,17 +155,10 @@ impl Checker<'_> {
             match key.as_str() {
                 "title" => {
                     has_title = true;
-                    f.title = self
-                        .string(&key, &v, "a title, like `title: 客戶要求退回已拆封耳機`")
-                        .unwrap_or_default();
-                    if f.title.trim().is_empty()
-                        && !matches!(v, Value::Sequence(_) | Value::Mapping(_))
-                    {
-                        self.error(
-                            &key,
-                            "`title` is empty; write the article's title after `title:`"
-                                .to_string(),
-                        );
+                    f.title =
+                        self.string(&key, &v, "a title, like `title: 客戶要求退回已拆封耳機`").unwrap_or_default();
+                    if f.title.trim().is_empty() && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
+                        self.error(&key, "`title` is empty; write the article's title after `title:`".to_string());
                     }
                 }
                 "date" => f.date = self.date(&key, &v),
@@ -194,12 +167,7 @@ impl Checker<'_> {
                     if let Some(s) = self.string(&key, &v, "`case`, `essay` or `response`") {
                         f.kind = Kind::parse(&s);
                         if f.kind.is_none() {
-                            self.error(
-                                &key,
-                                format!(
-                                    "`kind` must be `case`, `essay` or `response`, found `{s}`"
-                                ),
-                            );
+                            self.error(&key, format!("`kind` must be `case`, `essay` or `response`, found `{s}`"));
                         }
                     }
                 }
@@ -208,52 +176,34 @@ impl Checker<'_> {
                 "summary" => f.summary = self.string(&key, &v, "one or two sentences"),
                 "draft" => match v {
                     Value::Bool(b) => f.draft = b,
-                    other => self.error(
-                        &key,
-                        format!(
-                            "`draft` must be `true` or `false`, found {}",
-                            yaml::describe(&other)
-                        ),
-                    ),
+                    other => {
+                        self.error(&key, format!("`draft` must be `true` or `false`, found {}", yaml::describe(&other)))
+                    }
                 },
-                "slug" => {
-                    f.slug = self.string(
-                        &key,
-                        &v,
-                        "the last part of the address, like `slug: 退貨-耳機`",
-                    )
-                }
+                "slug" => f.slug = self.string(&key, &v, "the last part of the address, like `slug: 退貨-耳機`"),
                 "channel" => f.channel = self.one_of(&key, &v, &self.config.channels.clone()),
                 "outcome" => f.outcome = self.one_of(&key, &v, &self.config.outcomes.clone()),
                 "priority" => f.priority = self.one_of(&key, &v, &self.config.priorities.clone()),
                 "product" => f.product = self.string(&key, &v, "the product's name"),
-                "series" => {
-                    f.series = self.string(&key, &v, "the series' name, like `series: 每日一案例`")
-                }
+                "series" => f.series = self.string(&key, &v, "the series' name, like `series: 每日一案例`"),
                 "responds_to" => {
-                    f.responds_to = self.string(
-                        &key,
-                        &v,
-                        "the slug, path or title of the article it answers",
-                    );
+                    f.responds_to = self.string(&key, &v, "the slug, path or title of the article it answers");
                     if f.responds_to.as_deref().is_none_or(str::is_empty) {
-                        self.error(&key, "`responds_to` is empty; write the slug, path or title of the case this critique answers".to_string());
+                        self.error(
+                            &key,
+                            "`responds_to` is empty; write the slug, path or title of the case this critique answers"
+                                .to_string(),
+                        );
                     }
                 }
-                "series_order" => {
-                    f.series_order =
-                        self.integer(&key, &v, "a whole number, like `series_order: 3`")
-                }
+                "series_order" => f.series_order = self.integer(&key, &v, "a whole number, like `series_order: 3`"),
                 "satisfaction" => {
                     let n = self.integer(&key, &v, "a whole number from 1 to 5");
                     match n {
                         Some(n @ 1..=5) => f.satisfaction = Some(n as u8),
-                        Some(n) => self.error(
-                            &key,
-                            format!(
-                                "`satisfaction` must be a whole number from 1 to 5, found `{n}`"
-                            ),
-                        ),
+                        Some(n) => {
+                            self.error(&key, format!("`satisfaction` must be a whole number from 1 to 5, found `{n}`"))
+                        }
                         None => {}
                     }
                 }
@@ -267,10 +217,7 @@ impl Checker<'_> {
                                 Some(s) => format!("did you mean `{s}`?"),
                                 None => format!("use one of: {}", COMPETENCIES.join("、")),
                             };
-                            self.error(
-                                &key,
-                                format!("`{c}` is not one of the eight competencies; {hint}"),
-                            );
+                            self.error(&key, format!("`{c}` is not one of the eight competencies; {hint}"));
                         }
                     }
                 }
@@ -308,10 +255,7 @@ impl Checker<'_> {
             other => {
                 self.error(
                     key,
-                    format!(
-                        "`{key}` must be a single line of text ({what}), found {}",
-                        yaml::describe(other)
-                    ),
+                    format!("`{key}` must be a single line of text ({what}), found {}", yaml::describe(other)),
                 );
                 None
             }
@@ -321,11 +265,7 @@ impl Checker<'_> {
     /// A list, or a single string (split at commas, including `，` and `、`).
     fn list(&mut self, key: &str, v: &Value) -> Vec<String> {
         let split = |s: &str| -> Vec<String> {
-            s.split([',', '，', '、'])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(String::from)
-                .collect()
+            s.split([',', '，', '、']).map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
         };
         match v {
             Value::Null => Vec::new(),
@@ -341,7 +281,10 @@ impl Checker<'_> {
                         Value::String(_) => {}
                         other => self.error(
                             key,
-                            format!("each item of `{key}` must be a short text, found {}; write `{key}: [退貨, 耳機]`", yaml::describe(other)),
+                            format!(
+                                "each item of `{key}` must be a short text, found {}; write `{key}: [退貨, 耳機]`",
+                                yaml::describe(other)
+                            ),
                         ),
                     }
                 }
@@ -350,10 +293,7 @@ impl Checker<'_> {
             other => {
                 self.error(
                     key,
-                    format!(
-                        "`{key}` must be a list like `{key}: [退貨, 耳機]`, found {}",
-                        yaml::describe(other)
-                    ),
+                    format!("`{key}` must be a list like `{key}: [退貨, 耳機]`, found {}", yaml::describe(other)),
                 );
                 Vec::new()
             }
@@ -379,10 +319,7 @@ impl Checker<'_> {
             Value::String(s) if s.trim().parse::<i64>().is_ok() => s.trim().parse().ok(),
             Value::Null => None,
             other => {
-                self.error(
-                    key,
-                    format!("`{key}` must be {what}, found {}", yaml::describe(other)),
-                );
+                self.error(key, format!("`{key}` must be {what}, found {}", yaml::describe(other)));
                 None
             }
         }
@@ -393,10 +330,7 @@ impl Checker<'_> {
             Value::String(s) => s.trim().to_string(),
             Value::Number(n) => n.to_string(),
             Value::Null => {
-                self.error(
-                    key,
-                    format!("`{key}` is empty; write the day, like `{key}: 2026-11-22`"),
-                );
+                self.error(key, format!("`{key}` is empty; write the day, like `{key}: 2026-11-22`"));
                 return None;
             }
             other => yaml::describe(other),
@@ -405,10 +339,7 @@ impl Checker<'_> {
             Some(d) => Some(d),
             None => {
                 let shown = text.trim_matches('`');
-                self.error(
-                    key,
-                    format!("`{key}` must look like 2026-11-22 (year-month-day), found `{shown}`"),
-                );
+                self.error(key, format!("`{key}` must look like 2026-11-22 (year-month-day), found `{shown}`"));
                 None
             }
         }
@@ -422,12 +353,7 @@ pub fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(text) {
         return Some(d);
     }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
+    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(text, fmt) {
             return utc.from_local_datetime(&dt).single();
         }
@@ -465,11 +391,26 @@ mod tests {
     #[test]
     fn errors_point_into_the_whole_file() {
         let table = [
-            ("---\ntitle: x\ndate: 22/11/2026\n---\n", "a.md:3:7: error: `date` must look like 2026-11-22 (year-month-day), found `22/11/2026`"),
-            ("---\ntitle: x\ndate: 2026-11-22\nchannel: fone\n---\n", "a.md:4:10: error: `channel` cannot be `fone`; did you mean `phone`?"),
-            ("---\ntitle: x\ndate: 2026-11-22\nsatisfaction: 9\n---\n", "a.md:4:15: error: `satisfaction` must be a whole number from 1 to 5, found `9`"),
-            ("---\ndate: 2026-11-22\n---\n", "a.md:1:1: error: the front matter has no `title`; add a line like `title: 客戶要求退回已拆封耳機`"),
-            ("---\ntitle: [a\ndate: 2026-11-22\n---\n", "a.md:2:8: error: this list is never closed; write it like [退貨, 耳機] with a `]` at the end"),
+            (
+                "---\ntitle: x\ndate: 22/11/2026\n---\n",
+                "a.md:3:7: error: `date` must look like 2026-11-22 (year-month-day), found `22/11/2026`",
+            ),
+            (
+                "---\ntitle: x\ndate: 2026-11-22\nchannel: fone\n---\n",
+                "a.md:4:10: error: `channel` cannot be `fone`; did you mean `phone`?",
+            ),
+            (
+                "---\ntitle: x\ndate: 2026-11-22\nsatisfaction: 9\n---\n",
+                "a.md:4:15: error: `satisfaction` must be a whole number from 1 to 5, found `9`",
+            ),
+            (
+                "---\ndate: 2026-11-22\n---\n",
+                "a.md:1:1: error: the front matter has no `title`; add a line like `title: 客戶要求退回已拆封耳機`",
+            ),
+            (
+                "---\ntitle: [a\ndate: 2026-11-22\n---\n",
+                "a.md:2:8: error: this list is never closed; write it like [退貨, 耳機] with a `]` at the end",
+            ),
         ];
         for (text, want) in table {
             let (_, d) = run(text);

@@ -43,6 +43,16 @@ pub struct Article {
     pub assets: Vec<(PathBuf, String)>,
 }
 
+/// Reads a data file (`data/authors.yaml`) as text: `Ok(None)` when it does
+/// not exist, which is always allowed.
+pub fn read_data_file(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> {
+    match std::fs::read(root.join(rel)) {
+        Ok(bytes) => frontmatter::decode(&bytes, rel).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))),
+    }
+}
+
 /// A file under `content/` that is not an article: copied as it is.
 #[derive(Debug, Clone)]
 pub struct StaticFile {
@@ -84,10 +94,8 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         .filter_map(|p| p.parent().map(Path::to_path_buf))
         .collect();
 
-    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> = markdown
-        .par_iter()
-        .map(|file| load_file(root, &content_dir, file, config))
-        .collect();
+    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> =
+        markdown.par_iter().map(|file| load_file(root, &content_dir, file, config)).collect();
 
     let mut loaded = Vec::new();
     for (l, d) in parsed {
@@ -106,10 +114,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             Some(b) => bundle_assets.push((b.clone(), file)),
             None => {
                 let rel = file.strip_prefix(&content_dir).unwrap_or(&file);
-                files.push(StaticFile {
-                    source: file.clone(),
-                    site_path: display_path(rel),
-                });
+                files.push(StaticFile { source: file.clone(), site_path: display_path(rel) });
             }
         }
     }
@@ -138,9 +143,7 @@ fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
     let walker = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_'])
-        });
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_']));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -153,42 +156,19 @@ fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.to_path_buf());
-                errors.push(Diagnostic::error(
-                    path,
-                    0,
-                    0,
-                    format!("could not be read: {e}"),
-                ));
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+                errors.push(Diagnostic::error(path, 0, 0, format!("could not be read: {e}")));
             }
         }
     }
     (markdown, others, errors)
 }
 
-fn load_file(
-    root: &Path,
-    content_dir: &Path,
-    file: &Path,
-    config: &Config,
-) -> (Option<Loaded>, Vec<Diagnostic>) {
+fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
     let rel = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
-        Err(e) => {
-            return (
-                None,
-                vec![Diagnostic::error(
-                    rel,
-                    0,
-                    0,
-                    format!("could not be read: {e}"),
-                )],
-            )
-        }
+        Err(e) => return (None, vec![Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))]),
     };
     let text = match frontmatter::decode(&bytes, &rel) {
         Ok(t) => t,
@@ -205,20 +185,11 @@ fn load_file(
     let is_bundle = file.file_name().is_some_and(|n| n == "index.md");
     let (folder_path, default_slug) = if is_bundle {
         let dir = in_content.parent().unwrap_or(Path::new(""));
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let name = dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         (dir.parent().unwrap_or(Path::new("")).to_path_buf(), name)
     } else {
-        let stem = in_content
-            .file_stem()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        (
-            in_content.parent().unwrap_or(Path::new("")).to_path_buf(),
-            stem,
-        )
+        let stem = in_content.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        (in_content.parent().unwrap_or(Path::new("")).to_path_buf(), stem)
     };
     let loaded = Loaded {
         source: rel,
@@ -248,10 +219,7 @@ fn assign_paths(
     for reserved in ["authors/", "search/", "series/", "static/", "page/"] {
         taken.insert(reserved.to_string());
     }
-    let sections: BTreeSet<&str> = loaded
-        .iter()
-        .map(|l| l.folder.split('/').next().unwrap_or(""))
-        .collect();
+    let sections: BTreeSet<&str> = loaded.iter().map(|l| l.folder.split('/').next().unwrap_or("")).collect();
     for s in &sections {
         if !s.is_empty() {
             taken.insert(format!("{s}/page/"));
@@ -260,15 +228,8 @@ fn assign_paths(
 
     let mut articles = Vec::with_capacity(loaded.len());
     for l in loaded {
-        let wanted = slugify(
-            l.front.slug.as_deref().unwrap_or(&l.default_slug),
-            config.slugify,
-        );
-        let prefix = if l.folder.is_empty() {
-            String::new()
-        } else {
-            format!("{}/", l.folder)
-        };
+        let wanted = slugify(l.front.slug.as_deref().unwrap_or(&l.default_slug), config.slugify);
+        let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
         let slug = unique_slug(&prefix, wanted.clone(), &mut taken);
         if slug != wanted {
             diags.push(Diagnostic::warning(
@@ -310,10 +271,7 @@ fn assign_paths(
         });
     }
     articles.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.front.title.cmp(&b.front.title))
-            .then_with(|| a.source.cmp(&b.source))
+        b.date.cmp(&a.date).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source))
     });
     articles
 }
@@ -321,11 +279,7 @@ fn assign_paths(
 fn unique_slug(prefix: &str, wanted: String, taken: &mut HashSet<String>) -> String {
     let mut n = 1;
     loop {
-        let slug = if n == 1 {
-            wanted.clone()
-        } else {
-            format!("{wanted}-{n}")
-        };
+        let slug = if n == 1 { wanted.clone() } else { format!("{wanted}-{n}") };
         if taken.insert(format!("{prefix}{slug}/")) {
             return slug;
         }

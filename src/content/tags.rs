@@ -56,25 +56,10 @@ pub struct TagList {
 impl TagList {
     pub fn load(root: &Path) -> (TagList, Vec<Diagnostic>) {
         let rel = Path::new(TAGS_FILE);
-        let text = match std::fs::read(root.join(rel)) {
-            Ok(bytes) => match crate::content::frontmatter::decode(&bytes, rel) {
-                Ok(t) => t,
-                Err(d) => return (TagList::default(), vec![d]),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (TagList::default(), Vec::new())
-            }
-            Err(e) => {
-                return (
-                    TagList::default(),
-                    vec![Diagnostic::error(
-                        rel,
-                        0,
-                        0,
-                        format!("could not be read: {e}"),
-                    )],
-                )
-            }
+        let text = match crate::content::read_data_file(root, rel) {
+            Ok(Some(t)) => t,
+            Ok(None) => return (TagList::default(), Vec::new()),
+            Err(d) => return (TagList::default(), vec![d]),
         };
         Self::parse(&text, rel)
     }
@@ -88,20 +73,17 @@ impl TagList {
             Err(err) => {
                 let (line, col, message) = yaml::explain_error(&err, text);
                 let message = if err.to_string().contains("unknown field") {
-                    format!("{}; the file has `strict:` and `tags:`, and each tag may have `description:` and `aliases:`", message.trim_start_matches("the YAML could not be read: "))
+                    format!(
+                        "{}; the file has `strict:` and `tags:`, and each tag may have `description:` and `aliases:`",
+                        message.trim_start_matches("the YAML could not be read: ")
+                    )
                 } else {
                     message
                 };
-                return (
-                    TagList::default(),
-                    vec![Diagnostic::error(rel, line, col, message)],
-                );
+                return (TagList::default(), vec![Diagnostic::error(rel, line, col, message)]);
             }
         };
-        let mut list = TagList {
-            strict: raw.strict,
-            ..Default::default()
-        };
+        let mut list = TagList { strict: raw.strict, ..Default::default() };
         let mut diags = Vec::new();
         for (name, tag) in raw.tags {
             let tag = tag.unwrap_or_default();
@@ -112,10 +94,7 @@ impl TagList {
             for spelling in std::iter::once(&name).chain(&tag.aliases) {
                 if let Some(other) = list.canonical.insert(fold(spelling), name.clone()) {
                     if other != name {
-                        let line = text
-                            .lines()
-                            .position(|l| l.contains(spelling.as_str()))
-                            .map_or(0, |i| i + 1);
+                        let line = text.lines().position(|l| l.contains(spelling.as_str())).map_or(0, |i| i + 1);
                         diags.push(Diagnostic::error(
                             rel,
                             line,

@@ -63,10 +63,7 @@ pub fn fold_char(c: char) -> char {
 /// NFKC, lowercase, Traditional → Simplified.
 pub fn fold(text: &str) -> String {
     let t = table();
-    text.nfkc()
-        .flat_map(char::to_lowercase)
-        .map(|c| t.get(&c).copied().unwrap_or(c))
-        .collect()
+    text.nfkc().flat_map(char::to_lowercase).map(|c| t.get(&c).copied().unwrap_or(c)).collect()
 }
 
 #[cfg(test)]

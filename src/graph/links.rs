@@ -42,9 +42,7 @@ fn nfc(s: &str) -> String {
 /// The article's source path relative to `content/`.
 pub fn content_path(source: &std::path::Path) -> String {
     let shown = display_path(source);
-    nfc(shown
-        .strip_prefix(&format!("{CONTENT_DIR}/"))
-        .unwrap_or(&shown))
+    nfc(shown.strip_prefix(&format!("{CONTENT_DIR}/")).unwrap_or(&shown))
 }
 
 impl<'a> LinkIndex<'a> {
@@ -57,31 +55,17 @@ impl<'a> LinkIndex<'a> {
             by_title: HashMap::new(),
             by_page: HashMap::new(),
             files: HashMap::new(),
-            heading_ids: heading_ids
-                .into_iter()
-                .map(|ids| ids.into_iter().collect())
-                .collect(),
+            heading_ids: heading_ids.into_iter().map(|ids| ids.into_iter().collect()).collect(),
         };
         for (i, a) in content.articles.iter().enumerate() {
             index.by_source.insert(content_path(&a.source), i);
             index.by_slug.entry(a.slug.clone()).or_default().push(i);
-            index
-                .by_title
-                .entry(fold(a.front.title.trim()))
-                .or_default()
-                .push(i);
+            index.by_title.entry(fold(a.front.title.trim())).or_default().push(i);
             index.by_page.insert(nfc(&a.path), i);
             let dir = content_path(&a.source);
-            let dir = dir
-                .rsplit_once('/')
-                .map(|(d, _)| d.to_string())
-                .unwrap_or_default();
+            let dir = dir.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
             for (_, rel) in &a.assets {
-                let key = if dir.is_empty() {
-                    rel.clone()
-                } else {
-                    format!("{dir}/{rel}")
-                };
+                let key = if dir.is_empty() { rel.clone() } else { format!("{dir}/{rel}") };
                 index.files.insert(nfc(&key), format!("{}{rel}", a.path));
             }
         }
@@ -101,13 +85,8 @@ impl<'a> LinkIndex<'a> {
     pub fn find(&self, name: &str, from_dir: &str) -> Result<usize, String> {
         let name = nfc(name.trim());
         if name.ends_with(".md") || name.ends_with(".markdown") {
-            let path =
-                join(from_dir, &name).ok_or_else(|| format!("`{name}` points outside content/"))?;
-            return self
-                .by_source
-                .get(&path)
-                .copied()
-                .ok_or_else(|| self.missing_file(&name, &path));
+            let path = join(from_dir, &name).ok_or_else(|| format!("`{name}` points outside content/"))?;
+            return self.by_source.get(&path).copied().ok_or_else(|| self.missing_file(&name, &path));
         }
         let as_page = format!("{}/", name.trim_matches('/'));
         if name.contains('/') {
@@ -115,11 +94,7 @@ impl<'a> LinkIndex<'a> {
                 return Ok(i);
             }
         }
-        let by_title = self
-            .by_title
-            .get(&fold(&name))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let by_title = self.by_title.get(&fold(&name)).map(Vec::as_slice).unwrap_or_default();
         if by_title.len() == 1 {
             return Ok(by_title[0]);
         }
@@ -131,11 +106,7 @@ impl<'a> LinkIndex<'a> {
                 self.content.articles[by_title[0]].path.trim_end_matches('/')
             ));
         }
-        let by_slug = self
-            .by_slug
-            .get(&slugify(&name, self.config.slugify))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let by_slug = self.by_slug.get(&slugify(&name, self.config.slugify)).map(Vec::as_slice).unwrap_or_default();
         match by_slug {
             [one] => Ok(*one),
             [] => {
@@ -155,16 +126,15 @@ impl<'a> LinkIndex<'a> {
     }
 
     fn sources(&self, ids: &[usize]) -> String {
-        ids.iter()
-            .map(|&i| display_path(&self.content.articles[i].source))
-            .collect::<Vec<_>>()
-            .join(", ")
+        ids.iter().map(|&i| display_path(&self.content.articles[i].source)).collect::<Vec<_>>().join(", ")
     }
 
     fn missing_file(&self, written: &str, resolved: &str) -> String {
         let all = self.by_source.keys().map(String::as_str);
         match closest(resolved, all) {
-            Some(s) => format!("`{written}` leads to content/{resolved}, which does not exist; did you mean content/{s}?"),
+            Some(s) => {
+                format!("`{written}` leads to content/{resolved}, which does not exist; did you mean content/{s}?")
+            }
             None => format!("`{written}` leads to content/{resolved}, which does not exist"),
         }
     }
@@ -188,18 +158,13 @@ impl<'a> LinkIndex<'a> {
             None if sorted.is_empty() => {
                 format!("{source} has no headings, so `#{wanted}` leads nowhere")
             }
-            None => format!(
-                "{source} has no heading `#{wanted}`; its headings are: {}",
-                sorted.join(", ")
-            ),
+            None => format!("{source} has no heading `#{wanted}`; its headings are: {}", sorted.join(", ")),
         })
     }
 
     fn href(&self, from: usize, site_path: &str, fragment: Option<&str>) -> String {
         let page = &self.content.articles[from].path;
-        let frag = fragment
-            .map(|f| format!("#{}", encode_fragment(f)))
-            .unwrap_or_default();
+        let frag = fragment.map(|f| format!("#{}", encode_fragment(f))).unwrap_or_default();
         // Files beside the page (an article folder's images) stay short: `flow.svg`.
         match site_path.strip_prefix(page.as_str()) {
             Some(rest) if !rest.is_empty() => format!("{}{frag}", encode_path(rest)),
@@ -207,27 +172,14 @@ impl<'a> LinkIndex<'a> {
         }
     }
 
-    fn article_link(
-        &self,
-        from: usize,
-        to: usize,
-        fragment: Option<&str>,
-        wiki: bool,
-    ) -> Result<ResolvedLink, String> {
-        let id = fragment
-            .filter(|f| !f.is_empty())
-            .map(|f| self.heading(to, f))
-            .transpose()?;
+    fn article_link(&self, from: usize, to: usize, fragment: Option<&str>, wiki: bool) -> Result<ResolvedLink, String> {
+        let id = fragment.filter(|f| !f.is_empty()).map(|f| self.heading(to, f)).transpose()?;
         let target = &self.content.articles[to];
         let text = wiki.then(|| match &id {
             Some(h) => format!("{} › {h}", target.front.title),
             None => target.front.title.clone(),
         });
-        Ok(ResolvedLink {
-            href: self.href(from, &target.path, id.as_deref()),
-            text,
-            target: Some(to),
-        })
+        Ok(ResolvedLink { href: self.href(from, &target.path, id.as_deref()), text, target: Some(to) })
     }
 }
 
@@ -239,11 +191,8 @@ fn source_dir(content_path: &str) -> &str {
 /// Joins a link path to the folder it is written in (or to the content root
 /// for `/...`), resolving `.` and `..`. `None` if it climbs out of content/.
 fn join(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if path.starts_with('/') {
-        Vec::new()
-    } else {
-        dir.split('/').filter(|p| !p.is_empty()).collect()
-    };
+    let mut parts: Vec<&str> =
+        if path.starts_with('/') { Vec::new() } else { dir.split('/').filter(|p| !p.is_empty()).collect() };
     for part in path.split('/') {
         match part {
             "" | "." => {}
@@ -265,13 +214,8 @@ fn has_scheme(dest: &str) -> bool {
         return false;
     };
     !scheme.is_empty()
-        && scheme
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// Resolves the links of one article.
@@ -290,11 +234,7 @@ impl LinkResolver for ArticleLinks<'_> {
             None => (dest, None),
         };
         if wiki {
-            let to = if path.is_empty() {
-                self.from
-            } else {
-                ix.find(path, from_dir)?
-            };
+            let to = if path.is_empty() { self.from } else { ix.find(path, from_dir)? };
             return ix.article_link(self.from, to, fragment, true).map(Some);
         }
         if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
@@ -303,31 +243,21 @@ impl LinkResolver for ArticleLinks<'_> {
         if path.is_empty() {
             // `#heading` on this page.
             let id = ix.heading(self.from, fragment.unwrap_or_default())?;
-            return Ok(Some(ResolvedLink {
-                href: format!("#{}", encode_fragment(&id)),
-                text: None,
-                target: None,
-            }));
+            return Ok(Some(ResolvedLink { href: format!("#{}", encode_fragment(&id)), text: None, target: None }));
         }
         let path = path.split('?').next().unwrap_or(path);
         let decoded = nfc(&percent_decode_str(path).decode_utf8_lossy());
         let Some(joined) = join(from_dir, &decoded) else {
-            return Err(format!("`{decoded}` climbs out of the content folder; link from the content root instead, like /cases/退貨.md"));
+            return Err(format!(
+                "`{decoded}` climbs out of the content folder; link from the content root instead, like /cases/退貨.md"
+            ));
         };
         if joined.ends_with(".md") || joined.ends_with(".markdown") {
-            let to = ix
-                .by_source
-                .get(&joined)
-                .copied()
-                .ok_or_else(|| ix.missing_file(&decoded, &joined))?;
+            let to = ix.by_source.get(&joined).copied().ok_or_else(|| ix.missing_file(&decoded, &joined))?;
             return ix.article_link(self.from, to, fragment, false).map(Some);
         }
         if let Some(site) = ix.files.get(&joined) {
-            return Ok(Some(ResolvedLink {
-                href: ix.href(self.from, site, None),
-                text: None,
-                target: None,
-            }));
+            return Ok(Some(ResolvedLink { href: ix.href(self.from, site, None), text: None, target: None }));
         }
         // A link to a page by its address, like /cases/退貨/.
         let as_page = format!("{}/", joined.trim_end_matches('/'));
@@ -336,7 +266,9 @@ impl LinkResolver for ArticleLinks<'_> {
         }
         let all = ix.files.keys().map(String::as_str);
         Err(match closest(&joined, all) {
-            Some(s) => format!("`{decoded}` leads to content/{joined}, which does not exist; did you mean content/{s}?"),
+            Some(s) => {
+                format!("`{decoded}` leads to content/{joined}, which does not exist; did you mean content/{s}?")
+            }
             None => format!("`{decoded}` leads to content/{joined}, which does not exist"),
         })
     }
@@ -348,18 +280,9 @@ mod tests {
 
     #[test]
     fn joins_paths() {
-        assert_eq!(
-            join("cases/2026", "../essays/a.md").as_deref(),
-            Some("cases/essays/a.md")
-        );
-        assert_eq!(
-            join("cases", "/essays/a.md").as_deref(),
-            Some("essays/a.md")
-        );
-        assert_eq!(
-            join("cases", "./img/a.png").as_deref(),
-            Some("cases/img/a.png")
-        );
+        assert_eq!(join("cases/2026", "../essays/a.md").as_deref(), Some("cases/essays/a.md"));
+        assert_eq!(join("cases", "/essays/a.md").as_deref(), Some("essays/a.md"));
+        assert_eq!(join("cases", "./img/a.png").as_deref(), Some("cases/img/a.png"));
         assert_eq!(join("", "../a.md"), None);
     }
 

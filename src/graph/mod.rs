@@ -114,10 +114,9 @@ pub fn field_values(a: &Article, key: &str) -> Vec<String> {
         "section" => vec![a.section.clone()],
         _ => match f.extra.get(key) {
             Some(serde_json::Value::String(s)) => vec![s.clone()],
-            Some(serde_json::Value::Array(items)) => items
-                .iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect(),
+            Some(serde_json::Value::Array(items)) => {
+                items.iter().filter_map(|v| v.as_str().map(String::from)).collect()
+            }
             Some(serde_json::Value::Number(n)) => vec![n.to_string()],
             _ => Vec::new(),
         },
@@ -131,12 +130,7 @@ pub fn term_key(name: &str) -> String {
 }
 
 pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
-    let Inputs {
-        articles,
-        authors,
-        config,
-        ..
-    } = *inputs;
+    let Inputs { articles, authors, config, .. } = *inputs;
     let mut diags = Vec::new();
     let mut graph = Graph::default();
 
@@ -147,18 +141,8 @@ pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
         }
     }
     // Configured sections first, in the config's order, then the others.
-    let mut names: Vec<String> = config
-        .sections
-        .keys()
-        .filter(|s| sections.contains_key(*s))
-        .cloned()
-        .collect();
-    names.extend(
-        sections
-            .keys()
-            .filter(|s| !config.sections.contains_key(*s))
-            .cloned(),
-    );
+    let mut names: Vec<String> = config.sections.keys().filter(|s| sections.contains_key(*s)).cloned().collect();
+    names.extend(sections.keys().filter(|s| !config.sections.contains_key(*s)).cloned());
     graph.sections = names
         .into_iter()
         .map(|name| SectionIndex {
@@ -181,16 +165,10 @@ pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
         }
         for (name, other, slug) in dups {
             // Point at the first article that writes the second spelling.
-            let first = articles.iter().find(|a| {
-                field_values(a, &tax.key)
-                    .iter()
-                    .any(|v| term_key(v) == term_key(&other))
-            });
+            let first =
+                articles.iter().find(|a| field_values(a, &tax.key).iter().any(|v| term_key(v) == term_key(&other)));
             let (path, (line, col)) = match first {
-                Some(a) => (
-                    a.source.clone(),
-                    a.front.positions.get(&tax.key).copied().unwrap_or((1, 1)),
-                ),
+                Some(a) => (a.source.clone(), a.front.positions.get(&tax.key).copied().unwrap_or((1, 1))),
                 None => (std::path::PathBuf::from(crate::config::CONFIG_FILE), (0, 0)),
             };
             diags.push(Diagnostic::warning(
@@ -212,22 +190,13 @@ pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
                 t.description = inputs.tags.description(&t.name).map(str::to_string);
             }
         }
-        graph.taxonomies.push(TaxonomyIndex {
-            key: tax.key.clone(),
-            title: tax.title.clone(),
-            terms,
-        });
+        graph.taxonomies.push(TaxonomyIndex { key: tax.key.clone(), title: tax.title.clone(), terms });
     }
     // Keep each article's terms in the order its front matter lists them.
     for (i, a) in articles.iter().enumerate() {
         for (key, list) in graph.term_slugs[i].iter_mut() {
             let order: Vec<String> = field_values(a, key).iter().map(|v| term_key(v)).collect();
-            list.sort_by_key(|(name, _)| {
-                order
-                    .iter()
-                    .position(|k| *k == term_key(name))
-                    .unwrap_or(usize::MAX)
-            });
+            list.sort_by_key(|(name, _)| order.iter().position(|k| *k == term_key(name)).unwrap_or(usize::MAX));
         }
     }
 
@@ -238,10 +207,7 @@ pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
             let author = authors.resolve(named);
             let entry = by_author
                 .entry(author.id.clone())
-                .or_insert_with(|| AuthorIndex {
-                    author: author.clone(),
-                    articles: Vec::new(),
-                });
+                .or_insert_with(|| AuthorIndex { author: author.clone(), articles: Vec::new() });
             if !entry.articles.contains(&i) {
                 entry.articles.push(i);
             }
@@ -251,12 +217,7 @@ pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
     }
     // Known authors without articles still get a page.
     for a in authors.all() {
-        by_author
-            .entry(a.id.clone())
-            .or_insert_with(|| AuthorIndex {
-                author: a.clone(),
-                articles: Vec::new(),
-            });
+        by_author.entry(a.id.clone()).or_insert_with(|| AuthorIndex { author: a.clone(), articles: Vec::new() });
     }
     graph.authors = by_author.into_values().collect();
 
@@ -286,14 +247,9 @@ fn connect_responses(inputs: &Inputs, graph: &mut Graph, diags: &mut Vec<Diagnos
         };
         let from = links::content_path(&a.source);
         let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        let (line, col) = a.front.positions.get("responds_to").copied().unwrap_or((1, 1));
         match inputs.links.find(target, dir) {
             Ok(t) if t == i => {
-                let (line, col) = a
-                    .front
-                    .positions
-                    .get("responds_to")
-                    .copied()
-                    .unwrap_or((1, 1));
                 diags.push(Diagnostic::error(
                     &a.source,
                     line,
@@ -306,14 +262,7 @@ fn connect_responses(inputs: &Inputs, graph: &mut Graph, diags: &mut Vec<Diagnos
                 graph.responses[t].push(i);
             }
             Err(why) => {
-                let (line, col) = a
-                    .front
-                    .positions
-                    .get("responds_to")
-                    .copied()
-                    .unwrap_or((1, 1));
-                let message =
-                    format!("this critique answers an article that cannot be found: {why}");
+                let message = format!("this critique answers an article that cannot be found: {why}");
                 diags.push(if inputs.config.broken_links_fail {
                     Diagnostic::error(&a.source, line, col, message)
                 } else {
@@ -325,10 +274,7 @@ fn connect_responses(inputs: &Inputs, graph: &mut Graph, diags: &mut Vec<Diagnos
     // Oldest first: a discussion reads top to bottom.
     for list in &mut graph.responses {
         list.sort_by(|&x, &y| {
-            articles[x]
-                .date
-                .cmp(&articles[y].date)
-                .then_with(|| articles[x].source.cmp(&articles[y].source))
+            articles[x].date.cmp(&articles[y].date).then_with(|| articles[x].source.cmp(&articles[y].source))
         });
     }
 }
@@ -342,10 +288,7 @@ fn backlinks(inputs: &Inputs) -> Vec<Vec<Backlink>> {
         for link in &r.links {
             if let Some(to) = link.target {
                 if to != from && seen.insert(to) {
-                    out[to].push(Backlink {
-                        from,
-                        context: link.context.clone(),
-                    });
+                    out[to].push(Backlink { from, context: link.context.clone() });
                 }
             }
         }
@@ -394,11 +337,7 @@ struct Grouped {
 
 /// Groups the articles by the terms of one taxonomy. Returns the terms and the
 /// slug collisions between different terms (name, other name, its slug).
-fn group_terms(
-    articles: &[Article],
-    key: &str,
-    config: &Config,
-) -> (Grouped, Vec<(String, String, String)>) {
+fn group_terms(articles: &[Article], key: &str, config: &Config) -> (Grouped, Vec<(String, String, String)>) {
     // key -> (spelling -> count, articles)
     let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -430,20 +369,11 @@ fn group_terms(
         let wanted = slugify(&name, config.slugify);
         let slug = unique(wanted.clone(), &mut taken);
         if slug != wanted {
-            dups.push((
-                first_of_slug.get(&wanted).cloned().unwrap_or_default(),
-                name.clone(),
-                slug.clone(),
-            ));
+            dups.push((first_of_slug.get(&wanted).cloned().unwrap_or_default(), name.clone(), slug.clone()));
         } else {
             first_of_slug.insert(wanted, name.clone());
         }
-        terms.push(Term {
-            name,
-            slug,
-            articles: arts,
-            description: None,
-        });
+        terms.push(Term { name, slug, articles: arts, description: None });
     }
     terms.sort_by(|a, b| a.name.cmp(&b.name));
     (Grouped { terms }, dups)

@@ -46,6 +46,18 @@ struct Features {
     written: Vec<String>,
 }
 
+impl Features {
+    /// The keys of the inverted lists this article is filed under.
+    fn keys(&self) -> impl Iterator<Item = String> + '_ {
+        self.tags
+            .iter()
+            .map(|t| format!("t:{t}"))
+            .chain(self.competencies.iter().map(|c| format!("c:{c}")))
+            .chain(self.product.iter().map(|p| format!("p:{p}")))
+            .chain(self.signature.iter().map(|(b, _)| format!("b:{b}")))
+    }
+}
+
 /// Folds one character the way [`fold`] does a string (full-width forms,
 /// lowercase, Traditional → Simplified), for per-character work.
 fn fold_one(c: char) -> char {
@@ -65,10 +77,7 @@ pub fn bigrams(text: &str) -> Vec<(String, String)> {
     let mut word = (String::new(), String::new());
     let flush_run = |run: &mut Vec<(char, char)>, out: &mut Vec<(String, String)>| {
         for w in run.windows(2) {
-            out.push((
-                [w[0].0, w[1].0].iter().collect(),
-                [w[0].1, w[1].1].iter().collect(),
-            ));
+            out.push(([w[0].0, w[1].0].iter().collect(), [w[0].1, w[1].1].iter().collect()));
         }
         run.clear();
     };
@@ -99,11 +108,7 @@ pub fn bigrams(text: &str) -> Vec<(String, String)> {
 
 /// Computes the related articles of every article. Responses neither get nor
 /// appear as related articles.
-pub fn related(
-    articles: &[Article],
-    texts: &[&str],
-    labels: &BTreeMap<String, String>,
-) -> Vec<Vec<Related>> {
+pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, String>) -> Vec<Vec<Related>> {
     let n = articles.len();
     // Per article: folded bigram → (count, spelling first seen).
     let counts: Vec<HashMap<String, (usize, String)>> = texts
@@ -136,14 +141,8 @@ pub fn related(
                 .collect();
             weighted.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
             weighted.truncate(SIGNATURE);
-            let norm = weighted
-                .iter()
-                .map(|(_, w)| w * w)
-                .sum::<f64>()
-                .sqrt()
-                .max(f64::MIN_POSITIVE);
-            let mut signature: Vec<(String, f64)> =
-                weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
+            let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
+            let mut signature: Vec<(String, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
             signature.sort_by(|x, y| x.0.cmp(&y.0));
             let written = signature.iter().map(|(k, _)| m[k].1.clone()).collect();
             Features {
@@ -164,14 +163,7 @@ pub fn related(
         if articles[i].kind == Kind::Response {
             continue;
         }
-        let keys = f
-            .tags
-            .iter()
-            .map(|t| format!("t:{t}"))
-            .chain(f.competencies.iter().map(|c| format!("c:{c}")))
-            .chain(f.product.iter().map(|p| format!("p:{p}")))
-            .chain(f.signature.iter().map(|(b, _)| format!("b:{b}")));
-        for k in keys {
+        for k in f.keys() {
             postings.entry(k).or_default().push(i);
         }
     }
@@ -183,15 +175,8 @@ pub fn related(
                 return Vec::new();
             }
             let f = &features[i];
-            let keys = f
-                .tags
-                .iter()
-                .map(|t| format!("t:{t}"))
-                .chain(f.competencies.iter().map(|c| format!("c:{c}")))
-                .chain(f.product.iter().map(|p| format!("p:{p}")))
-                .chain(f.signature.iter().map(|(b, _)| format!("b:{b}")));
             let mut candidates: HashSet<usize> = HashSet::new();
-            for k in keys {
+            for k in f.keys() {
                 if let Some(list) = postings.get(&k) {
                     if list.len() <= MAX_POSTINGS {
                         candidates.extend(list.iter().copied());
@@ -202,11 +187,7 @@ pub fn related(
             let mut scored: Vec<Related> = candidates
                 .into_iter()
                 .filter_map(|j| {
-                    score(f, &features[j], labels).map(|(score, reasons)| Related {
-                        id: j,
-                        score,
-                        reasons,
-                    })
+                    score(f, &features[j], labels).map(|(score, reasons)| Related { id: j, score, reasons })
                 })
                 .collect();
             scored.sort_by(|a, b| {
@@ -222,22 +203,13 @@ pub fn related(
 }
 
 /// The score of `b` as related to `a`, with reasons; `None` if too weak.
-fn score(
-    a: &Features,
-    b: &Features,
-    labels: &BTreeMap<String, String>,
-) -> Option<(f64, Vec<String>)> {
+fn score(a: &Features, b: &Features, labels: &BTreeMap<String, String>) -> Option<(f64, Vec<String>)> {
     let mut total = 0.0;
     let mut reasons = Vec::new();
     let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_string());
 
-    let shared_tags: Vec<&str> = a
-        .tags
-        .iter()
-        .zip(&a.tag_names)
-        .filter(|(t, _)| b.tags.contains(t))
-        .map(|(_, name)| name.as_str())
-        .collect();
+    let shared_tags: Vec<&str> =
+        a.tags.iter().zip(&a.tag_names).filter(|(t, _)| b.tags.contains(t)).map(|(_, name)| name.as_str()).collect();
     if !shared_tags.is_empty() {
         total += 3.0 * shared_tags.len() as f64;
         reasons.push(format!("{}：{}", label("tags"), shared_tags.join("、")));
@@ -248,19 +220,11 @@ fn score(
             reasons.push(format!("{}相同", label("product")));
         }
     }
-    let shared_comp: Vec<&str> = a
-        .competencies
-        .iter()
-        .filter(|c| b.competencies.contains(c))
-        .map(String::as_str)
-        .collect();
+    let shared_comp: Vec<&str> =
+        a.competencies.iter().filter(|c| b.competencies.contains(c)).map(String::as_str).collect();
     if !shared_comp.is_empty() {
         total += 1.0 * shared_comp.len() as f64;
-        reasons.push(format!(
-            "{}：{}",
-            label("competencies"),
-            shared_comp.join("、")
-        ));
+        reasons.push(format!("{}：{}", label("competencies"), shared_comp.join("、")));
     }
     // Cosine of the two signatures (both sorted by bigram).
     let (mut x, mut y, mut cos) = (0, 0, 0.0);
@@ -302,10 +266,7 @@ mod tests {
     #[test]
     fn bigrams_fold_and_split() {
         let folded = |t: &str| bigrams(t).into_iter().map(|(f, _)| f).collect::<Vec<_>>();
-        assert_eq!(
-            folded("退貨流程 ORD38"),
-            vec!["退货", "货流", "流程", "ord38"]
-        );
+        assert_eq!(folded("退貨流程 ORD38"), vec!["退货", "货流", "流程", "ord38"]);
         assert_eq!(folded("退换货"), folded("退換貨"));
         assert_eq!(bigrams("退貨")[0].1, "退貨");
     }

@@ -22,17 +22,13 @@ fn syntaxes() -> &'static SyntaxSet {
 /// A `<pre>` block for `code` in language `lang` (a fence's info word).
 pub fn code_block(code: &str, lang: &str) -> String {
     let set = syntaxes();
-    let syntax = if lang.is_empty() {
-        None
-    } else {
-        set.find_syntax_by_token(lang)
-    };
+    let syntax = if lang.is_empty() { None } else { set.find_syntax_by_token(lang) };
     let lang_attr = escape(lang);
     let body = match syntax {
         Some(syntax) => {
             let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
-            let ok = LinesWithEndings::from(code)
-                .all(|line| gen.parse_html_for_line_which_includes_newline(line).is_ok());
+            let ok =
+                LinesWithEndings::from(code).all(|line| gen.parse_html_for_line_which_includes_newline(line).is_ok());
             if ok {
                 gen.finalize()
             } else {

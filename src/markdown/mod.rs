@@ -9,9 +9,7 @@ pub mod highlight;
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{
-    html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::slug::{encode_fragment, slugify, unique, SlugMode};
@@ -98,15 +96,8 @@ fn options() -> Options {
 
 /// The id of a heading: its `{#id}` if written, else its slug, made unique
 /// among `taken`. Shared by [`render`] and [`heading_ids`].
-fn heading_id(
-    explicit: Option<&str>,
-    text: &str,
-    mode: SlugMode,
-    taken: &mut HashSet<String>,
-) -> (String, bool) {
-    let base = explicit
-        .map(str::to_string)
-        .unwrap_or_else(|| slugify(text, mode));
+fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut HashSet<String>) -> (String, bool) {
+    let base = explicit.map(str::to_string).unwrap_or_else(|| slugify(text, mode));
     let id = unique(base.clone(), taken);
     let changed = id != base;
     (id, changed)
@@ -120,9 +111,7 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
     let mut current: Option<(Option<String>, String)> = None;
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Start(Tag::Heading { id, .. }) => {
-                current = Some((id.map(|i| i.to_string()), String::new()))
-            }
+            Event::Start(Tag::Heading { id, .. }) => current = Some((id.map(|i| i.to_string()), String::new())),
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text)) = current.as_mut() {
                     text.push_str(&t);
@@ -167,16 +156,10 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
         if let Some(h) = heading.as_mut() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
-                    let (id, changed) =
-                        heading_id(h.explicit.as_deref(), &h.text, slug_mode, &mut ids);
+                    let (id, changed) = heading_id(h.explicit.as_deref(), &h.text, slug_mode, &mut ids);
                     if changed {
                         let (line, col) = lines.position(h.start);
-                        out.duplicate_headings.push(LinkRef {
-                            dest: id.clone(),
-                            line,
-                            col,
-                            ..Default::default()
-                        });
+                        out.duplicate_headings.push(LinkRef { dest: id.clone(), line, col, ..Default::default() });
                     }
                     let lvl = h.level as u8;
                     let mut inner_html = String::new();
@@ -190,12 +173,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                         .into(),
                     ));
                     if lvl == 2 || lvl == 3 {
-                        out.toc.push(TocEntry {
-                            level: lvl,
-                            id,
-                            href,
-                            title: h.text.trim().to_string(),
-                        });
+                        out.toc.push(TocEntry { level: lvl, id, href, title: h.text.trim().to_string() });
                     }
                     out.text.push_str(&h.text);
                     out.text.push('\n');
@@ -221,9 +199,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -232,9 +208,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                 out.text.push_str(t);
                 html_events.push(event);
             }
-            Event::End(TagEnd::Paragraph)
-            | Event::End(TagEnd::Item)
-            | Event::End(TagEnd::TableCell) => {
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) | Event::End(TagEnd::TableCell) => {
                 out.text.push('\n');
                 html_events.push(event);
             }
@@ -270,78 +244,19 @@ fn resolve_links<'a>(
     let mut in_heading = false;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let wiki = matches!(link_type, LinkType::WikiLink { .. });
                 let piped = matches!(link_type, LinkType::WikiLink { has_pothole: true });
-                let (line, col) = lines.position(range.start);
-                let mut link = LinkRef {
-                    dest: dest_url.to_string(),
-                    line,
-                    col,
-                    ..Default::default()
-                };
-                let mut dest = dest_url;
-                match links.resolve(&link.dest, wiki) {
-                    Ok(Some(r)) => {
-                        link.target = r.target;
-                        dest = r.href.into();
-                        if wiki && !piped && !in_heading {
-                            replacing = r.text;
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(why) => out.broken.push((link.clone(), why)),
+                let (dest, text) = record_link(links, dest_url, wiki, false, lines.position(range.start), out);
+                if !piped && !in_heading {
+                    replacing = text;
                 }
-                pending.push((out.links.len(), block.chars().count()));
-                out.links.push(link);
-                events.push((
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest,
-                        title,
-                        id,
-                    }),
-                    range.start,
-                ));
+                pending.push((out.links.len() - 1, block.chars().count()));
+                events.push((Event::Start(Tag::Link { link_type, dest_url: dest, title, id }), range.start));
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let (line, col) = lines.position(range.start);
-                let mut link = LinkRef {
-                    dest: dest_url.to_string(),
-                    line,
-                    col,
-                    is_image: true,
-                    ..Default::default()
-                };
-                let mut dest = dest_url;
-                match links.resolve(&link.dest, false) {
-                    Ok(Some(r)) => {
-                        link.target = r.target;
-                        dest = r.href.into();
-                    }
-                    Ok(None) => {}
-                    Err(why) => out.broken.push((link.clone(), why)),
-                }
-                out.links.push(link);
-                events.push((
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: dest,
-                        title,
-                        id,
-                    }),
-                    range.start,
-                ));
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let (dest, _) = record_link(links, dest_url, false, true, lines.position(range.start), out);
+                events.push((Event::Start(Tag::Image { link_type, dest_url: dest, title, id }), range.start));
             }
             Event::Text(ref t) | Event::Code(ref t) if replacing.is_some() => {
                 let _ = t;
@@ -364,9 +279,7 @@ fn resolve_links<'a>(
                 in_heading = true;
                 events.push((event, range.start));
             }
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
-            ) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) => {
                 in_heading = false;
                 for (i, at) in pending.drain(..) {
                     out.links[i].context = sentence_around(&block, at);
@@ -383,24 +296,41 @@ fn resolve_links<'a>(
     events
 }
 
+/// Resolves one link or image, records it (and whether it is broken) in
+/// `out`, and returns the destination to write and, for a wiki link, the text
+/// to show.
+fn record_link<'a>(
+    links: &dyn LinkResolver,
+    dest_url: CowStr<'a>,
+    wiki: bool,
+    is_image: bool,
+    (line, col): (usize, usize),
+    out: &mut Rendered,
+) -> (CowStr<'a>, Option<String>) {
+    let mut link = LinkRef { dest: dest_url.to_string(), line, col, is_image, ..Default::default() };
+    let mut dest = dest_url;
+    let mut text = None;
+    match links.resolve(&link.dest, wiki) {
+        Ok(Some(r)) => {
+            link.target = r.target;
+            dest = r.href.into();
+            text = r.text.filter(|_| wiki);
+        }
+        Ok(None) => {}
+        Err(why) => out.broken.push((link.clone(), why)),
+    }
+    out.links.push(link);
+    (dest, text)
+}
+
 /// The sentence of `text` that holds the character at `at`, trimmed and at
 /// most 160 characters.
 fn sentence_around(text: &str, at: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     let ends = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | '\n');
-    let start = chars[..at.min(chars.len())]
-        .iter()
-        .rposition(|&c| ends(c))
-        .map_or(0, |i| i + 1);
-    let end = chars[at.min(chars.len())..]
-        .iter()
-        .position(|&c| ends(c))
-        .map_or(chars.len(), |i| at + i + 1);
-    let sentence: String = chars[start..end.min(chars.len())]
-        .iter()
-        .collect::<String>()
-        .trim()
-        .to_string();
+    let start = chars[..at.min(chars.len())].iter().rposition(|&c| ends(c)).map_or(0, |i| i + 1);
+    let end = chars[at.min(chars.len())..].iter().position(|&c| ends(c)).map_or(chars.len(), |i| at + i + 1);
+    let sentence: String = chars[start..end.min(chars.len())].iter().collect::<String>().trim().to_string();
     if sentence.chars().count() > 160 {
         let cut: String = sentence.chars().take(159).collect();
         format!("{cut}…")
@@ -417,19 +347,14 @@ struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { text, starts }
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |t| t.chars().count() + 1);
+        let col = self.text.get(start..offset).map_or(1, |t| t.chars().count() + 1);
         (line, col)
     }
 }
@@ -496,46 +421,20 @@ mod tests {
     #[test]
     fn headings_get_chinese_ids_and_toc() {
         let r = plain("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n");
-        assert!(
-            r.html
-                .contains("<h2 id=\"背景\">背景<a class=\"anchor\" href=\"#%E8%83%8C%E6%99%AF\""),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains("<h2 id=\"背景\">背景<a class=\"anchor\" href=\"#%E8%83%8C%E6%99%AF\""), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"背景-2\">"));
         let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["背景", "背景-2", "root-cause"]);
-        assert_eq!(
-            heading_ids(
-                "## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n",
-                SlugMode::Unicode
-            ),
-            ids
-        );
+        assert_eq!(heading_ids("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n", SlugMode::Unicode), ids);
         assert_eq!(r.duplicate_headings.len(), 1);
-        assert_eq!(
-            (r.duplicate_headings[0].line, r.duplicate_headings[0].col),
-            (5, 1)
-        );
+        assert_eq!((r.duplicate_headings[0].line, r.duplicate_headings[0].col), (5, 1));
     }
 
     #[test]
     fn links_are_found_with_their_place_and_sentence() {
-        let r = plain(
-            "# T\n\n前一句。見 [退貨](../cases/退貨.md#例外) 與 ![圖](a.png)的說明。後一句。\n",
-        );
-        let found: Vec<_> = r
-            .links
-            .iter()
-            .map(|l| (l.dest.as_str(), l.line, l.col, l.is_image))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("../cases/退貨.md#例外", 3, 7, false),
-                ("a.png", 3, 33, true)
-            ]
-        );
+        let r = plain("# T\n\n前一句。見 [退貨](../cases/退貨.md#例外) 與 ![圖](a.png)的說明。後一句。\n");
+        let found: Vec<_> = r.links.iter().map(|l| (l.dest.as_str(), l.line, l.col, l.is_image)).collect();
+        assert_eq!(found, [("../cases/退貨.md#例外", 3, 7, false), ("a.png", 3, 33, true)]);
         assert_eq!(r.links[0].context, "見 退貨 與 圖的說明。");
     }
 
@@ -556,25 +455,16 @@ mod tests {
 
     #[test]
     fn wiki_links_are_resolved_and_named_by_title() {
-        let r = render(
-            "看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n",
-            SlugMode::Unicode,
-            &Fake,
-        );
+        let r = render("看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n", SlugMode::Unicode, &Fake);
         assert!(
-            r.html.contains(
-                "<a href=\"../%E9%80%80%E8%B2%A8-%E8%80%B3%E6%A9%9F/\">客戶要求退回耳機</a>"
-            ),
+            r.html.contains("<a href=\"../%E9%80%80%E8%B2%A8-%E8%80%B3%E6%A9%9F/\">客戶要求退回耳機</a>"),
             "{}",
             r.html
         );
         assert!(r.html.contains(">這篇</a>"), "{}", r.html);
         assert_eq!(r.links[0].target, Some(7));
         assert_eq!(r.broken.len(), 1);
-        assert_eq!(
-            (r.broken[0].0.dest.as_str(), r.broken[0].0.col),
-            ("gone.md", 31)
-        );
+        assert_eq!((r.broken[0].0.dest.as_str(), r.broken[0].0.col), ("gone.md", 31));
         assert_eq!(r.links[0].context, "看 客戶要求退回耳機 和 這篇，還有 壞。");
     }
 
@@ -589,12 +479,7 @@ mod tests {
     #[test]
     fn code_is_highlighted_with_classes() {
         let r = plain("```yaml\nkey: value\n```\n");
-        assert!(
-            r.html
-                .contains("<pre class=\"code hl-code\" data-lang=\"yaml\"><code>"),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains("<pre class=\"code hl-code\" data-lang=\"yaml\"><code>"), "{}", r.html);
         assert!(r.html.contains("class=\"hl-"));
         assert!(r.text.contains("key: value"));
     }

@@ -39,11 +39,7 @@ pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(markdown::escape);
-    let list: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.text.as_str()))
-        .collect();
+    let list: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();
     match tera.add_raw_templates(list) {
         Ok(()) => Ok(tera),
         Err(e) => Err(vec![template_error(&e, theme, None)]),
@@ -85,23 +81,12 @@ fn template_error(err: &tera::Error, theme: &Theme, rendering: Option<&str>) -> 
         .skip(1)
         .flat_map(|p| p.lines())
         .map(str::trim)
-        .filter(|l| {
-            !l.is_empty()
-                && !l.starts_with("-->")
-                && !l.starts_with('|')
-                && !l.starts_with(char::is_numeric)
-        })
+        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with(char::is_numeric))
         .collect();
-    let detail = if detail.is_empty() {
-        parts[0].clone()
-    } else {
-        detail.join("; ").trim_start_matches("= ").to_string()
-    };
-    let what = if rendering.is_some() {
-        "the template failed while making a page"
-    } else {
-        "the template could not be read"
-    };
+    let detail =
+        if detail.is_empty() { parts[0].clone() } else { detail.join("; ").trim_start_matches("= ").to_string() };
+    let what =
+        if rendering.is_some() { "the template failed while making a page" } else { "the template could not be read" };
     Diagnostic::error(path, line, col, format!("{what}: {detail}"))
 }
 
@@ -229,10 +214,8 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         Err(d) => diags.push(d),
     };
 
-    let pages: Vec<Result<OutputFile, Diagnostic>> = (0..site.content.articles.len())
-        .into_par_iter()
-        .map(|i| r.article_page(i))
-        .collect();
+    let pages: Vec<Result<OutputFile, Diagnostic>> =
+        (0..site.content.articles.len()).into_par_iter().map(|i| r.article_page(i)).collect();
     pages.into_iter().for_each(&mut push);
     push(r.home());
     // Every list (section or taxonomy term) with its pages, rendered in parallel.
@@ -245,17 +228,15 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
             template: "section.html",
             title: s.title.clone(),
             ids: &s.articles,
-            extra: vec![(
-                "section",
-                serde_json::json!({"name": s.name, "title": s.title}),
-            )],
+            extra: vec![("section", serde_json::json!({"name": s.name, "title": s.title}))],
             feed: false,
         })
         .collect();
     for tax in &site.graph.taxonomies {
         push(r.taxonomy(tax));
         for term in &tax.terms {
-            let taxonomy = serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))});
+            let taxonomy =
+                serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))});
             let term_view = serde_json::json!({"name": r.label(&term.name), "count": term.articles.len(), "description": term.description});
             lists.push(ListJob {
                 base: format!("{}/{}/", tax.key, term.slug),
@@ -290,22 +271,13 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     push(r.sitemap());
 
     for (name, source) in &site.theme.statics {
-        files.push(OutputFile {
-            path: name.clone(),
-            body: Body::Static(source.clone()),
-        });
+        files.push(OutputFile { path: name.clone(), body: Body::Static(source.clone()) });
     }
     if !site.theme.statics.contains_key("syntax.css") {
-        files.push(OutputFile::text(
-            "syntax.css",
-            markdown::highlight::stylesheet(),
-        ));
+        files.push(OutputFile::text("syntax.css", markdown::highlight::stylesheet()));
     }
     for f in &site.content.files {
-        files.push(OutputFile {
-            path: f.site_path.clone(),
-            body: Body::Static(theme::Source::File(f.source.clone())),
-        });
+        files.push(OutputFile { path: f.site_path.clone(), body: Body::Static(theme::Source::File(f.source.clone())) });
     }
     for a in &site.content.articles {
         for (src, rel) in &a.assets {
@@ -353,25 +325,13 @@ impl<'a> Renderer<'a> {
             drafts: site.drafts,
             has_series: !site.graph.series.is_empty(),
         };
-        let mut r = Renderer {
-            site,
-            tera,
-            site_view,
-            articles: Vec::new(),
-        };
-        r.articles = (0..site.content.articles.len())
-            .map(|i| r.article_view(i))
-            .collect();
+        let mut r = Renderer { site, tera, site_view, articles: Vec::new() };
+        r.articles = (0..site.content.articles.len()).map(|i| r.article_view(i)).collect();
         r
     }
 
     fn label(&self, value: &str) -> String {
-        self.site
-            .config
-            .labels
-            .get(value)
-            .cloned()
-            .unwrap_or_else(|| value.to_string())
+        self.site.config.labels.get(value).cloned().unwrap_or_else(|| value.to_string())
     }
 
     fn term_url(&self, i: usize, key: &str, name: &str) -> Option<String> {
@@ -389,13 +349,7 @@ impl<'a> Renderer<'a> {
         let config = self.site.config;
         let rendered = &self.site.rendered[i];
         let links = |key: &str, values: &[String]| -> Vec<LinkView> {
-            values
-                .iter()
-                .map(|v| LinkView {
-                    name: self.label(v),
-                    url: self.term_url(i, key, v),
-                })
-                .collect()
+            values.iter().map(|v| LinkView { name: self.label(v), url: self.term_url(i, key, v) }).collect()
         };
         let mut fields = Vec::new();
         let mut field = |key: &str, value: &Option<String>| {
@@ -413,11 +367,7 @@ impl<'a> Renderer<'a> {
         field("priority", &f.priority);
         field("outcome", &f.outcome);
         if let Some(s) = f.satisfaction {
-            let stars = format!(
-                "{}{} {s}/5",
-                "★".repeat(s as usize),
-                "☆".repeat(5 - s as usize)
-            );
+            let stars = format!("{}{} {s}/5", "★".repeat(s as usize), "☆".repeat(5 - s as usize));
             fields.push(FieldView {
                 key: "satisfaction".into(),
                 label: self.label("satisfaction"),
@@ -425,10 +375,7 @@ impl<'a> Renderer<'a> {
                 url: None,
             });
         }
-        let summary = f
-            .summary
-            .clone()
-            .unwrap_or_else(|| excerpt(&rendered.text, 120));
+        let summary = f.summary.clone().unwrap_or_else(|| excerpt(&rendered.text, 120));
         let (chars, words) = markdown::count_chars_and_words(&rendered.text);
         ArticleView {
             title: f.title.clone(),
@@ -465,11 +412,9 @@ impl<'a> Renderer<'a> {
             ),
             characters: chars + words,
             fields,
-            series: self.site.graph.series_of[i]
-                .map(|(s, _)| self.site.graph.series[s].name.clone()),
+            series: self.site.graph.series_of[i].map(|(s, _)| self.site.graph.series[s].name.clone()),
             series_order: f.series_order,
-            series_url: self.site.graph.series_of[i]
-                .map(|(s, _)| series_url(&self.site.graph.series[s].slug)),
+            series_url: self.site.graph.series_of[i].map(|(s, _)| series_url(&self.site.graph.series[s].slug)),
             response_count: self.site.graph.responses[i].len(),
             draft: f.draft,
             extra: f.extra.clone(),
@@ -481,20 +426,12 @@ impl<'a> Renderer<'a> {
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_for(path));
         ctx.insert("page_path", &encode_path(path));
-        ctx.insert(
-            "canonical",
-            &format!("{}{}", self.site.config.base_url, encode_path(path)),
-        );
+        ctx.insert("canonical", &format!("{}{}", self.site.config.base_url, encode_path(path)));
         ctx.insert("title", title);
         ctx
     }
 
-    fn render(
-        &self,
-        template: &str,
-        ctx: &Context,
-        path: String,
-    ) -> Result<OutputFile, Diagnostic> {
+    fn render(&self, template: &str, ctx: &Context, path: String) -> Result<OutputFile, Diagnostic> {
         self.tera
             .render(template, ctx)
             .map(|html| OutputFile::text(path, html))
@@ -503,9 +440,7 @@ impl<'a> Renderer<'a> {
 
     /// Articles shown in lists and feeds: all but critiques, newest first.
     fn listed(&self) -> Vec<usize> {
-        (0..self.articles.len())
-            .filter(|&i| self.articles[i].kind != Kind::Response)
-            .collect()
+        (0..self.articles.len()).filter(|&i| self.articles[i].kind != Kind::Response).collect()
     }
 
     fn views(&self, ids: &[usize]) -> Vec<&ArticleView> {
@@ -586,10 +521,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|i| {
                 let mut data: BTreeMap<String, String> = BTreeMap::new();
-                data.insert(
-                    "section".into(),
-                    format!("|{}|", self.site.content.articles[i].section),
-                );
+                data.insert("section".into(), format!("|{}|", self.site.content.articles[i].section));
                 for t in &g.taxonomies {
                     let slugs: Vec<&str> = g.term_slugs[i]
                         .get(&t.key)
@@ -622,10 +554,7 @@ impl<'a> Renderer<'a> {
         for s in &g.series {
             let path = format!("series/{}/", s.slug);
             let mut ctx = self.context(&path, &s.name);
-            ctx.insert(
-                "series",
-                &serde_json::json!({"name": s.name, "count": s.parts.len()}),
-            );
+            ctx.insert("series", &serde_json::json!({"name": s.name, "count": s.parts.len()}));
             ctx.insert("articles", &self.views(&s.parts));
             out.push(self.render("series.html", &ctx, format!("{path}index.html")));
         }
@@ -644,13 +573,9 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|t| t.key == "tags")
             .flat_map(|t| {
-                t.terms.iter().map(|term| {
-                    (
-                        term.name.clone(),
-                        encode_path(&format!("tags/{}/", term.slug)),
-                        term.articles.len(),
-                    )
-                })
+                t.terms
+                    .iter()
+                    .map(|term| (term.name.clone(), encode_path(&format!("tags/{}/", term.slug)), term.articles.len()))
             })
             .collect();
         tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
@@ -692,25 +617,10 @@ impl<'a> Renderer<'a> {
                     total,
                     prev: (n > 1).then(|| link(n - 1)),
                     next: (n < total).then(|| link(n + 1)),
-                    pages: (1..=total)
-                        .map(|m| PageLink {
-                            number: m,
-                            url: link(m),
-                            current: m == n,
-                        })
-                        .collect(),
+                    pages: (1..=total).map(|m| PageLink { number: m, url: link(m), current: m == n }).collect(),
                 };
-                let chunk = ids
-                    .iter()
-                    .skip((n - 1) * per)
-                    .take(per)
-                    .copied()
-                    .collect::<Vec<_>>();
-                let shown_title = if n == 1 {
-                    title.to_string()
-                } else {
-                    format!("{title}（第 {n} 頁）")
-                };
+                let chunk = ids.iter().skip((n - 1) * per).take(per).copied().collect::<Vec<_>>();
+                let shown_title = if n == 1 { title.to_string() } else { format!("{title}（第 {n} 頁）") };
                 let mut ctx = self.context(&path, &shown_title);
                 ctx.insert("list_title", title);
                 ctx.insert("articles", &self.views(&chunk));
@@ -732,10 +642,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|t| serde_json::json!({"name": self.label(&t.name), "url": encode_path(&format!("{}/{}/", tax.key, t.slug)), "count": t.articles.len(), "description": t.description}))
             .collect();
-        ctx.insert(
-            "taxonomy",
-            &serde_json::json!({"key": tax.key, "title": tax.title}),
-        );
+        ctx.insert("taxonomy", &serde_json::json!({"key": tax.key, "title": tax.title}));
         ctx.insert("terms", &terms);
         self.render("taxonomy.html", &ctx, format!("{path}index.html"))
     }
@@ -758,12 +665,11 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(&path, &a.author.name);
         ctx.insert("author", &a.author);
         ctx.insert("articles", &self.views(&a.articles));
-        let cases = a
-            .articles
-            .iter()
-            .filter(|&&i| self.articles[i].kind == Kind::Case)
-            .count();
-        ctx.insert("counts", &serde_json::json!({"articles": a.articles.len(), "cases": cases, "essays": a.articles.len() - cases}));
+        let cases = a.articles.iter().filter(|&&i| self.articles[i].kind == Kind::Case).count();
+        ctx.insert(
+            "counts",
+            &serde_json::json!({"articles": a.articles.len(), "cases": cases, "essays": a.articles.len() - cases}),
+        );
         self.render("author.html", &ctx, format!("{path}index.html"))
     }
 
@@ -818,7 +724,9 @@ impl<'a> Renderer<'a> {
         for t in &self.site.graph.taxonomies {
             urls.push(serde_json::json!({"loc": format!("{base}{}", encode_path(&format!("{}/", t.key)))}));
             for term in &t.terms {
-                urls.push(serde_json::json!({"loc": format!("{base}{}", encode_path(&format!("{}/{}/", t.key, term.slug)))}));
+                urls.push(
+                    serde_json::json!({"loc": format!("{base}{}", encode_path(&format!("{}/{}/", t.key, term.slug)))}),
+                );
             }
         }
         for a in &self.site.graph.authors {
@@ -845,9 +753,7 @@ fn excerpt(text: &str, n: usize) -> String {
     }
     let cut: String = flat.chars().take(n).collect();
     match cut.rfind(['。', '！', '？', '.']) {
-        Some(i) if i > cut.len() / 2 => {
-            cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string()
-        }
+        Some(i) if i > cut.len() / 2 => cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string(),
         _ => format!("{cut}…"),
     }
 }

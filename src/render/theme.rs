@@ -41,13 +41,7 @@ pub fn load(root: &Path, theme: &str) -> (Theme, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let theme_dir = root.join("themes").join(theme);
     if theme_dir.is_dir() {
-        read_dir_into(
-            root,
-            &theme_dir.join("templates"),
-            &mut out,
-            &mut diags,
-            true,
-        );
+        read_dir_into(root, &theme_dir.join("templates"), &mut out, &mut diags, true);
         read_dir_into(root, &theme_dir.join("static"), &mut out, &mut diags, false);
     } else if theme == "default" {
         add_embedded(&DEFAULT_THEME, &mut out);
@@ -80,20 +74,13 @@ fn add_embedded(dir: &'static Dir<'static>, out: &mut Theme) {
                     },
                 );
             } else if let Some(site) = path.strip_prefix("static/") {
-                out.statics
-                    .insert(site.to_string(), Source::Embedded(f.contents()));
+                out.statics.insert(site.to_string(), Source::Embedded(f.contents()));
             }
         }
     }
 }
 
-fn read_dir_into(
-    root: &Path,
-    dir: &Path,
-    out: &mut Theme,
-    diags: &mut Vec<Diagnostic>,
-    templates: bool,
-) {
+fn read_dir_into(root: &Path, dir: &Path, out: &mut Theme, diags: &mut Vec<Diagnostic>, templates: bool) {
     if !dir.is_dir() {
         return;
     }
@@ -101,12 +88,7 @@ fn read_dir_into(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    display_path(dir),
-                    0,
-                    0,
-                    format!("could not be read: {e}"),
-                ));
+                diags.push(Diagnostic::error(display_path(dir), 0, 0, format!("could not be read: {e}")));
                 continue;
             }
         };
@@ -120,22 +102,11 @@ fn read_dir_into(
             match std::fs::read(path) {
                 Ok(bytes) => match crate::content::frontmatter::decode(&bytes, &shown) {
                     Ok(text) => {
-                        out.templates.insert(
-                            name,
-                            Template {
-                                text,
-                                shown_path: shown,
-                            },
-                        );
+                        out.templates.insert(name, Template { text, shown_path: shown });
                     }
                     Err(d) => diags.push(d),
                 },
-                Err(e) => diags.push(Diagnostic::error(
-                    shown,
-                    0,
-                    0,
-                    format!("could not be read: {e}"),
-                )),
+                Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("could not be read: {e}"))),
             }
         } else {
             out.statics.insert(name, Source::File(path.to_path_buf()));

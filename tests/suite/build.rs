@@ -44,10 +44,7 @@ fn articles_are_published_at_clean_chinese_urls() {
     assert!(page.contains("<h3 id=\"第一步-傾聽\">"));
     assert!(page.contains("href=\"#%E8%83%8C%E6%99%AF\""));
     // Relative links, percent-encoded: works under a sub-path and from the folder.
-    assert!(
-        page.contains("href=\"../../tags/%E9%80%80%E6%8F%9B%E8%B2%A8/\""),
-        "tag link"
-    );
+    assert!(page.contains("href=\"../../tags/%E9%80%80%E6%8F%9B%E8%B2%A8/\""), "tag link");
     assert!(page.contains("href=\"../../authors/chen-meiling/\""));
     assert!(page.contains("<link rel=\"canonical\" href=\"https://intranet.example/journal/cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/\">"));
     // The case card, the reading time, highlighted code, the table.
@@ -56,19 +53,16 @@ fn articles_are_published_at_clean_chinese_urls() {
     assert!(page.contains("約 1 分鐘讀完"));
     assert!(page.contains("<pre class=\"code hl-code\" data-lang=\"yaml\">"));
     assert!(page.contains("<div class=\"table-wrap\"><table>"));
-    assert!(page.contains("<a href=\"../../authors/chen-meiling/\">陳美玲</a><span class=\"team\">（電話客服一組）</span>"));
+    assert!(
+        page.contains("<a href=\"../../authors/chen-meiling/\">陳美玲</a><span class=\"team\">（電話客服一組）</span>")
+    );
     // Nothing from the internet.
     for p in [&page, &read(&out, "index.html")] {
-        assert!(
-            !p.contains("src=\"http") && !p.contains("href=\"http") || !p.contains("//cdn"),
-            "external load"
-        );
+        assert!(!p.contains("src=\"http") && !p.contains("href=\"http") || !p.contains("//cdn"), "external load");
         assert!(!p.contains("<script src="));
     }
     // A bundle's image sits beside its page.
-    assert!(
-        read(&out, "cases/螢幕保固/index.html").contains("<img src=\"flow.svg\" alt=\"流程圖\"")
-    );
+    assert!(read(&out, "cases/螢幕保固/index.html").contains("<img src=\"flow.svg\" alt=\"流程圖\""));
 }
 
 #[test]
@@ -76,16 +70,10 @@ fn lists_tags_and_authors_hold_the_right_articles() {
     let (_tmp, out, _) = built_basic(&[]);
     // VIP and ｖｉｐ (full width) are one tag, shown as the first spelling.
     let vip = read(&out, "tags/vip/index.html");
-    assert!(
-        vip.contains("客戶要求退回已拆封耳機") && vip.contains("帳單重複扣款"),
-        "{vip}"
-    );
+    assert!(vip.contains("客戶要求退回已拆封耳機") && vip.contains("帳單重複扣款"), "{vip}");
     assert!(!out.join("tags/ｖｉｐ").exists());
     let tags = read(&out, "tags/index.html");
-    assert!(
-        tags.contains("<a href=\"../tags/vip/\">VIP</a> <span class=\"count\">2 篇</span>"),
-        "{tags}"
-    );
+    assert!(tags.contains("<a href=\"../tags/vip/\">VIP</a> <span class=\"count\">2 篇</span>"), "{tags}");
     let morning = read(&out, "tags/晨會/index.html");
     assert!(morning.contains("每日一案例：第一天") && morning.contains("晨會上的十分鐘"));
     assert!(!morning.contains("客戶要求退回已拆封耳機"));
@@ -145,9 +133,7 @@ fn feeds_and_sitemap_use_absolute_encoded_urls() {
     let tag_feed = read(&out, "tags/退換貨/atom.xml");
     assert!(tag_feed.contains("客戶要求退回已拆封耳機") && !tag_feed.contains("帳單重複扣款"));
     let sitemap = read(&out, "sitemap.xml");
-    assert!(sitemap.contains(
-        "<loc>https://intranet.example/journal/cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/</loc>"
-    ));
+    assert!(sitemap.contains("<loc>https://intranet.example/journal/cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/</loc>"));
     assert!(sitemap.contains("<lastmod>2026-10-03</lastmod>"));
     // The 404 page is served at any address, so it links from the site's path.
     assert!(read(&out, "404.html").contains("href=\"/journal/style.css\""));
@@ -183,10 +169,7 @@ fn ascii_slugs_when_configured() {
 #[test]
 fn invalid_journals_report_exact_messages_and_write_nothing() {
     let dir = fixture("invalid");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     cases.sort();
     assert!(cases.len() >= 15);
     for case in cases {
@@ -195,30 +178,13 @@ fn invalid_journals_report_exact_messages_and_write_nothing() {
         let out = tmp.path().join("site");
         let o = build(&case, &out, &[]);
         let err = stderr(&o);
-        assert!(
-            !o.status.success(),
-            "{} should fail:\n{err}",
-            case.display()
-        );
+        assert!(!o.status.success(), "{} should fail:\n{err}", case.display());
         for line in expected.lines() {
-            assert!(
-                err.lines().any(|l| l == line),
-                "{}: expected the line\n{line}\nin\n{err}",
-                case.display()
-            );
+            assert!(err.lines().any(|l| l == line), "{}: expected the line\n{line}\nin\n{err}", case.display());
         }
         let errors = err.lines().filter(|l| l.contains(": error: ")).count();
-        assert_eq!(
-            errors,
-            expected.lines().filter(|l| l.contains(": error: ")).count(),
-            "{}:\n{err}",
-            case.display()
-        );
-        assert!(
-            !out.exists(),
-            "{}: a failed build wrote output",
-            case.display()
-        );
+        assert_eq!(errors, expected.lines().filter(|l| l.contains(": error: ")).count(), "{}:\n{err}", case.display());
+        assert!(!out.exists(), "{}: a failed build wrote output", case.display());
         assert!(err.contains("Nothing was written"), "{err}");
     }
 }
@@ -231,20 +197,14 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     let out = tmp.path().join("site");
     assert!(build(&root, &out, &[]).status.success());
     let before = tree(&out);
-    std::fs::write(
-        root.join("content/cases/壞.md"),
-        "---\ntitle: 壞\ndate: 昨天\n---\n",
-    )
-    .unwrap();
+    std::fs::write(root.join("content/cases/壞.md"), "---\ntitle: 壞\ndate: 昨天\n---\n").unwrap();
     let o = build(&root, &out, &[]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("content/cases/壞.md:3:7: error: `date` must look like 2026-11-22"));
     assert_eq!(tree(&out), before);
     // No temporary folders are left beside the output either.
-    let names: Vec<String> = std::fs::read_dir(tmp.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names: Vec<String> =
+        std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
@@ -264,27 +224,15 @@ fn refuses_output_folders_that_would_destroy_the_journal() {
     ] {
         let o = build(&root, &out, &[]);
         assert!(!o.status.success(), "{}", out.display());
-        assert!(
-            stderr(&o).contains(why),
-            "{}: {}",
-            out.display(),
-            stderr(&o)
-        );
+        assert!(stderr(&o).contains(why), "{}: {}", out.display(), stderr(&o));
     }
     // A folder casebook did not make is not replaced.
     let other = tmp.path().join("documents");
     std::fs::create_dir_all(&other).unwrap();
     std::fs::write(other.join("notes.txt"), "mine").unwrap();
     let o = build(&root, &other, &[]);
-    assert!(
-        stderr(&o).contains("was not made by casebook"),
-        "{}",
-        stderr(&o)
-    );
-    assert_eq!(
-        std::fs::read_to_string(other.join("notes.txt")).unwrap(),
-        "mine"
-    );
+    assert!(stderr(&o).contains("was not made by casebook"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(other.join("notes.txt")).unwrap(), "mine");
     assert_eq!(tree(&root), before);
 }
 
@@ -294,13 +242,7 @@ fn init_then_new_then_build() {
     let o = casebook(&["init", tmp.path().join("my-journal").to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let root = tmp.path().join("my-journal");
-    for f in [
-        "casebook.yaml",
-        "data/authors.yaml",
-        "archetypes/case.md",
-        "archetypes/essay.md",
-        ".gitignore",
-    ] {
+    for f in ["casebook.yaml", "data/authors.yaml", "archetypes/case.md", "archetypes/essay.md", ".gitignore"] {
         assert!(root.join(f).is_file(), "{f}");
     }
     // init refuses to write over a journal.
@@ -309,32 +251,16 @@ fn init_then_new_then_build() {
     assert!(stderr(&again).contains("already holds a journal"));
 
     let r = root.to_str().unwrap();
-    let o = casebook(&[
-        "new",
-        "case",
-        "客戶來電詢問帳單",
-        "--root",
-        r,
-        "--author",
-        "lin-yating",
-    ]);
+    let o = casebook(&["new", "case", "客戶來電詢問帳單", "--root", r, "--author", "lin-yating"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let file = root.join("content/cases/客戶來電詢問帳單.md");
     let text = std::fs::read_to_string(&file).unwrap();
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert!(
-        text.starts_with(&format!(
-            "---\ntitle: 客戶來電詢問帳單\ndate: {today}\nauthors: [lin-yating]\n"
-        )),
+        text.starts_with(&format!("---\ntitle: 客戶來電詢問帳單\ndate: {today}\nauthors: [lin-yating]\n")),
         "{text}"
     );
-    for section in [
-        "## 背景",
-        "## 處理過程",
-        "## 結果",
-        "## 根本原因",
-        "## 經驗教訓",
-    ] {
+    for section in ["## 背景", "## 處理過程", "## 結果", "## 根本原因", "## 經驗教訓"] {
         assert!(text.contains(section), "{section}");
     }
     // new never overwrites.
@@ -344,15 +270,7 @@ fn init_then_new_then_build() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     std::fs::remove_file(&file).unwrap();
 
-    let o = casebook(&[
-        "new",
-        "essay",
-        "Notes: on calm",
-        "--root",
-        r,
-        "--author",
-        "林雅婷",
-    ]);
+    let o = casebook(&["new", "essay", "Notes: on calm", "--root", r, "--author", "林雅婷"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let essay = std::fs::read_to_string(root.join("content/essays/notes-on-calm.md")).unwrap();
     assert!(essay.contains("title: \"Notes: on calm\"\n"), "{essay}");
@@ -361,9 +279,7 @@ fn init_then_new_then_build() {
     let out = tmp.path().join("site");
     let o = build(&root, &out, &["--drafts"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(out
-        .join("cases/客戶要求退回已拆封耳機/index.html")
-        .is_file());
+    assert!(out.join("cases/客戶要求退回已拆封耳機/index.html").is_file());
     assert!(out.join("essays/notes-on-calm/index.html").is_file());
 }
 
@@ -372,11 +288,7 @@ fn a_journal_with_no_config_and_no_theme_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("j");
     std::fs::create_dir_all(root.join("content/essays")).unwrap();
-    std::fs::write(
-        root.join("content/essays/a.md"),
-        "---\ntitle: 只有一篇\ndate: 2026-11-01\n---\n內容\n",
-    )
-    .unwrap();
+    std::fs::write(root.join("content/essays/a.md"), "---\ntitle: 只有一篇\ndate: 2026-11-01\n---\n內容\n").unwrap();
     let out = tmp.path().join("site");
     let o = build(&root, &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
