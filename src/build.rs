@@ -31,6 +31,8 @@ pub struct Timings {
     pub load: Duration,
     pub markdown: Duration,
     pub render: Duration,
+    /// Part of `render`: the search index.
+    pub search: Duration,
 }
 
 #[derive(Debug)]
@@ -41,6 +43,7 @@ pub struct Built {
     pub diagnostics: Vec<Diagnostic>,
     pub articles: usize,
     pub timings: Timings,
+    pub search: crate::search::index::SearchStats,
 }
 
 impl Built {
@@ -132,6 +135,8 @@ pub fn build(opts: &BuildOptions) -> Built {
     let (graph, d) = graph::build(&inputs);
     diags.extend(d);
     let mut files = None;
+    let mut search_time = Duration::default();
+    let mut search_stats = crate::search::index::SearchStats::default();
     if let (Some(tera), false) = (tera, diags.has_errors()) {
         let site = render::Site {
             config: &config,
@@ -141,8 +146,15 @@ pub fn build(opts: &BuildOptions) -> Built {
             theme: &theme,
             drafts: opts.drafts,
         };
-        let (out, d) = render::render(&site, &tera);
+        let (mut out, d) = render::render(&site, &tera);
         diags.extend(d);
+        let search_start = Instant::now();
+        let docs = render::search_docs(&site);
+        let (search_files, stats) = crate::search::index::build(&docs, &config.search);
+        out.extend(search_files);
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        search_time = search_start.elapsed();
+        search_stats = stats;
         if !diags.has_errors() {
             files = Some(out);
         }
@@ -151,6 +163,7 @@ pub fn build(opts: &BuildOptions) -> Built {
         files,
         diagnostics: diags.into_sorted(),
         articles: content.articles.len(),
-        timings: Timings { load: load_time, markdown: markdown_time, render: start.elapsed() },
+        timings: Timings { load: load_time, markdown: markdown_time, render: start.elapsed(), search: search_time },
+        search: search_stats,
     }
 }

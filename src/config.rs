@@ -77,6 +77,8 @@ pub struct Config {
     /// Whether a broken link fails the build (`links: error`, the default)
     /// or is only reported (`links: warn`).
     pub broken_links_fail: bool,
+    /// Field weights and limits of the search index.
+    pub search: crate::search::index::SearchOptions,
 }
 
 impl Default for Config {
@@ -104,6 +106,15 @@ struct RawConfig {
     chars_per_minute: Option<u32>,
     words_per_minute: Option<u32>,
     links: Option<String>,
+    search: Option<RawSearch>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawSearch {
+    weights: BTreeMap<String, f64>,
+    max_postings: Option<usize>,
+    shard_bytes: Option<usize>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -113,7 +124,8 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 16] = [
+const KNOWN_KEYS: [&str; 17] = [
+    "search",
     "links",
     "title",
     "description",
@@ -256,6 +268,31 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             true
         }
     };
+    let mut search = crate::search::index::SearchOptions::default();
+    if let Some(raw_search) = raw.search {
+        for (field, weight) in raw_search.weights {
+            if !crate::search::index::FIELDS.contains(&field.as_str()) {
+                let (l, c) = at("search");
+                diags.push(Diagnostic::error(
+                    rel,
+                    l,
+                    c,
+                    format!(
+                        "`search.weights` has no field `{field}`; the fields are: {}",
+                        crate::search::index::FIELDS.join(", ")
+                    ),
+                ));
+            } else {
+                search.weights.insert(field, weight.max(0.0));
+            }
+        }
+        if let Some(n) = raw_search.max_postings {
+            search.max_postings = n.max(10);
+        }
+        if let Some(n) = raw_search.shard_bytes {
+            search.shard_bytes = n.max(256);
+        }
+    }
     let paginate = match raw.paginate {
         Some(0) => {
             let (l, c) = at("paginate");
@@ -328,6 +365,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         chars_per_minute: raw.chars_per_minute.unwrap_or(325).max(1),
         words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
         broken_links_fail,
+        search,
     };
     (config, diags)
 }

@@ -16,5 +16,6 @@ pub mod graph;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod yaml;

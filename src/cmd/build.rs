@@ -45,14 +45,17 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if !args.quiet {
         let t = &built.timings;
         eprintln!(
-            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, Markdown {:.2} s, pages {:.2} s).",
+            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, Markdown {:.2} s, pages {:.2} s, of which search index {:.2} s: {} terms in {} shards).",
             built.articles,
             files.len(),
             output.display(),
             started.elapsed().as_secs_f64(),
             t.load.as_secs_f64(),
             t.markdown.as_secs_f64(),
-            t.render.as_secs_f64()
+            t.render.as_secs_f64(),
+            t.search.as_secs_f64(),
+            built.search.terms,
+            built.search.shards
         );
     }
     Ok(ExitCode::SUCCESS)

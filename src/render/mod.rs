@@ -177,6 +177,37 @@ struct PageLink {
     current: bool,
 }
 
+/// What search indexes of each published article, in article order.
+pub fn search_docs(site: &Site) -> Vec<crate::search::index::SearchDoc> {
+    let tera = Tera::default();
+    let r = Renderer::new(site, &tera);
+    r.articles
+        .iter()
+        .enumerate()
+        .map(|(i, v)| crate::search::index::SearchDoc {
+            url: v.url.clone(),
+            title: v.title.clone(),
+            section: v.section.clone(),
+            section_title: v.section_title.clone(),
+            kind_label: v.kind_label.clone(),
+            date: v.date.clone(),
+            tags: v.tags.iter().map(|t| t.name.clone()).collect(),
+            authors: v.authors.iter().map(|a| a.name.clone()).collect(),
+            summary: v.summary.clone(),
+            headings: site.rendered[i].toc.iter().map(|t| t.title.clone()).collect(),
+            body: site.rendered[i].text.clone(),
+            fields: v
+                .fields
+                .iter()
+                .filter(|f| f.key != "satisfaction")
+                .map(|f| f.value.clone())
+                .chain(v.competencies.iter().map(|c| c.name.clone()))
+                .chain(v.series.clone())
+                .collect(),
+        })
+        .collect()
+}
+
 /// `../../` for `cases/x/`, `./` at the top.
 pub fn root_for(path: &str) -> String {
     let depth = path.matches('/').count();
@@ -261,6 +292,7 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     list_pages.into_iter().for_each(&mut push);
     r.series_pages().into_iter().for_each(&mut push);
     push(r.browse());
+    push(r.search_page());
     push(r.authors());
     for a in &site.graph.authors {
         push(r.author(a));
@@ -502,6 +534,24 @@ impl<'a> Renderer<'a> {
         self.render("article.html", &ctx, format!("{}index.html", a.path))
     }
 
+    /// The `limit` most used tags, most used first: name, url and count.
+    fn tag_links(&self, limit: usize) -> Vec<serde_json::Value> {
+        let mut tags: Vec<&crate::graph::Term> =
+            self.site.graph.taxonomies.iter().filter(|t| t.key == "tags").flat_map(|t| &t.terms).collect();
+        tags.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then_with(|| a.name.cmp(&b.name)));
+        tags.into_iter()
+            .take(limit)
+            .map(|t| serde_json::json!({"name": t.name, "url": encode_path(&format!("tags/{}/", t.slug)), "count": t.articles.len()}))
+            .collect()
+    }
+
+    fn search_page(&self) -> Result<OutputFile, Diagnostic> {
+        let mut ctx = self.context("search/", "搜尋");
+        let tags = self.tag_links(usize::MAX);
+        ctx.insert("tags", &tags);
+        self.render("search.html", &ctx, "search/index.html".into())
+    }
+
     /// One page to combine filters (all escalated phone cases): every listed
     /// article with its terms as data attributes, filtered in the browser.
     fn browse(&self) -> Result<OutputFile, Diagnostic> {
@@ -566,24 +616,7 @@ impl<'a> Renderer<'a> {
         let latest: Vec<usize> = self.listed().into_iter().take(10).collect();
         ctx.insert("latest", &self.views(&latest));
         ctx.insert("featured", &Vec::<ArticleView>::new());
-        let mut tags: Vec<(String, String, usize)> = self
-            .site
-            .graph
-            .taxonomies
-            .iter()
-            .filter(|t| t.key == "tags")
-            .flat_map(|t| {
-                t.terms
-                    .iter()
-                    .map(|term| (term.name.clone(), encode_path(&format!("tags/{}/", term.slug)), term.articles.len()))
-            })
-            .collect();
-        tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-        tags.truncate(20);
-        let tags: Vec<_> = tags
-            .into_iter()
-            .map(|(name, url, count)| serde_json::json!({"name": name, "url": url, "count": count}))
-            .collect();
+        let tags = self.tag_links(20);
         ctx.insert("top_tags", &tags);
         ctx.insert("article_count", &self.articles.len());
         self.render("index.html", &ctx, "index.html".into())

@@ -37,7 +37,7 @@ fn articles_are_published_at_clean_chinese_urls() {
         assert!(out.join(page).is_file(), "missing {page}");
     }
     let page = read(&out, "cases/退貨耳機/index.html");
-    assert!(page.contains("<html lang=\"zh-Hant\">"));
+    assert!(page.contains("<html lang=\"zh-Hant\" data-root=\"../../\">"));
     assert!(page.contains("<h1>客戶要求退回已拆封耳機"));
     // Heading ids keep Chinese; the links to them are percent-encoded.
     assert!(page.contains("<h2 id=\"背景\">"));
@@ -56,10 +56,13 @@ fn articles_are_published_at_clean_chinese_urls() {
     assert!(
         page.contains("<a href=\"../../authors/chen-meiling/\">陳美玲</a><span class=\"team\">（電話客服一組）</span>")
     );
-    // Nothing from the internet.
-    for p in [&page, &read(&out, "index.html")] {
-        assert!(!p.contains("src=\"http") && !p.contains("href=\"http") || !p.contains("//cdn"), "external load");
-        assert!(!p.contains("<script src="));
+    // Nothing is loaded from another server: scripts, images and stylesheets are local.
+    for p in [&page, &read(&out, "index.html"), &read(&out, "search/index.html")] {
+        for attr in ["src=\"", "<link rel=\"stylesheet\" href=\""] {
+            for value in p.split(attr).skip(1) {
+                assert!(!value.starts_with("http") && !value.starts_with("//"), "external load: {attr}{value:.60}");
+            }
+        }
     }
     // A bundle's image sits beside its page.
     assert!(read(&out, "cases/螢幕保固/index.html").contains("<img src=\"flow.svg\" alt=\"流程圖\""));

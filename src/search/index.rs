@@ -1,0 +1,541 @@
+//! Builds the search index and splits it for the browser.
+//!
+//! The articles are indexed with elasticlunr-rs through
+//! [`CasebookLanguage`](super::tokenize::CasebookLanguage), in chunks, in
+//! parallel. Each chunk's elasticlunr JSON is read as a stream (never held as
+//! a tree) into posting lists, which are written as:
+//!
+//! - `search/manifest.json`: document count, fields and boosts, shard names;
+//! - `search/s/<n>-<hash>.json`: shard `n` holds every term whose first
+//!   character hashes to `n`, for every field, so a prefix search stays in
+//!   one shard: `{"title": {"退货": [df, doc, w, Δdoc, w, ...]}}`, where
+//!   `w` is elasticlunr's `tf / sqrt(field length)` in thousandths;
+//! - `search/a/<id>.json`: one article's title, address, section, date, tags
+//!   and plain text, fetched only for the results shown (snippets);
+//! - `search/fold-<hash>.txt`: the Traditional → Simplified pairs, so the
+//!   browser folds queries exactly as the index was folded;
+//! - `search/facets-<hash>.json`: section, tags and authors of every
+//!   article, fetched only when the reader filters.
+//!
+//! The browser scores with elasticlunr's formula (see `search.js`): per
+//! field, `Σ w · idf · penalty`, idf = 1 + ln(N / (df + 1)), times the
+//! field's boost, summed over fields. A very common term keeps its exact df
+//! but only its `max_postings` best documents, which bounds shard size.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use elasticlunr::IndexBuilder;
+use rayon::prelude::*;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Serialize;
+
+use super::tokenize::CasebookLanguage;
+use crate::output::OutputFile;
+
+/// The indexed fields, in elasticlunr order.
+pub const FIELDS: [&str; 7] = ["title", "tags", "summary", "headings", "body", "authors", "fields"];
+
+/// Default boosts: titles and tags weigh more than body text.
+pub fn default_weights() -> BTreeMap<String, f64> {
+    [
+        ("title", 5.0),
+        ("tags", 4.0),
+        ("summary", 2.0),
+        ("headings", 2.0),
+        ("body", 1.0),
+        ("authors", 2.0),
+        ("fields", 2.0),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+/// One article as search sees it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    /// Site path, percent-encoded: `cases/%E9%80%80/`.
+    pub url: String,
+    pub title: String,
+    pub section: String,
+    pub section_title: String,
+    pub kind_label: String,
+    pub date: String,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub summary: String,
+    pub headings: Vec<String>,
+    pub body: String,
+    /// Case fields as shown (channel, product, outcome, competencies...).
+    pub fields: Vec<String>,
+}
+
+impl SearchDoc {
+    fn field_texts(&self) -> [String; 7] {
+        [
+            self.title.clone(),
+            self.tags.join(" "),
+            self.summary.clone(),
+            self.headings.join("\n"),
+            self.body.clone(),
+            self.authors.join(" "),
+            self.fields.join(" "),
+        ]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    pub weights: BTreeMap<String, f64>,
+    pub max_postings: usize,
+    /// Aim for shards of about this many bytes.
+    pub shard_bytes: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { weights: default_weights(), max_postings: 300, shard_bytes: 24 * 1024 }
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct SearchStats {
+    pub documents: usize,
+    pub terms: usize,
+    pub shards: usize,
+    pub bytes: usize,
+}
+
+/// (field index) → term → postings (doc, tf).
+type Postings = Vec<HashMap<String, Vec<(u32, f32)>>>;
+/// Field lengths (tokens) of a document, in [`FIELDS`] order.
+type Lengths = (u32, [u32; 7]);
+
+/// Builds every search file.
+pub fn build(docs: &[SearchDoc], opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) {
+    let (postings, lengths) = index_with_elasticlunr(docs);
+    let mut files = Vec::new();
+    let mut stats = SearchStats { documents: docs.len(), ..Default::default() };
+
+    // Encode each term's list once; then group the encoded lists into shards.
+    let mut encoded: Vec<(usize, String, String)> = Vec::new(); // (field, term, json list)
+    for (f, terms) in postings.iter().enumerate() {
+        let mut terms: Vec<(&String, &Vec<(u32, f32)>)> = terms.iter().collect();
+        terms.sort_by(|a, b| a.0.cmp(b.0));
+        for (term, list) in terms {
+            encoded.push((f, term.clone(), encode_postings(list, &lengths, f, opts.max_postings)));
+        }
+    }
+    stats.terms = encoded.len();
+    let total: usize = encoded.iter().map(|(_, t, l)| t.len() + l.len() + 4).sum();
+    let shard_count = total.div_ceil(opts.shard_bytes).clamp(1, 4096);
+    let mut shards: Vec<BTreeMap<&str, BTreeMap<&str, &str>>> = vec![BTreeMap::new(); shard_count];
+    for (f, term, list) in &encoded {
+        let first = term.chars().next().unwrap_or(' ');
+        shards[shard_of(first, shard_count)].entry(FIELDS[*f]).or_default().insert(term, list);
+    }
+    let mut shard_names = String::new();
+    for (n, shard) in shards.iter().enumerate() {
+        let mut json = String::from("{");
+        for (i, (field, terms)) in shard.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(&format!("{}:{{", json_string(field)));
+            for (j, (term, list)) in terms.iter().enumerate() {
+                if j > 0 {
+                    json.push(',');
+                }
+                json.push_str(&json_string(term));
+                json.push(':');
+                json.push_str(list);
+            }
+            json.push('}');
+        }
+        json.push('}');
+        let hash = short_hash(json.as_bytes());
+        shard_names.push_str(&hash);
+        stats.bytes += json.len();
+        files.push(OutputFile::text(format!("search/s/{n}-{hash}.json"), json));
+    }
+    stats.shards = shard_count;
+
+    let fold_table = fold_pairs();
+    let fold_name = format!("fold-{}.txt", short_hash(fold_table.as_bytes()));
+    files.push(OutputFile::text(format!("search/{fold_name}"), fold_table));
+
+    let facets = facets(docs);
+    let facets_name = format!("facets-{}.json", short_hash(facets.as_bytes()));
+    files.push(OutputFile::text(format!("search/{facets_name}"), facets));
+
+    let mut build_hash_input = shard_names.clone();
+    for (i, d) in docs.iter().enumerate() {
+        let json = article_json(d);
+        build_hash_input.push_str(&short_hash(json.as_bytes()));
+        files.push(OutputFile::text(format!("search/a/{i}.json"), json));
+    }
+
+    let manifest = Manifest {
+        version: 1,
+        docs: docs.len(),
+        fields: FIELDS.iter().map(|f| (f.to_string(), opts.weights.get(*f).copied().unwrap_or(1.0))).collect(),
+        shards: shard_count,
+        shard_hashes: shard_names,
+        fold: fold_name,
+        facets: facets_name,
+        build: short_hash(build_hash_input.as_bytes()),
+    };
+    files.push(OutputFile::text("search/manifest.json", serde_json::to_string(&manifest).unwrap_or_default()));
+    (files, stats)
+}
+
+#[derive(Serialize)]
+struct Manifest {
+    version: u32,
+    docs: usize,
+    fields: Vec<(String, f64)>,
+    shards: usize,
+    /// Eight hex digits per shard, in shard order.
+    shard_hashes: String,
+    fold: String,
+    facets: String,
+    /// Changes whenever any article file changes; added to their URLs.
+    build: String,
+}
+
+/// The shard of a term, by its first character; `search.js` computes the same.
+pub fn shard_of(first: char, shards: usize) -> usize {
+    ((first as u32).wrapping_mul(2_654_435_761) % shards as u32) as usize
+}
+
+/// `[df, doc, w, Δdoc, w, ...]`, keeping the `max` best documents.
+fn encode_postings(list: &[(u32, f32)], lengths: &[[u32; 7]], field: usize, max: usize) -> String {
+    let mut weighted: Vec<(u32, u32)> = list
+        .iter()
+        .map(|&(doc, tf)| {
+            let len = lengths[doc as usize][field];
+            let norm = if len == 0 { 1.0 } else { 1.0 / (len as f64).sqrt() };
+            (doc, ((tf as f64 * norm * 1000.0).round() as u32).max(1))
+        })
+        .collect();
+    if weighted.len() > max {
+        weighted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        weighted.truncate(max);
+    }
+    weighted.sort_by_key(|&(doc, _)| doc);
+    let mut out = format!("[{}", list.len());
+    let mut prev = 0;
+    for (doc, w) in weighted {
+        out.push_str(&format!(",{},{w}", doc - prev));
+        prev = doc;
+    }
+    out.push(']');
+    out
+}
+
+/// Indexes the documents with elasticlunr-rs, in parallel chunks, and reads
+/// back postings and field lengths.
+fn index_with_elasticlunr(docs: &[SearchDoc]) -> (Postings, Vec<[u32; 7]>) {
+    let chunk = docs.len().div_ceil(rayon::current_num_threads().max(1) * 2).max(1);
+    let parts: Vec<(Postings, Vec<Lengths>)> = docs
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(c, part)| {
+            let mut index =
+                IndexBuilder::with_language(Box::new(CasebookLanguage)).save_docs(false).add_fields(&FIELDS).build();
+            for (i, d) in part.iter().enumerate() {
+                index.add_doc(&(c * chunk + i).to_string(), d.field_texts());
+            }
+            read_elasticlunr_json(&index.to_json())
+        })
+        .collect();
+    let mut postings: Postings = vec![HashMap::new(); FIELDS.len()];
+    let mut lengths = vec![[0u32; 7]; docs.len()];
+    for (p, l) in parts {
+        for (f, terms) in p.into_iter().enumerate() {
+            for (term, list) in terms {
+                postings[f].entry(term).or_default().extend(list);
+            }
+        }
+        for (doc, len) in l {
+            lengths[doc as usize] = len;
+        }
+    }
+    for terms in &mut postings {
+        for list in terms.values_mut() {
+            list.sort_by_key(|p| p.0);
+        }
+    }
+    (postings, lengths)
+}
+
+/// Reads elasticlunr's JSON (`index.<field>.root` tries and
+/// `documentStore.docInfo`) without building a tree of it.
+fn read_elasticlunr_json(json: &str) -> (Postings, Vec<Lengths>) {
+    let mut out = (vec![HashMap::new(); FIELDS.len()], Vec::new());
+    let mut de = serde_json::Deserializer::from_str(json);
+    // The JSON comes from elasticlunr-rs a moment ago; it cannot be malformed.
+    let _ = TopSeed(&mut out).deserialize(&mut de);
+    out
+}
+
+struct TopSeed<'a>(&'a mut (Postings, Vec<Lengths>));
+
+impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an elasticlunr index")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "index" => map.next_value_seed(FieldsSeed(&mut self.0 .0))?,
+                "documentStore" => {
+                    let store: DocumentStore = map.next_value()?;
+                    for (doc, lens) in store.doc_info {
+                        let mut l = [0u32; 7];
+                        for (i, f) in FIELDS.iter().enumerate() {
+                            l[i] = lens.get(*f).copied().unwrap_or(0);
+                        }
+                        self.0 .1.push((doc.parse().unwrap_or(0), l));
+                    }
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct DocumentStore {
+    #[serde(rename = "docInfo")]
+    doc_info: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+struct FieldsSeed<'a>(&'a mut Postings);
+
+impl<'de> DeserializeSeed<'de> for FieldsSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldsSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the fields of an elasticlunr index")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(field) = map.next_key::<String>()? {
+            match FIELDS.iter().position(|f| *f == field) {
+                Some(i) => map.next_value_seed(RootSeed(&mut self.0[i]))?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `{"root": node}`
+struct RootSeed<'a>(&'a mut HashMap<String, Vec<(u32, f32)>>);
+
+impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RootSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an inverted index")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "root" {
+                map.next_value_seed(NodeSeed { out: &mut *self.0, prefix: String::new() })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A trie node: `{"docs": {ref: {"tf": x}}, "df": n, "<char>": node, ...}`.
+struct NodeSeed<'a> {
+    out: &'a mut HashMap<String, Vec<(u32, f32)>>,
+    prefix: String,
+}
+
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Tf {
+    tf: f32,
+}
+
+impl<'de> Visitor<'de> for NodeSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a trie node")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "docs" => {
+                    let docs: BTreeMap<String, Tf> = map.next_value()?;
+                    if !docs.is_empty() {
+                        let list = self.out.entry(self.prefix.clone()).or_default();
+                        list.extend(docs.into_iter().map(|(d, tf)| (d.parse().unwrap_or(0), tf.tf)));
+                    }
+                }
+                "df" => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                child => {
+                    let prefix = format!("{}{child}", self.prefix);
+                    map.next_value_seed(NodeSeed { out: &mut *self.out, prefix })?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// FNV-1a (64-bit), as 8 hex digits: a cache-busting name, not a security hash.
+pub fn short_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:08x}", (h >> 32) as u32 ^ h as u32)
+}
+
+/// The folding pairs as one string: `臺台後后…` (two characters a pair).
+fn fold_pairs() -> String {
+    let mut pairs: Vec<(char, char)> = crate::fold::table().iter().map(|(&a, &b)| (a, b)).collect();
+    pairs.sort();
+    pairs.into_iter().flat_map(|(a, b)| [a, b]).collect()
+}
+
+fn article_json(d: &SearchDoc) -> String {
+    let text: String = d.body.chars().take(6000).collect();
+    serde_json::json!({
+        "t": d.title, "u": d.url, "s": d.section_title, "k": d.kind_label,
+        "d": d.date, "g": d.tags, "a": d.authors, "x": text,
+    })
+    .to_string()
+}
+
+fn facets(docs: &[SearchDoc]) -> String {
+    let mut sections: Vec<(String, String)> = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    let mut authors: Vec<String> = Vec::new();
+    let index_of = |list: &mut Vec<String>, v: &str| match list.iter().position(|x| x == v) {
+        Some(i) => i,
+        None => {
+            list.push(v.to_string());
+            list.len() - 1
+        }
+    };
+    let mut rows = Vec::new();
+    for d in docs {
+        let s = match sections.iter().position(|(name, _)| *name == d.section) {
+            Some(i) => i,
+            None => {
+                sections.push((d.section.clone(), d.section_title.clone()));
+                sections.len() - 1
+            }
+        };
+        let t: Vec<usize> = d.tags.iter().map(|x| index_of(&mut tags, x)).collect();
+        let a: Vec<usize> = d.authors.iter().map(|x| index_of(&mut authors, x)).collect();
+        rows.push(serde_json::json!([s, t, a]));
+    }
+    let sections: Vec<_> = sections.into_iter().map(|(_, title)| title).collect();
+    serde_json::json!({"sections": sections, "tags": tags, "authors": authors, "docs": rows}).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, body: &str) -> SearchDoc {
+        SearchDoc { title: title.into(), body: body.into(), url: "x/".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn elasticlunr_postings_are_read_back() {
+        let docs = [doc("退貨", "退貨退貨 耳機"), doc("帳單", "耳機")];
+        let (postings, lengths) = index_with_elasticlunr(&docs);
+        let title = &postings[0];
+        assert_eq!(title["退货"], vec![(0, 1.0)]);
+        assert_eq!(title["账单"], vec![(1, 1.0)]);
+        let body = &postings[4];
+        // tf is elasticlunr's sqrt(count): 退货 twice in doc 0.
+        assert_eq!(body["退货"], vec![(0, 2f32.sqrt())]);
+        assert_eq!(body["耳机"], vec![(0, 1.0), (1, 1.0)]);
+        // 退货 货 退货 货 耳机 机 = 6 tokens in doc 0's body.
+        assert_eq!(lengths[0][4], 6);
+    }
+
+    #[test]
+    fn postings_keep_df_and_the_best_documents() {
+        let list: Vec<(u32, f32)> = (0..5).map(|d| (d, 1.0 + d as f32)).collect();
+        let lengths = vec![[1u32; 7]; 5];
+        assert_eq!(encode_postings(&list, &lengths, 0, 10), "[5,0,1000,1,2000,1,3000,1,4000,1,5000]");
+        assert_eq!(encode_postings(&list, &lengths, 0, 2), "[5,3,4000,1,5000]");
+    }
+
+    #[test]
+    fn shards_and_manifest_agree() {
+        let docs: Vec<SearchDoc> =
+            (0..50).map(|i| doc(&format!("案例{i}"), &format!("客戶{i}要求退貨 ORD38{i}"))).collect();
+        let opts = SearchOptions { shard_bytes: 512, ..Default::default() };
+        let (files, stats) = build(&docs, &opts);
+        let manifest: serde_json::Value = files
+            .iter()
+            .find(|f| f.path == "search/manifest.json")
+            .map(|f| serde_json::from_slice(&f.bytes().unwrap()).unwrap())
+            .unwrap();
+        assert_eq!(manifest["docs"], 50);
+        let shards = manifest["shards"].as_u64().unwrap() as usize;
+        assert_eq!(shards, stats.shards);
+        assert!(shards > 1);
+        let hashes = manifest["shard_hashes"].as_str().unwrap();
+        assert_eq!(hashes.len(), shards * 8);
+        // The term 退货 lives in the shard its first character names, under that hash.
+        let n = shard_of('退', shards);
+        let name = format!("search/s/{n}-{}.json", &hashes[n * 8..n * 8 + 8]);
+        let shard = files.iter().find(|f| f.path == name).expect("the shard file exists");
+        let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
+        assert_eq!(shard["body"]["退货"][0], 50, "df");
+        assert!(shard["body"].as_object().unwrap().keys().all(|t| shard_of(t.chars().next().unwrap(), shards) == n));
+        assert_eq!(files.iter().filter(|f| f.path.starts_with("search/a/")).count(), 50);
+    }
+}

@@ -1,0 +1,324 @@
+/* casebook search: the tokenizer (the same as src/search/tokenize.rs, checked
+   against tests/search_vectors.json), shard loading, elasticlunr's scoring
+   and the search box. Results are built with DOM text nodes, never HTML. */
+(function (global) {
+  "use strict";
+
+  // ---- Tokenizer -------------------------------------------------------
+  function isCJK(cp) {
+    return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2fa1f) ||
+      (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7af);
+  }
+  var WORD = /[\p{Alphabetic}\p{N}]/u;
+  var MAX_TOKEN_CHARS = 32;
+
+  /** Parses the folding pairs file ("臺台後后…") into a Map. */
+  function parseFold(text) {
+    var map = new Map(), chars = Array.from(text);
+    for (var i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
+    return map;
+  }
+
+  /** NFKC, lowercase (per character, as Rust does), Traditional → Simplified. */
+  function fold(text, table) {
+    var out = "";
+    for (var c of text.normalize("NFKC")) {
+      for (var l of c.toLowerCase()) out += table.get(l) || l;
+    }
+    return out;
+  }
+
+  function tokenize(text, table) {
+    var tokens = [], run = [], word = [];
+    function pushRun() {
+      for (var i = 0; i + 1 < run.length; i++) tokens.push(run[i] + run[i + 1]);
+      if (run.length) tokens.push(run[run.length - 1]);
+      run = [];
+    }
+    function pushWord() {
+      if (word.length) tokens.push(word.slice(0, MAX_TOKEN_CHARS).join(""));
+      word = [];
+    }
+    for (var c of fold(text, table)) {
+      if (isCJK(c.codePointAt(0))) { pushWord(); run.push(c); }
+      else { pushRun(); if (WORD.test(c)) word.push(c); else pushWord(); }
+    }
+    pushRun(); pushWord();
+    return tokens;
+  }
+
+  // ---- Index ---------------------------------------------------------------
+  function shardOf(first, shards) {
+    return (Math.imul(first.codePointAt(0), 2654435761) >>> 0) % shards;
+  }
+
+  function Searcher(base, fetcher) {
+    this.base = base;            // URL of the search/ folder, ending in "/"
+    this.fetch = fetcher || function (url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); }); };
+    this.fetchText = function (url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.text(); }); };
+    this.shards = new Map();
+    this.docs = new Map();
+  }
+
+  Searcher.prototype.ready = function () {
+    var self = this;
+    if (!this._ready) {
+      this._ready = this.fetch(this.base + "manifest.json").then(function (m) {
+        self.manifest = m;
+        return self.fetchText(self.base + m.fold);
+      }).then(function (text) { self.table = parseFold(text); return self; });
+    }
+    return this._ready;
+  };
+
+  Searcher.prototype.tokens = function (query) { return tokenize(query, this.table); };
+
+  Searcher.prototype.shard = function (n) {
+    if (!this.shards.has(n)) {
+      var hash = this.manifest.shard_hashes.slice(n * 8, n * 8 + 8);
+      this.shards.set(n, this.fetch(this.base + "s/" + n + "-" + hash + ".json"));
+    }
+    return this.shards.get(n);
+  };
+
+  /** Scores documents for a query with elasticlunr's formula (OR, expand). */
+  Searcher.prototype.search = function (query) {
+    var self = this;
+    return this.ready().then(function () {
+      var tokens = Array.from(new Set(self.tokens(query)));
+      if (!tokens.length) return [];
+      var m = self.manifest;
+      var needed = Array.from(new Set(tokens.map(function (t) { return shardOf(t, m.shards); })));
+      return Promise.all(needed.map(function (n) { return self.shard(n); })).then(function (loaded) {
+        var byNumber = new Map();
+        needed.forEach(function (n, i) { byNumber.set(n, loaded[i]); });
+        var total = new Map();
+        m.fields.forEach(function (fb) {
+          var field = fb[0], boost = fb[1];
+          if (!boost) return;
+          var scores = new Map(), docTokens = new Map();
+          tokens.forEach(function (token) {
+            var terms = (byNumber.get(shardOf(token, m.shards)) || {})[field] || {};
+            var tokenLen = Array.from(token).length;
+            for (var key in terms) {
+              if (key.lastIndexOf(token, 0) !== 0) continue;
+              var list = terms[key], df = list[0];
+              var idf = 1 + Math.log(m.docs / (df + 1));
+              var keyLen = Array.from(key).length;
+              var penalty = key === token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
+              var doc = 0;
+              for (var i = 1; i + 1 < list.length; i += 2) {
+                doc += list[i];
+                var s = (list[i + 1] / 1000) * idf * penalty;
+                scores.set(doc, (scores.get(doc) || 0) + s);
+                if (key === token) docTokens.set(doc, (docTokens.get(doc) || 0) + 1);
+              }
+            }
+          });
+          scores.forEach(function (s, doc) {
+            if (docTokens.has(doc)) s = s * docTokens.get(doc) / tokens.length;
+            total.set(doc, (total.get(doc) || 0) + s * boost);
+          });
+        });
+        var results = [];
+        total.forEach(function (score, doc) { results.push({ id: doc, score: score }); });
+        // Newer articles have smaller ids: they win ties.
+        results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        return results;
+      });
+    });
+  };
+
+  Searcher.prototype.doc = function (id) {
+    if (!this.docs.has(id)) this.docs.set(id, this.fetch(this.base + "a/" + id + ".json?" + this.manifest.build));
+    return this.docs.get(id);
+  };
+
+  Searcher.prototype.facets = function () {
+    if (!this._facets) this._facets = this.fetch(this.base + this.manifest.facets);
+    return this._facets;
+  };
+
+  /** A short passage of `text` around the first match, as text and marks. */
+  function snippet(text, tokens, table, length) {
+    var chars = Array.from(text.replace(/\s+/g, " "));
+    var folded = chars.map(function (c) { var f = fold(c, table); return Array.from(f)[0] || c; });
+    var hits = new Array(chars.length).fill(false), first = -1;
+    var words = tokens.filter(function (t) { return Array.from(t).length > 1 || isCJK(t.codePointAt(0)); });
+    words.forEach(function (t) {
+      var tc = Array.from(t);
+      for (var i = 0; i + tc.length <= folded.length; i++) {
+        var ok = true;
+        for (var j = 0; j < tc.length && ok; j++) ok = folded[i + j] === tc[j];
+        if (ok) { for (var k = 0; k < tc.length; k++) hits[i + k] = true; if (first < 0 || i < first) first = i; }
+      }
+    });
+    var start = Math.max(0, (first < 0 ? 0 : first) - Math.floor(length / 3));
+    var end = Math.min(chars.length, start + length);
+    var parts = [], cur = "", curHit = false;
+    for (var i = start; i < end; i++) {
+      if (hits[i] !== curHit && cur) { parts.push({ text: cur, hit: curHit }); cur = ""; }
+      curHit = hits[i]; cur += chars[i];
+    }
+    if (cur) parts.push({ text: cur, hit: curHit });
+    if (start > 0) parts.unshift({ text: "…", hit: false });
+    if (end < chars.length) parts.push({ text: "…", hit: false });
+    return parts;
+  }
+
+  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardOf: shardOf, Searcher: Searcher, snippet: snippet };
+  global.CasebookSearch = api;
+  if (typeof document === "undefined") return;
+
+  // ---- User interface --------------------------------------------------
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function renderResult(item, doc, tokens, table, root, snippetLength) {
+    var li = el("li", "result");
+    li.setAttribute("role", "option");
+    li.id = "result-" + item.id;
+    var a = el("a", "result-title", doc.t);
+    a.href = root + doc.u;
+    li.appendChild(a);
+    var meta = [doc.k, doc.s, doc.d].concat(doc.g && doc.g.length ? [doc.g.join("、")] : []).filter(Boolean).join(" · ");
+    li.appendChild(el("p", "meta", meta));
+    var p = el("p", "snippet");
+    snippet(doc.x || "", tokens, table, snippetLength).forEach(function (part) {
+      p.appendChild(part.hit ? el("mark", null, part.text) : document.createTextNode(part.text));
+    });
+    li.appendChild(p);
+    return li;
+  }
+
+  function debounce(fn, ms) {
+    var t;
+    return function () { var args = arguments; clearTimeout(t); t = setTimeout(function () { fn.apply(null, args); }, ms); };
+  }
+
+  /** Connects an input to a result list; `page` adds filters and the URL. */
+  function attach(input, list, status, root, searcher, page) {
+    var active = -1, seq = 0, shown = [];
+    var limit = page ? 20 : 6;
+
+    function setActive(i) {
+      var items = list.querySelectorAll("li.result");
+      if (!items.length) { active = -1; return; }
+      active = (i + items.length) % items.length;
+      items.forEach(function (li, j) { li.classList.toggle("active", j === active); li.setAttribute("aria-selected", j === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    }
+
+    function filterIds(results) {
+      if (!page) return Promise.resolve(results);
+      var f = page.filters();
+      if (!f.section && !f.tag && !f.author) return Promise.resolve(results);
+      return searcher.facets().then(function (fx) {
+        return results.filter(function (r) {
+          var row = fx.docs[r.id];
+          if (!row) return false;
+          if (f.section && fx.sections[row[0]] !== f.section) return false;
+          if (f.tag && row[1].map(function (i) { return fx.tags[i]; }).indexOf(f.tag) < 0) return false;
+          if (f.author && row[2].map(function (i) { return fx.authors[i]; }).indexOf(f.author) < 0) return false;
+          return true;
+        });
+      });
+    }
+
+    function run() {
+      var q = input.value.trim(), mine = ++seq;
+      if (page) page.remember(q);
+      if (!q) { list.textContent = ""; status.textContent = ""; list.hidden = !page; return; }
+      searcher.search(q).then(filterIds).then(function (results) {
+        if (mine !== seq) return;
+        shown = results.slice(0, limit);
+        return Promise.all(shown.map(function (r) { return searcher.doc(r.id); })).then(function (docs) {
+          if (mine !== seq) return;
+          var tokens = searcher.tokens(q);
+          list.textContent = "";
+          docs.forEach(function (doc, i) { list.appendChild(renderResult(shown[i], doc, tokens, searcher.table, root, page ? 120 : 60)); });
+          status.textContent = results.length ? "找到 " + results.length + " 篇" + (results.length > limit ? "，顯示前 " + limit + " 篇" : "") : "沒有找到符合「" + q + "」的文章";
+          list.hidden = false;
+          active = -1;
+        });
+      }).catch(function (e) {
+        status.textContent = "搜尋暫時無法使用（" + e.message + "）";
+      });
+    }
+
+    var later = debounce(run, 40);
+    input.addEventListener("input", later);
+    input.addEventListener("focus", function () { searcher.ready().catch(function () {}); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); setActive(active + 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
+      else if (e.key === "Enter" && active >= 0) {
+        var link = list.querySelectorAll("li.result a")[active];
+        if (link) { e.preventDefault(); location.href = link.href; }
+      } else if (e.key === "Escape" && !page) { list.hidden = true; }
+    });
+    if (page) page.onChange = run;
+    return run;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var html = document.documentElement;
+    var root = html.getAttribute("data-root") || "./";
+    if (location.protocol === "file:") return; // search needs a web server
+    var searcher = new Searcher(root + "search/");
+    var form = document.querySelector("form.site-search");
+    var pageBox = document.getElementById("search-page");
+    if (pageBox) {
+      var input = document.getElementById("search-input");
+      var list = document.getElementById("search-results");
+      var status = document.getElementById("search-status");
+      var selects = pageBox.querySelectorAll("select[data-filter]");
+      var page = {
+        filters: function () {
+          var f = {};
+          selects.forEach(function (s) { f[s.getAttribute("data-filter")] = s.value; });
+          return f;
+        },
+        remember: function (q) {
+          var p = new URLSearchParams(location.search);
+          if (q) p.set("q", q); else p.delete("q");
+          var s = p.toString();
+          history.replaceState(null, "", s ? "?" + s : location.pathname);
+        }
+      };
+      pageBox.hidden = false;
+      var noJs = document.getElementById("search-nojs");
+      if (noJs) noJs.hidden = true;
+      var run = attach(input, list, status, root, searcher, page);
+      selects.forEach(function (s) { s.addEventListener("change", function () { page.onChange(); }); });
+      searcher.ready().then(function () { return searcher.facets(); }).then(function (fx) {
+        [["section", fx.sections], ["tag", fx.tags], ["author", fx.authors]].forEach(function (pair) {
+          var s = pageBox.querySelector("select[data-filter=" + pair[0] + "]");
+          pair[1].slice().sort().forEach(function (v) { var o = el("option", null, v); o.value = v; s.appendChild(o); });
+        });
+      }).catch(function () {});
+      var q = new URLSearchParams(location.search).get("q");
+      if (q) { input.value = q; run(); }
+      if (form) form.hidden = true;
+    } else if (form) {
+      var box = form.querySelector("input");
+      var drop = el("ul", "search-drop");
+      drop.id = "search-drop";
+      drop.setAttribute("role", "listbox");
+      drop.hidden = true;
+      var st = el("p", "search-drop-status");
+      st.setAttribute("aria-live", "polite");
+      form.appendChild(st);
+      form.appendChild(drop);
+      box.setAttribute("aria-controls", "search-drop");
+      attach(box, drop, st, root, searcher, null);
+      document.addEventListener("click", function (e) { if (!form.contains(e.target)) { drop.hidden = true; st.textContent = ""; } });
+    }
+  });
+})(typeof globalThis !== "undefined" ? globalThis : this);
