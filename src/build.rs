@@ -31,6 +31,8 @@ pub struct Timings {
     pub load: Duration,
     pub markdown: Duration,
     pub render: Duration,
+    /// Part of `render`: links, related articles, series.
+    pub graph: Duration,
     /// Part of `render`: the search index.
     pub search: Duration,
 }
@@ -132,7 +134,9 @@ pub fn build(opts: &BuildOptions) -> Built {
         tags: &tags,
         config: &config,
     };
+    let graph_start = Instant::now();
     let (graph, d) = graph::build(&inputs);
+    let graph_time = graph_start.elapsed();
     diags.extend(d);
     let mut files = None;
     let mut search_time = Duration::default();
@@ -163,7 +167,13 @@ pub fn build(opts: &BuildOptions) -> Built {
         files,
         diagnostics: diags.into_sorted(),
         articles: content.articles.len(),
-        timings: Timings { load: load_time, markdown: markdown_time, render: start.elapsed(), search: search_time },
+        timings: Timings {
+            load: load_time,
+            markdown: markdown_time,
+            render: start.elapsed(),
+            graph: graph_time,
+            search: search_time,
+        },
         search: search_stats,
     }
 }

@@ -45,7 +45,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if !args.quiet {
         let t = &built.timings;
         eprintln!(
-            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, Markdown {:.2} s, pages {:.2} s, of which search index {:.2} s: {} terms in {} shards).",
+            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, Markdown {:.2} s, pages {:.2} s, of which links and related {:.2} s and search index {:.2} s: {} terms in {} shards).",
             built.articles,
             files.len(),
             output.display(),
@@ -53,6 +53,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
             t.load.as_secs_f64(),
             t.markdown.as_secs_f64(),
             t.render.as_secs_f64(),
+            t.graph.as_secs_f64(),
             t.search.as_secs_f64(),
             built.search.terms,
             built.search.shards

@@ -5,7 +5,7 @@
 //! Used for tag matching and, with the same table shipped to the browser,
 //! for search. `fold(fold(s)) == fold(s)`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -19,7 +19,7 @@ pub const EXTRA_TABLE: &str = include_str!("extra.txt");
 pub fn table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for text in [OPENCC_TABLE, EXTRA_TABLE] {
             for line in text.lines() {
                 let mut parts = line.split(['\t', ' ']);

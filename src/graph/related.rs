@@ -10,7 +10,10 @@
 //!
 //! Every score comes with the reasons, so templates can say why.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -22,8 +25,9 @@ use crate::markdown::is_cjk;
 
 /// How many bigrams represent an article's text.
 const SIGNATURE: usize = 24;
-/// A term shared by more articles than this is too common to find candidates by.
-const MAX_POSTINGS: usize = 2000;
+/// Each feature finds candidates among at most this many articles (its
+/// strongest); a very common tag or bigram says little anyway.
+const MAX_POSTINGS: usize = 400;
 pub const MAX_RELATED: usize = 5;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -40,22 +44,10 @@ struct Features {
     competencies: Vec<String>,
     product: Option<String>,
     channel: Option<String>,
-    /// (bigram, weight), sorted by bigram; weights have unit length.
-    signature: Vec<(String, f64)>,
+    /// (bigram key, weight), sorted by key; weights have unit length.
+    signature: Vec<(u64, f64)>,
     /// The spelling of each signature bigram as written in the article.
     written: Vec<String>,
-}
-
-impl Features {
-    /// The keys of the inverted lists this article is filed under.
-    fn keys(&self) -> impl Iterator<Item = String> + '_ {
-        self.tags
-            .iter()
-            .map(|t| format!("t:{t}"))
-            .chain(self.competencies.iter().map(|c| format!("c:{c}")))
-            .chain(self.product.iter().map(|p| format!("p:{p}")))
-            .chain(self.signature.iter().map(|(b, _)| format!("b:{b}")))
-    }
 }
 
 /// Folds one character the way [`fold`] does a string (full-width forms,
@@ -109,42 +101,163 @@ pub fn bigrams(text: &str) -> Vec<(String, String)> {
 /// Computes the related articles of every article. Responses neither get nor
 /// appear as related articles.
 pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, String>) -> Vec<Vec<Related>> {
+    let features = features(articles, texts);
     let n = articles.len();
-    // Per article: folded bigram → (count, spelling first seen).
-    let counts: Vec<HashMap<String, (usize, String)>> = texts
-        .par_iter()
-        .map(|t| {
-            let mut m: HashMap<String, (usize, String)> = HashMap::new();
-            for (folded, written) in bigrams(t) {
-                m.entry(folded).or_insert((0, written)).0 += 1;
-            }
-            m
-        })
-        .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for m in &counts {
-        for k in m.keys() {
-            *df.entry(k.as_str()).or_default() += 1;
+
+    // Intern every feature as a number, with what sharing it is worth.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut kind_weight: Vec<f32> = Vec::new();
+    // Per article: (feature, weight of the feature in this article).
+    let mut article_keys: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+    for f in &features {
+        let mut keys = Vec::new();
+        let mut add = |key: String, weight: f32, share: f32| {
+            let next = ids.len() as u32;
+            let id = *ids.entry(key).or_insert_with(|| {
+                kind_weight.push(share);
+                next
+            });
+            keys.push((id, weight));
+        };
+        for t in &f.tags {
+            add(format!("t:{t}"), 1.0, TAG);
+        }
+        for c in &f.competencies {
+            add(format!("c:{c}"), 1.0, COMPETENCY);
+        }
+        if let Some(p) = &f.product {
+            add(format!("p:{p}"), 1.0, PRODUCT);
+        }
+        for (b, w) in &f.signature {
+            add(format!("b:{b:x}"), *w as f32, TEXT);
+        }
+        keys.sort_by_key(|k| k.0);
+        keys.dedup_by_key(|k| k.0);
+        article_keys.push(keys);
+    }
+    // Inverted lists, each keeping its strongest (then newest) articles.
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); ids.len()];
+    for (i, keys) in article_keys.iter().enumerate() {
+        if articles[i].kind == Kind::Response {
+            continue;
+        }
+        for &(k, w) in keys {
+            postings[k as usize].push((i as u32, w));
         }
     }
-    let features: Vec<Features> = articles
+    for list in &mut postings {
+        if list.len() > MAX_POSTINGS {
+            list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            list.truncate(MAX_POSTINGS);
+        }
+    }
+
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0f32; n], Vec::<u32>::new()),
+            |(acc, touched), i| {
+                if articles[i].kind == Kind::Response {
+                    return Vec::new();
+                }
+                for &(k, w) in &article_keys[i] {
+                    let share = kind_weight[k as usize];
+                    for &(j, wj) in &postings[k as usize] {
+                        if acc[j as usize] == 0.0 {
+                            touched.push(j);
+                        }
+                        acc[j as usize] += share * w * wj;
+                    }
+                }
+                // Rough scores find the candidates; the exact scorer ranks them.
+                let mut rough: Vec<(u32, f32)> =
+                    touched.iter().map(|&j| (j, acc[j as usize])).filter(|&(j, _)| j as usize != i).collect();
+                for &j in touched.iter() {
+                    acc[j as usize] = 0.0;
+                }
+                touched.clear();
+                rough.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                rough.truncate(MAX_RELATED * 4);
+                let mut scored: Vec<Related> = rough
+                    .into_iter()
+                    .filter_map(|(j, _)| {
+                        let j = j as usize;
+                        score(&features[i], &features[j], labels).map(|(score, reasons)| Related {
+                            id: j,
+                            score,
+                            reasons,
+                        })
+                    })
+                    .collect();
+                scored.sort_by(|a, b| {
+                    b.score
+                        .total_cmp(&a.score)
+                        .then_with(|| articles[b.id].date.cmp(&articles[a.id].date))
+                        .then_with(|| articles[a.id].source.cmp(&articles[b.id].source))
+                });
+                scored.truncate(MAX_RELATED);
+                scored
+            },
+        )
+        .collect()
+}
+
+/// What each kind of shared feature is worth (the text's worth is scaled by
+/// both articles' bigram weights, i.e. the cosine).
+const TAG: f32 = 3.0;
+const COMPETENCY: f32 = 1.0;
+const PRODUCT: f32 = 2.0;
+const TEXT: f32 = 6.0;
+
+/// Bigram key → (count, index of its first spelling), and the spellings.
+type GramCounts = (FxHashMap<u64, (u32, u32)>, Vec<String>);
+
+/// Tags, competencies, product, channel and a tf-idf bigram signature of each article.
+fn features(articles: &[Article], texts: &[&str]) -> Vec<Features> {
+    let n = articles.len();
+    // Per article: bigram key → (count, index of its first spelling).
+    let counts: Vec<GramCounts> = texts
+        .par_iter()
+        .map(|t| {
+            let mut m: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+            let mut spellings: Vec<String> = Vec::new();
+            for_each_gram(t, |key, written| {
+                let e = m.entry(key).or_insert_with(|| {
+                    spellings.push(written());
+                    (0, spellings.len() as u32 - 1)
+                });
+                e.0 += 1;
+            });
+            (m, spellings)
+        })
+        .collect();
+    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+    for (m, _) in &counts {
+        for k in m.keys() {
+            *df.entry(*k).or_default() += 1;
+        }
+    }
+    articles
         .par_iter()
         .zip(counts.par_iter())
-        .map(|(a, m)| {
-            let mut weighted: Vec<(String, f64)> = m
+        .map(|(a, (m, spellings))| {
+            let mut weighted: Vec<(u64, f64)> = m
                 .iter()
                 .map(|(k, (tf, _))| {
-                    let idf = ((n as f64 + 1.0) / (df[k.as_str()] as f64 + 1.0)).ln();
-                    (k.clone(), (1.0 + (*tf as f64).ln()) * idf)
+                    let idf = ((n as f64 + 1.0) / (df[k] as f64 + 1.0)).ln();
+                    (*k, (1.0 + (*tf as f64).ln()) * idf)
                 })
                 .filter(|(_, w)| *w > 0.0)
                 .collect();
-            weighted.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-            weighted.truncate(SIGNATURE);
+            let by_weight = |x: &(u64, f64), y: &(u64, f64)| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0));
+            if weighted.len() > SIGNATURE {
+                weighted.select_nth_unstable_by(SIGNATURE, by_weight);
+                weighted.truncate(SIGNATURE);
+            }
             let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
-            let mut signature: Vec<(String, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
-            signature.sort_by(|x, y| x.0.cmp(&y.0));
-            let written = signature.iter().map(|(k, _)| m[k].1.clone()).collect();
+            let mut signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
+            signature.sort_by_key(|x| x.0);
+            let written = signature.iter().map(|(k, _)| spellings[m[k].1 as usize].clone()).collect();
             Features {
                 tags: a.front.tags.iter().map(|t| fold(t)).collect(),
                 tag_names: a.front.tags.clone(),
@@ -155,51 +268,44 @@ pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, S
                 written,
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Inverted lists: feature → articles.
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, f) in features.iter().enumerate() {
-        if articles[i].kind == Kind::Response {
-            continue;
+/// Calls `f` with the key of every bigram of [`bigrams`] and a way to get its
+/// spelling, without allocating for each: two folded characters are packed
+/// into one number; a word is hashed.
+fn for_each_gram(text: &str, mut f: impl FnMut(u64, &dyn Fn() -> String)) {
+    let mut prev: Option<(char, char)> = None;
+    let mut word = (String::new(), String::new());
+    let flush_word = |word: &mut (String, String), f: &mut dyn FnMut(u64, &dyn Fn() -> String)| {
+        if word.0.chars().nth(1).is_some() {
+            let key = (1u64 << 63) | (rustc_hash::FxBuildHasher.hash_one(&word.0) >> 1);
+            let written = word.1.clone();
+            f(key, &move || written.clone());
         }
-        for k in f.keys() {
-            postings.entry(k).or_default().push(i);
+        word.0.clear();
+        word.1.clear();
+    };
+    for c in text.chars() {
+        let folded = fold_one(c);
+        if is_cjk(folded) {
+            flush_word(&mut word, &mut f);
+            if let Some((pf, pc)) = prev {
+                let key = ((pf as u64) << 21) | folded as u64;
+                f(key, &|| [pc, c].iter().collect());
+            }
+            prev = Some((folded, c));
+        } else {
+            prev = None;
+            if folded.is_alphanumeric() {
+                word.0.push(folded);
+                word.1.push(c);
+            } else {
+                flush_word(&mut word, &mut f);
+            }
         }
     }
-
-    (0..n)
-        .into_par_iter()
-        .map(|i| {
-            if articles[i].kind == Kind::Response {
-                return Vec::new();
-            }
-            let f = &features[i];
-            let mut candidates: HashSet<usize> = HashSet::new();
-            for k in f.keys() {
-                if let Some(list) = postings.get(&k) {
-                    if list.len() <= MAX_POSTINGS {
-                        candidates.extend(list.iter().copied());
-                    }
-                }
-            }
-            candidates.remove(&i);
-            let mut scored: Vec<Related> = candidates
-                .into_iter()
-                .filter_map(|j| {
-                    score(f, &features[j], labels).map(|(score, reasons)| Related { id: j, score, reasons })
-                })
-                .collect();
-            scored.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then_with(|| articles[b.id].date.cmp(&articles[a.id].date))
-                    .then_with(|| articles[a.id].source.cmp(&articles[b.id].source))
-            });
-            scored.truncate(MAX_RELATED);
-            scored
-        })
-        .collect()
+    flush_word(&mut word, &mut f);
 }
 
 /// The score of `b` as related to `a`, with reasons; `None` if too weak.

@@ -107,8 +107,10 @@ pub struct SearchStats {
     pub bytes: usize,
 }
 
-/// (field index) → term → postings (doc, tf).
-type Postings = Vec<HashMap<String, Vec<(u32, f32)>>>;
+/// Term → postings (doc, tf) of one field.
+type TermPostings = HashMap<String, Vec<(u32, f32)>>;
+/// (field index) → term → postings.
+type Postings = Vec<TermPostings>;
 /// Field lengths (tokens) of a document, in [`FIELDS`] order.
 type Lengths = (u32, [u32; 7]);
 
@@ -224,10 +226,12 @@ fn encode_postings(list: &[(u32, f32)], lengths: &[[u32; 7]], field: usize, max:
         weighted.truncate(max);
     }
     weighted.sort_by_key(|&(doc, _)| doc);
-    let mut out = format!("[{}", list.len());
+    use std::fmt::Write;
+    let mut out = String::with_capacity(weighted.len() * 8 + 8);
+    let _ = write!(out, "[{}", list.len());
     let mut prev = 0;
     for (doc, w) in weighted {
-        out.push_str(&format!(",{},{w}", doc - prev));
+        let _ = write!(out, ",{},{w}", doc - prev);
         prev = doc;
     }
     out.push(']');
@@ -237,7 +241,9 @@ fn encode_postings(list: &[(u32, f32)], lengths: &[[u32; 7]], field: usize, max:
 /// Indexes the documents with elasticlunr-rs, in parallel chunks, and reads
 /// back postings and field lengths.
 fn index_with_elasticlunr(docs: &[SearchDoc]) -> (Postings, Vec<[u32; 7]>) {
-    let chunk = docs.len().div_ceil(rayon::current_num_threads().max(1) * 2).max(1);
+    // Small chunks keep elasticlunr-rs's per-term document maps small, which is
+    // most of its cost; the chunks are merged afterwards.
+    let chunk = 256;
     let parts: Vec<(Postings, Vec<Lengths>)> = docs
         .par_chunks(chunk)
         .enumerate()
@@ -250,23 +256,30 @@ fn index_with_elasticlunr(docs: &[SearchDoc]) -> (Postings, Vec<[u32; 7]>) {
             read_elasticlunr_json(&index.to_json())
         })
         .collect();
-    let mut postings: Postings = vec![HashMap::new(); FIELDS.len()];
     let mut lengths = vec![[0u32; 7]; docs.len()];
+    let mut per_field: Vec<Vec<TermPostings>> = vec![Vec::new(); FIELDS.len()];
     for (p, l) in parts {
         for (f, terms) in p.into_iter().enumerate() {
-            for (term, list) in terms {
-                postings[f].entry(term).or_default().extend(list);
-            }
+            per_field[f].push(terms);
         }
         for (doc, len) in l {
             lengths[doc as usize] = len;
         }
     }
-    for terms in &mut postings {
-        for list in terms.values_mut() {
-            list.sort_by_key(|p| p.0);
-        }
-    }
+    // Chunks hold consecutive documents, in order: appending keeps lists sorted.
+    let postings: Postings = per_field
+        .into_par_iter()
+        .map(|chunks| {
+            let mut merged: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+            for terms in chunks {
+                for (term, mut list) in terms {
+                    list.sort_by_key(|p| p.0);
+                    merged.entry(term).or_default().extend(list);
+                }
+            }
+            merged
+        })
+        .collect();
     (postings, lengths)
 }
 
