@@ -79,6 +79,8 @@ pub struct Config {
     pub broken_links_fail: bool,
     /// Field weights and limits of the search index.
     pub search: crate::search::index::SearchOptions,
+    /// The offset of dates and times written without one (`+08:00`).
+    pub timezone: chrono::FixedOffset,
 }
 
 impl Default for Config {
@@ -107,6 +109,7 @@ struct RawConfig {
     words_per_minute: Option<u32>,
     links: Option<String>,
     search: Option<RawSearch>,
+    timezone: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -124,7 +127,8 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 17] = [
+const KNOWN_KEYS: [&str; 18] = [
+    "timezone",
     "search",
     "links",
     "title",
@@ -293,6 +297,24 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             search.shard_bytes = n.max(256);
         }
     }
+    // Taipei, Hong Kong and Beijing: where the journal's writers are.
+    let default_zone = chrono::FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset");
+    let timezone = match raw.timezone.as_deref() {
+        None => default_zone,
+        Some(tz) => match chrono::DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{tz}")) {
+            Ok(d) => *d.offset(),
+            Err(_) => {
+                let (l, c) = at("timezone");
+                diags.push(Diagnostic::error(
+                    rel,
+                    l,
+                    c,
+                    format!("`timezone` must be an offset from UTC like \"+08:00\" (in quotes), found `{tz}`"),
+                ));
+                default_zone
+            }
+        },
+    };
     let paginate = match raw.paginate {
         Some(0) => {
             let (l, c) = at("paginate");
@@ -366,6 +388,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
         broken_links_fail,
         search,
+        timezone,
     };
     (config, diags)
 }

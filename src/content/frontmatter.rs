@@ -36,6 +36,8 @@ pub struct FrontMatter {
     pub series_order: Option<i64>,
     /// For a critique: the article it answers (slug, path or title).
     pub responds_to: Option<String>,
+    /// The language of the text (`zh-Hans`, `en`), when it differs from the site's.
+    pub lang: Option<String>,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Line and column (in the whole file) of each field's value, for
     /// messages from later stages.
@@ -186,6 +188,7 @@ impl Checker<'_> {
                 "priority" => f.priority = self.one_of(&key, &v, &self.config.priorities.clone()),
                 "product" => f.product = self.string(&key, &v, "the product's name"),
                 "series" => f.series = self.string(&key, &v, "the series' name, like `series: 每日一案例`"),
+                "lang" => f.lang = self.string(&key, &v, "a language code like zh-Hant, zh-Hans or en"),
                 "responds_to" => {
                     f.responds_to = self.string(&key, &v, "the slug, path or title of the article it answers");
                     if f.responds_to.as_deref().is_none_or(str::is_empty) {
@@ -335,21 +338,40 @@ impl Checker<'_> {
             }
             other => yaml::describe(other),
         };
-        match parse_date(&text) {
+        match parse_date(&text, self.config.timezone) {
             Some(d) => Some(d),
             None => {
                 let shown = text.trim_matches('`');
-                self.error(key, format!("`{key}` must look like 2026-11-22 (year-month-day), found `{shown}`"));
+                let message = match impossible_date(shown) {
+                    Some(why) => format!("`{key}` is {shown}, but {why}; check the month and the day"),
+                    None => format!("`{key}` must look like 2026-11-22 (year-month-day), found `{shown}`"),
+                };
+                self.error(key, message);
                 None
             }
         }
     }
 }
 
+/// Why a date written in the right shape cannot exist (`2026-02-30`).
+fn impossible_date(text: &str) -> Option<String> {
+    let day = text.get(..10)?;
+    let b = day.as_bytes();
+    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && day.chars().filter(char::is_ascii_digit).count() == 8;
+    if !shaped {
+        return None;
+    }
+    let month: u32 = day[5..7].parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return Some(format!("there is no month {month}"));
+    }
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err().then(|| format!("month {month} has no day {}", &day[8..10]))
+}
+
 /// Accepts `2026-11-22`, `2026-11-22 09:30`, `2026-11-22T09:30:00` and RFC 3339.
-/// Times without an offset are taken as UTC.
-pub fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
-    let utc = FixedOffset::east_opt(0)?;
+/// Dates and times without an offset are in `zone` (the config's `timezone`).
+pub fn parse_date(text: &str, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let utc = zone;
     if let Ok(d) = DateTime::parse_from_rfc3339(text) {
         return Some(d);
     }
@@ -420,9 +442,14 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert!(parse_date("2026-11-22").is_some());
-        assert!(parse_date("2026-11-22T09:30:00+08:00").is_some());
-        assert!(parse_date("2026-1-5").is_none());
-        assert!(parse_date("22/11/2026").is_none());
+        let tz = FixedOffset::east_opt(8 * 3600).unwrap();
+        assert_eq!(parse_date("2026-11-22", tz).unwrap().to_rfc3339(), "2026-11-22T00:00:00+08:00");
+        assert_eq!(parse_date("2026-11-22 23:30", tz).unwrap().to_rfc3339(), "2026-11-22T23:30:00+08:00");
+        assert_eq!(parse_date("2026-11-22T09:30:00+00:00", tz).unwrap().to_rfc3339(), "2026-11-22T09:30:00+00:00");
+        assert!(parse_date("2026-1-5", tz).is_none());
+        assert!(parse_date("22/11/2026", tz).is_none());
+        assert_eq!(impossible_date("2026-02-30").as_deref(), Some("month 2 has no day 30"));
+        assert_eq!(impossible_date("2026-13-03").as_deref(), Some("there is no month 13"));
+        assert_eq!(impossible_date("22/11/2026"), None);
     }
 }

@@ -157,6 +157,8 @@ struct ArticleView {
     series_order: Option<i64>,
     series_url: Option<String>,
     response_count: usize,
+    /// The language of the article's text: `lang:` or guessed from it.
+    lang: String,
     draft: bool,
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -268,7 +270,12 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         for term in &tax.terms {
             let taxonomy =
                 serde_json::json!({"key": tax.key, "title": tax.title, "url": encode_path(&format!("{}/", tax.key))});
-            let term_view = serde_json::json!({"name": r.label(&term.name), "count": term.articles.len(), "description": term.description});
+            let term_view = serde_json::json!({
+                "name": r.label(&term.name),
+                "count": term.articles.len(),
+                "description": term.description,
+                "url": encode_path(&format!("{}/{}/", tax.key, term.slug)),
+            });
             lists.push(ListJob {
                 base: format!("{}/{}/", tax.key, term.slug),
                 template: "term.html",
@@ -448,6 +455,7 @@ impl<'a> Renderer<'a> {
             series_order: f.series_order,
             series_url: self.site.graph.series_of[i].map(|(s, _)| series_url(&self.site.graph.series[s].slug)),
             response_count: self.site.graph.responses[i].len(),
+            lang: f.lang.clone().unwrap_or_else(|| guess_language(&rendered.text, &config.language)),
             draft: f.draft,
             extra: f.extra.clone(),
         }
@@ -484,6 +492,7 @@ impl<'a> Renderer<'a> {
         let rendered = &self.site.rendered[i];
         let mut ctx = self.context(&a.path, &a.front.title);
         ctx.insert("article", &self.articles[i]);
+        ctx.insert("description", &self.articles[i].summary);
         ctx.insert("content", &rendered.html);
         ctx.insert("toc", &rendered.toc);
         let g = self.site.graph;
@@ -776,6 +785,33 @@ fn series_url(slug: &str) -> String {
 
 fn author_url(id: &str) -> String {
     encode_path(&format!("authors/{id}/"))
+}
+
+/// The language of an article's text: `en` when it is mostly words of other
+/// scripts, `zh-Hans` when Simplified-only characters clearly outnumber
+/// Traditional-only ones, else the site's language.
+fn guess_language(text: &str, site: &str) -> String {
+    let table = crate::fold::table();
+    let simplified: std::collections::HashSet<char> =
+        table.values().copied().filter(|c| !table.contains_key(c)).collect();
+    let (mut trad, mut simp) = (0usize, 0usize);
+    for c in text.chars() {
+        if table.contains_key(&c) {
+            trad += 1;
+        } else if simplified.contains(&c) {
+            simp += 1;
+        }
+    }
+    let (cjk, words) = markdown::count_chars_and_words(text);
+    if words > 50 && cjk < words {
+        "en".to_string()
+    } else if simp >= 5 && simp > trad * 3 {
+        "zh-Hans".to_string()
+    } else if trad >= 5 && trad > simp * 3 && site.starts_with("zh") {
+        "zh-Hant".to_string()
+    } else {
+        site.to_string()
+    }
 }
 
 /// The first `n` characters of `text`, cut at a sentence end when one is near.

@@ -132,7 +132,7 @@ fn feeds_and_sitemap_use_absolute_encoded_urls() {
     let feed = read(&out, "atom.xml");
     assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
     assert!(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://intranet.example/journal/cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/\"/>"));
-    assert!(feed.contains("<updated>2026-10-03T00:00:00+00:00</updated>"));
+    assert!(feed.contains("<updated>2026-10-03T00:00:00+08:00</updated>"));
     let tag_feed = read(&out, "tags/退換貨/atom.xml");
     assert!(tag_feed.contains("客戶要求退回已拆封耳機") && !tag_feed.contains("帳單重複扣款"));
     let sitemap = read(&out, "sitemap.xml");

@@ -117,7 +117,7 @@ fn critiques_appear_under_the_case_oldest_first() {
     assert!(section.contains("點評（2）"));
     let (a, b) = (section.find("先聽完再說明規則").unwrap(), section.find("可以更早提出檢測的選項").unwrap());
     assert!(a < b, "oldest first");
-    assert!(section.contains(">王小明</a> · <time datetime=\"2026-10-05T00:00:00+00:00\">2026-10-05</time>"));
+    assert!(section.contains(">王小明</a> · <time datetime=\"2026-10-05T00:00:00+08:00\">2026-10-05</time>"));
     // The list entry of the case counts its critiques; critiques are not listed themselves.
     let cases = read(&out, "cases/index.html");
     assert!(cases.contains(">2 則點評</a>"), "{cases}");
