@@ -12,6 +12,7 @@ use serde_norway::{Mapping, Value};
 
 use crate::config::{Config, Kind, COMPETENCIES};
 use crate::diagnostics::{closest, line_col, Diagnostic};
+use crate::fold::fold;
 use crate::yaml;
 
 /// Front matter after checking: every value has the type the program uses.
@@ -106,6 +107,9 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
     let body = text[body_start..].to_string();
     let body_line = close_line + 1;
 
+    if let Some(d) = precheck(yaml_text, rel) {
+        return (None, vec![d]);
+    }
     let value: Value = if yaml_text.trim().is_empty() {
         Value::Mapping(Mapping::new())
     } else {
@@ -113,6 +117,11 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
             Ok(v) => v,
             Err(err) => {
                 let (line, col, message) = yaml::explain_error(&err, yaml_text);
+                // An unclosed quote already has the clearest message.
+                let (line, col, message) = match message.starts_with("this quote is never closed") {
+                    true => (line, col, message),
+                    false => special_first_character(yaml_text, line).unwrap_or((line, col, message)),
+                };
                 let d = Diagnostic::error(rel, line + 1, col, message);
                 return (None, vec![d]);
             }
@@ -159,7 +168,10 @@ impl Checker<'_> {
                     has_title = true;
                     f.title =
                         self.string(&key, &v, "a title, like `title: 客戶要求退回已拆封耳機`").unwrap_or_default();
-                    if f.title.trim().is_empty() && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
+                    let commented = yaml::key_position(self.yaml, "title")
+                        .and_then(|(i, _)| self.yaml.lines().nth(i))
+                        .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
+                    if f.title.trim().is_empty() && !commented && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
                         self.error(&key, "`title` is empty; write the article's title after `title:`".to_string());
                     }
                 }
@@ -213,8 +225,9 @@ impl Checker<'_> {
                 "competencies" => {
                     let items = self.list(&key, &v);
                     for c in items {
-                        if COMPETENCIES.contains(&c.as_str()) {
-                            f.competencies.push(c);
+                        // 衝突 and 沖突 (and Simplified forms) are one word.
+                        if let Some(known) = COMPETENCIES.iter().find(|k| fold(k) == fold(&c)) {
+                            f.competencies.push(known.to_string());
                         } else {
                             let hint = match closest(&c, COMPETENCIES) {
                                 Some(s) => format!("did you mean `{s}`?"),
@@ -225,11 +238,21 @@ impl Checker<'_> {
                     }
                 }
                 _ => {
+                    if let Some(known) = misspelled_field(&key) {
+                        let (line, col) = self.at(&key);
+                        self.diags.push(Diagnostic::warning(
+                            self.rel,
+                            line,
+                            col.saturating_sub(key.chars().count() + 2).max(1),
+                            format!("`{key}` is not a field casebook knows; did you mean `{known}`? (unknown fields are only passed to templates)"),
+                        ));
+                    }
                     let json = serde_json::to_value(&v).unwrap_or(serde_json::Value::Null);
                     f.extra.insert(key, json);
                 }
             }
         }
+        self.check_comments(&["title", "summary"]);
         if !has_title {
             self.diags.push(Diagnostic::error(
                 self.rel,
@@ -247,6 +270,32 @@ impl Checker<'_> {
             ));
         }
         f
+    }
+
+    /// YAML reads ` #` and a leading `#` as the start of a comment, which
+    /// silently cuts a title like `耳機退貨 #3`.
+    fn check_comments(&mut self, keys: &[&str]) {
+        for key in keys {
+            let Some((i, _)) = yaml::key_position(self.yaml, key) else { continue };
+            let Some(line) = self.yaml.lines().nth(i) else { continue };
+            let raw = line.split_once(':').map(|(_, v)| v.trim()).unwrap_or_default();
+            if raw.starts_with(['"', '\'']) {
+                continue;
+            }
+            let cut = if raw.starts_with('#') { Some(0) } else { raw.find(" #") };
+            if let Some(at) = cut {
+                let message = format!(
+                    "YAML reads `#` here as the start of a comment, so `{key}` {}; put the whole value in double quotes: {key}: \"{raw}\"",
+                    if at == 0 { "is empty".to_string() } else { format!("stops at `{}`", &raw[..at]) }
+                );
+                let (l, c) = self.at(key);
+                self.diags.push(if at == 0 {
+                    Diagnostic::error(self.rel, l, c, message)
+                } else {
+                    Diagnostic::warning(self.rel, l, c, message)
+                });
+            }
+        }
     }
 
     fn string(&mut self, key: &str, v: &Value, what: &str) -> Option<String> {
@@ -278,7 +327,7 @@ impl Checker<'_> {
                 let mut out = Vec::new();
                 for item in items {
                     match item {
-                        Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                        Value::String(s) if !s.trim().is_empty() => out.extend(split(s)),
                         Value::Number(n) => out.push(n.to_string()),
                         Value::Null => {}
                         Value::String(_) => {}
@@ -351,6 +400,112 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The fields casebook reads from front matter.
+pub const KNOWN_FIELDS: [&str; 21] = [
+    "title",
+    "date",
+    "updated",
+    "kind",
+    "authors",
+    "author",
+    "tags",
+    "summary",
+    "draft",
+    "slug",
+    "channel",
+    "product",
+    "priority",
+    "outcome",
+    "satisfaction",
+    "competencies",
+    "series",
+    "series_order",
+    "responds_to",
+    "lang",
+    "featured",
+];
+
+/// A known field that `key` is probably a typo of (`chanel`, `Title`, `tag`).
+fn misspelled_field(key: &str) -> Option<&'static str> {
+    if KNOWN_FIELDS.contains(&key) {
+        return None;
+    }
+    let lower = key.to_lowercase();
+    KNOWN_FIELDS
+        .iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(&lower, k), *k))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// Mistakes that make YAML misread a whole line, found before parsing so the
+/// message can name them: a full-width colon, or no space after the colon.
+fn precheck(yaml_text: &str, rel: &Path) -> Option<Diagnostic> {
+    for (i, line) in yaml_text.lines().enumerate() {
+        let key: String = line.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if key.is_empty() {
+            continue;
+        }
+        let rest = &line[key.len()..];
+        let col = key.chars().count() + 1;
+        if rest.starts_with('：') {
+            return Some(Diagnostic::error(
+                rel,
+                i + 2,
+                col,
+                format!(
+                    "`{key}` is followed by a full-width colon `：`; type a normal colon and a space: `{key}: ...`"
+                ),
+            ));
+        }
+        if let Some(after) = rest.strip_prefix(':') {
+            if !after.is_empty()
+                && !after.starts_with([' ', '\t'])
+                && (KNOWN_FIELDS.contains(&key.as_str()) || misspelled_field(&key).is_some())
+            {
+                return Some(Diagnostic::error(
+                    rel,
+                    i + 2,
+                    col + 1,
+                    format!("put a space after the colon: `{key}: {after}`"),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// When YAML fails on a line whose value starts with a character YAML gives
+/// a meaning to (`[`, `*`, `'`, `#`...), says so: that is the usual cause.
+/// Looks at the failing line and the one before; returns (line, column, message).
+fn special_first_character(yaml_text: &str, failing_line: usize) -> Option<(usize, usize, String)> {
+    let lines: Vec<&str> = yaml_text.lines().collect();
+    let candidates = [failing_line.checked_sub(1), failing_line.checked_sub(2)];
+    for idx in candidates.into_iter().flatten() {
+        let line = lines.get(idx)?;
+        let (key, value) = line.split_once(':')?;
+        let value = value.trim_start();
+        if key.starts_with([' ', '-']) || !matches!(key.trim(), "title" | "summary" | "product" | "series" | "slug") {
+            continue;
+        }
+        if let Some(first) = value.chars().next().filter(|c| "[]{}*&!|>'\"%@`#".contains(*c)) {
+            let col = line[..line.len() - value.len()].chars().count() + 1;
+            return Some((
+                idx + 1,
+                col,
+                format!(
+                    "the value of `{}` starts with `{first}`, which has a special meaning in YAML; put the whole value in double quotes: {}: \"{}\"",
+                    key.trim(),
+                    key.trim(),
+                    value.replace('"', "\\\"")
+                ),
+            ));
+        }
+    }
+    None
 }
 
 /// Why a date written in the right shape cannot exist (`2026-02-30`).
@@ -431,13 +586,34 @@ mod tests {
             ),
             (
                 "---\ntitle: [a\ndate: 2026-11-22\n---\n",
-                "a.md:2:8: error: this list is never closed; write it like [退貨, 耳機] with a `]` at the end",
+                "a.md:2:8: error: the value of `title` starts with `[`, which has a special meaning in YAML; put the whole value in double quotes: title: \"[a\"",
             ),
         ];
         for (text, want) in table {
             let (_, d) = run(text);
             assert_eq!(d, vec![want.to_string()], "{text}");
         }
+    }
+
+    #[test]
+    fn common_slips_are_named() {
+        let table = [
+            ("title：退貨", "a.md:2:6: error: `title` is followed by a full-width colon `：`; type a normal colon and a space: `title: ...`"),
+            ("title: x\nchannel:phone", "a.md:3:9: error: put a space after the colon: `channel: phone`"),
+            ("title: [急件] 耳機退貨", "a.md:2:8: error: the value of `title` starts with `[`, which has a special meaning in YAML; put the whole value in double quotes: title: \"[急件] 耳機退貨\""),
+            ("title: #3 耳機", "a.md:2:8: error: YAML reads `#` here as the start of a comment, so `title` is empty; put the whole value in double quotes: title: \"#3 耳機\""),
+            ("title: 耳機 #3", "a.md:2:8: warning: YAML reads `#` here as the start of a comment, so `title` stops at `耳機`; put the whole value in double quotes: title: \"耳機 #3\""),
+            ("title: x\nchanel: phone", "a.md:3:1: warning: `chanel` is not a field casebook knows; did you mean `channel`? (unknown fields are only passed to templates)"),
+        ];
+        for (fm, want) in table {
+            let (_, d) = run(&format!("---\n{fm}\ndate: 2026-11-01\n---\n"));
+            assert_eq!(d, vec![want.to_string()], "{fm}");
+        }
+        let (p, d) = run("---\ntitle: x\ndate: 2026-11-01\ntags: [退換貨，情緒安撫、退款]\ncompetencies: [衝突處理和問題解決]\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        let front = p.unwrap().front;
+        assert_eq!(front.tags, ["退換貨", "情緒安撫", "退款"]);
+        assert_eq!(front.competencies, ["沖突處理和問題解決"]);
     }
 
     #[test]
