@@ -6,10 +6,12 @@
 //! a tree) into posting lists, which are written as:
 //!
 //! - `search/manifest.json`: document count, fields and boosts, shard names;
-//! - `search/s/<n>-<hash>.json`: shard `n` holds every term whose first
-//!   character hashes to `n`, for every field, so a prefix search stays in
-//!   one shard: `{"title": {"退货": [df, doc, w, Δdoc, w, ...]}}`, where
-//!   `w` is elasticlunr's `tf / sqrt(field length)` in thousandths;
+//! - `search/s/<n>-<hash>.json`: shard `n` holds a contiguous range of the
+//!   sorted terms (the manifest lists where each starts), every field's list
+//!   of each: `{"title": {"退货": [df, doc, w, Δdoc, w, ...]}}`, where `w` is
+//!   elasticlunr's `tf / sqrt(field length)` in thousandths. Shards are cut at
+//!   about `shard_bytes`, so a common first character spans several shards
+//!   and a query fetches only the ones holding its terms;
 //! - `search/a/<id>.json`: one article's title, address, section, date, tags
 //!   and plain text, fetched only for the results shown (snippets);
 //! - `search/fold-<hash>.txt`: the Traditional → Simplified pairs, so the
@@ -130,17 +132,40 @@ pub fn build(docs: &[SearchDoc], opts: &SearchOptions) -> (Vec<OutputFile>, Sear
         }
     }
     stats.terms = encoded.len();
-    let total: usize = encoded.iter().map(|(_, t, l)| t.len() + l.len() + 4).sum();
-    let shard_count = total.div_ceil(opts.shard_bytes).clamp(1, 4096);
-    let mut shards: Vec<BTreeMap<&str, BTreeMap<&str, &str>>> = vec![BTreeMap::new(); shard_count];
+    // Group every field's list of a term together, terms in code-point order,
+    // then cut the sorted terms into shards of about `shard_bytes`. A shard
+    // holds a contiguous range of terms, so a term is always in exactly one
+    // shard and a prefix's terms are in neighbouring ones.
+    let mut by_term: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
     for (f, term, list) in &encoded {
-        let first = term.chars().next().unwrap_or(' ');
-        shards[shard_of(first, shard_count)].entry(FIELDS[*f]).or_default().insert(term, list);
+        by_term.entry(term.as_str()).or_default().push((*f, list.as_str()));
     }
+    let mut shards: Vec<Vec<(&str, &Vec<(usize, &str)>)>> = vec![Vec::new()];
+    let mut size = 0;
+    for (term, lists) in &by_term {
+        let bytes: usize = lists.iter().map(|(_, l)| term.len() + l.len() + 6).sum();
+        if size > 0 && size + bytes > opts.shard_bytes {
+            shards.push(Vec::new());
+            size = 0;
+        }
+        size += bytes;
+        if let Some(last) = shards.last_mut() {
+            last.push((term, lists));
+        }
+    }
+    let shard_count = shards.len();
     let mut shard_names = String::new();
+    let mut starts = Vec::with_capacity(shard_count);
     for (n, shard) in shards.iter().enumerate() {
+        starts.push(shard.first().map(|(t, _)| t.to_string()).unwrap_or_default());
+        let mut fields: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+        for (term, lists) in shard {
+            for (f, list) in lists.iter() {
+                fields.entry(FIELDS[*f]).or_default().push((term, list));
+            }
+        }
         let mut json = String::from("{");
-        for (i, (field, terms)) in shard.iter().enumerate() {
+        for (i, (field, terms)) in fields.iter().enumerate() {
             if i > 0 {
                 json.push(',');
             }
@@ -183,6 +208,7 @@ pub fn build(docs: &[SearchDoc], opts: &SearchOptions) -> (Vec<OutputFile>, Sear
         docs: docs.len(),
         fields: FIELDS.iter().map(|f| (f.to_string(), opts.weights.get(*f).copied().unwrap_or(1.0))).collect(),
         shards: shard_count,
+        starts,
         shard_hashes: shard_names,
         fold: fold_name,
         facets: facets_name,
@@ -198,6 +224,9 @@ struct Manifest {
     docs: usize,
     fields: Vec<(String, f64)>,
     shards: usize,
+    /// The first term of each shard, in order: a term is in the last shard
+    /// whose first term is not after it (code-point order).
+    starts: Vec<String>,
     /// Eight hex digits per shard, in shard order.
     shard_hashes: String,
     fold: String,
@@ -206,9 +235,10 @@ struct Manifest {
     build: String,
 }
 
-/// The shard of a term, by its first character; `search.js` computes the same.
-pub fn shard_of(first: char, shards: usize) -> usize {
-    ((first as u32).wrapping_mul(2_654_435_761) % shards as u32) as usize
+/// The shard holding `term`, given each shard's first term; `search.js`
+/// looks terms up the same way.
+pub fn shard_of(term: &str, starts: &[String]) -> usize {
+    starts.partition_point(|s| s.as_str() <= term).saturating_sub(1)
 }
 
 /// `[df, doc, w, Δdoc, w, ...]`, keeping the `max` best documents.
@@ -542,13 +572,24 @@ mod tests {
         assert!(shards > 1);
         let hashes = manifest["shard_hashes"].as_str().unwrap();
         assert_eq!(hashes.len(), shards * 8);
-        // The term 退货 lives in the shard its first character names, under that hash.
-        let n = shard_of('退', shards);
+        let starts: Vec<String> = serde_json::from_value(manifest["starts"].clone()).unwrap();
+        assert_eq!(starts.len(), shards);
+        // Every term of every shard is found in that shard by the lookup.
+        for n in 0..shards {
+            let name = format!("search/s/{n}-{}.json", &hashes[n * 8..n * 8 + 8]);
+            let shard = files.iter().find(|f| f.path == name).expect("the shard file exists");
+            let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
+            for terms in shard.as_object().unwrap().values() {
+                for t in terms.as_object().unwrap().keys() {
+                    assert_eq!(shard_of(t, &starts), n, "{t}");
+                }
+            }
+        }
+        let n = shard_of("退货", &starts);
         let name = format!("search/s/{n}-{}.json", &hashes[n * 8..n * 8 + 8]);
-        let shard = files.iter().find(|f| f.path == name).expect("the shard file exists");
+        let shard = files.iter().find(|f| f.path == name).unwrap();
         let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
         assert_eq!(shard["body"]["退货"][0], 50, "df");
-        assert!(shard["body"].as_object().unwrap().keys().all(|t| shard_of(t.chars().next().unwrap(), shards) == n));
         assert_eq!(files.iter().filter(|f| f.path.starts_with("search/a/")).count(), 50);
     }
 }

@@ -10,7 +10,7 @@ import { repo, buildFixture, serve, chromiumPath, CHROMIUM_ARGS } from "./helper
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(join(repo, "themes/default/static/search.js"), "utf8"), context);
-const { tokenize, parseFold, shardOf } = context.CasebookSearch;
+const { tokenize, parseFold, plan } = context.CasebookSearch;
 
 let browser, site, server, base, manifest, table;
 
@@ -82,7 +82,8 @@ test("only the shards the query needs are fetched, and the query stays in the UR
   await searchFor(page, "帳單 refund");
   assert.ok(page.url().endsWith("search/?q=%E5%B8%B3%E5%96%AE+refund"), page.url());
   const fetched = server.requests.filter((r) => r.path.includes("/search/s/")).map((r) => r.path.split("/").pop().split("-")[0]).map(Number);
-  const needed = new Set(tokenize("帳單 refund", table).map((t) => shardOf(t, manifest.shards)));
+  const steps = plan(tokenize("帳單 refund", table), manifest.starts);
+  const needed = new Set(steps.flatMap((s) => s.shards));
   assert.deepEqual(new Set(fetched), needed);
   assert.ok(manifest.shards > needed.size, "the fixture has more shards than the query needs");
   // A shared link runs the search.

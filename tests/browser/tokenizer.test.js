@@ -30,7 +30,29 @@ for (const v of vectors) {
   });
 }
 
-test("shard numbers agree with the Rust side", () => {
-  // src/search/index.rs: (code point * 2654435761) mod 2^32 mod shards
-  assert.equal(search.shardOf("退", 17), Number((BigInt(0x9000) * 2654435761n) % 4294967296n % 17n));
+test("every term is found in its shard by the browser's lookup", () => {
+  // Rust cuts the sorted terms into shards; the browser finds a term's shard
+  // by binary search over their first terms. The two orders must agree.
+  const hashes = manifest.shard_hashes;
+  assert.equal(manifest.starts.length, manifest.shards);
+  for (let n = 0; n < manifest.shards; n++) {
+    const shard = JSON.parse(readFileSync(join(site, "search/s", `${n}-${hashes.slice(n * 8, n * 8 + 8)}.json`), "utf8"));
+    for (const terms of Object.values(shard)) {
+      for (const term of Object.keys(terms)) assert.equal(search.shardFor(term, manifest.starts), n, term);
+    }
+  }
+});
+
+test("code-point order, as Rust sorts strings", () => {
+  assert.equal(search.compareCP("a", "b"), -1);
+  assert.equal(search.compareCP("ab", "a"), 1);
+  assert.equal(search.compareCP("退货", "退货"), 0);
+  // U+FF5E (BMP, above the surrogates) sorts before U+20000 by code point,
+  // though not by UTF-16 code units.
+  assert.equal(search.compareCP("\uff5e", "\u{20000}"), -1);
+});
+
+test("the query plan: bigrams and run ends exact, lone characters and words by prefix", () => {
+  const steps = search.plan(search.tokenize("退貨 ORD38 耳", table), manifest.starts);
+  assert.deepEqual(JSON.parse(JSON.stringify(steps.map((s) => [s.token, s.exact]))), [["退货", true], ["货", true], ["ord38", false], ["耳", false]]);
 });

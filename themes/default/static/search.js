@@ -49,8 +49,49 @@
   }
 
   // ---- Index ---------------------------------------------------------------
-  function shardOf(first, shards) {
-    return (Math.imul(first.codePointAt(0), 2654435761) >>> 0) % shards;
+  /** Compares strings by code point, as Rust orders them. */
+  function compareCP(a, b) {
+    var i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    return (a.length - i) - (b.length - j) === 0 ? 0 : (i < a.length ? 1 : -1);
+  }
+
+  /** The shard holding `term`: the last one whose first term is not after it. */
+  function shardFor(term, starts) {
+    var lo = 0, hi = starts.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (compareCP(starts[mid], term) <= 0) lo = mid + 1; else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  }
+
+  var MAX_PREFIX_SHARDS = 3;
+
+  /** Which terms to look up for each token, and in which shards. A bigram, or
+   *  the last character of a longer run, is looked up exactly; a lone
+   *  character or a word also finds longer terms it begins (elasticlunr's
+   *  expansion), in at most MAX_PREFIX_SHARDS shards. */
+  function plan(tokens, starts) {
+    return tokens.map(function (t, i) {
+      var chars = Array.from(t);
+      var cjk = isCJK(t.codePointAt(0));
+      var runEnd = cjk && chars.length === 1 && i > 0 && Array.from(tokens[i - 1]).length === 2 && Array.from(tokens[i - 1])[1] === t;
+      var exact = cjk && (chars.length === 2 || runEnd);
+      var first = shardFor(t, starts), shards = [first], truncated = false;
+      if (!exact) {
+        for (var n = first + 1; n < starts.length && starts[n].lastIndexOf(t, 0) === 0; n++) {
+          if (shards.length === MAX_PREFIX_SHARDS) { truncated = true; break; }
+          shards.push(n);
+        }
+      }
+      return { token: t, exact: exact, shards: shards, truncated: truncated };
+    });
   }
 
   function Searcher(base, fetcher) {
@@ -82,14 +123,17 @@
     return this.shards.get(n);
   };
 
-  /** Scores documents for a query with elasticlunr's formula (OR, expand). */
+  /** Scores documents for a query with elasticlunr's formula (OR, expand).
+   *  Resolves to the results, best first; `results.truncated` is true when a
+   *  short prefix matched more terms than were looked at. */
   Searcher.prototype.search = function (query) {
     var self = this;
     return this.ready().then(function () {
       var tokens = Array.from(new Set(self.tokens(query)));
       if (!tokens.length) return [];
       var m = self.manifest;
-      var needed = Array.from(new Set(tokens.map(function (t) { return shardOf(t, m.shards); })));
+      var steps = plan(tokens, m.starts);
+      var needed = Array.from(new Set([].concat.apply([], steps.map(function (s) { return s.shards; }))));
       return Promise.all(needed.map(function (n) { return self.shard(n); })).then(function (loaded) {
         var byNumber = new Map();
         needed.forEach(function (n, i) { byNumber.set(n, loaded[i]); });
@@ -98,23 +142,24 @@
           var field = fb[0], boost = fb[1];
           if (!boost) return;
           var scores = new Map(), docTokens = new Map();
-          tokens.forEach(function (token) {
-            var terms = (byNumber.get(shardOf(token, m.shards)) || {})[field] || {};
-            var tokenLen = Array.from(token).length;
-            for (var key in terms) {
-              if (key.lastIndexOf(token, 0) !== 0) continue;
-              var list = terms[key], df = list[0];
-              var idf = 1 + Math.log(m.docs / (df + 1));
-              var keyLen = Array.from(key).length;
-              var penalty = key === token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
-              var doc = 0;
-              for (var i = 1; i + 1 < list.length; i += 2) {
-                doc += list[i];
-                var s = (list[i + 1] / 1000) * idf * penalty;
-                scores.set(doc, (scores.get(doc) || 0) + s);
-                if (key === token) docTokens.set(doc, (docTokens.get(doc) || 0) + 1);
-              }
-            }
+          steps.forEach(function (step) {
+            var token = step.token, tokenLen = Array.from(token).length;
+            step.shards.forEach(function (n) {
+              var terms = (byNumber.get(n) || {})[field] || {};
+              var keys = step.exact ? (terms[token] ? [token] : []) : Object.keys(terms).filter(function (k) { return k.lastIndexOf(token, 0) === 0; });
+              keys.forEach(function (key) {
+                var list = terms[key], df = list[0];
+                var idf = 1 + Math.log(m.docs / (df + 1));
+                var keyLen = Array.from(key).length;
+                var penalty = key === token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
+                var doc = 0;
+                for (var i = 1; i + 1 < list.length; i += 2) {
+                  doc += list[i];
+                  scores.set(doc, (scores.get(doc) || 0) + (list[i + 1] / 1000) * idf * penalty);
+                  if (key === token) docTokens.set(doc, (docTokens.get(doc) || 0) + 1);
+                }
+              });
+            });
           });
           scores.forEach(function (s, doc) {
             if (docTokens.has(doc)) s = s * docTokens.get(doc) / tokens.length;
@@ -125,6 +170,7 @@
         total.forEach(function (score, doc) { results.push({ id: doc, score: score }); });
         // Newer articles have smaller ids: they win ties.
         results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        results.truncated = steps.some(function (s) { return s.truncated; });
         return results;
       });
     });
@@ -167,7 +213,7 @@
     return parts;
   }
 
-  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardOf: shardOf, Searcher: Searcher, snippet: snippet };
+  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardFor: shardFor, plan: plan, compareCP: compareCP, Searcher: Searcher, snippet: snippet };
   global.CasebookSearch = api;
   if (typeof document === "undefined") return;
 
@@ -204,7 +250,7 @@
   /** Connects an input to a result list; `page` adds filters and the URL. */
   function attach(input, list, status, root, searcher, page) {
     var active = -1, seq = 0, shown = [];
-    var limit = page ? 20 : 6;
+    var step = page ? 10 : 6, limit = step;
 
     function setActive(i) {
       var items = list.querySelectorAll("li.result");
@@ -231,7 +277,8 @@
       });
     }
 
-    function run() {
+    function run(more) {
+      limit = more === true ? limit + step : step;
       var q = input.value.trim(), mine = ++seq;
       if (page) page.remember(q);
       if (!q) { list.textContent = ""; status.textContent = ""; list.hidden = !page; return; }
@@ -244,6 +291,8 @@
           list.textContent = "";
           docs.forEach(function (doc, i) { list.appendChild(renderResult(shown[i], doc, tokens, searcher.table, root, page ? 120 : 60)); });
           status.textContent = results.length ? "找到 " + results.length + " 篇" + (results.length > limit ? "，顯示前 " + limit + " 篇" : "") : "沒有找到符合「" + q + "」的文章";
+          if (results.truncated) status.textContent += "（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）";
+          if (page && page.more) page.more.hidden = results.length <= limit;
           list.hidden = false;
           active = -1;
         });
@@ -252,7 +301,7 @@
       });
     }
 
-    var later = debounce(run, 40);
+    var later = debounce(function () { run(false); }, 40);
     input.addEventListener("input", later);
     input.addEventListener("focus", function () { searcher.ready().catch(function () {}); });
     input.addEventListener("keydown", function (e) {
@@ -263,8 +312,11 @@
         if (link) { e.preventDefault(); location.href = link.href; }
       } else if (e.key === "Escape" && !page) { list.hidden = true; }
     });
-    if (page) page.onChange = run;
-    return run;
+    if (page) {
+      page.onChange = function () { run(false); };
+      if (page.more) page.more.addEventListener("click", function () { run(true); });
+    }
+    return function () { run(false); };
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -292,17 +344,12 @@
           history.replaceState(null, "", s ? "?" + s : location.pathname);
         }
       };
+      page.more = document.getElementById("search-more");
       pageBox.hidden = false;
       var noJs = document.getElementById("search-nojs");
       if (noJs) noJs.hidden = true;
       var run = attach(input, list, status, root, searcher, page);
       selects.forEach(function (s) { s.addEventListener("change", function () { page.onChange(); }); });
-      searcher.ready().then(function () { return searcher.facets(); }).then(function (fx) {
-        [["section", fx.sections], ["tag", fx.tags], ["author", fx.authors]].forEach(function (pair) {
-          var s = pageBox.querySelector("select[data-filter=" + pair[0] + "]");
-          pair[1].slice().sort().forEach(function (v) { var o = el("option", null, v); o.value = v; s.appendChild(o); });
-        });
-      }).catch(function () {});
       var q = new URLSearchParams(location.search).get("q");
       if (q) { input.value = q; run(); }
       if (form) form.hidden = true;
