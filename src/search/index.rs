@@ -140,7 +140,9 @@ pub fn build(docs: &[SearchDoc], opts: &SearchOptions) -> (Vec<OutputFile>, Sear
     for (f, term, list) in &encoded {
         by_term.entry(term.as_str()).or_default().push((*f, list.as_str()));
     }
-    let mut shards: Vec<Vec<(&str, &Vec<(usize, &str)>)>> = vec![Vec::new()];
+    // Each shard: its terms, each with (field, encoded list) pairs.
+    type Shard<'a> = Vec<(&'a str, &'a Vec<(usize, &'a str)>)>;
+    let mut shards: Vec<Shard> = vec![Vec::new()];
     let mut size = 0;
     for (term, lists) in &by_term {
         let bytes: usize = lists.iter().map(|(_, l)| term.len() + l.len() + 6).sum();
