@@ -44,6 +44,7 @@ pub struct Built {
     /// Sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
     pub articles: usize,
+    pub drafts_left_out: usize,
     pub timings: Timings,
     pub search: crate::search::index::SearchStats,
 }
@@ -106,6 +107,9 @@ pub fn build(opts: &BuildOptions) -> Built {
         .collect();
     let markdown_time = start.elapsed();
     for (a, r) in content.articles.iter().zip(&rendered) {
+        for (line, col, note) in &r.notes {
+            diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));
+        }
         for (link, why) in &r.broken {
             let line = a.body_line + link.line - 1;
             let message = format!("broken link: {why}");
@@ -167,6 +171,7 @@ pub fn build(opts: &BuildOptions) -> Built {
         files,
         diagnostics: diags.into_sorted(),
         articles: content.articles.len(),
+        drafts_left_out: content.drafts_left_out,
         timings: Timings {
             load: load_time,
             markdown: markdown_time,

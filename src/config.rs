@@ -223,9 +223,8 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
                     Some(s) => format!("unknown setting `{key}`; did you mean `{s}`?"),
                     None => format!("unknown setting `{key}`; the settings are: {}", known.join(", ")),
                 }
-            } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
-                let m = msg.split(" at line ").next().unwrap_or(&msg);
-                format!("a setting has the wrong type ({m}); see the comments in a file made by `casebook init`")
+            } else if msg.contains("invalid type") || msg.contains("invalid value") {
+                wrong_type_message(&msg, text, line)
             } else {
                 let (l, c, m) = yaml::explain_error(&err, text);
                 (line, col) = (l, c);
@@ -236,11 +235,48 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
     }
 }
 
+/// "paginate: invalid type: string \"ten\", expected usize" in plain words:
+/// "`paginate` must be a whole number, found `ten`".
+fn wrong_type_message(msg: &str, text: &str, line: usize) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    let key = match msg.split_once(": invalid") {
+        Some((path, _)) => path.to_string(),
+        None => text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(|l| l.split(':').next())
+            .unwrap_or("this setting")
+            .trim()
+            .to_string(),
+    };
+    let expected = msg.rsplit("expected ").next().unwrap_or("");
+    let wanted = match expected {
+        e if e.starts_with("usize") || e.starts_with("u32") || e.starts_with("u64") => "a whole number, like 20",
+        e if e.starts_with("f64") || e.starts_with("f32") => "a number",
+        e if e.contains("sequence") => "a list, like [tags, channel]",
+        e if e.contains("map") || e.contains("struct") => "`name: value` lines indented under it",
+        e if e.contains("bool") => "true or false",
+        _ => "text",
+    };
+    let found = msg.split("invalid type: ").nth(1).and_then(|r| r.split(", expected").next()).unwrap_or("");
+    let found = found.trim_start_matches("string ").trim_start_matches("integer ").trim_matches('"');
+    format!("`{key}` must be {wanted}, found `{found}`")
+}
+
 fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let at = |key: &str| yaml::key_position(text, key).map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
 
     let mut base_url = raw.base_url.unwrap_or_else(|| "/".to_string());
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.starts_with('/')) {
+        let (l, c) = at("base_url");
+        diags.push(Diagnostic::error(
+            rel,
+            l,
+            c,
+            format!("`base_url` must be a full address like https://intranet.example/journal/ (or / for a site at the server's root), found `{base_url}`"),
+        ));
+    }
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
@@ -451,6 +487,15 @@ mod tests {
             d,
             vec!["casebook.yaml:1:10: error: `slugify` must be `unicode` (keep Chinese in addresses) or `ascii`, found `pinyin`"]
         );
+    }
+
+    #[test]
+    fn wrong_types_in_plain_words() {
+        let (_, d) = parse_str("title: x\npaginate: ten\n");
+        assert_eq!(d, vec!["casebook.yaml:2:11: error: `paginate` must be a whole number, like 20, found `ten`"]);
+        let (_, d) = parse_str("base_url: intranet/journal\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].contains("`base_url` must be a full address"), "{d:?}");
     }
 
     #[test]

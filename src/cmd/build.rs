@@ -42,6 +42,9 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     crate::output::write_site(root, &output, &files)?;
+    if !args.quiet && built.drafts_left_out > 0 {
+        eprintln!("{} draft(s) left out; build with --drafts to include them.", built.drafts_left_out);
+    }
     if !args.quiet {
         let t = &built.timings;
         eprintln!(

@@ -41,6 +41,12 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if args.title.trim().is_empty() {
         bail!("the title is empty; write it in quotes, like: casebook new case \"客戶要求退回已拆封耳機\"");
     }
+    if !root.join(config::CONFIG_FILE).is_file() && !root.join(crate::content::CONTENT_DIR).is_dir() {
+        bail!(
+            "{} is not a journal (it has no casebook.yaml and no content/ folder); run this in your journal's folder, or give it with --root",
+            root.display()
+        );
+    }
     let (config, diags) = config::load(root);
     if let Some(d) = diags.iter().find(|d| d.is_error()) {
         bail!("{d}");

@@ -65,6 +65,8 @@ pub struct Content {
     /// Sorted newest first (then by title, then by path).
     pub articles: Vec<Article>,
     pub files: Vec<StaticFile>,
+    /// Drafts that were checked but left out.
+    pub drafts_left_out: usize,
 }
 
 /// Everything the loader needs to know besides the config.
@@ -98,11 +100,14 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         markdown.par_iter().map(|file| load_file(root, &content_dir, file, config)).collect();
 
     let mut loaded = Vec::new();
+    let mut drafts_left_out = 0;
     for (l, d) in parsed {
         diags.extend(d);
         if let Some(l) = l {
             if opts.drafts || !l.front.draft {
                 loaded.push(l);
+            } else {
+                drafts_left_out += 1;
             }
         }
     }
@@ -120,7 +125,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     }
 
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags);
-    (Content { articles, files }, diags)
+    (Content { articles, files, drafts_left_out }, diags)
 }
 
 /// An article before its address is known.

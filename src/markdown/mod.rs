@@ -35,6 +35,8 @@ pub struct Rendered {
     pub broken: Vec<(LinkRef, String)>,
     /// Headings whose id had to be changed because an earlier heading has it.
     pub duplicate_headings: Vec<LinkRef>,
+    /// Probable mistakes in the Markdown: (line, column, what to change).
+    pub notes: Vec<(usize, usize, String)>,
 }
 
 /// A place in the body: `dest` is a link's destination or a heading's id.
@@ -242,7 +244,18 @@ fn resolve_links<'a>(
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut replacing: Option<String> = None;
     let mut in_heading = false;
+    let mut in_code = false;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if let Event::Text(t) = &event {
+            if !in_code {
+                note_mistakes(t, range.start, markdown, lines, out);
+            }
+        }
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let wiki = matches!(link_type, LinkType::WikiLink { .. });
@@ -294,6 +307,30 @@ fn resolve_links<'a>(
         out.links[i].context = sentence_around(&block, at);
     }
     events
+}
+
+/// Notes Markdown that did not do what the writer meant: `##背景` (no space,
+/// so not a heading) and `**` left as text because it touches Chinese
+/// punctuation on the inside (`**造成的。**一個`).
+fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, out: &mut Rendered) {
+    let at_line_start = start == 0 || markdown[..start].ends_with('\n');
+    if at_line_start {
+        let hashes = text.chars().take_while(|c| *c == '#').count();
+        if (1..=6).contains(&hashes) && text.chars().nth(hashes).is_some_and(|c| !c.is_whitespace() && c != '#') {
+            let (line, col) = lines.position(start);
+            let fixed = format!("{} {}", &text[..hashes], &text[hashes..]);
+            out.notes.push((line, col, format!("`{text}` is not a heading; put a space after the #: `{fixed}`")));
+        }
+    }
+    // An unmatched `**` comes out as two one-character texts: note the first.
+    if text == "*" && markdown[start..].starts_with("**") && !markdown[..start].ends_with('*') {
+        let (line, col) = lines.position(start);
+        out.notes.push((
+            line,
+            col,
+            "`**` was not read as bold; next to Chinese punctuation, put the punctuation outside the markers: **造成的**。 not **造成的。**".to_string(),
+        ));
+    }
 }
 
 /// Resolves one link or image, records it (and whether it is broken) in
@@ -466,6 +503,15 @@ mod tests {
         assert_eq!(r.broken.len(), 1);
         assert_eq!((r.broken[0].0.dest.as_str(), r.broken[0].0.col), ("gone.md", 31));
         assert_eq!(r.links[0].context, "看 客戶要求退回耳機 和 這篇，還有 壞。");
+    }
+
+    #[test]
+    fn notes_headings_without_space_and_unread_bold() {
+        let r = plain("##背景\n\n這是**造成的。**一個問題。\n\n```\n##code\n```\n");
+        let notes: Vec<(usize, usize)> = r.notes.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(notes, [(1, 1), (3, 3), (3, 9)]);
+        assert!(r.notes[0].2.contains("put a space after the #: `## 背景`"), "{:?}", r.notes);
+        assert!(plain("這是**造成的**。一個問題。\n").notes.is_empty());
     }
 
     #[test]
