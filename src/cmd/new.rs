@@ -60,12 +60,11 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         bail!("name the case this critique answers with --to, like: casebook new response \"點評：退貨案例\" --to 客戶要求退回已拆封耳機");
     }
     let section = args.section.clone().unwrap_or_else(|| {
-        config.sections.iter().find(|(_, s)| s.kind == kind).map(|(name, _)| name.clone()).unwrap_or_else(|| {
-            if kind == Kind::Case {
-                "cases".into()
-            } else {
-                "essays".into()
-            }
+        config.sections.iter().find(|(_, s)| s.kind == kind).map(|(name, _)| name.clone()).unwrap_or_else(|| match kind
+        {
+            Kind::Case => "cases".into(),
+            Kind::Essay => "essays".into(),
+            Kind::Response => "responses".into(),
         })
     });
     if section.contains("..") || section.starts_with('/') {

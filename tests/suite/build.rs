@@ -279,10 +279,30 @@ fn init_then_new_then_build() {
     assert!(essay.contains("title: \"Notes: on calm\"\n"), "{essay}");
     assert!(essay.contains("authors: [lin-yating]"), "{essay}");
 
+    // A critique needs the case it answers.
+    let o = casebook(&["new", "response", "點評：耳機退貨", "--root", r, "--author", "lin-yating"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--to"), "{}", stderr(&o));
+    let o = casebook(&[
+        "new",
+        "response",
+        "點評：耳機退貨",
+        "--root",
+        r,
+        "--author",
+        "lin-yating",
+        "--to",
+        "客戶要求退回已拆封耳機",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let critique = std::fs::read_to_string(root.join("content/responses/點評-耳機退貨.md")).unwrap();
+    assert!(critique.contains("responds_to: 客戶要求退回已拆封耳機\n"), "{critique}");
+
     let out = tmp.path().join("site");
     let o = build(&root, &out, &["--drafts"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(out.join("cases/客戶要求退回已拆封耳機/index.html").is_file());
+    assert!(read(&out, "cases/客戶要求退回已拆封耳機/index.html").contains("點評（1）"));
     assert!(out.join("essays/notes-on-calm/index.html").is_file());
 }
 
