@@ -367,6 +367,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
     let mut sections = BTreeMap::new();
     sections.insert("cases".to_string(), Section { title: "案例".into(), kind: Kind::Case });
     sections.insert("essays".to_string(), Section { title: "心得".into(), kind: Kind::Essay });
+    sections.insert("responses".to_string(), Section { title: "點評".into(), kind: Kind::Response });
     if let Some(raw_sections) = raw.sections {
         sections.clear();
         for (name, s) in raw_sections {
@@ -434,9 +435,11 @@ impl Config {
     /// belongs to; folders not listed in the config become essay sections
     /// titled by their folder name.
     pub fn section(&self, folder: &str) -> Section {
-        self.sections.get(folder).cloned().unwrap_or_else(|| Section {
-            title: folder.to_string(),
-            kind: if folder == "cases" { Kind::Case } else { Kind::Essay },
+        self.sections.get(folder).cloned().unwrap_or_else(|| match folder {
+            "cases" => Section { title: "案例".into(), kind: Kind::Case },
+            "essays" => Section { title: "心得".into(), kind: Kind::Essay },
+            "responses" => Section { title: "點評".into(), kind: Kind::Response },
+            _ => Section { title: folder.to_string(), kind: Kind::Essay },
         })
     }
 

@@ -191,7 +191,9 @@
     var chars = Array.from(text.replace(/\s+/g, " "));
     var folded = chars.map(function (c) { var f = fold(c, table); return Array.from(f)[0] || c; });
     var hits = new Array(chars.length).fill(false), first = -1;
-    var words = tokens.filter(function (t) { return Array.from(t).length > 1 || isCJK(t.codePointAt(0)); });
+    // Mark whole bigrams and words; single characters only for a one-character query.
+    var long = tokens.filter(function (t) { return Array.from(t).length > 1; });
+    var words = long.length ? long : tokens;
     words.forEach(function (t) {
       var tc = Array.from(t);
       for (var i = 0; i + tc.length <= folded.length; i++) {
@@ -232,7 +234,7 @@
     var a = el("a", "result-title", doc.t);
     a.href = root + doc.u;
     li.appendChild(a);
-    var meta = [doc.k, doc.s, doc.d].concat(doc.g && doc.g.length ? [doc.g.join("、")] : []).filter(Boolean).join(" · ");
+    var meta = [doc.k, doc.s === doc.k ? "" : doc.s, doc.d].concat(doc.g && doc.g.length ? [doc.g.join("、")] : []).filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
     var p = el("p", "snippet");
     snippet(doc.x || "", tokens, table, snippetLength).forEach(function (part) {
@@ -293,6 +295,8 @@
           status.textContent = results.length ? "找到 " + results.length + " 篇" + (results.length > limit ? "，顯示前 " + limit + " 篇" : "") : "沒有找到符合「" + q + "」的文章";
           if (results.truncated) status.textContent += "（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）";
           if (page && page.more) page.more.hidden = results.length <= limit;
+          // In the header's drop-down the list speaks for itself.
+          if (!page && results.length) status.textContent = "";
           list.hidden = false;
           active = -1;
         });
