@@ -1,0 +1,1 @@
+//! Finds customer data that must not be published (placeholder; being written).
