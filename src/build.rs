@@ -61,6 +61,7 @@ pub struct Journal {
     pub authors: Authors,
     pub tags: TagList,
     pub content: Content,
+    pub picks: Vec<crate::content::featured::RawPick>,
 }
 
 /// Loads config, data files and articles, reporting problems in all of them.
@@ -79,13 +80,15 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
     diags.extend(d);
     let mut content = content;
     diags.extend(tags.apply(&mut content.articles));
-    (Journal { config, authors, tags, content }, diags)
+    let (picks, d) = crate::content::featured::load(root);
+    diags.extend(d);
+    (Journal { config, authors, tags, content, picks }, diags)
 }
 
 pub fn build(opts: &BuildOptions) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
-    let (Journal { config, authors, tags, content }, mut diags) = load(root, opts);
+    let (Journal { config, authors, tags, content, picks }, mut diags) = load(root, opts);
     let (theme, d) = theme::load(root, &config.theme);
     diags.extend(d);
     let tera = match render::templates(&theme) {
@@ -137,6 +140,7 @@ pub fn build(opts: &BuildOptions) -> Built {
         authors: &authors,
         tags: &tags,
         config: &config,
+        picks: &picks,
     };
     let graph_start = Instant::now();
     let (graph, d) = graph::build(&inputs);
@@ -152,6 +156,7 @@ pub fn build(opts: &BuildOptions) -> Built {
             rendered: &rendered,
             graph: &graph,
             theme: &theme,
+            authors: &authors,
             drafts: opts.drafts,
         };
         let (mut out, d) = render::render(&site, &tera);

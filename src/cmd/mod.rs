@@ -4,6 +4,7 @@
 pub mod build;
 pub mod init;
 pub mod new;
+pub mod rewards;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ pub enum Command {
     Init(init::Args),
     /// Write a new case or essay from the journal's template, dated today.
     New(new::Args),
+    /// Print the editors' picks and their awards (data/featured.yaml), with totals per author.
+    Rewards(rewards::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -44,6 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build(args) => build::execute(&cli.root, args),
         Command::Init(args) => init::execute(&cli.root, args),
         Command::New(args) => new::execute(&cli.root, args),
+        Command::Rewards(args) => rewards::execute(&cli.root, args),
     }
 }
 

@@ -6,6 +6,7 @@
 //! order, so the result does not depend on thread timing.
 
 pub mod authors;
+pub mod featured;
 pub mod frontmatter;
 pub mod tags;
 

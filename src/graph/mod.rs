@@ -5,6 +5,7 @@
 //! independently. Terms written differently only in case or width (`VIP` and
 //! `ｖｉｐ`) are one term, shown in the form most articles use.
 
+pub mod featured;
 pub mod links;
 pub mod related;
 
@@ -71,6 +72,10 @@ pub struct Graph {
     pub responses: Vec<Vec<usize>>,
     /// For each critique, the article it answers.
     pub responds_to: Vec<Option<usize>>,
+    /// The editors' picks, newest period first.
+    pub picks: Vec<featured::Pick>,
+    /// For each article, its picks (indices into `picks`).
+    pub picks_of: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +102,7 @@ pub struct Inputs<'a> {
     pub authors: &'a Authors,
     pub tags: &'a TagList,
     pub config: &'a Config,
+    pub picks: &'a [crate::content::featured::RawPick],
 }
 
 /// The values an article has for a taxonomy: known fields, else `extra`.
@@ -230,6 +236,13 @@ pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
             graph.series_of[i] = Some((s, pos));
         }
     }
+    let (picks, d) = featured::resolve(inputs.picks, inputs.links, authors);
+    diags.extend(d);
+    graph.picks_of = vec![Vec::new(); articles.len()];
+    for (n, p) in picks.iter().enumerate() {
+        graph.picks_of[p.article].push(n);
+    }
+    graph.picks = picks;
     let texts: Vec<&str> = inputs.rendered.iter().map(|r| r.text.as_str()).collect();
     graph.related = related::related(articles, &texts, &config.labels);
     (graph, diags)

@@ -31,6 +31,7 @@ pub struct Site<'a> {
     pub rendered: &'a [Rendered],
     pub graph: &'a Graph,
     pub theme: &'a Theme,
+    pub authors: &'a crate::content::authors::Authors,
     pub drafts: bool,
 }
 
@@ -159,6 +160,8 @@ struct ArticleView {
     response_count: usize,
     /// The language of the article's text: `lang:` or guessed from it.
     lang: String,
+    /// Editors' picks of this article: period and award.
+    featured: Vec<serde_json::Value>,
     draft: bool,
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -300,6 +303,7 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     r.series_pages().into_iter().for_each(&mut push);
     push(r.browse());
     push(r.search_page());
+    push(r.featured_page());
     push(r.authors());
     for a in &site.graph.authors {
         push(r.author(a));
@@ -456,6 +460,13 @@ impl<'a> Renderer<'a> {
             series_url: self.site.graph.series_of[i].map(|(s, _)| series_url(&self.site.graph.series[s].slug)),
             response_count: self.site.graph.responses[i].len(),
             lang: f.lang.clone().unwrap_or_else(|| guess_language(&rendered.text, &config.language)),
+            featured: self.site.graph.picks_of[i]
+                .iter()
+                .map(|&n| {
+                    let p = &self.site.graph.picks[n];
+                    serde_json::json!({"period": p.period, "award": p.award.as_ref().map(|a| a.describe()), "reason": p.reason})
+                })
+                .collect(),
             draft: f.draft,
             extra: f.extra.clone(),
         }
@@ -554,6 +565,32 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    fn pick_view(&self, p: &crate::graph::featured::Pick) -> serde_json::Value {
+        serde_json::json!({
+            "period": p.period,
+            "article": self.articles[p.article],
+            "reason": p.reason,
+            "award": p.award.as_ref().map(|a| a.describe()),
+            "editor": p.editor.as_ref().map(|e| serde_json::json!({"name": e.name, "url": author_url(&e.id)})),
+        })
+    }
+
+    /// All picks, newest period first.
+    fn featured_page(&self) -> Result<OutputFile, Diagnostic> {
+        let mut ctx = self.context("featured/", "精選");
+        let mut periods: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
+        for p in &self.site.graph.picks {
+            match periods.last_mut() {
+                Some((period, list)) if *period == p.period => list.push(self.pick_view(p)),
+                _ => periods.push((p.period.clone(), vec![self.pick_view(p)])),
+            }
+        }
+        let periods: Vec<_> =
+            periods.into_iter().map(|(period, picks)| serde_json::json!({"period": period, "picks": picks})).collect();
+        ctx.insert("periods", &periods);
+        self.render("featured.html", &ctx, "featured/index.html".into())
+    }
+
     fn search_page(&self) -> Result<OutputFile, Diagnostic> {
         let mut ctx = self.context("search/", "搜尋");
         let tags = self.tag_links(usize::MAX);
@@ -632,7 +669,12 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context("", &self.site.config.title);
         let latest: Vec<usize> = self.listed().into_iter().take(10).collect();
         ctx.insert("latest", &self.views(&latest));
-        ctx.insert("featured", &Vec::<ArticleView>::new());
+        let g = self.site.graph;
+        let current = g.picks.first().map(|p| p.period.clone());
+        let picks: Vec<serde_json::Value> =
+            g.picks.iter().filter(|p| Some(&p.period) == current.as_ref()).map(|p| self.pick_view(p)).collect();
+        ctx.insert("featured", &picks);
+        ctx.insert("featured_period", &current);
         let tags = self.tag_links(20);
         ctx.insert("top_tags", &tags);
         ctx.insert("article_count", &self.articles.len());
@@ -715,11 +757,27 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(&path, &a.author.name);
         ctx.insert("author", &a.author);
         ctx.insert("articles", &self.views(&a.articles));
-        let cases = a.articles.iter().filter(|&&i| self.articles[i].kind == Kind::Case).count();
+        let count = |k: Kind| a.articles.iter().filter(|&&i| self.articles[i].kind == k).count();
         ctx.insert(
             "counts",
-            &serde_json::json!({"articles": a.articles.len(), "cases": cases, "essays": a.articles.len() - cases}),
+            &serde_json::json!({"articles": a.articles.len(), "cases": count(Kind::Case), "essays": count(Kind::Essay), "responses": count(Kind::Response)}),
         );
+        let g = self.site.graph;
+        let picks: Vec<crate::graph::featured::Pick> =
+            g.picks.iter().filter(|p| a.articles.contains(&p.article)).cloned().collect();
+        ctx.insert("picks", &picks.iter().map(|p| self.pick_view(p)).collect::<Vec<_>>());
+        let rows = crate::graph::featured::reward_rows(&picks, &self.site.content.articles, self.site.authors, |i| {
+            self.articles[i].url.clone()
+        });
+        let mine = crate::graph::featured::totals(&rows).remove(&a.author.id);
+        let money: Vec<String> = mine
+            .as_ref()
+            .map(|(m, _)| {
+                m.iter().map(|(c, v)| format!("{} {c}", crate::content::featured::format_amount(*v))).collect()
+            })
+            .unwrap_or_default();
+        let prizes: Vec<String> = mine.map(|(_, p)| p).unwrap_or_default();
+        ctx.insert("awards", &serde_json::json!({"money": money, "prizes": prizes}));
         self.render("author.html", &ctx, format!("{path}index.html"))
     }
 

@@ -4,6 +4,7 @@
 
 mod browser;
 mod build;
+mod editorial;
 mod links;
 
 use std::collections::BTreeMap;

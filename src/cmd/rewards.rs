@@ -1,0 +1,118 @@
+//! `casebook rewards`: the award list the people who pay the fees need.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::build::{load, BuildOptions};
+use crate::graph::featured::{resolve, reward_rows, totals, RewardRow};
+use crate::graph::links::LinkIndex;
+use crate::slug::encode_path;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// Columns for reading in a terminal.
+    Table,
+    /// Comma-separated, for a spreadsheet.
+    Csv,
+    /// One JSON object with the rows and the totals.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only this period, like 2026-11 (default: every period).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// How to print the list.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+    let (journal, diags) = load(root, &BuildOptions { root: root.to_path_buf(), ..Default::default() });
+    let heading_ids = vec![Vec::new(); journal.content.articles.len()];
+    let links = LinkIndex::new(&journal.content, &journal.config, heading_ids);
+    let (picks, pick_diags) = resolve(&journal.picks, &links, &journal.authors);
+    let problems: Vec<_> = diags
+        .into_sorted()
+        .into_iter()
+        .chain(pick_diags)
+        .filter(|d| d.is_error() && d.path.to_string_lossy().contains("featured"))
+        .collect();
+    if !problems.is_empty() {
+        super::print_diagnostics(&problems);
+        return Ok(ExitCode::FAILURE);
+    }
+    let picks: Vec<_> =
+        picks.into_iter().filter(|p| args.period.as_ref().is_none_or(|want| &p.period == want)).collect();
+    let base = &journal.config.base_url;
+    let rows = reward_rows(&picks, &journal.content.articles, &journal.authors, |i| {
+        format!("{base}{}", encode_path(&journal.content.articles[i].path))
+    });
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Csv => write_csv(&rows, &mut out)?,
+        Format::Json => {
+            let totals: Vec<_> = totals(&rows)
+                .into_iter()
+                .map(
+                    |(author, (money, prizes))| serde_json::json!({"author": author, "money": money, "prizes": prizes}),
+                )
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({"rows": rows, "totals": totals}))?;
+            writeln!(out)?;
+        }
+        Format::Table => write_table(&rows, &mut out)?,
+    }
+    if rows.is_empty() {
+        eprintln!("No picks{} in data/featured.yaml.", args.period.map(|p| format!(" for {p}")).unwrap_or_default());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_csv(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["period", "author", "name", "team", "article", "url", "award", "amount", "currency", "editor"])?;
+    for r in rows {
+        let amount = r.amount.map(crate::content::featured::format_amount).unwrap_or_default();
+        w.write_record([
+            &r.period,
+            &r.author,
+            &r.name,
+            &r.team,
+            &r.article,
+            &r.url,
+            &r.award,
+            &amount,
+            r.currency.as_deref().unwrap_or(""),
+            &r.editor,
+        ])?;
+    }
+    w.flush().context("could not write the list")?;
+    Ok(())
+}
+
+fn write_table(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
+    for r in rows {
+        writeln!(
+            out,
+            "{}  {}（{}，{}）  {}  {}  編輯：{}",
+            r.period, r.name, r.author, r.team, r.article, r.award, r.editor
+        )?;
+    }
+    let totals = totals(rows);
+    if !totals.is_empty() {
+        writeln!(out, "\n合計")?;
+    }
+    for (author, (money, prizes)) in totals {
+        let name = rows.iter().find(|r| r.author == author).map(|r| r.name.clone()).unwrap_or_default();
+        let mut parts: Vec<String> =
+            money.iter().map(|(c, v)| format!("{} {c}", crate::content::featured::format_amount(*v))).collect();
+        parts.extend(prizes);
+        writeln!(out, "{name}（{author}）  {}", parts.join("、"))?;
+    }
+    Ok(())
+}
