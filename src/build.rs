@@ -24,6 +24,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replaces `base_url` from the config (for previews).
     pub base_url: Option<String>,
+    /// `casebook check`: also require the case sections, and make customer
+    /// data an error rather than a warning.
+    pub check: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -109,6 +112,10 @@ pub fn build(opts: &BuildOptions) -> Built {
         .map(|i| markdown::render(&content.articles[i].body, config.slugify, &links.resolver(i)))
         .collect();
     let markdown_time = start.elapsed();
+    if opts.check {
+        diags.extend(crate::check::case_sections(&content.articles, &rendered, &config));
+    }
+    diags.extend(crate::check::privacy(root, &content.articles, &config, opts.check));
     for (a, r) in content.articles.iter().zip(&rendered) {
         for (line, col, note) in &r.notes {
             diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));

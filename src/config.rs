@@ -81,6 +81,10 @@ pub struct Config {
     pub search: crate::search::index::SearchOptions,
     /// The offset of dates and times written without one (`+08:00`).
     pub timezone: chrono::FixedOffset,
+    /// The `##` sections every case must have (checked by `casebook check`).
+    pub case_sections: Vec<String>,
+    /// Extra patterns of private data, such as the company's order numbers.
+    pub privacy_patterns: Vec<(String, regex::Regex)>,
 }
 
 impl Default for Config {
@@ -110,6 +114,21 @@ struct RawConfig {
     links: Option<String>,
     search: Option<RawSearch>,
     timezone: Option<String>,
+    case_sections: Option<Vec<String>>,
+    privacy: Option<RawPrivacy>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawPrivacy {
+    patterns: Vec<RawPattern>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPattern {
+    name: String,
+    regex: String,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -127,7 +146,9 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 18] = [
+const KNOWN_KEYS: [&str; 20] = [
+    "case_sections",
+    "privacy",
     "timezone",
     "search",
     "links",
@@ -351,6 +372,22 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             }
         },
     };
+    let mut privacy_patterns = Vec::new();
+    for p in raw.privacy.map(|p| p.patterns).unwrap_or_default() {
+        match regex::Regex::new(&p.regex) {
+            Ok(re) => privacy_patterns.push((p.name, re)),
+            Err(e) => {
+                let line = text.lines().position(|l| l.contains(&p.regex)).map_or(1, |i| i + 1);
+                let why = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+                diags.push(Diagnostic::error(
+                    rel,
+                    line,
+                    1,
+                    format!("the privacy pattern `{}` is not a valid regular expression ({why})", p.name),
+                ));
+            }
+        }
+    }
     let paginate = match raw.paginate {
         Some(0) => {
             let (l, c) = at("paginate");
@@ -426,6 +463,10 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         broken_links_fail,
         search,
         timezone,
+        case_sections: raw
+            .case_sections
+            .unwrap_or_else(|| strings(&["背景", "處理過程", "結果", "根本原因", "經驗教訓"])),
+        privacy_patterns,
     };
     (config, diags)
 }

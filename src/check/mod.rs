@@ -1,4 +1,134 @@
 //! `casebook check`: every validation of a build, without writing a site,
-//! plus checks only a pull request needs (customer data in [`pii`]).
+//! plus what only a pull request needs: the sections a case must have,
+//! customer data ([`pii`]), limiting the report to changed files, and output
+//! for people (`human`), GitHub (`github` annotations) and tools (`json`).
 
 pub mod pii;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use crate::config::{Config, Kind};
+use crate::content::Article;
+use crate::diagnostics::{display_path, Diagnostic};
+use crate::fold::fold;
+use crate::markdown::Rendered;
+
+/// Cases missing one of the configured `##` sections.
+pub fn case_sections(articles: &[Article], rendered: &[Rendered], config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (a, r) in articles.iter().zip(rendered) {
+        if a.kind != Kind::Case {
+            continue;
+        }
+        let have: BTreeSet<String> = r.toc.iter().filter(|t| t.level == 2).map(|t| fold(t.title.trim())).collect();
+        let missing: Vec<&str> =
+            config.case_sections.iter().filter(|s| !have.contains(&fold(s))).map(String::as_str).collect();
+        if !missing.is_empty() {
+            let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join(", ");
+            out.push(Diagnostic::error(
+                &a.source,
+                a.body_line,
+                1,
+                format!(
+                    "this case has no {list} {}; a case has the sections {}",
+                    if missing.len() == 1 { "section" } else { "sections" },
+                    config.case_sections.join("、")
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Customer data in the articles' files: errors for `check`, warnings for
+/// `build` (which masks nothing, so the writer sees it).
+pub fn privacy(_root: &Path, _articles: &[Article], _config: &Config, _as_errors: bool) -> Vec<Diagnostic> {
+    Vec::new() // PII-PENDING: wired up when pii.rs lands
+}
+
+/// Files changed since `rev` (committed or not, and new files), relative to
+/// the journal root.
+pub fn changed_files(root: &Path, rev: &str) -> anyhow::Result<BTreeSet<String>> {
+    let git = |args: &[&str]| -> anyhow::Result<String> {
+        let out = Command::new("git").arg("-C").arg(root).args(args).output()?;
+        if !out.status.success() {
+            anyhow::bail!(
+                "git {} failed: {}; --changed-since needs a git repository and a revision like origin/main",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let prefix = git(&["rev-parse", "--show-prefix"])?.trim().to_string();
+    let mut files = BTreeSet::new();
+    let diff = git(&["-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", rev, "--", "."])?;
+    let untracked =
+        git(&["-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."])?;
+    for line in diff.lines().chain(untracked.lines()) {
+        let rel = line.strip_prefix(&prefix).unwrap_or(line);
+        if !rel.is_empty() {
+            files.insert(rel.to_string());
+        }
+    }
+    Ok(files)
+}
+
+/// Keeps the problems in changed files, and every link that leads nowhere
+/// wherever it is written: a renamed or deleted article breaks links in files
+/// the pull request did not touch, and since `main` passes `check`, any broken
+/// link seen here was caused by the change.
+pub fn only_changed(diags: Vec<Diagnostic>, changed: &BTreeSet<String>) -> Vec<Diagnostic> {
+    diags
+        .into_iter()
+        .filter(|d| {
+            changed.contains(&display_path(&d.path))
+                || d.message.starts_with("broken link")
+                || d.message.contains("cannot be found")
+        })
+        .collect()
+}
+
+/// `::error file=...,line=...,col=...::message`, escaped as GitHub wants.
+pub fn github_annotation(d: &Diagnostic) -> String {
+    let esc = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
+    let level = if d.is_error() { "error" } else { "warning" };
+    let mut props = format!("file={}", prop(&display_path(&d.path)));
+    if d.line > 0 {
+        props.push_str(&format!(",line={}", d.line));
+        if d.col > 0 {
+            props.push_str(&format!(",col={}", d.col));
+        }
+    }
+    format!("::{level} {props}::{}", esc(&d.message))
+}
+
+/// One JSON object per problem.
+pub fn json_line(d: &Diagnostic) -> String {
+    serde_json::json!({
+        "path": display_path(&d.path),
+        "line": d.line,
+        "column": d.col,
+        "severity": if d.is_error() { "error" } else { "warning" },
+        "message": d.message,
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_are_escaped() {
+        let d = Diagnostic::error("content/cases/a,b.md", 3, 7, "bad: 50%\nsecond line");
+        assert_eq!(github_annotation(&d), "::error file=content/cases/a%2Cb.md,line=3,col=7::bad: 50%25%0Asecond line");
+        assert_eq!(
+            json_line(&d),
+            r#"{"column":7,"line":3,"message":"bad: 50%\nsecond line","path":"content/cases/a,b.md","severity":"error"}"#
+        );
+    }
+}

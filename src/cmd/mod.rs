@@ -2,6 +2,7 @@
 //! function; the work itself lives in the library modules.
 
 pub mod build;
+pub mod check;
 pub mod init;
 pub mod new;
 pub mod rewards;
@@ -34,6 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into public/ (or the folder given with --output).
     Build(build::Args),
+    /// Check every article, link and data file without writing a site (for pull requests).
+    Check(check::Args),
     /// Create a new journal folder, ready to write in.
     Init(init::Args),
     /// Write a new case or essay from the journal's template, dated today.
@@ -45,6 +48,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::execute(&cli.root, args),
+        Command::Check(args) => check::execute(&cli.root, args),
         Command::Init(args) => init::execute(&cli.root, args),
         Command::New(args) => new::execute(&cli.root, args),
         Command::Rewards(args) => rewards::execute(&cli.root, args),

@@ -4,6 +4,7 @@
 
 mod browser;
 mod build;
+mod check;
 mod editorial;
 mod links;
 

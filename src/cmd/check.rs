@@ -1,0 +1,66 @@
+//! `casebook check`: the pull-request gate. Runs every validation without
+//! writing a site and prints the problems for people, GitHub or tools.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::build::{build, BuildOptions};
+use crate::check;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// file:line:col: what is wrong, for people.
+    Human,
+    /// GitHub Actions annotations (::error file=...,line=...::...).
+    Github,
+    /// One JSON object per line, per problem.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// How to print the problems.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Report only problems in files changed since this git revision (and
+    /// broken links into them), like origin/main.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// Check drafts too.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+    if !root.is_dir() {
+        anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
+    }
+    let changed = match &args.changed_since {
+        Some(rev) => Some(check::changed_files(root, rev)?),
+        None => None,
+    };
+    let built =
+        build(&BuildOptions { root: root.to_path_buf(), drafts: args.drafts, check: true, ..Default::default() });
+    let diags = match &changed {
+        Some(files) => check::only_changed(built.diagnostics, files),
+        None => built.diagnostics,
+    };
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    match args.format {
+        Format::Human => {
+            super::print_diagnostics(&diags);
+            if errors == 0 {
+                eprintln!(
+                    "No problems found in {} articles{}.",
+                    built.articles,
+                    if diags.is_empty() { "" } else { " (warnings above)" }
+                );
+            }
+        }
+        Format::Github => diags.iter().for_each(|d| println!("{}", check::github_annotation(d))),
+        Format::Json => diags.iter().for_each(|d| println!("{}", check::json_line(d))),
+    }
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

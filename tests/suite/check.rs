@@ -1,0 +1,111 @@
+//! `casebook check`: the pull-request gate, in its three formats, and
+//! limited to changed files (tests/fixtures/check).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::*;
+
+fn check(root: &Path, extra: &[&str]) -> (bool, String, String) {
+    let mut args = vec!["check", "--root", root.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let o = casebook(&args);
+    (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned(), stderr(&o))
+}
+
+const MISSING: &str = "this case has no `## 結果`, `## 根本原因`, `## 經驗教訓` sections; a case has the sections 背景、處理過程、結果、根本原因、經驗教訓";
+const BROKEN: &str = "broken link: `../cases/不存在.md` leads to content/cases/不存在.md, which does not exist; did you mean content/cases/完整.md?";
+
+#[test]
+fn check_reports_in_three_formats() {
+    let root = fixture("check");
+    let (ok, _, err) = check(&root, &[]);
+    assert!(!ok);
+    assert_eq!(
+        err.lines().filter(|l| l.contains(": error: ")).collect::<Vec<_>>(),
+        [
+            format!("content/cases/缺段落.md:5:1: error: {MISSING}"),
+            format!("content/essays/連結.md:6:13: error: {BROKEN}")
+        ]
+    );
+
+    let (ok, out, _) = check(&root, &["--format", "github"]);
+    assert!(!ok);
+    assert_eq!(
+        out,
+        format!(
+            "::error file=content/cases/缺段落.md,line=5,col=1::{}\n::error file=content/essays/連結.md,line=6,col=13::{}\n",
+            MISSING,
+            BROKEN
+        )
+    );
+
+    let (_, out, _) = check(&root, &["--format", "json"]);
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[1],
+        serde_json::json!({"path": "content/essays/連結.md", "line": 6, "column": 13, "severity": "error", "message": BROKEN})
+    );
+    // check writes nothing.
+    assert!(!root.join("public").exists());
+}
+
+#[test]
+fn the_demo_journal_passes() {
+    let (ok, out, err) = check(Path::new(env!("CARGO_MANIFEST_DIR")), &["--format", "github"]);
+    assert!(ok, "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn changed_since_limits_the_report_but_keeps_links_into_changed_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("check"), &root);
+    // Main passes check's link test: start without the fixture's broken link.
+    std::fs::write(
+        root.join("content/essays/連結.md"),
+        "---\ntitle: 連結的心得\ndate: 2026-11-03\n---\n\n參考[[完整的案例]]。\n",
+    )
+    .unwrap();
+    git(&root, &["init", "-q", "-b", "main"]);
+    git(&root, &["add", "."]);
+    git(&root, &["commit", "-q", "-m", "start"]);
+    // Nothing changed: nothing to report.
+    let (ok, out, _) = check(&root, &["--changed-since", "HEAD", "--format", "github"]);
+    assert!(ok && out.is_empty(), "{out}");
+    // A new file with a mistake: only its problems are shown.
+    std::fs::write(
+        root.join("content/cases/新的.md"),
+        "---\ntitle: 新的案例\ndate: 2026-11-05\nchannel: fone\n---\n\n## 背景\n",
+    )
+    .unwrap();
+    let (ok, out, _) = check(&root, &["--changed-since", "HEAD", "--format", "github"]);
+    assert!(!ok);
+    let files: Vec<&str> = out.lines().map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(files, ["::error file=content/cases/新的.md"], "{out}");
+    assert!(!out.contains("缺段落"), "unchanged files' own problems are left out");
+    assert!(out.contains("`channel` cannot be `fone`"));
+    // Deleting a file reports the links that now lead nowhere, in unchanged files.
+    std::fs::remove_file(root.join("content/cases/新的.md")).unwrap();
+    std::fs::remove_file(root.join("content/cases/完整.md")).unwrap();
+    let (ok, out, _) = check(&root, &["--changed-since", "HEAD", "--format", "github"]);
+    assert!(!ok);
+    assert!(out.contains("file=content/essays/連結.md") && out.contains("完整的案例"), "{out}");
+}
