@@ -38,6 +38,8 @@ pub struct Timings {
     pub graph: Duration,
     /// Part of `render`: the search index.
     pub search: Duration,
+    /// Part of `load`: reading git history.
+    pub history: Duration,
 }
 
 #[derive(Debug)]
@@ -92,6 +94,17 @@ pub fn build(opts: &BuildOptions) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
     let (Journal { config, authors, tags, content, picks }, mut diags) = load(root, opts);
+    let history_start = Instant::now();
+    let history = crate::history::read(root);
+    let history_time = history_start.elapsed();
+    if history.as_ref().is_some_and(|h| h.shallow) {
+        diags.push(Diagnostic::warning(
+            ".git",
+            0,
+            0,
+            "this is a shallow clone (CI makes those): first-published dates and revision lists from git may be incomplete; clone with full history (fetch-depth: 0) for complete ones",
+        ));
+    }
     let (theme, d) = theme::load(root, &config.theme);
     diags.extend(d);
     let tera = match render::templates(&theme) {
@@ -164,6 +177,7 @@ pub fn build(opts: &BuildOptions) -> Built {
             graph: &graph,
             theme: &theme,
             authors: &authors,
+            history: history.as_ref(),
             drafts: opts.drafts,
         };
         let (mut out, d) = render::render(&site, &tera);
@@ -190,6 +204,7 @@ pub fn build(opts: &BuildOptions) -> Built {
             render: start.elapsed(),
             graph: graph_time,
             search: search_time,
+            history: history_time,
         },
         search: search_stats,
     }

@@ -85,6 +85,10 @@ pub struct Config {
     pub case_sections: Vec<String>,
     /// Extra patterns of private data, such as the company's order numbers.
     pub privacy_patterns: Vec<(String, regex::Regex)>,
+    /// The repository's web address (GitHub, GitLab or Gitea), for links to
+    /// commits, file history and pull requests.
+    pub repo_url: Option<String>,
+    pub repo_branch: String,
 }
 
 impl Default for Config {
@@ -116,6 +120,8 @@ struct RawConfig {
     timezone: Option<String>,
     case_sections: Option<Vec<String>>,
     privacy: Option<RawPrivacy>,
+    repo_url: Option<String>,
+    repo_branch: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -146,7 +152,9 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 20] = [
+const KNOWN_KEYS: [&str; 22] = [
+    "repo_url",
+    "repo_branch",
     "case_sections",
     "privacy",
     "timezone",
@@ -467,6 +475,8 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             .case_sections
             .unwrap_or_else(|| strings(&["背景", "處理過程", "結果", "根本原因", "經驗教訓"])),
         privacy_patterns,
+        repo_url: raw.repo_url.map(|u| u.trim_end_matches('/').to_string()),
+        repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
     };
     (config, diags)
 }
@@ -481,6 +491,28 @@ impl Config {
             "essays" => Section { title: "心得".into(), kind: Kind::Essay },
             "responses" => Section { title: "點評".into(), kind: Kind::Response },
             _ => Section { title: folder.to_string(), kind: Kind::Essay },
+        })
+    }
+
+    /// Links into the repository's web view: (commit, file history, pull request).
+    pub fn repo_links(&self, hash: &str, path: &str, pr: u32) -> Option<(String, String, String)> {
+        let repo = self.repo_url.as_deref()?;
+        let branch = &self.repo_branch;
+        let path = crate::slug::encode_path(path);
+        Some(if repo.contains("gitlab") {
+            (
+                format!("{repo}/-/commit/{hash}"),
+                format!("{repo}/-/commits/{branch}/{path}"),
+                format!("{repo}/-/merge_requests/{pr}"),
+            )
+        } else if repo.contains("gitea") || repo.contains("forgejo") {
+            (
+                format!("{repo}/commit/{hash}"),
+                format!("{repo}/commits/branch/{branch}/{path}"),
+                format!("{repo}/pulls/{pr}"),
+            )
+        } else {
+            (format!("{repo}/commit/{hash}"), format!("{repo}/commits/{branch}/{path}"), format!("{repo}/pull/{pr}"))
         })
     }
 

@@ -44,8 +44,29 @@ pub fn case_sections(articles: &[Article], rendered: &[Rendered], config: &Confi
 
 /// Customer data in the articles' files: errors for `check`, warnings for
 /// `build` (which masks nothing, so the writer sees it).
-pub fn privacy(_root: &Path, _articles: &[Article], _config: &Config, _as_errors: bool) -> Vec<Diagnostic> {
-    Vec::new() // PII-PENDING: wired up when pii.rs lands
+pub fn privacy(root: &Path, articles: &[Article], config: &Config, as_errors: bool) -> Vec<Diagnostic> {
+    let custom: Vec<pii::CustomPattern> = config
+        .privacy_patterns
+        .iter()
+        .map(|(name, re)| pii::CustomPattern { name: name.clone(), regex: re.clone() })
+        .collect();
+    let mut out = Vec::new();
+    for a in articles {
+        let Ok(bytes) = std::fs::read(root.join(&a.source)) else { continue };
+        let Ok(text) = crate::content::frontmatter::decode(&bytes, &a.source) else { continue };
+        for f in pii::find(&text, &custom) {
+            let message = format!(
+                "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line",
+                f.label, f.masked
+            );
+            out.push(if as_errors {
+                Diagnostic::error(&a.source, f.line, f.col, message)
+            } else {
+                Diagnostic::warning(&a.source, f.line, f.col, message)
+            });
+        }
+    }
+    out
 }
 
 /// Files changed since `rev` (committed or not, and new files), relative to

@@ -22,8 +22,10 @@
 //!   prefix with a length that issuer uses, and no order/serial/IMEI label just
 //!   before them;
 //! - Hong Kong numbers need the `852` prefix or the `1234 5678` grouping, and
-//!   are never a date (`20261102`), a pair of years (`2020-2026`) or a pair of
-//!   round numbers (`3000-5000`).
+//!   are never a date (`20261102`, even after `+852`), a pair of years
+//!   (`2020-2026`) or a pair of round numbers (`3000-5000`);
+//! - an e-mail address whose last label is a file extension (`logo@2x.png`) is
+//!   an image name, not an address.
 //!
 //! Writers silence a false positive with `<!-- casebook:allow-pii -->` on the
 //! line (any line containing `casebook:allow-pii` is skipped), or with a line
@@ -141,7 +143,8 @@ pub fn find(text: &str, custom: &[CustomPattern]) -> Vec<Finding> {
 ///
 /// Details: separators (space, `-`, parentheses…) stay in place and only letters and digits are counted
 /// and hidden; a country prefix (`+86`, `886`, `(+852)`…) is kept as written; Taiwan mobile numbers keep
-/// the first 4 and last 3 digits, the way they are usually masked there (`0912***678`); bank cards and
+/// the first 4 and last 3 digits, the way they are usually masked there (`0912***678`); landlines written
+/// with an area code keep the area code and the last 4 digits (`(02)****-6789`); bank cards and
 /// 18-character resident IDs keep the first 4 and last 4 (`6222 **** **** 1234`, `1101**********1234`),
 /// 10-character Taiwan IDs the first 2 and last 3; the local part of an e-mail always becomes `x***`,
 /// whatever its length. Values shorter than 9 keep less: 2 and 2 from 6 characters, 1 and 1 from 3.
@@ -156,6 +159,11 @@ pub fn mask(kind: PiiKind, value: &str) -> String {
         },
         PiiKind::MobilePhone | PiiKind::Landline => {
             let (prefix, rest) = split_country_prefix(value);
+            if kind == PiiKind::Landline && prefix.is_empty() {
+                if let Some(masked) = mask_after_area_code(rest) {
+                    return masked;
+                }
+            }
             let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
             let keep = if kind == PiiKind::MobilePhone && digits.len() == 10 && digits.starts_with("09") {
                 Some((4, 3))
@@ -208,6 +216,18 @@ fn generic_keep(n: usize) -> (usize, usize) {
         3..=5 => (1, 1),
         _ => (0, 0),
     }
+}
+
+/// Keeps a written area code and the last 4 digits: `(02)****-6789`, `010-****5678`.
+fn mask_after_area_code(value: &str) -> Option<String> {
+    let split = value.find([')', '）', '-', ' '])?;
+    let sep_len = value[split..].chars().next()?.len_utf8();
+    let (area, local) = value.split_at(split + sep_len);
+    let area_digits = digits_of(area);
+    if !(2..=4).contains(&area_digits.len()) || area_digits[0] != 0 || digits_of(local).len() < 7 {
+        return None;
+    }
+    Some(format!("{area}{}", keep_ends(local, Some((0, 4)))))
 }
 
 /// Splits a leading country code (`+86 `, `886-`, `(+852) `…) from a phone number.
@@ -309,7 +329,9 @@ fn scan_line<'a>(line: &str, custom: &'a [CustomPattern]) -> Vec<Candidate<'a>> 
                     cands.push(Candidate { start: m.start(), end: m.end(), kind, label: kind.label() });
                     pos = m.end();
                 }
-                // A rejected match may hide a valid one starting inside it: try again one character on.
+                // A rejected number may hide a valid one starting inside it: try again one character on.
+                // A rejected e-mail address would only be found again with a shorter local part.
+                None if m.as_str().contains('@') => pos = m.end(),
                 None => pos = m.start() + line[m.start()..].chars().next().map_or(1, char::len_utf8),
             }
         }
@@ -351,9 +373,9 @@ fn is_mask_char(c: char) -> bool {
 }
 
 /// Currency signs and codes that make the number after them an amount.
-const MONEY_BEFORE: [&str; 14] = ["$", "¥", "￥", "€", "£", "＄", "NT", "NTD", "TWD", "RMB", "CNY", "HKD", "USD", "元"];
+const MONEY_BEFORE: &[&str] = &["$", "¥", "￥", "€", "£", "＄", "NT", "NTD", "TWD", "RMB", "CNY", "HKD", "USD", "元"];
 /// Currency words (and `%`) that make the number before them an amount.
-const MONEY_AFTER: [&str; 27] = [
+const MONEY_AFTER: &[&str] = &[
     "元",
     "圓",
     "圆",
@@ -383,9 +405,9 @@ const MONEY_AFTER: [&str; 27] = [
     "人民幣",
 ];
 /// Labels after which a long number is an order, ticket, serial or device number, not a card.
-const NOT_CARD_LABELS: [&str; 22] = [
+const NOT_CARD_LABELS: &[&str] = &[
     "訂單", "订单", "單號", "单号", "編號", "编号", "序號", "序号", "串號", "串号", "運單", "运单", "工單", "工单",
-    "order", "ticket", "tracking", "no.", "imei", "s/n", "sn", "id",
+    "order", "ticket", "tracking", "no.", "imei", "s/n", "sn",
 ];
 
 /// Whether `before` ends with `word` (ASCII case-insensitive), not as the tail of a longer ASCII word.
@@ -587,7 +609,7 @@ fn luhn_ok(digits: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Whether the issuer prefix fits the length: Visa, Mastercard, AmEx, Diners, JCB, Discover, UnionPay.
@@ -683,24 +705,28 @@ mod tests {
             ("0912 345 678".into(), MobilePhone, "0912 *** 678"),
             ("+886 912 345 678".into(), MobilePhone, "+886 912 *** 678"),
             ("+886-912-345-678".into(), MobilePhone, "+886-912-***-678"),
+            ("Tel:0912345678".into(), MobilePhone, "0912***678"),
+            ("| 王先生 | 0912-345-678 |".into(), MobilePhone, "0912-***-678"),
+            ("電話 0912345678 3 次未接".into(), MobilePhone, "0912***678"),
+            ("0912345678@example.com".into(), Email, "0***@example.com"),
             // Hong Kong.
             ("+852 9123 4567".into(), MobilePhone, "+852 91** **67"),
             ("852-61234567".into(), MobilePhone, "852-61****67"),
             ("香港手機 9123 4567".into(), MobilePhone, "91** **67"),
             ("(852) 2345 6789".into(), Landline, "(852) 23** **89"),
             // Landlines.
-            ("(02)2345-6789".into(), Landline, "(02)2***-6789"),
-            ("（02）2345-6789".into(), Landline, "（02）2***-6789"),
-            ("02-2345-6789".into(), Landline, "02-2***-6789"),
-            ("04-234-5678".into(), Landline, "04-2**-5678"),
+            ("(02)2345-6789".into(), Landline, "(02)****-6789"),
+            ("（02）2345-6789".into(), Landline, "（02）****-6789"),
+            ("02-2345-6789".into(), Landline, "02-****-6789"),
+            ("04-234-5678".into(), Landline, "04-***-5678"),
             ("010-12345678".into(), Landline, "010-****5678"),
-            ("0755-1234567".into(), Landline, "075****4567"),
+            ("0755-1234567".into(), Landline, "0755-***4567"),
             // E-mail.
             ("請寄到alice.chen@example.com謝謝".into(), Email, "a***@example.com"),
             ("<mailto:wang_01@mail.corp.com.tw>".into(), Email, "w***@mail.corp.com.tw"),
             // Resident IDs.
             ("身分證 11010519491231002X".into(), ResidentId, "1101**********002X"),
-            (id.clone(), ResidentId, "4403**********1233"),
+            (id, ResidentId, "4403**********1233"),
             ("A123456789".into(), ResidentId, "A1*****789"),
             // Bank cards.
             (format!("卡號 {card}"), BankCard, "6222********7894"),
@@ -709,7 +735,7 @@ mod tests {
             (
                 format!("{} {} {} {} {}", &card19[..4], &card19[4..8], &card19[8..12], &card19[12..16], &card19[16..]),
                 BankCard,
-                "6222 **** **** **** 128",
+                "6222 **** **** ***0 128",
             ),
             ("3782 822463 10005".into(), BankCard, "3782 ****** *0005"),
         ];
@@ -760,6 +786,11 @@ mod tests {
             "服務專線 0800-123-456",
             "ISBN 978-986-123-456-7",
             "SO-0912345678",
+            "+852 2026 1102",
+            "3.0912345678",
+            "¥13812345678",
+            "13812345678 元",
+            "漲了 13812345678%",
         ];
         for text in cases {
             assert_eq!(find(text, &[]), vec![], "in {text:?}");
@@ -776,7 +807,7 @@ mod tests {
             vec![
                 (PiiKind::MobilePhone, 4, 7, "mobile phone number"),
                 (PiiKind::Email, 6, 4, "e-mail address"),
-                (PiiKind::Landline, 6, 15, "landline number"),
+                (PiiKind::Landline, 6, 14, "landline number"),
             ]
         );
     }
@@ -800,7 +831,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, PiiKind::Custom);
         assert_eq!(found[0].label, "member number");
-        assert_eq!(found[0].masked, "M1*****78");
+        assert_eq!(found[0].masked, "M12**5678");
         assert_eq!(found[0].col, 4);
     }
 

@@ -32,6 +32,7 @@ pub struct Site<'a> {
     pub graph: &'a Graph,
     pub theme: &'a Theme,
     pub authors: &'a crate::content::authors::Authors,
+    pub history: Option<&'a crate::history::History>,
     pub drafts: bool,
 }
 
@@ -162,6 +163,10 @@ struct ArticleView {
     lang: String,
     /// Editors' picks of this article: period and award.
     featured: Vec<serde_json::Value>,
+    /// From git: revisions, pull requests, reviewers (null outside git).
+    history: Option<serde_json::Value>,
+    /// Changed since the last commit (shown in preview builds only).
+    uncommitted: bool,
     draft: bool,
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -460,6 +465,9 @@ impl<'a> Renderer<'a> {
             series_url: self.site.graph.series_of[i].map(|(s, _)| series_url(&self.site.graph.series[s].slug)),
             response_count: self.site.graph.responses[i].len(),
             lang: f.lang.clone().unwrap_or_else(|| guess_language(&rendered.text, &config.language)),
+            history: self.history_view(i),
+            uncommitted: self.site.drafts
+                && self.site.history.is_some_and(|h| h.uncommitted.contains(&crate::diagnostics::display_path(&a.source))),
             featured: self.site.graph.picks_of[i]
                 .iter()
                 .map(|&n| {
@@ -563,6 +571,42 @@ impl<'a> Renderer<'a> {
             .take(limit)
             .map(|t| serde_json::json!({"name": t.name, "url": encode_path(&format!("tags/{}/", t.slug)), "count": t.articles.len()}))
             .collect()
+    }
+
+    /// Git history of article `i`, for templates.
+    fn history_view(&self, i: usize) -> Option<serde_json::Value> {
+        let a = &self.site.content.articles[i];
+        let path = crate::diagnostics::display_path(&a.source);
+        let h = self.site.history?.files.get(&path)?;
+        let config = self.site.config;
+        let links = |hash: &str, pr: u32| config.repo_links(hash, &path, pr);
+        let revisions: Vec<_> = h
+            .commits
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "hash": &c.hash[..c.hash.len().min(8)],
+                    "date": c.date.format("%Y-%m-%d").to_string(),
+                    "author": c.author,
+                    "subject": c.subject,
+                    "url": links(&c.hash, 0).map(|l| l.0),
+                })
+            })
+            .collect();
+        let prs: Vec<_> = h
+            .pull_requests
+            .iter()
+            .map(|&n| serde_json::json!({"number": n, "url": links("", n).map(|l| l.2)}))
+            .collect();
+        Some(serde_json::json!({
+            "created": h.created().map(|c| serde_json::json!({"date": c.date.format("%Y-%m-%d").to_string(), "author": c.author})),
+            "updated": h.updated().map(|c| serde_json::json!({"date": c.date.format("%Y-%m-%d").to_string(), "author": c.author})),
+            "revisions": revisions,
+            "pull_requests": prs,
+            "reviewers": h.reviewers,
+            "co_authors": h.co_authors,
+            "file_history_url": links("", 0).map(|l| l.1),
+        }))
     }
 
     fn pick_view(&self, p: &crate::graph::featured::Pick) -> serde_json::Value {

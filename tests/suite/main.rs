@@ -6,6 +6,7 @@ mod browser;
 mod build;
 mod check;
 mod editorial;
+mod history;
 mod links;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,137 @@
+//! History from git: a journal that is a real git repository, made here with
+//! fixed dates and authors, a rename, a merged pull request, trailers, a
+//! squash commit, a shallow clone and an uncommitted change.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::*;
+
+fn git_as(dir: &Path, who: &str, date: &str, args: &[&str]) {
+    let o = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", who)
+        .env("GIT_AUTHOR_EMAIL", "w@example.com")
+        .env("GIT_COMMITTER_NAME", who)
+        .env("GIT_COMMITTER_EMAIL", "w@example.com")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn case(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ndate: 2026-01-05\n---\n\n## 背景\n\n{body}\n")
+}
+
+/// The repository: 陳美玲 writes a case; 林志偉 renames and edits it on a
+/// branch (with a co-author); it is merged as pull request #12, reviewed by
+/// 蔡宇涵; 張建國 squash-merges an edit as #15, approved by 李美華.
+fn journal(dir: &Path) {
+    std::fs::create_dir_all(dir.join("content/cases")).unwrap();
+    std::fs::write(dir.join("casebook.yaml"), "title: 歷史\nrepo_url: https://github.com/acme/journal\n").unwrap();
+    std::fs::write(dir.join("content/cases/舊名.md"), case("耳機退貨", "第一版。")).unwrap();
+    let d = |s: &str| format!("{s}T10:00:00+08:00");
+    git_as(dir, "陳美玲", &d("2026-01-05"), &["init", "-q", "-b", "main"]);
+    git_as(dir, "陳美玲", &d("2026-01-05"), &["add", "."]);
+    git_as(dir, "陳美玲", &d("2026-01-05"), &["commit", "-q", "-m", "新增耳機退貨案例"]);
+    git_as(dir, "林志偉", &d("2026-01-10"), &["checkout", "-q", "-b", "lin/rename"]);
+    git_as(dir, "林志偉", &d("2026-01-10"), &["mv", "content/cases/舊名.md", "content/cases/新名.md"]);
+    git_as(dir, "林志偉", &d("2026-01-10"), &["commit", "-q", "-m", "改檔名"]);
+    std::fs::write(dir.join("content/cases/新名.md"), case("耳機退貨", "第二版，補上處理過程。")).unwrap();
+    git_as(
+        dir,
+        "林志偉",
+        &d("2026-01-10"),
+        &["commit", "-q", "-am", "補充處理過程\n\nCo-authored-by: 王小明 <wang@example.com>"],
+    );
+    git_as(dir, "蔡宇涵", &d("2026-01-11"), &["checkout", "-q", "main"]);
+    git_as(
+        dir,
+        "蔡宇涵",
+        &d("2026-01-11"),
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "lin/rename",
+            "-m",
+            "Merge pull request #12 from lin/rename\n\nReviewed-by: 蔡宇涵 <tsai@example.com>",
+        ],
+    );
+    std::fs::write(dir.join("content/cases/新名.md"), case("耳機退貨", "第三版。")).unwrap();
+    git_as(
+        dir,
+        "張建國",
+        &d("2026-02-01"),
+        &["commit", "-q", "-am", "修正錯字 (#15)\n\nApproved-by: 李美華 <li@example.com>"],
+    );
+}
+
+#[test]
+fn articles_show_dates_authors_revisions_pull_requests_and_reviewers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    let out = tmp.path().join("site");
+    let o = build(&root, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "cases/新名/index.html");
+    assert!(page.contains("首次提交 2026-01-05（陳美玲）"), "{page}");
+    assert!(page.contains("最後修改 2026-02-01（張建國）"));
+    let history = &page[page.find("class=\"history\"").unwrap()..];
+    assert!(
+        page.contains("<a href=\"https://github.com/acme/journal/pull/12\">合併請求 #12</a>"),
+        "{}",
+        &history[..history.len().min(1500)]
+    );
+    assert!(page.contains("<a href=\"https://github.com/acme/journal/pull/15\">合併請求 #15</a>"));
+    assert!(page.contains("審閱：李美華、蔡宇涵"), "{page}");
+    assert!(page.contains("共同作者：王小明"));
+    // Four commits touched the file (the rename followed); newest first.
+    assert!(page.contains("修訂紀錄（4 次）"));
+    let (a, b) = (page.find("修正錯字 (#15)").unwrap(), page.find("新增耳機退貨案例").unwrap());
+    assert!(a < b);
+    assert!(page.contains("https://github.com/acme/journal/commits/main/content/cases/%E6%96%B0%E5%90%8D.md"));
+}
+
+#[test]
+fn a_shallow_clone_builds_and_says_history_may_be_incomplete() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    let clone = tmp.path().join("shallow");
+    let url = format!("file://{}", root.display());
+    let o = Command::new("git").args(["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = tmp.path().join("site");
+    let o = build(&clone, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: this is a shallow clone"), "{}", stderr(&o));
+    assert!(read(&out, "cases/新名/index.html").contains("首次提交 2026-02-01（張建國）"));
+}
+
+#[test]
+fn outside_git_the_front_matter_is_enough_and_uncommitted_files_are_marked_in_previews() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    std::fs::write(root.join("content/cases/新名.md"), case("耳機退貨", "還沒提交的第四版。")).unwrap();
+    let out = tmp.path().join("site");
+    assert!(build(&root, &out, &["--drafts"]).status.success());
+    assert!(read(&out, "cases/新名/index.html").contains("<span class=\"badge draft\">未提交</span>"));
+    assert!(build(&root, &out, &[]).status.success());
+    assert!(!read(&out, "cases/新名/index.html").contains("未提交"), "only in previews");
+
+    let plain = tmp.path().join("plain");
+    copy_dir(&root, &plain);
+    std::fs::remove_dir_all(plain.join(".git")).unwrap();
+    let out2 = tmp.path().join("site2");
+    let o = build(&plain, &out2, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!read(&out2, "cases/新名/index.html").contains("class=\"history\""));
+}
