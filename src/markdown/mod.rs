@@ -323,7 +323,11 @@ fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, ou
         }
     }
     // An unmatched `**` comes out as two one-character texts: note the first.
-    if text == "*" && markdown[start..].starts_with("**") && !markdown[..start].ends_with('*') {
+    // Masked numbers (0912-***-678) are not bold markers.
+    let before = markdown[..start].chars().next_back();
+    let after = markdown[start..].chars().nth(2);
+    let masked = |c: Option<char>| c.is_some_and(|c| c == '*' || c == '-' || c.is_ascii_digit());
+    if text == "*" && markdown[start..].starts_with("**") && !masked(before) && !masked(after) {
         let (line, col) = lines.position(start);
         out.notes.push((
             line,
@@ -512,6 +516,7 @@ mod tests {
         assert_eq!(notes, [(1, 1), (3, 3), (3, 9)]);
         assert!(r.notes[0].2.contains("put a space after the #: `## 背景`"), "{:?}", r.notes);
         assert!(plain("這是**造成的**。一個問題。\n").notes.is_empty());
+        assert!(plain("已遮蔽的 0912-***-678 與 138****5678。\n").notes.is_empty());
     }
 
     #[test]

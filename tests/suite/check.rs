@@ -109,3 +109,29 @@ fn changed_since_limits_the_report_but_keeps_links_into_changed_files() {
     assert!(!ok);
     assert!(out.contains("file=content/essays/連結.md") && out.contains("完整的案例"), "{out}");
 }
+
+#[test]
+fn customer_data_fails_check_and_warns_in_build() {
+    let root = fixture("privacy");
+    let (ok, out, _) = check(&root, &["--format", "github"]);
+    assert!(!ok);
+    let tail =
+        "remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line";
+    assert_eq!(
+        out,
+        [
+            format!("::error file=content/cases/個資.md,line=8,col=7::this looks like a customer's mobile phone number (0912-***-678); {tail}"),
+            format!("::error file=content/cases/個資.md,line=8,col=23::this looks like a customer's e-mail address (c***@example.com); {tail}"),
+            format!("::error file=content/cases/個資.md,line=9,col=8::this looks like a customer's mobile phone number (138 **** 5678); {tail}"),
+            format!("::error file=content/cases/個資.md,line=10,col=6::this looks like a customer's member number (VIP-**3456); {tail}"),
+        ]
+        .map(|l| l + "\n")
+        .concat()
+    );
+    // The order numbers, the date, the price, the masked and the allowed
+    // numbers (lines 11 to 13) are not flagged.
+    let tmp = tempfile::tempdir().unwrap();
+    let o = build(&root, &tmp.path().join("site"), &[]);
+    assert!(o.status.success(), "build masks nothing and does not fail: {}", stderr(&o));
+    assert_eq!(stderr(&o).matches(": warning: this looks like a customer's").count(), 4);
+}
