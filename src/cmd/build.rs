@@ -53,12 +53,13 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if !args.quiet {
         let t = &built.timings;
         eprintln!(
-            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, Markdown {:.2} s, pages {:.2} s, of which links and related {:.2} s and search index {:.2} s: {} terms in {} shards).",
+            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, git history {:.2} s, Markdown {:.2} s, pages {:.2} s, of which links and related {:.2} s and search index {:.2} s: {} terms in {} shards).",
             built.articles,
             files.len(),
             output.display(),
             started.elapsed().as_secs_f64(),
             t.load.as_secs_f64(),
+            t.history.as_secs_f64(),
             t.markdown.as_secs_f64(),
             t.render.as_secs_f64(),
             t.graph.as_secs_f64(),

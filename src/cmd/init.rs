@@ -20,7 +20,7 @@ pub const CASE_ARCHETYPE: &str = include_str!("skeleton/case.md");
 pub const ESSAY_ARCHETYPE: &str = include_str!("skeleton/essay.md");
 pub const RESPONSE_ARCHETYPE: &str = include_str!("skeleton/response.md");
 
-const FILES: [(&str, &str); 9] = [
+const FILES: [(&str, &str); 14] = [
     ("casebook.yaml", include_str!("skeleton/casebook.yaml")),
     ("data/authors.yaml", include_str!("skeleton/authors.yaml")),
     ("archetypes/case.md", CASE_ARCHETYPE),
@@ -30,6 +30,11 @@ const FILES: [(&str, &str); 9] = [
     ("content/essays/為什麼要把案例寫下來.md", include_str!("skeleton/sample-essay.md")),
     (".gitignore", include_str!("skeleton/gitignore")),
     ("static/.keep", ""),
+    ("data/featured.yaml", "# 每期精選與獎勵（只有編輯可以修改）。例如：\n# 2026-11:\n#   - article: 客戶要求退回已拆封耳機\n#     reason: 把「先檢測再談退貨」講清楚\n#     award: {amount: 500, currency: TWD}\n#     editor: lin-yating\n"),
+    (".github/workflows/journal.yml", include_str!("skeleton/github-workflow.yml")),
+    (".gitlab-ci.yml", include_str!("skeleton/gitlab-ci.yml")),
+    ("CODEOWNERS", include_str!("skeleton/CODEOWNERS")),
+    (".github/pull_request_template.md", include_str!("skeleton/pull_request_template.md")),
 ];
 
 pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
@@ -38,7 +43,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         FILES.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
     if !existing.is_empty() {
         bail!(
-            "{} already holds a journal ({} exists); nothing was changed. Choose a new folder name.",
+            "{} already holds a journal ({} already there); nothing was changed. Choose a new folder name.",
             dir.display(),
             existing.join(", ")
         );

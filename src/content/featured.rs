@@ -80,6 +80,9 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
             return (Vec::new(), vec![Diagnostic::error(rel, line, col, message)]);
         }
     };
+    if value.is_null() {
+        return (Vec::new(), diags); // only comments: no picks yet
+    }
     let Value::Mapping(periods) = value else {
         return (
             Vec::new(),

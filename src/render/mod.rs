@@ -822,6 +822,9 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         let prizes: Vec<String> = mine.map(|(_, p)| p).unwrap_or_default();
         ctx.insert("awards", &serde_json::json!({"money": money, "prizes": prizes}));
+        // Reviews from git trailers, by the author's name.
+        let reviews = self.site.history.and_then(|h| h.reviews.get(&a.author.name)).copied().unwrap_or(0);
+        ctx.insert("reviews", &reviews);
         self.render("author.html", &ctx, format!("{path}index.html"))
     }
 

@@ -248,6 +248,17 @@ fn init_then_new_then_build() {
     for f in ["casebook.yaml", "data/authors.yaml", "archetypes/case.md", "archetypes/essay.md", ".gitignore"] {
         assert!(root.join(f).is_file(), "{f}");
     }
+    // The editorial workflow: checks on pull requests, editors own the picks.
+    let workflow = std::fs::read_to_string(root.join(".github/workflows/journal.yml")).unwrap();
+    assert!(workflow.contains("casebook check --format github --changed-since"));
+    assert!(workflow.contains("casebook build --output public"));
+    assert!(std::fs::read_to_string(root.join(".gitlab-ci.yml")).unwrap().contains("casebook check --changed-since"));
+    assert!(std::fs::read_to_string(root.join("CODEOWNERS")).unwrap().contains("/data/featured.yaml @journal-editors"));
+    assert!(std::fs::read_to_string(root.join(".github/pull_request_template.md"))
+        .unwrap()
+        .contains("沒有客戶的姓名、電話"));
+    let o = casebook(&["check", "--root", root.to_str().unwrap()]);
+    assert!(o.status.success(), "a new journal passes check: {}", stderr(&o));
     // init refuses to write over a journal.
     let again = casebook(&["init", root.to_str().unwrap()]);
     assert!(!again.status.success());

@@ -97,6 +97,11 @@ fn articles_show_dates_authors_revisions_pull_requests_and_reviewers() {
     let (a, b) = (page.find("修正錯字 (#15)").unwrap(), page.find("新增耳機退貨案例").unwrap());
     assert!(a < b);
     assert!(page.contains("https://github.com/acme/journal/commits/main/content/cases/%E6%96%B0%E5%90%8D.md"));
+    // Reviews count towards the reviewer's contributions.
+    std::fs::create_dir_all(root.join("data")).unwrap();
+    std::fs::write(root.join("data/authors.yaml"), "tsai:\n  name: 蔡宇涵\n").unwrap();
+    assert!(build(&root, &out, &[]).status.success());
+    assert!(read(&out, "authors/tsai/index.html").contains("審閱 1 次"));
 }
 
 #[test]
