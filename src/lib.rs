@@ -19,5 +19,6 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod yaml;

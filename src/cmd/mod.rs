@@ -6,6 +6,7 @@ pub mod check;
 pub mod init;
 pub mod new;
 pub mod rewards;
+pub mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ pub enum Command {
     Init(init::Args),
     /// Write a new case or essay from the journal's template, dated today.
     New(new::Args),
+    /// Build the journal, serve it on this computer and rebuild after every save.
+    Serve(serve::Args),
     /// Print the editors' picks and their awards (data/featured.yaml), with totals per author.
     Rewards(rewards::Args),
 }
@@ -52,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::execute(&cli.root, args),
         Command::New(args) => new::execute(&cli.root, args),
         Command::Rewards(args) => rewards::execute(&cli.root, args),
+        Command::Serve(args) => serve::execute(&cli.root, args),
     }
 }
 

@@ -1,0 +1,37 @@
+//! `casebook serve`: see the journal as readers will, while writing.
+
+use std::net::IpAddr;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; only this computer by default.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Open the site in the browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+    if !root.is_dir() {
+        anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
+    }
+    crate::serve::run(crate::serve::ServeOptions {
+        root: root.to_path_buf(),
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+        open: args.open,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,153 @@
+//! `casebook serve`: builds the journal into memory, serves it on
+//! 127.0.0.1, watches the journal's files and rebuilds after each save, and
+//! tells open pages to reload (server-sent events on `/__casebook/events`).
+//!
+//! A save that breaks the build keeps the last good site and shows the
+//! problems over the page and in the terminal; the next good save clears
+//! them. This first version rebuilds the whole site on every change (fine for
+//! journals of hundreds of articles; incremental rebuilds are still to come).
+
+mod http;
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use notify::{RecursiveMode, Watcher};
+
+use crate::build::{build, BuildOptions};
+use crate::output::OutputFile;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+}
+
+/// What the server answers with: the last good site and the current problems.
+#[derive(Default)]
+pub struct Snapshot {
+    pub files: HashMap<String, OutputFile>,
+    /// Set while the last build failed: its messages, one per line.
+    pub problems: Option<String>,
+    /// Bumped after every build, good or bad.
+    pub version: u64,
+}
+
+pub struct State {
+    pub snapshot: Mutex<Arc<Snapshot>>,
+    pub changed: Condvar,
+}
+
+impl State {
+    pub fn current(&self) -> Arc<Snapshot> {
+        self.snapshot.lock().map(|s| Arc::clone(&s)).unwrap_or_default()
+    }
+}
+
+pub fn run(opts: ServeOptions) -> Result<()> {
+    let server = tiny_http::Server::http((opts.bind, opts.port))
+        .map_err(|e| anyhow::anyhow!("could not listen on {}:{}: {e}; try another --port", opts.bind, opts.port))?;
+    let addr = server.server_addr().to_ip().context("the server has no IP address")?;
+    let base_url = format!("http://{addr}/");
+    let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed: Condvar::new() });
+    rebuild(&opts, &base_url, &state);
+    println!("Serving the journal at {base_url} (Ctrl-C to stop)");
+    if opts.open {
+        open_browser(&base_url);
+    }
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res {
+            let _ = tx.send(event);
+        }
+    })
+    .context("could not watch the journal's files")?;
+    watcher
+        .watch(&opts.root, RecursiveMode::Recursive)
+        .with_context(|| format!("could not watch {}", opts.root.display()))?;
+
+    let watch_state = Arc::clone(&state);
+    let watch_opts = ServeOptions { root: opts.root.clone(), ..opts };
+    let watch_base = base_url.clone();
+    std::thread::spawn(move || {
+        while let Ok(first) = rx.recv() {
+            let mut relevant = is_relevant(&watch_opts.root, &first);
+            // Debounce: editors save in bursts (write, rename, touch).
+            let deadline = Instant::now() + Duration::from_millis(80);
+            while let Ok(e) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                relevant |= is_relevant(&watch_opts.root, &e);
+            }
+            if relevant {
+                rebuild(&watch_opts, &watch_base, &watch_state);
+            }
+        }
+    });
+
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || http::respond(request, state));
+    }
+    Ok(())
+}
+
+/// Changes to the output, git's own files and editors' temporary files do
+/// not change the site.
+fn is_relevant(root: &Path, event: &notify::Event) -> bool {
+    if event.kind.is_access() {
+        return false;
+    }
+    event.paths.iter().any(|p| {
+        let rel = p.strip_prefix(root).unwrap_or(p);
+        let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
+        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        !matches!(first.as_str(), "public" | ".git" | "target" | "node_modules")
+            && !first.starts_with(".public")
+            && !name.ends_with('~')
+            && !name.ends_with(".swp")
+            && !name.starts_with(".#")
+    })
+}
+
+fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
+    let started = Instant::now();
+    let built = build(&BuildOptions {
+        root: opts.root.clone(),
+        drafts: opts.drafts,
+        base_url: Some(base_url.to_string()),
+        check: false,
+    });
+    crate::cmd::print_diagnostics(&built.diagnostics);
+    let Ok(mut current) = state.snapshot.lock() else { return };
+    let version = current.version + 1;
+    let next = match built.files {
+        Some(files) => {
+            eprintln!("Built {} articles in {} ms.", built.articles, started.elapsed().as_millis());
+            Snapshot { files: files.into_iter().map(|f| (f.path.clone(), f)).collect(), problems: None, version }
+        }
+        None => {
+            let problems: Vec<String> =
+                built.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
+            eprintln!("The last good site is still served; fix the problems above and save again.");
+            Snapshot { files: current.files.clone(), problems: Some(problems.join("\n")), version }
+        }
+    };
+    *current = Arc::new(next);
+    state.changed.notify_all();
+}
+
+fn open_browser(url: &str) {
+    let tries: &[(&str, &[&str])] = &[("xdg-open", &[]), ("open", &[]), ("cmd", &["/C", "start"])];
+    for (cmd, args) in tries {
+        if std::process::Command::new(cmd).args(*args).arg(url).spawn().is_ok() {
+            return;
+        }
+    }
+    eprintln!("Open {url} in your browser.");
+}
