@@ -57,10 +57,6 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     let base_url = format!("http://{addr}/");
     let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed: Condvar::new() });
     rebuild(&opts, &base_url, &state);
-    println!("Serving the journal at {base_url} (Ctrl-C to stop)");
-    if opts.open {
-        open_browser(&base_url);
-    }
 
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -73,6 +69,11 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         .watch(&opts.root, RecursiveMode::Recursive)
         .with_context(|| format!("could not watch {}", opts.root.display()))?;
 
+    // Announced only now: a save from here on is seen.
+    println!("Serving the journal at {base_url} (Ctrl-C to stop)");
+    if opts.open {
+        open_browser(&base_url);
+    }
     let watch_state = Arc::clone(&state);
     let watch_opts = ServeOptions { root: opts.root.clone(), ..opts };
     let watch_base = base_url.clone();

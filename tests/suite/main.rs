@@ -8,6 +8,7 @@ mod check;
 mod editorial;
 mod history;
 mod links;
+mod serve;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

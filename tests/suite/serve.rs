@@ -1,0 +1,134 @@
+//! `casebook serve` against a copy of a fixture journal: pages, changes,
+//! broken saves, deletions, paths that try to leave the site.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::*;
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("casebook serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let addr =
+        line.split("http://").nth(1).and_then(|r| r.split('/').next()).expect("the address is printed").to_string();
+    Server { child, addr }
+}
+
+/// (status, content type, body) of a GET.
+fn get(server: &Server, path: &str) -> (u16, String, String) {
+    let mut s = TcpStream::connect(&server.addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", server.addr).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let ctype = head
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-type:").map(|v| v.trim().to_string()))
+        .unwrap_or_default();
+    (status, ctype, body.to_string())
+}
+
+/// Polls `path` until `f` holds for its body (a rebuild takes a moment).
+fn eventually(server: &Server, path: &str, f: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (_, _, body) = get(server, path);
+        if f(&body) {
+            return body;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting on {path}:\n{body}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+const CASE: &str = "/cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/";
+
+#[test]
+fn serves_pages_with_types_and_refuses_to_leave_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    std::fs::write(tmp.path().join("secret.txt"), "outside").unwrap();
+    let server = start(&root);
+    let (status, ctype, body) = get(&server, CASE);
+    assert_eq!((status, ctype.as_str()), (200, "text/html; charset=utf-8"));
+    assert!(body.contains("客戶要求退回已拆封耳機") && body.contains("/__casebook/events"));
+    assert_eq!(get(&server, "/style.css").1, "text/css; charset=utf-8");
+    assert_eq!(get(&server, "/search.js").1, "text/javascript; charset=utf-8");
+    assert_eq!(get(&server, "/atom.xml").1, "application/xml; charset=utf-8");
+    assert_eq!(get(&server, "/cases/%E8%9E%A2%E5%B9%95%E4%BF%9D%E5%9B%BA/flow.svg").1, "image/svg+xml");
+    let (status, _, body) = get(&server, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("找不到這一頁"));
+    for bad in ["/../secret.txt", "/%2e%2e/secret.txt", "/cases/%2e%2e/%2e%2e/secret.txt", "/..%5csecret.txt"] {
+        let (status, _, body) = get(&server, bad);
+        assert_eq!(status, 404, "{bad}");
+        assert!(!body.contains("outside"), "{bad}");
+    }
+}
+
+#[test]
+fn edits_broken_saves_and_deletions_show_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    let server = start(&root);
+    let file = root.join("content/cases/退貨耳機.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+
+    // An edit: the page and its list entry change.
+    std::fs::write(&file, original.replace("title: 客戶要求退回已拆封耳機", "title: 已拆封耳機的退貨")).unwrap();
+    eventually(&server, CASE, |b| b.contains("<h1>已拆封耳機的退貨"));
+    assert!(get(&server, "/cases/").2.contains("已拆封耳機的退貨"));
+
+    // A renamed tag: the tag pages change.
+    std::fs::write(&file, original.replace("tags: [退換貨, VIP]", "tags: [退換貨流程, VIP]")).unwrap();
+    eventually(&server, "/tags/%E9%80%80%E6%8F%9B%E8%B2%A8%E6%B5%81%E7%A8%8B/", |b| {
+        b.contains("客戶要求退回已拆封耳機")
+    });
+
+    // A broken save: the old page is still served and the problems are reported.
+    std::fs::write(&file, original.replace("date: 2026-10-03", "date: 昨天")).unwrap();
+    let poll =
+        eventually(&server, "/__casebook/events?v=0", |b| b.contains("problems\":\"content/cases/退貨耳機.md:3:7"));
+    assert!(poll.contains("`date` must look like 2026-11-22"));
+    let (status, _, page) = get(&server, CASE);
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("客戶要求退回已拆封耳機") && page.contains("content/cases/退貨耳機.md:3:7"),
+        "page with the overlay"
+    );
+
+    // Fixed: the problems are gone.
+    std::fs::write(&file, &original).unwrap();
+    eventually(&server, "/__casebook/events?v=0", |b| b.contains("\"problems\":null"));
+
+    // Deleted: the page and its list entry disappear.
+    std::fs::remove_file(&file).unwrap();
+    eventually(&server, "/cases/", |b| !b.contains("客戶要求退回已拆封耳機"));
+    assert_eq!(get(&server, CASE).0, 404);
+}
