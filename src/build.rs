@@ -27,6 +27,9 @@ pub struct BuildOptions {
     /// `casebook check`: also require the case sections, and make customer
     /// data an error rather than a warning.
     pub check: bool,
+    /// History already read from git (the server keeps it between saves);
+    /// `None` reads it.
+    pub history: Option<std::sync::Arc<crate::history::History>>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -95,7 +98,8 @@ pub fn build(opts: &BuildOptions) -> Built {
     let start = Instant::now();
     let (Journal { config, authors, tags, content, picks }, mut diags) = load(root, opts);
     let history_start = Instant::now();
-    let history = crate::history::read(root);
+    let history: Option<std::sync::Arc<crate::history::History>> =
+        opts.history.clone().or_else(|| crate::history::read(root).map(std::sync::Arc::new));
     let history_time = history_start.elapsed();
     if history.as_ref().is_some_and(|h| h.shallow) {
         diags.push(Diagnostic::warning(
@@ -177,7 +181,7 @@ pub fn build(opts: &BuildOptions) -> Built {
             graph: &graph,
             theme: &theme,
             authors: &authors,
-            history: history.as_ref(),
+            history: history.as_deref(),
             drafts: opts.drafts,
         };
         let (mut out, d) = render::render(&site, &tera);

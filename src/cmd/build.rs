@@ -40,6 +40,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         drafts: args.drafts,
         base_url: args.base_url.clone(),
         check: false,
+        history: None,
     });
     super::print_diagnostics(&built.diagnostics);
     let Some(files) = built.files else {

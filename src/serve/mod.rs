@@ -116,13 +116,37 @@ fn is_relevant(root: &Path, event: &notify::Event) -> bool {
     })
 }
 
+/// Git history, kept between saves and read again only when HEAD moves:
+/// reading it is the slowest part of a build on a long history.
+#[derive(Default)]
+struct HistoryCache {
+    head: Option<String>,
+    history: Option<Arc<crate::history::History>>,
+}
+
+fn git_head(root: &Path) -> Option<String> {
+    let out = std::process::Command::new("git").arg("-C").arg(root).args(["rev-parse", "HEAD"]).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
 fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
+    static CACHE: Mutex<Option<HistoryCache>> = Mutex::new(None);
     let started = Instant::now();
+    let history = CACHE.lock().ok().and_then(|mut cache| {
+        let cache = cache.get_or_insert_with(HistoryCache::default);
+        let head = Some(git_head(&opts.root)?);
+        if cache.head != head || cache.history.is_none() {
+            cache.history = crate::history::read(&opts.root).map(Arc::new);
+            cache.head = head;
+        }
+        cache.history.clone()
+    });
     let built = build(&BuildOptions {
         root: opts.root.clone(),
         drafts: opts.drafts,
         base_url: Some(base_url.to_string()),
         check: false,
+        history,
     });
     crate::cmd::print_diagnostics(&built.diagnostics);
     let Ok(mut current) = state.snapshot.lock() else { return };
