@@ -15,7 +15,7 @@ use crate::slug::encode_path;
 pub enum Format {
     /// Columns for reading in a terminal.
     Table,
-    /// Comma-separated, for a spreadsheet.
+    /// Comma-separated, for a spreadsheet (UTF-8 with a byte-order mark, for Excel).
     Csv,
     /// One JSON object with the rows and the totals.
     Json,
@@ -74,6 +74,8 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
 }
 
 fn write_csv(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
+    // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
+    out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(["period", "author", "name", "team", "article", "url", "award", "amount", "currency", "editor"])?;
     for r in rows {

@@ -34,7 +34,7 @@ fn rewards_lists_awards_per_author_with_totals() {
     assert!(o.status.success(), "{}", stderr(&o));
     let base = "https://intranet.example/journal/";
     let expected = format!(
-        "period,author,name,team,article,url,award,amount,currency,editor\n\
+        "\u{feff}period,author,name,team,article,url,award,amount,currency,editor\n\
          2026-10,chen,陳美玲,電話客服一組,帳單爭議,{base}cases/%E5%B8%B3%E5%96%AE/,300 TWD,300,TWD,蔡宇涵\n\
          2026-10,lin,林志偉,線上客服組,晨會心得,{base}essays/%E5%BF%83%E5%BE%97/,月度最佳心得,,,蔡宇涵\n\
          2026-11,chen,陳美玲,電話客服一組,耳機退貨,{base}cases/%E9%80%80%E8%B2%A8/,250 TWD,250,TWD,蔡宇涵\n\
