@@ -1,7 +1,7 @@
 //! Builds the search index and splits it for the browser.
 //!
 //! The articles are indexed with elasticlunr-rs through
-//! [`CasebookLanguage`](super::tokenize::CasebookLanguage), in chunks, in
+//! [`super::tokenize::CasebookLanguage`], in chunks, in
 //! parallel. Each chunk's elasticlunr JSON is read as a stream (never held as
 //! a tree) into posting lists, which are written as:
 //!
