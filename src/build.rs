@@ -96,11 +96,12 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
 pub fn build(opts: &BuildOptions) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
-    let (Journal { config, authors, tags, content, picks }, mut diags) = load(root, opts);
+    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load(root, opts);
     let history_start = Instant::now();
     let history: Option<std::sync::Arc<crate::history::History>> =
         opts.history.clone().or_else(|| crate::history::read(root).map(std::sync::Arc::new));
     let history_time = history_start.elapsed();
+    diags.extend(content::dates_from_history(&mut content, history.as_deref()));
     if history.as_ref().is_some_and(|h| h.shallow) {
         diags.push(Diagnostic::warning(
             ".git",

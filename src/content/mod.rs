@@ -276,10 +276,44 @@ fn assign_paths(
             assets,
         });
     }
+    sort_newest_first(&mut articles);
+    articles
+}
+
+/// Newest first, then by title, then by path: the order of every list.
+pub fn sort_newest_first(articles: &mut [Article]) {
     articles.sort_by(|a, b| {
         b.date.cmp(&a.date).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source))
     });
-    articles
+}
+
+/// The message for an article with no `date` and no git history to take it from.
+pub const NO_DATE: &str = "the front matter has no `date`; add a line like `date: 2026-11-22` (the day it was written)";
+
+/// Gives articles without `date:` the date of their first commit; reports
+/// those that have neither. Keeps the list newest first.
+pub fn dates_from_history(content: &mut Content, history: Option<&crate::history::History>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut missing = Vec::new();
+    for (i, a) in content.articles.iter_mut().enumerate() {
+        if a.front.date.is_some() {
+            continue;
+        }
+        let first = history.and_then(|h| h.files.get(&display_path(&a.source))).and_then(|h| h.created());
+        match first {
+            Some(c) => {
+                a.date = c.date;
+                a.front.date = Some(c.date);
+            }
+            None => missing.push(i),
+        }
+    }
+    for &i in missing.iter().rev() {
+        let a = content.articles.remove(i);
+        diags.push(Diagnostic::error(&a.source, 1, 1, NO_DATE));
+    }
+    sort_newest_first(&mut content.articles);
+    diags
 }
 
 fn unique_slug(prefix: &str, wanted: String, taken: &mut HashSet<String>) -> String {

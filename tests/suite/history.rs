@@ -35,6 +35,9 @@ fn journal(dir: &Path) {
     std::fs::create_dir_all(dir.join("content/cases")).unwrap();
     std::fs::write(dir.join("casebook.yaml"), "title: 歷史\nrepo_url: https://github.com/acme/journal\n").unwrap();
     std::fs::write(dir.join("content/cases/舊名.md"), case("耳機退貨", "第一版。")).unwrap();
+    // No `date:`: the first commit gives it.
+    std::fs::write(dir.join("content/cases/無日期.md"), "---\ntitle: 沒寫日期的案例\n---\n\n## 背景\n\n內容。\n")
+        .unwrap();
     let d = |s: &str| format!("{s}T10:00:00+08:00");
     git_as(dir, "陳美玲", &d("2026-01-05"), &["init", "-q", "-b", "main"]);
     git_as(dir, "陳美玲", &d("2026-01-05"), &["add", "."]);
@@ -97,6 +100,8 @@ fn articles_show_dates_authors_revisions_pull_requests_and_reviewers() {
     let (a, b) = (page.find("修正錯字 (#15)").unwrap(), page.find("新增耳機退貨案例").unwrap());
     assert!(a < b);
     assert!(page.contains("https://github.com/acme/journal/commits/main/content/cases/%E6%96%B0%E5%90%8D.md"));
+    let undated = read(&out, "cases/無日期/index.html");
+    assert!(undated.contains("<time datetime=\"2026-01-05T10:00:00+08:00\">2026-01-05</time>"), "{undated}");
     // Reviews count towards the reviewer's contributions.
     std::fs::create_dir_all(root.join("data")).unwrap();
     std::fs::write(root.join("data/authors.yaml"), "tsai:\n  name: 蔡宇涵\n").unwrap();
@@ -136,6 +141,14 @@ fn outside_git_the_front_matter_is_enough_and_uncommitted_files_are_marked_in_pr
     copy_dir(&root, &plain);
     std::fs::remove_dir_all(plain.join(".git")).unwrap();
     let out2 = tmp.path().join("site2");
+    // Outside git, an article without `date:` has nowhere to take it from.
+    let o = build(&plain, &out2, &[]);
+    assert!(
+        stderr(&o).contains("content/cases/無日期.md:1:1: error: the front matter has no `date`"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(plain.join("content/cases/無日期.md")).unwrap();
     let o = build(&plain, &out2, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!read(&out2, "cases/新名/index.html").contains("class=\"history\""));
