@@ -6,6 +6,7 @@
 pub mod pii;
 
 use std::collections::BTreeSet;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -22,9 +23,14 @@ pub fn case_sections(articles: &[Article], rendered: &[Rendered], config: &Confi
         if a.kind != Kind::Case {
             continue;
         }
-        let have: BTreeSet<String> = r.toc.iter().filter(|t| t.level == 2).map(|t| fold(t.title.trim())).collect();
-        let missing: Vec<&str> =
-            config.case_sections.iter().filter(|s| !have.contains(&fold(s))).map(String::as_str).collect();
+        // `## 一、背景`, `## 1. 背景`, `### 背景：` and `## 背景（Background）` all count.
+        let have: Vec<String> = r.toc.iter().map(|t| fold(t.title.trim())).collect();
+        let missing: Vec<&str> = config
+            .case_sections
+            .iter()
+            .filter(|s| !have.iter().any(|h| h.contains(&fold(s))))
+            .map(String::as_str)
+            .collect();
         if !missing.is_empty() {
             let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join(", ");
             out.push(Diagnostic::error(
@@ -56,7 +62,7 @@ pub fn privacy(root: &Path, articles: &[Article], config: &Config, as_errors: bo
         let Ok(text) = crate::content::frontmatter::decode(&bytes, &a.source) else { continue };
         for f in pii::find(&text, &custom) {
             let message = format!(
-                "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line",
+                "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)",
                 f.label, f.masked
             );
             out.push(if as_errors {

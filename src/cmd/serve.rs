@@ -26,8 +26,10 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if !root.is_dir() {
         anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
     }
+    // Absolute, so the watcher's absolute paths can be matched against it.
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     crate::serve::run(crate::serve::ServeOptions {
-        root: root.to_path_buf(),
+        root,
         bind: args.bind,
         port: args.port,
         drafts: args.drafts,

@@ -68,6 +68,9 @@ pub struct Content {
     pub files: Vec<StaticFile>,
     /// Drafts that were checked but left out.
     pub drafts_left_out: usize,
+    /// Markdown files that could not be read as articles (their problems are
+    /// reported), by path under `content/`: links to them are not broken.
+    pub unreadable: BTreeSet<String>,
 }
 
 /// Everything the loader needs to know besides the config.
@@ -102,8 +105,13 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
 
     let mut loaded = Vec::new();
     let mut drafts_left_out = 0;
-    for (l, d) in parsed {
+    let mut unreadable = BTreeSet::new();
+    for ((l, d), file) in parsed.into_iter().zip(&markdown) {
         diags.extend(d);
+        if l.is_none() {
+            let rel = file.strip_prefix(&content_dir).unwrap_or(file);
+            unreadable.insert(display_path(rel));
+        }
         if let Some(l) = l {
             if opts.drafts || !l.front.draft {
                 loaded.push(l);
@@ -126,7 +134,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     }
 
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags);
-    (Content { articles, files, drafts_left_out }, diags)
+    (Content { articles, files, drafts_left_out, unreadable }, diags)
 }
 
 /// An article before its address is known.
@@ -310,6 +318,7 @@ pub fn dates_from_history(content: &mut Content, history: Option<&crate::history
     }
     for &i in missing.iter().rev() {
         let a = content.articles.remove(i);
+        content.unreadable.insert(crate::graph::links::content_path(&a.source));
         diags.push(Diagnostic::error(&a.source, 1, 1, NO_DATE));
     }
     sort_newest_first(&mut content.articles);

@@ -253,6 +253,10 @@ impl LinkResolver for ArticleLinks<'_> {
             ));
         };
         if joined.ends_with(".md") || joined.ends_with(".markdown") {
+            if ix.content.unreadable.contains(&joined) {
+                // That file has problems of its own, reported at its lines.
+                return Ok(None);
+            }
             let to = ix.by_source.get(&joined).copied().ok_or_else(|| ix.missing_file(&decoded, &joined))?;
             return ix.article_link(self.from, to, fragment, false).map(Some);
         }

@@ -116,7 +116,7 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
   function poll() {{
     fetch("{events}?v=" + version, {{ cache: "no-store" }}).then(function (r) {{ return r.json(); }}).then(function (m) {{
       if (m.problems) {{ overlay(m.problems); version = m.version; poll(); }}
-      else if (m.version > version) {{ if (s) s[key] = window.scrollY; location.reload(); }}
+      else if (m.version !== version) {{ if (s) s[key] = window.scrollY; location.reload(); }}
       else {{ poll(); }}
     }}).catch(function () {{ setTimeout(poll, 1000); }});
   }}
@@ -139,7 +139,8 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
 /// or the current one after `timeout`.
 fn wait_for_change(state: &State, seen: u64, timeout: Duration) -> Arc<Snapshot> {
     let current = state.current();
-    if current.version > seen {
+    // A page from before a restart has a higher number: answer it at once.
+    if current.version != seen {
         return current;
     }
     let Ok(guard) = state.snapshot.lock() else { return current };

@@ -154,6 +154,12 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
     let next = match built.files {
         Some(files) => {
             eprintln!("Built {} articles in {} ms.", built.articles, started.elapsed().as_millis());
+            if built.drafts_left_out > 0 && !opts.drafts {
+                eprintln!(
+                    "{} draft(s) are not shown (articles with `draft: true`, as `casebook new` writes them); start with --drafts to see them.",
+                    built.drafts_left_out
+                );
+            }
             Snapshot { files: files.into_iter().map(|f| (f.path.clone(), f)).collect(), problems: None, version }
         }
         None => {

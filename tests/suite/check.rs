@@ -116,7 +116,7 @@ fn customer_data_fails_check_and_warns_in_build() {
     let (ok, out, _) = check(&root, &["--format", "github"]);
     assert!(!ok);
     let tail =
-        "remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line";
+        "remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)";
     assert_eq!(
         out,
         [
@@ -134,4 +134,18 @@ fn customer_data_fails_check_and_warns_in_build() {
     let o = build(&root, &tmp.path().join("site"), &[]);
     assert!(o.status.success(), "build masks nothing and does not fail: {}", stderr(&o));
     assert_eq!(stderr(&o).matches(": warning: this looks like a customer's").count(), 4);
+}
+
+#[test]
+fn case_sections_may_be_numbered_or_annotated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    std::fs::create_dir_all(root.join("content/cases")).unwrap();
+    std::fs::write(
+        root.join("content/cases/編號.md"),
+        "---\ntitle: 編號標題\ndate: 2026-11-01\n---\n\n## 一、背景\n\n## 2. 處理過程\n\n### 結果：\n\n## 根本原因（Root cause）\n\n## 經驗教訓\n",
+    )
+    .unwrap();
+    let (ok, out, err) = check(&root, &["--format", "github"]);
+    assert!(ok, "{out}{err}");
 }

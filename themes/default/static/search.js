@@ -306,7 +306,9 @@
     }
 
     var later = debounce(function () { run(false); }, 40);
-    input.addEventListener("input", later);
+    // While a Chinese input method is composing (ㄊㄨㄟˋ, tui huan), wait for the characters.
+    input.addEventListener("input", function (e) { if (!e.isComposing) later(); });
+    input.addEventListener("compositionend", later);
     input.addEventListener("focus", function () { searcher.ready().catch(function () {}); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); setActive(active + 1); }
