@@ -101,7 +101,7 @@ pub fn build(opts: &BuildOptions) -> Built {
     let history: Option<std::sync::Arc<crate::history::History>> =
         opts.history.clone().or_else(|| crate::history::read(root).map(std::sync::Arc::new));
     let history_time = history_start.elapsed();
-    diags.extend(content::dates_from_history(&mut content, history.as_deref()));
+    diags.extend(content::dates_from_history(&mut content, history.as_deref(), config.timezone));
     if history.as_ref().is_some_and(|h| h.shallow) {
         diags.push(Diagnostic::warning(
             ".git",

@@ -32,6 +32,11 @@ pub struct Args {
 }
 
 pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+    if let Some(p) = &args.period {
+        if !crate::content::featured::valid_period(p) {
+            anyhow::bail!("`{p}` is not a period; write a month like 2026-11 or a quarter like 2026-Q4");
+        }
+    }
     let (journal, diags) = load(root, &BuildOptions { root: root.to_path_buf(), ..Default::default() });
     let heading_ids = vec![Vec::new(); journal.content.articles.len()];
     let links = LinkIndex::new(&journal.content, &journal.config, heading_ids);

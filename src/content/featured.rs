@@ -135,7 +135,8 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
     (picks, diags)
 }
 
-fn valid_period(p: &str) -> bool {
+/// A month (2026-11) or a quarter (2026-Q4).
+pub fn valid_period(p: &str) -> bool {
     let b = p.as_bytes();
     let year = b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
     let month = b.len() == 7 && p[5..7].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
@@ -171,7 +172,9 @@ fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, String> {
                             .and_then(|a| a.as_f64().or_else(|| a.as_str().and_then(|s| s.trim().parse().ok())));
                         let currency = m.get("currency").and_then(|c| c.as_str()).map(str::to_string);
                         match (amount, currency) {
-                            (Some(amount), Some(currency)) if amount >= 0.0 => Award::Amount { amount, currency },
+                            (Some(amount), Some(currency)) if amount >= 0.0 => {
+                                Award::Amount { amount, currency: currency.trim().to_uppercase() }
+                            }
                             _ => return Err("`award` must be a prize name or {amount: 500, currency: TWD}".into()),
                         }
                     }

@@ -300,7 +300,11 @@ pub const NO_DATE: &str = "the front matter has no `date`; add a line like `date
 
 /// Gives articles without `date:` the date of their first commit; reports
 /// those that have neither. Keeps the list newest first.
-pub fn dates_from_history(content: &mut Content, history: Option<&crate::history::History>) -> Vec<Diagnostic> {
+pub fn dates_from_history(
+    content: &mut Content,
+    history: Option<&crate::history::History>,
+    zone: chrono::FixedOffset,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut missing = Vec::new();
     for (i, a) in content.articles.iter_mut().enumerate() {
@@ -310,8 +314,8 @@ pub fn dates_from_history(content: &mut Content, history: Option<&crate::history
         let first = history.and_then(|h| h.files.get(&display_path(&a.source))).and_then(|h| h.created());
         match first {
             Some(c) => {
-                a.date = c.date;
-                a.front.date = Some(c.date);
+                a.date = c.date.with_timezone(&zone);
+                a.front.date = Some(a.date);
             }
             None => missing.push(i),
         }

@@ -26,6 +26,7 @@ pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pi
     let mut picks = Vec::new();
     let mut diags = Vec::new();
     let rel = Path::new(FEATURED_FILE);
+    let mut seen: std::collections::HashMap<(String, usize), usize> = std::collections::HashMap::new();
     for p in raw {
         let article = match links.find(&p.article, "") {
             Ok(i) => i,
@@ -39,8 +40,28 @@ pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pi
                 continue;
             }
         };
+        if let Some(first) = seen.insert((p.period.clone(), article), p.line) {
+            diags.push(Diagnostic::error(
+                rel,
+                p.line,
+                1,
+                format!(
+                    "this article is already picked for {} on line {first}; keep one pick (an award is paid per pick)",
+                    p.period
+                ),
+            ));
+            continue;
+        }
         let editor = match &p.editor {
-            None => None,
+            None => {
+                diags.push(Diagnostic::error(
+                    rel,
+                    p.line,
+                    1,
+                    "this pick has no `editor:`; write the id of the editor who chose it",
+                ));
+                None
+            }
             Some(name) => {
                 let a = authors.resolve(name);
                 if !a.known {

@@ -580,13 +580,17 @@ impl<'a> Renderer<'a> {
         let h = self.site.history?.files.get(&path)?;
         let config = self.site.config;
         let links = |hash: &str, pr: u32| config.repo_links(hash, &path, pr);
+        // Shown as the day it was where the journal is (`timezone`).
+        let day = |d: &chrono::DateTime<chrono::FixedOffset>| {
+            d.with_timezone(&config.timezone).format("%Y-%m-%d").to_string()
+        };
         let revisions: Vec<_> = h
             .commits
             .iter()
             .map(|c| {
                 serde_json::json!({
                     "hash": &c.hash[..c.hash.len().min(8)],
-                    "date": c.date.format("%Y-%m-%d").to_string(),
+                    "date": day(&c.date),
                     "author": c.author,
                     "subject": c.subject,
                     "url": links(&c.hash, 0).map(|l| l.0),
@@ -599,8 +603,8 @@ impl<'a> Renderer<'a> {
             .map(|&n| serde_json::json!({"number": n, "url": links("", n).map(|l| l.2)}))
             .collect();
         Some(serde_json::json!({
-            "created": h.created().map(|c| serde_json::json!({"date": c.date.format("%Y-%m-%d").to_string(), "author": c.author})),
-            "updated": h.updated().map(|c| serde_json::json!({"date": c.date.format("%Y-%m-%d").to_string(), "author": c.author})),
+            "created": h.created().map(|c| serde_json::json!({"date": day(&c.date), "author": c.author})),
+            "updated": h.updated().map(|c| serde_json::json!({"date": day(&c.date), "author": c.author})),
             "revisions": revisions,
             "pull_requests": prs,
             "reviewers": h.reviewers,

@@ -80,7 +80,7 @@ pub fn site_path(url_path: &str) -> Option<String> {
 }
 
 pub fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
+    match path.rsplit('.').next().unwrap_or("").to_ascii_lowercase().as_str() {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
@@ -93,6 +93,11 @@ pub fn content_type(path: &str) -> &'static str {
         "gif" => "image/gif",
         "webp" => "image/webp",
         "pdf" => "application/pdf",
+        "csv" => "text/csv; charset=utf-8",
+        "mp3" => "audio/mpeg",
+        "mp4" => "video/mp4",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
         _ => "application/octet-stream",
     }
 }
@@ -153,6 +158,13 @@ fn wait_for_change(state: &State, seen: u64, timeout: Duration) -> Arc<Snapshot>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_types_ignore_case() {
+        assert_eq!(content_type("cases/x/IMG_0001.JPG"), "image/jpeg");
+        assert_eq!(content_type("a/錄音.mp3"), "audio/mpeg");
+        assert_eq!(content_type("a/表.csv"), "text/csv; charset=utf-8");
+    }
 
     #[test]
     fn paths_stay_inside_the_site() {
