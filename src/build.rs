@@ -133,7 +133,7 @@ pub fn build(opts: &BuildOptions) -> Built {
     if opts.check {
         diags.extend(crate::check::case_sections(&content.articles, &rendered, &config));
     }
-    diags.extend(crate::check::privacy(root, &content.articles, &config, opts.check));
+    diags.extend(crate::check::privacy(&content.articles, &config, opts.check));
     for (a, r) in content.articles.iter().zip(&rendered) {
         for (line, col, note) in &r.notes {
             diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));
@@ -185,15 +185,17 @@ pub fn build(opts: &BuildOptions) -> Built {
             history: history.as_deref(),
             drafts: opts.drafts,
         };
-        let (mut out, d) = render::render(&site, &tera);
+        let (mut out, d, docs) = render::render(&site, &tera);
         diags.extend(d);
-        let search_start = Instant::now();
-        let docs = render::search_docs(&site);
-        let (search_files, stats) = crate::search::index::build(&docs, &config.search);
-        out.extend(search_files);
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        search_time = search_start.elapsed();
-        search_stats = stats;
+        // `check` writes no site, so it needs no search index.
+        if !opts.check {
+            let search_start = Instant::now();
+            let (search_files, stats) = crate::search::index::build(&docs, &config.search);
+            out.extend(search_files);
+            out.sort_by(|a, b| a.path.cmp(&b.path));
+            search_time = search_start.elapsed();
+            search_stats = stats;
+        }
         if !diags.has_errors() {
             files = Some(out);
         }

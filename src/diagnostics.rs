@@ -81,14 +81,6 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     /// Sorted by file, then position, so the report reads top to bottom and is
     /// the same on every run.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {

@@ -25,7 +25,7 @@ pub fn slugify(text: &str, mode: SlugMode) -> String {
     let mut dash = false;
     for c in normalized.chars() {
         let keep = match mode {
-            SlugMode::Unicode => c.is_alphanumeric() && !is_fullwidth_form(c) || c == '_',
+            SlugMode::Unicode => c.is_alphanumeric() || c == '_',
             SlugMode::Ascii => c.is_ascii_alphanumeric() || c == '_',
         };
         if keep {
@@ -43,13 +43,6 @@ pub fn slugify(text: &str, mode: SlugMode) -> String {
     } else {
         out
     }
-}
-
-/// Full-width Latin letters and digits are folded by NFKC elsewhere; in a
-/// Unicode slug we keep them as they are written, except that they count as
-/// letters, so this only guards the half-width katakana and symbols block.
-fn is_fullwidth_form(c: char) -> bool {
-    matches!(c, '\u{FFE0}'..='\u{FFEE}')
 }
 
 /// Characters percent-encoded in a URL path: everything but unreserved ASCII

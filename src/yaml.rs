@@ -21,11 +21,6 @@ pub fn key_position(yaml: &str, key: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// The 1-based line of a key, or of the first line if it is not written.
-pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    key_position(yaml, key).map(|(i, _)| i + 1)
-}
-
 /// Where a YAML error is (1-based line and column inside `yaml`) and what it
 /// means in plain words. The parser's own "at line N column M" is dropped (it
 /// is in the wrong coordinates); where the parser names the place a quote or

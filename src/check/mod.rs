@@ -48,9 +48,10 @@ pub fn case_sections(articles: &[Article], rendered: &[Rendered], config: &Confi
     out
 }
 
-/// Customer data in the articles' files: errors for `check`, warnings for
-/// `build` (which masks nothing, so the writer sees it).
-pub fn privacy(root: &Path, articles: &[Article], config: &Config, as_errors: bool) -> Vec<Diagnostic> {
+/// Customer data in the articles (front matter and text, as already read):
+/// errors for `check`, warnings for `build` (which masks nothing, so the
+/// writer sees it).
+pub fn privacy(articles: &[Article], config: &Config, as_errors: bool) -> Vec<Diagnostic> {
     let custom: Vec<pii::CustomPattern> = config
         .privacy_patterns
         .iter()
@@ -58,18 +59,20 @@ pub fn privacy(root: &Path, articles: &[Article], config: &Config, as_errors: bo
         .collect();
     let mut out = Vec::new();
     for a in articles {
-        let Ok(bytes) = std::fs::read(root.join(&a.source)) else { continue };
-        let Ok(text) = crate::content::frontmatter::decode(&bytes, &a.source) else { continue };
-        for f in pii::find(&text, &custom) {
-            let message = format!(
-                "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)",
-                f.label, f.masked
-            );
-            out.push(if as_errors {
-                Diagnostic::error(&a.source, f.line, f.col, message)
-            } else {
-                Diagnostic::warning(&a.source, f.line, f.col, message)
-            });
+        // The YAML starts on line 2; the body on `body_line`.
+        for (text, first_line) in [(&a.front_text, 2), (&a.body, a.body_line)] {
+            for f in pii::find(text, &custom) {
+                let message = format!(
+                    "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)",
+                    f.label, f.masked
+                );
+                let line = f.line + first_line - 1;
+                out.push(if as_errors {
+                    Diagnostic::error(&a.source, line, f.col, message)
+                } else {
+                    Diagnostic::warning(&a.source, line, f.col, message)
+                });
+            }
         }
     }
     out

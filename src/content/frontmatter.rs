@@ -49,6 +49,8 @@ pub struct FrontMatter {
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub front: FrontMatter,
+    /// The YAML between the fences, as written (it starts on line 2).
+    pub front_text: String,
     pub body: String,
     /// 1-based line of the file where `body` starts.
     pub body_line: usize,
@@ -133,7 +135,7 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
     };
     let mut checker = Checker { rel, yaml: yaml_text, diags: Vec::new(), config };
     let front = checker.front_matter(map);
-    (Some(Parsed { front, body, body_line }), checker.diags)
+    (Some(Parsed { front, front_text: yaml_text.to_string(), body, body_line }), checker.diags)
 }
 
 struct Checker<'a> {

@@ -37,6 +37,8 @@ pub struct Article {
     pub path: String,
     pub date: DateTime<FixedOffset>,
     pub front: FrontMatter,
+    /// The front matter's YAML as written; it starts on line 2 of the file.
+    pub front_text: String,
     pub body: String,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
@@ -144,6 +146,7 @@ struct Loaded {
     folder: String,
     default_slug: String,
     front: FrontMatter,
+    front_text: String,
     body: String,
     body_line: usize,
 }
@@ -211,6 +214,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         folder: display_path(&folder_path),
         default_slug,
         front: parsed.front,
+        front_text: parsed.front_text,
         body: parsed.body,
         body_line: parsed.body_line,
     };
@@ -279,6 +283,7 @@ fn assign_paths(
             slug,
             date,
             front: l.front,
+            front_text: l.front_text,
             body: l.body,
             body_line: l.body_line,
             assets,

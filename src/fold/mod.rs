@@ -55,6 +55,16 @@ pub fn table() -> &'static HashMap<char, char> {
     })
 }
 
+/// Characters that only Simplified Chinese uses (targets of the table that
+/// are not themselves Traditional forms), for guessing an article's script.
+pub fn simplified_only() -> &'static std::collections::HashSet<char> {
+    static SET: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let t = table();
+        t.values().copied().filter(|c| !t.contains_key(c)).collect()
+    })
+}
+
 /// Folds one character (already NFKC and lowercase).
 pub fn fold_char(c: char) -> char {
     table().get(&c).copied().unwrap_or(c)

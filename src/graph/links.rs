@@ -77,7 +77,9 @@ impl<'a> LinkIndex<'a> {
 
     /// The resolver for links written in article `from`.
     pub fn resolver(&'a self, from: usize) -> ArticleLinks<'a> {
-        ArticleLinks { index: self, from }
+        let path = content_path(&self.content.articles[from].source);
+        let from_dir = source_dir(&path).to_string();
+        ArticleLinks { index: self, from, from_dir }
     }
 
     /// Finds an article by slug, site path, content path or title, as
@@ -222,13 +224,14 @@ fn has_scheme(dest: &str) -> bool {
 pub struct ArticleLinks<'a> {
     index: &'a LinkIndex<'a>,
     from: usize,
+    /// The folder of the article's file, under `content/`.
+    from_dir: String,
 }
 
 impl LinkResolver for ArticleLinks<'_> {
     fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, String> {
         let ix = self.index;
-        let from_path = content_path(&ix.content.articles[self.from].source);
-        let from_dir = source_dir(&from_path);
+        let from_dir = self.from_dir.as_str();
         let (path, fragment) = match dest.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (dest, None),

@@ -61,43 +61,6 @@ fn fold_one(c: char) -> char {
     crate::fold::fold_char(c)
 }
 
-/// Character bigrams of CJK runs and whole words of other scripts, folded,
-/// each with its spelling as written (for showing to readers).
-pub fn bigrams(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut run: Vec<(char, char)> = Vec::new();
-    let mut word = (String::new(), String::new());
-    let flush_run = |run: &mut Vec<(char, char)>, out: &mut Vec<(String, String)>| {
-        for w in run.windows(2) {
-            out.push(([w[0].0, w[1].0].iter().collect(), [w[0].1, w[1].1].iter().collect()));
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        let f = fold_one(c);
-        if is_cjk(f) {
-            if !word.0.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-            run.push((f, c));
-        } else {
-            flush_run(&mut run, &mut out);
-            if f.is_alphanumeric() {
-                word.0.push(f);
-                word.1.push(c);
-            } else if !word.0.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-        }
-    }
-    flush_run(&mut run, &mut out);
-    if !word.0.is_empty() {
-        out.push(word);
-    }
-    out.retain(|(t, _)| t.chars().count() >= 2);
-    out
-}
-
 /// Computes the related articles of every article. Responses neither get nor
 /// appear as related articles.
 pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, String>) -> Vec<Vec<Related>> {
@@ -370,10 +333,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bigrams_fold_and_split() {
-        let folded = |t: &str| bigrams(t).into_iter().map(|(f, _)| f).collect::<Vec<_>>();
-        assert_eq!(folded("退貨流程 ORD38"), vec!["退货", "货流", "流程", "ord38"]);
-        assert_eq!(folded("退换货"), folded("退換貨"));
-        assert_eq!(bigrams("退貨")[0].1, "退貨");
+    fn grams_fold_and_keep_spelling() {
+        let grams = |t: &str| {
+            let mut out = Vec::new();
+            for_each_gram(t, |key, written| out.push((key, written())));
+            out
+        };
+        let keys = |t: &str| grams(t).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        assert_eq!(keys("退換貨"), keys("退换货"), "Traditional and Simplified are one");
+        assert_eq!(keys("退貨流程 ORD38").len(), 4, "退货 货流 流程 ord38");
+        assert_eq!(grams("退貨")[0].1, "退貨", "spelling as written");
+        assert_eq!(keys("ORD38"), keys("ord38"));
     }
 }

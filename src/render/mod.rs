@@ -9,7 +9,7 @@
 pub mod theme;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -187,37 +187,6 @@ struct PageLink {
     current: bool,
 }
 
-/// What search indexes of each published article, in article order.
-pub fn search_docs(site: &Site) -> Vec<crate::search::index::SearchDoc> {
-    let tera = Tera::default();
-    let r = Renderer::new(site, &tera);
-    r.articles
-        .iter()
-        .enumerate()
-        .map(|(i, v)| crate::search::index::SearchDoc {
-            url: v.url.clone(),
-            title: v.title.clone(),
-            section: v.section.clone(),
-            section_title: v.section_title.clone(),
-            kind_label: v.kind_label.clone(),
-            date: v.date.clone(),
-            tags: v.tags.iter().map(|t| t.name.clone()).collect(),
-            authors: v.authors.iter().map(|a| a.name.clone()).collect(),
-            summary: v.summary.clone(),
-            headings: site.rendered[i].toc.iter().map(|t| t.title.clone()).collect(),
-            body: site.rendered[i].text.clone(),
-            fields: v
-                .fields
-                .iter()
-                .filter(|f| f.key != "satisfaction")
-                .map(|f| f.value.clone())
-                .chain(v.competencies.iter().map(|c| c.name.clone()))
-                .chain(v.series.clone())
-                .collect(),
-        })
-        .collect()
-}
-
 /// `../../` for `cases/x/`, `./` at the top.
 pub fn root_for(path: &str) -> String {
     let depth = path.matches('/').count();
@@ -245,8 +214,9 @@ struct Renderer<'a> {
     articles: Vec<ArticleView>,
 }
 
-/// Renders every page, feed and static file of the site.
-pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+/// Renders every page, feed and static file of the site, and returns what
+/// search indexes of each article (from the same article views).
+pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<crate::search::index::SearchDoc>) {
     let r = Renderer::new(site, tera);
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -337,10 +307,41 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|later, earlier| later.path == earlier.path);
-    (files, diags)
+    let docs = r.search_docs();
+    (files, diags, docs)
 }
 
 impl<'a> Renderer<'a> {
+    /// What search indexes of each published article, in article order.
+    fn search_docs(&self) -> Vec<crate::search::index::SearchDoc> {
+        let site = self.site;
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, v)| crate::search::index::SearchDoc {
+                url: v.url.clone(),
+                title: v.title.clone(),
+                section: v.section.clone(),
+                section_title: v.section_title.clone(),
+                kind_label: v.kind_label.clone(),
+                date: v.date.clone(),
+                tags: v.tags.iter().map(|t| t.name.clone()).collect(),
+                authors: v.authors.iter().map(|a| a.name.clone()).collect(),
+                summary: v.summary.clone(),
+                headings: site.rendered[i].toc.iter().map(|t| t.title.clone()).collect(),
+                body: site.rendered[i].text.clone(),
+                fields: v
+                    .fields
+                    .iter()
+                    .filter(|f| f.key != "satisfaction")
+                    .map(|f| f.value.clone())
+                    .chain(v.competencies.iter().map(|c| c.name.clone()))
+                    .chain(v.series.clone())
+                    .collect(),
+            })
+            .collect()
+    }
+
     fn new(site: &'a Site<'a>, tera: &'a Tera) -> Self {
         let config = site.config;
         let site_view = SiteView {
@@ -942,9 +943,4 @@ fn excerpt(text: &str, n: usize) -> String {
         Some(i) if i > cut.len() / 2 => cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string(),
         _ => format!("{cut}…"),
     }
-}
-
-/// Where an article's file ends up, for messages.
-pub fn output_path_of(path: &str) -> PathBuf {
-    Path::new(path).join("index.html")
 }
