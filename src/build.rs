@@ -93,7 +93,20 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
     (Journal { config, authors, tags, content, picks }, diags)
 }
 
+/// What one build keeps for the next: `serve` holds one across saves so a
+/// save redoes only the work the change needs.
+#[derive(Default)]
+pub struct BuildCache {
+    pub search: crate::search::index::SearchCache,
+    pub render: render::RenderCache,
+}
+
 pub fn build(opts: &BuildOptions) -> Built {
+    build_cached(opts, &mut BuildCache::default())
+}
+
+/// [`build`], reusing and refreshing `cache`.
+pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
     let (Journal { config, authors, tags, mut content, picks }, mut diags) = load(root, opts);
@@ -185,12 +198,12 @@ pub fn build(opts: &BuildOptions) -> Built {
             history: history.as_deref(),
             drafts: opts.drafts,
         };
-        let (mut out, d, docs) = render::render(&site, &tera);
+        let (mut out, d, docs) = render::render(&site, &tera, &mut cache.render);
         diags.extend(d);
         // `check` writes no site, so it needs no search index.
         if !opts.check {
             let search_start = Instant::now();
-            let (search_files, stats) = crate::search::index::build(&docs, &config.search);
+            let (search_files, stats) = crate::search::index::build_with(&docs, &config.search, &mut cache.search);
             out.extend(search_files);
             out.sort_by(|a, b| a.path.cmp(&b.path));
             search_time = search_start.elapsed();

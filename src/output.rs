@@ -15,7 +15,8 @@ pub const MARKER: &str = ".casebook-output";
 
 #[derive(Debug, Clone)]
 pub enum Body {
-    Bytes(Vec<u8>),
+    /// Shared, so keeping a page between builds (`serve`) costs no copy.
+    Bytes(std::sync::Arc<[u8]>),
     Static(Source),
 }
 
@@ -28,12 +29,12 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn text(path: impl Into<String>, text: String) -> Self {
-        OutputFile { path: path.into(), body: Body::Bytes(text.into_bytes()) }
+        OutputFile { path: path.into(), body: Body::Bytes(text.into_bytes().into()) }
     }
 
     pub fn bytes(&self) -> Result<std::borrow::Cow<'_, [u8]>> {
         Ok(match &self.body {
-            Body::Bytes(b) => b.into(),
+            Body::Bytes(b) => std::borrow::Cow::Borrowed(&b[..]),
             Body::Static(Source::Embedded(b)) => (*b).into(),
             Body::Static(Source::File(p)) => {
                 std::fs::read(p).with_context(|| format!("could not read {}", p.display()))?.into()

@@ -8,8 +8,10 @@
 
 pub mod theme;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -197,6 +199,39 @@ pub fn root_for(path: &str) -> String {
     }
 }
 
+/// The pages of the last build, each with a key of everything it was made
+/// from. `serve` keeps one between saves: a page whose key is unchanged is
+/// not rendered again, so a save re-renders only the pages that show what
+/// changed (the article, the lists and pages that show it, the articles
+/// that link to it or list it as related, the feeds).
+#[derive(Default)]
+pub struct RenderCache {
+    pages: HashMap<String, (u64, OutputFile)>,
+}
+
+/// A 64-bit hash of a value's JSON, written straight into the hasher.
+fn hash_of(value: &impl Serialize) -> u64 {
+    struct Writer(rustc_hash::FxHasher);
+    impl std::io::Write for Writer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.write(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = Writer(rustc_hash::FxHasher::default());
+    let _ = serde_json::to_writer(&mut w, value);
+    w.0.finish()
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
 /// One list of articles to render as pages (a section or a taxonomy term).
 struct ListJob<'a> {
     base: String,
@@ -212,12 +247,23 @@ struct Renderer<'a> {
     tera: &'a Tera,
     site_view: SiteView,
     articles: Vec<ArticleView>,
+    /// Per article: hashes of its view and of its HTML, for page keys.
+    view_keys: Vec<u64>,
+    html_keys: Vec<u64>,
+    /// What every page depends on: config, templates, site navigation.
+    global_key: u64,
+    previous: HashMap<String, (u64, OutputFile)>,
+    keys: Mutex<Vec<(String, u64)>>,
 }
 
 /// Renders every page, feed and static file of the site, and returns what
 /// search indexes of each article (from the same article views).
-pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<crate::search::index::SearchDoc>) {
-    let r = Renderer::new(site, tera);
+pub fn render(
+    site: &Site,
+    tera: &Tera,
+    cache: &mut RenderCache,
+) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<crate::search::index::SearchDoc>) {
+    let r = Renderer::new(site, tera, std::mem::take(&mut cache.pages));
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let mut push = |res: Result<OutputFile, Diagnostic>| match res {
@@ -308,6 +354,9 @@ pub fn render(site: &Site, tera: &Tera) -> (Vec<OutputFile>, Vec<Diagnostic>, Ve
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|later, earlier| later.path == earlier.path);
     let docs = r.search_docs();
+    let keys: HashMap<String, u64> =
+        r.keys.lock().map(|mut k| std::mem::take(&mut *k)).unwrap_or_default().into_iter().collect();
+    cache.pages = files.iter().filter_map(|f| Some((f.path.clone(), (*keys.get(&f.path)?, f.clone())))).collect();
     (files, diags, docs)
 }
 
@@ -342,7 +391,25 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn new(site: &'a Site<'a>, tera: &'a Tera) -> Self {
+    /// The page at `path` from the last build if its `key` is unchanged, or
+    /// else a new one from `make`.
+    fn memo(
+        &self,
+        path: &str,
+        key: impl Serialize,
+        make: impl FnOnce() -> Result<OutputFile, Diagnostic>,
+    ) -> Result<OutputFile, Diagnostic> {
+        let key = hash_of(&(self.global_key, key));
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.push((path.to_string(), key));
+        }
+        match self.previous.get(path) {
+            Some((k, file)) if *k == key => Ok(file.clone()),
+            _ => make(),
+        }
+    }
+
+    fn new(site: &'a Site<'a>, tera: &'a Tera, previous: HashMap<String, (u64, OutputFile)>) -> Self {
         let config = site.config;
         let site_view = SiteView {
             title: config.title.clone(),
@@ -374,8 +441,22 @@ impl<'a> Renderer<'a> {
             drafts: site.drafts,
             has_series: !site.graph.series.is_empty(),
         };
-        let mut r = Renderer { site, tera, site_view, articles: Vec::new() };
-        r.articles = (0..site.content.articles.len()).map(|i| r.article_view(i)).collect();
+        let templates: Vec<(&String, &String)> = site.theme.templates.iter().map(|(n, t)| (n, &t.text)).collect();
+        let global_key = hash_of(&(&site_view, format!("{config:?}{:?}", site.authors), templates));
+        let mut r = Renderer {
+            site,
+            tera,
+            site_view,
+            articles: Vec::new(),
+            view_keys: Vec::new(),
+            html_keys: Vec::new(),
+            global_key,
+            previous,
+            keys: Mutex::new(Vec::new()),
+        };
+        r.articles = (0..site.content.articles.len()).into_par_iter().map(|i| r.article_view(i)).collect();
+        r.view_keys = r.articles.par_iter().map(hash_of).collect();
+        r.html_keys = site.rendered.par_iter().map(|x| hash_bytes(x.html.as_bytes())).collect();
         r
     }
 
@@ -508,6 +589,25 @@ impl<'a> Renderer<'a> {
     }
 
     fn article_page(&self, i: usize) -> Result<OutputFile, Diagnostic> {
+        let a = &self.site.content.articles[i];
+        let g = self.site.graph;
+        let v = &self.view_keys;
+        let key = (
+            "article",
+            v[i],
+            self.html_keys[i],
+            &self.site.rendered[i].toc,
+            g.backlinks[i].iter().map(|b| (v[b.from], &b.context)).collect::<Vec<_>>(),
+            g.related[i].iter().map(|r| (v[r.id], &r.reasons)).collect::<Vec<_>>(),
+            g.series_of[i]
+                .map(|(s, pos)| (&g.series[s].name, pos, g.series[s].parts.iter().map(|&p| v[p]).collect::<Vec<_>>())),
+            g.responses[i].iter().map(|&j| (v[j], self.html_keys[j])).collect::<Vec<_>>(),
+            g.responds_to[i].map(|t| v[t]),
+        );
+        self.memo(&format!("{}index.html", a.path), key, || self.article_page_now(i))
+    }
+
+    fn article_page_now(&self, i: usize) -> Result<OutputFile, Diagnostic> {
         let a = &self.site.content.articles[i];
         let rendered = &self.site.rendered[i];
         let mut ctx = self.context(&a.path, &a.front.title);
@@ -659,7 +759,7 @@ impl<'a> Renderer<'a> {
     /// article with its terms as data attributes, filtered in the browser.
     fn browse(&self) -> Result<OutputFile, Diagnostic> {
         let g = self.site.graph;
-        let mut ctx = self.context("browse/", "篩選");
+        let ctx = self.context("browse/", "篩選");
         let mut facets = vec![serde_json::json!({
             "key": "section",
             "title": "分類",
@@ -669,8 +769,26 @@ impl<'a> Renderer<'a> {
             let terms: Vec<_> = t.terms.iter().map(|term| serde_json::json!({"slug": term.slug, "name": self.label(&term.name), "count": term.articles.len()})).collect();
             facets.push(serde_json::json!({"key": t.key, "title": t.title, "terms": terms}));
         }
-        let items: Vec<_> = self
-            .listed()
+        let listed = self.listed();
+        let key = hash_of(&(
+            "browse",
+            &facets,
+            listed
+                .iter()
+                .map(|&i| (self.view_keys[i], &self.site.content.articles[i].section, &g.term_slugs[i]))
+                .collect::<Vec<_>>(),
+        ));
+        self.memo("browse/index.html", key, || self.browse_now(ctx, facets, listed))
+    }
+
+    fn browse_now(
+        &self,
+        mut ctx: Context,
+        facets: Vec<serde_json::Value>,
+        listed: Vec<usize>,
+    ) -> Result<OutputFile, Diagnostic> {
+        let g = self.site.graph;
+        let items: Vec<_> = listed
             .into_iter()
             .map(|i| {
                 let mut data: BTreeMap<String, String> = BTreeMap::new();
@@ -761,16 +879,28 @@ impl<'a> Renderer<'a> {
                     pages: (1..=total).map(|m| PageLink { number: m, url: link(m), current: m == n }).collect(),
                 };
                 let chunk = ids.iter().skip((n - 1) * per).take(per).copied().collect::<Vec<_>>();
-                let shown_title = if n == 1 { title.to_string() } else { format!("{title}（第 {n} 頁）") };
-                let mut ctx = self.context(&path, &shown_title);
-                ctx.insert("list_title", title);
-                ctx.insert("articles", &self.views(&chunk));
-                ctx.insert("total_count", &ids.len());
-                ctx.insert("paginator", &paginator);
-                for (k, v) in extra {
-                    ctx.insert(*k, v);
-                }
-                self.render(template, &ctx, format!("{path}index.html"))
+                let key = (
+                    "list",
+                    template,
+                    title,
+                    n,
+                    total,
+                    ids.len(),
+                    extra,
+                    chunk.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(),
+                );
+                self.memo(&format!("{path}index.html"), key, || {
+                    let shown_title = if n == 1 { title.to_string() } else { format!("{title}（第 {n} 頁）") };
+                    let mut ctx = self.context(&path, &shown_title);
+                    ctx.insert("list_title", title);
+                    ctx.insert("articles", &self.views(&chunk));
+                    ctx.insert("total_count", &ids.len());
+                    ctx.insert("paginator", &paginator);
+                    for (k, v) in extra {
+                        ctx.insert(*k, v);
+                    }
+                    self.render(template, &ctx, format!("{path}index.html"))
+                })
             })
             .collect()
     }
@@ -802,6 +932,21 @@ impl<'a> Renderer<'a> {
     }
 
     fn author(&self, a: &crate::graph::AuthorIndex) -> Result<OutputFile, Diagnostic> {
+        let picks: Vec<serde_json::Value> = self
+            .site
+            .graph
+            .picks
+            .iter()
+            .filter(|p| a.articles.contains(&p.article))
+            .map(|p| self.pick_view(p))
+            .collect();
+        let reviews = self.site.history.and_then(|h| h.reviews.get(&a.author.name)).copied();
+        let key =
+            ("author", &a.author, a.articles.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(), picks, reviews);
+        self.memo(&format!("authors/{}/index.html", a.author.id), key, || self.author_now(a))
+    }
+
+    fn author_now(&self, a: &crate::graph::AuthorIndex) -> Result<OutputFile, Diagnostic> {
         let path = format!("authors/{}/", a.author.id);
         let mut ctx = self.context(&path, &a.author.name);
         ctx.insert("author", &a.author);
@@ -842,6 +987,11 @@ impl<'a> Renderer<'a> {
 
     fn feed(&self, path: &str, title: &str, ids: &[usize]) -> Result<OutputFile, Diagnostic> {
         let ids: Vec<usize> = ids.iter().take(20).copied().collect();
+        let key = ("feed", title, ids.iter().map(|&i| (self.view_keys[i], self.html_keys[i])).collect::<Vec<_>>());
+        self.memo(path, key, || self.feed_now(path, title, &ids))
+    }
+
+    fn feed_now(&self, path: &str, title: &str, ids: &[usize]) -> Result<OutputFile, Diagnostic> {
         let mut ctx = self.context(path, title);
         let base = &self.site.config.base_url;
         let entries: Vec<_> = ids
@@ -892,8 +1042,11 @@ impl<'a> Renderer<'a> {
         for a in &self.site.graph.authors {
             urls.push(serde_json::json!({"loc": format!("{base}{}", author_url(&a.author.id))}));
         }
-        ctx.insert("urls", &urls);
-        self.render("sitemap.xml", &ctx, "sitemap.xml".into())
+        let key = ("sitemap", &urls);
+        self.memo("sitemap.xml", key, || {
+            ctx.insert("urls", &urls);
+            self.render("sitemap.xml", &ctx, "sitemap.xml".into())
+        })
     }
 }
 

@@ -55,7 +55,7 @@ pub fn default_weights() -> BTreeMap<String, f64> {
 }
 
 /// One article as search sees it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchDoc {
     /// Site path, percent-encoded: `cases/%E9%80%80/`.
     pub url: String,
@@ -118,77 +118,199 @@ type Lengths = (u32, [u32; 7]);
 
 /// Builds every search file.
 pub fn build(docs: &[SearchDoc], opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) {
-    let (postings, lengths) = index_with_elasticlunr(docs);
-    let mut files = Vec::new();
-    let mut stats = SearchStats { documents: docs.len(), ..Default::default() };
+    build_with(docs, opts, &mut SearchCache::default())
+}
 
+/// What the last build indexed, kept by `serve` between saves so that the
+/// next build re-indexes only the articles that changed and rewrites only
+/// the shards holding their terms. Shards keep the cut points of the first
+/// build (a shard that grows is not split), so the files can differ from a
+/// fresh build's while every term's postings are the same.
+#[derive(Default)]
+pub struct SearchCache {
+    state: Option<State>,
+}
+
+struct State {
+    options: String,
+    docs: Vec<SearchDoc>,
+    postings: Postings,
+    lengths: Vec<[u32; 7]>,
+    /// Term → every field's encoded list of it, fields in order.
+    encoded: BTreeMap<String, Vec<(usize, String)>>,
+    starts: Vec<String>,
+    shards: Vec<String>,
+    article_hashes: Vec<String>,
+}
+
+/// At most this many changed articles are re-indexed one by one; more
+/// (or any added, removed or moved article) re-index everything.
+const INCREMENTAL_LIMIT: usize = 64;
+
+/// Builds every search file, reusing `cache` when only a few articles changed.
+pub fn build_with(docs: &[SearchDoc], opts: &SearchOptions, cache: &mut SearchCache) -> (Vec<OutputFile>, SearchStats) {
+    let options = format!("{opts:?}");
+    let state = match cache.state.take() {
+        Some(mut state) if state.options == options && state.docs.len() == docs.len() => {
+            let changed: Vec<usize> = (0..docs.len()).filter(|&i| state.docs[i] != docs[i]).collect();
+            let moved = changed.iter().any(|&i| state.docs[i].url != docs[i].url);
+            if changed.len() <= INCREMENTAL_LIMIT && !moved {
+                update(&mut state, docs, &changed, opts);
+                state
+            } else {
+                full(docs, opts, options)
+            }
+        }
+        _ => full(docs, opts, options),
+    };
+    let out = files(&state, opts);
+    cache.state = Some(state);
+    out
+}
+
+fn full(docs: &[SearchDoc], opts: &SearchOptions, options: String) -> State {
+    let (postings, lengths) = index_with_elasticlunr(docs);
     // Encode each term's list once; then group the encoded lists into shards.
-    let mut encoded: Vec<(usize, String, String)> = Vec::new(); // (field, term, json list)
+    let mut encoded: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for (f, terms) in postings.iter().enumerate() {
-        let mut terms: Vec<(&String, &Vec<(u32, f32)>)> = terms.iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(b.0));
         for (term, list) in terms {
-            encoded.push((f, term.clone(), encode_postings(list, &lengths, f, opts.max_postings)));
+            encoded.entry(term.clone()).or_default().push((f, encode_postings(list, &lengths, f, opts.max_postings)));
         }
     }
-    stats.terms = encoded.len();
-    // Group every field's list of a term together, terms in code-point order,
-    // then cut the sorted terms into shards of about `shard_bytes`. A shard
-    // holds a contiguous range of terms, so a term is always in exactly one
-    // shard and a prefix's terms are in neighbouring ones.
-    let mut by_term: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
-    for (f, term, list) in &encoded {
-        by_term.entry(term.as_str()).or_default().push((*f, list.as_str()));
+    for lists in encoded.values_mut() {
+        lists.sort_by_key(|(f, _)| *f);
     }
-    // Each shard: its terms, each with (field, encoded list) pairs.
-    type Shard<'a> = Vec<(&'a str, &'a Vec<(usize, &'a str)>)>;
-    let mut shards: Vec<Shard> = vec![Vec::new()];
+    // Terms in code-point order, cut into shards of about `shard_bytes`. A
+    // shard holds a contiguous range of terms, so a term is always in
+    // exactly one shard and a prefix's terms are in neighbouring ones.
+    let mut starts: Vec<String> = Vec::new();
     let mut size = 0;
-    for (term, lists) in &by_term {
+    for (term, lists) in &encoded {
         let bytes: usize = lists.iter().map(|(_, l)| term.len() + l.len() + 6).sum();
-        if size > 0 && size + bytes > opts.shard_bytes {
-            shards.push(Vec::new());
+        if starts.is_empty() || (size > 0 && size + bytes > opts.shard_bytes) {
+            starts.push(term.clone());
             size = 0;
         }
         size += bytes;
-        if let Some(last) = shards.last_mut() {
-            last.push((term, lists));
+    }
+    if starts.is_empty() {
+        starts.push(String::new());
+    }
+    let mut state = State {
+        options,
+        docs: docs.to_vec(),
+        postings,
+        lengths,
+        encoded,
+        starts,
+        shards: Vec::new(),
+        article_hashes: docs.iter().map(|d| short_hash(article_json(d).as_bytes())).collect(),
+    };
+    state.shards = (0..state.starts.len()).map(|n| shard_json(&state, n)).collect();
+    state
+}
+
+/// Re-indexes the `changed` articles in place and rewrites the shards their
+/// old and new terms are in.
+fn update(state: &mut State, docs: &[SearchDoc], changed: &[usize], opts: &SearchOptions) {
+    let mut touched: BTreeMap<String, ()> = BTreeMap::new();
+    for &i in changed {
+        let doc = i as u32;
+        let (old, _) = index_with_elasticlunr(std::slice::from_ref(&state.docs[i]));
+        for (f, terms) in old.iter().enumerate() {
+            for term in terms.keys() {
+                if let Some(list) = state.postings[f].get_mut(term) {
+                    list.retain(|p| p.0 != doc);
+                    if list.is_empty() {
+                        state.postings[f].remove(term);
+                    }
+                }
+                touched.insert(term.clone(), ());
+            }
+        }
+        let (new, lengths) = index_with_elasticlunr(std::slice::from_ref(&docs[i]));
+        for (f, terms) in new.into_iter().enumerate() {
+            for (term, list) in terms {
+                let postings = state.postings[f].entry(term.clone()).or_default();
+                for (_, tf) in list {
+                    let at = postings.partition_point(|p| p.0 < doc);
+                    postings.insert(at, (doc, tf));
+                }
+                touched.insert(term, ());
+            }
+        }
+        state.lengths[i] = lengths[0];
+        state.docs[i] = docs[i].clone();
+        state.article_hashes[i] = short_hash(article_json(&docs[i]).as_bytes());
+    }
+    let mut shards = Vec::new();
+    for term in touched.keys() {
+        let lists: Vec<(usize, String)> = (0..FIELDS.len())
+            .filter_map(|f| {
+                let list = state.postings[f].get(term)?;
+                Some((f, encode_postings(list, &state.lengths, f, opts.max_postings)))
+            })
+            .collect();
+        if lists.is_empty() {
+            state.encoded.remove(term);
+        } else {
+            state.encoded.insert(term.clone(), lists);
+        }
+        shards.push(shard_of(term, &state.starts));
+    }
+    shards.dedup();
+    for n in shards {
+        state.shards[n] = shard_json(state, n);
+    }
+}
+
+/// Shard `n` as JSON: `{"field": {"term": [list], ...}, ...}`.
+fn shard_json(state: &State, n: usize) -> String {
+    use std::ops::Bound;
+    let from = Bound::Included(state.starts[n].clone());
+    let to = state.starts.get(n + 1).map_or(Bound::Unbounded, |s| Bound::Excluded(s.clone()));
+    let mut fields: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for (term, lists) in state.encoded.range((from, to)) {
+        for (f, list) in lists {
+            fields.entry(FIELDS[*f]).or_default().push((term, list));
         }
     }
-    let shard_count = shards.len();
-    let mut shard_names = String::new();
-    let mut starts = Vec::with_capacity(shard_count);
-    for (n, shard) in shards.iter().enumerate() {
-        starts.push(shard.first().map(|(t, _)| t.to_string()).unwrap_or_default());
-        let mut fields: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-        for (term, lists) in shard {
-            for (f, list) in lists.iter() {
-                fields.entry(FIELDS[*f]).or_default().push((term, list));
-            }
+    let mut json = String::from("{");
+    for (i, (field, terms)) in fields.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
         }
-        let mut json = String::from("{");
-        for (i, (field, terms)) in fields.iter().enumerate() {
-            if i > 0 {
+        json.push_str(&format!("{}:{{", json_string(field)));
+        for (j, (term, list)) in terms.iter().enumerate() {
+            if j > 0 {
                 json.push(',');
             }
-            json.push_str(&format!("{}:{{", json_string(field)));
-            for (j, (term, list)) in terms.iter().enumerate() {
-                if j > 0 {
-                    json.push(',');
-                }
-                json.push_str(&json_string(term));
-                json.push(':');
-                json.push_str(list);
-            }
-            json.push('}');
+            json.push_str(&json_string(term));
+            json.push(':');
+            json.push_str(list);
         }
         json.push('}');
+    }
+    json.push('}');
+    json
+}
+
+fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) {
+    let docs = &state.docs;
+    let mut files = Vec::new();
+    let mut stats = SearchStats {
+        documents: docs.len(),
+        terms: state.encoded.values().map(Vec::len).sum(),
+        shards: state.shards.len(),
+        ..Default::default()
+    };
+    let mut shard_names = String::new();
+    for (n, json) in state.shards.iter().enumerate() {
         let hash = short_hash(json.as_bytes());
         shard_names.push_str(&hash);
         stats.bytes += json.len();
-        files.push(OutputFile::text(format!("search/s/{n}-{hash}.json"), json));
+        files.push(OutputFile::text(format!("search/s/{n}-{hash}.json"), json.clone()));
     }
-    stats.shards = shard_count;
 
     let fold_table = fold_pairs();
     let fold_name = format!("fold-{}.txt", short_hash(fold_table.as_bytes()));
@@ -200,17 +322,16 @@ pub fn build(docs: &[SearchDoc], opts: &SearchOptions) -> (Vec<OutputFile>, Sear
 
     let mut build_hash_input = shard_names.clone();
     for (i, d) in docs.iter().enumerate() {
-        let json = article_json(d);
-        build_hash_input.push_str(&short_hash(json.as_bytes()));
-        files.push(OutputFile::text(format!("search/a/{i}.json"), json));
+        build_hash_input.push_str(&state.article_hashes[i]);
+        files.push(OutputFile::text(format!("search/a/{i}.json"), article_json(d)));
     }
 
     let manifest = Manifest {
         version: 1,
         docs: docs.len(),
         fields: FIELDS.iter().map(|f| (f.to_string(), opts.weights.get(*f).copied().unwrap_or(1.0))).collect(),
-        shards: shard_count,
-        starts,
+        shards: state.shards.len(),
+        starts: state.starts.clone(),
         shard_hashes: shard_names,
         fold: fold_name,
         facets: facets_name,
@@ -593,5 +714,43 @@ mod tests {
         let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
         assert_eq!(shard["body"]["退货"][0], 50, "df");
         assert_eq!(files.iter().filter(|f| f.path.starts_with("search/a/")).count(), 50);
+    }
+
+    /// Every shard's `field → term → list`, whatever the cut points.
+    fn all_postings(files: &[OutputFile]) -> BTreeMap<String, BTreeMap<String, serde_json::Value>> {
+        let mut out: BTreeMap<String, BTreeMap<String, serde_json::Value>> = BTreeMap::new();
+        for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
+            let shard: serde_json::Value = serde_json::from_slice(&f.bytes().unwrap()).unwrap();
+            for (field, terms) in shard.as_object().unwrap() {
+                for (term, list) in terms.as_object().unwrap() {
+                    out.entry(field.clone()).or_default().insert(term.clone(), list.clone());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn an_incremental_update_gives_the_postings_of_a_full_build() {
+        let mut docs: Vec<SearchDoc> =
+            (0..50).map(|i| doc(&format!("案例{i}"), &format!("客戶{i}要求退貨 ORD38{i}"))).collect();
+        let opts = SearchOptions { shard_bytes: 512, ..Default::default() };
+        let mut cache = SearchCache::default();
+        build_with(&docs, &opts, &mut cache);
+        docs[7] = doc("耳機沒有聲音", "客戶說藍牙耳機沒有聲音，重新配對後好了");
+        docs[20].body.push_str(" 退貨退貨 新詞彙");
+        docs[49] = doc("案例49", "");
+        let (incremental, stats) = build_with(&docs, &opts, &mut cache);
+        let (full, full_stats) = build(&docs, &opts);
+        assert_eq!(all_postings(&incremental), all_postings(&full));
+        assert_eq!(stats.terms, full_stats.terms);
+        let article = |files: &[OutputFile]| {
+            files.iter().find(|f| f.path == "search/a/7.json").unwrap().bytes().unwrap().to_vec()
+        };
+        assert_eq!(article(&incremental), article(&full));
+        // Nothing changed: the same files again.
+        let (again, _) = build_with(&docs, &opts, &mut cache);
+        let paths = |files: &[OutputFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&again), paths(&incremental));
     }
 }

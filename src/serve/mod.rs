@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use notify::{RecursiveMode, Watcher};
 
-use crate::build::{build, BuildOptions};
+use crate::build::{build_cached, BuildCache, BuildOptions};
 use crate::output::OutputFile;
 
 pub struct ServeOptions {
@@ -131,6 +131,7 @@ fn git_head(root: &Path) -> Option<String> {
 
 fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
     static CACHE: Mutex<Option<HistoryCache>> = Mutex::new(None);
+    static BUILD: Mutex<Option<BuildCache>> = Mutex::new(None);
     let started = Instant::now();
     let history = CACHE.lock().ok().and_then(|mut cache| {
         let cache = cache.get_or_insert_with(HistoryCache::default);
@@ -141,19 +142,33 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
         }
         cache.history.clone()
     });
-    let built = build(&BuildOptions {
+    let options = BuildOptions {
         root: opts.root.clone(),
         drafts: opts.drafts,
         base_url: Some(base_url.to_string()),
         check: false,
         history,
-    });
+    };
+    let built = match BUILD.lock() {
+        Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),
+        Err(_) => crate::build::build(&options),
+    };
     crate::cmd::print_diagnostics(&built.diagnostics);
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
     let next = match built.files {
         Some(files) => {
-            eprintln!("Built {} articles in {} ms.", built.articles, started.elapsed().as_millis());
+            let t = &built.timings;
+            eprintln!(
+                "Built {} articles in {} ms (reading {}, Markdown {}, links and related {}, pages {}, search {}).",
+                built.articles,
+                started.elapsed().as_millis(),
+                t.load.as_millis(),
+                t.markdown.as_millis(),
+                t.graph.as_millis(),
+                (t.render - t.graph - t.search).as_millis(),
+                t.search.as_millis()
+            );
             if built.drafts_left_out > 0 && !opts.drafts {
                 eprintln!(
                     "{} draft(s) are not shown (articles with `draft: true`, as `casebook new` writes them); start with --drafts to see them.",

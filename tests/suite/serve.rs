@@ -1,6 +1,7 @@
 //! `casebook serve` against a copy of a fixture journal: pages, changes,
 //! broken saves, deletions, paths that try to leave the site.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -131,4 +132,99 @@ fn edits_broken_saves_and_deletions_show_up() {
     std::fs::remove_file(&file).unwrap();
     eventually(&server, "/cases/", |b| !b.contains("客戶要求退回已拆封耳機"));
     assert_eq!(get(&server, CASE).0, 404);
+}
+
+/// Every file of a build, by path; the search shards are compared by their
+/// postings (an incremental build keeps the first build's shard cuts).
+fn files_of(built: &casebook::build::Built) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, serde_json::Value>) {
+    let mut files = BTreeMap::new();
+    let mut postings = BTreeMap::new();
+    for f in built.files.as_ref().expect("the journal builds") {
+        let bytes = f.bytes().unwrap().to_vec();
+        if f.path.starts_with("search/s/") {
+            let shard: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            for (field, terms) in shard.as_object().unwrap() {
+                for (term, list) in terms.as_object().unwrap() {
+                    postings.insert(format!("{field} {term}"), list.clone());
+                }
+            }
+        } else if f.path != "search/manifest.json" {
+            files.insert(f.path.clone(), bytes);
+        }
+    }
+    (files, postings)
+}
+
+#[test]
+fn rebuilds_from_the_cache_match_full_builds() {
+    use casebook::build::{build, build_cached, BuildCache, BuildOptions};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("journal");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for part in ["content", "data"] {
+        copy_dir(&demo.join(part), &root.join(part));
+    }
+    std::fs::copy(demo.join("casebook.yaml"), root.join("casebook.yaml")).unwrap();
+    let opts = BuildOptions { root: root.clone(), ..Default::default() };
+    let mut cache = BuildCache::default();
+    build_cached(&opts, &mut cache);
+
+    let cases = root.join("content/cases");
+    let first = walkdir::WalkDir::new(&cases)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .unwrap()
+        .into_path();
+    let edit = |path: &Path, from: &str, to: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{}: {from}", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "append a paragraph",
+            Box::new(|| {
+                let mut text = std::fs::read_to_string(&first).unwrap();
+                text.push_str("\n補充：客戶後來又來電確認退款已入帳。\n");
+                std::fs::write(&first, text).unwrap();
+            }),
+        ),
+        ("change a title", Box::new(|| edit(&first, "title:", "title: 改名"))),
+        ("add a tag", Box::new(|| edit(&first, "tags: [", "tags: [系統故障, "))),
+        ("move the date", Box::new(|| edit(&first, "date: 20", "date: 19"))),
+        (
+            "add an article",
+            Box::new(|| {
+                std::fs::write(
+                cases.join("新案例.md"),
+                "---\ntitle: 新的案例\ndate: 2026-11-20\nauthors: [lin-zhiwei]\ntags: [退換貨]\n---\n\n## 背景\n\n客戶要求退貨。\n",
+            )
+            .unwrap();
+            }),
+        ),
+        ("delete an article", Box::new(|| std::fs::remove_file(cases.join("新案例.md")).unwrap())),
+        (
+            "override a template",
+            Box::new(|| {
+                std::fs::create_dir_all(root.join("templates")).unwrap();
+                std::fs::write(root.join("templates/404.html"), "<p>找不到這一頁</p>").unwrap();
+            }),
+        ),
+    ];
+    for (what, step) in steps {
+        step();
+        let incremental = build_cached(&opts, &mut cache);
+        assert!(!incremental.has_errors(), "{what}: {:?}", incremental.diagnostics);
+        let full = build(&opts);
+        let (a, pa) = files_of(&incremental);
+        let (b, pb) = files_of(&full);
+        assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "{what}: the same files");
+        for (path, bytes) in &a {
+            assert!(bytes == &b[path], "{what}: {path} differs from a full build");
+        }
+        assert!(pa == pb, "{what}: the search postings differ from a full build");
+    }
 }
