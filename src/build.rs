@@ -5,11 +5,14 @@
 //! tests look at them in memory. Every stage runs even when an earlier one
 //! found problems in some files, so one run reports everything.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::cache::hash_value;
 use crate::config::{self, Config};
 use crate::content::{self, authors::Authors, tags::TagList, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -74,6 +77,10 @@ pub struct Journal {
 
 /// Loads config, data files and articles, reporting problems in all of them.
 pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
+    load_with(root, opts, None)
+}
+
+fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache>) -> (Journal, Diagnostics) {
     let mut diags = Diagnostics::default();
     let (mut config, d) = config::load(root);
     diags.extend(d);
@@ -82,7 +89,7 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
     }
     let (authors, d) = Authors::load(root);
     diags.extend(d);
-    let (content, d) = content::load(root, &config, &content::LoadOptions { drafts: opts.drafts });
+    let (content, d) = content::load(root, &config, &content::LoadOptions { drafts: opts.drafts, cache: files });
     diags.extend(d);
     let (tags, d) = TagList::load(root);
     diags.extend(d);
@@ -99,6 +106,24 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
 pub struct BuildCache {
     pub search: crate::search::index::SearchCache,
     pub render: render::RenderCache,
+    pub files: content::FileCache,
+    pub markdown: MarkdownCache,
+    pub related: graph::related::RelatedCache,
+}
+
+/// Markdown work kept between builds.
+#[derive(Default)]
+pub struct MarkdownCache {
+    /// The config it was made with; a new config empties the cache.
+    config: String,
+    /// Hash of an article's body → its heading ids.
+    headings: HashMap<u64, Vec<String>>,
+    /// Hash of every link target (see `build_cached`).
+    world: u64,
+    /// (source, site path, hash of the body) → the article's HTML and text.
+    rendered: HashMap<(PathBuf, String, u64), Arc<Rendered>>,
+    /// Hash of an article's text and place → customer data found in it.
+    privacy: HashMap<u64, Vec<Diagnostic>>,
 }
 
 pub fn build(opts: &BuildOptions) -> Built {
@@ -109,7 +134,7 @@ pub fn build(opts: &BuildOptions) -> Built {
 pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
-    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load(root, opts);
+    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
     let history_start = Instant::now();
     let history: Option<std::sync::Arc<crate::history::History>> =
         opts.history.clone().or_else(|| crate::history::read(root).map(std::sync::Arc::new));
@@ -135,18 +160,65 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let load_time = start.elapsed();
 
     let start = Instant::now();
-    let heading_ids: Vec<Vec<String>> =
-        content.articles.par_iter().map(|a| markdown::heading_ids(&a.body, config.slugify)).collect();
-    let links = LinkIndex::new(&content, &config, heading_ids);
-    let rendered: Vec<Rendered> = (0..content.articles.len())
-        .into_par_iter()
-        .map(|i| markdown::render(&content.articles[i].body, config.slugify, &links.resolver(i)))
+    let md = &mut cache.markdown;
+    let config_key = format!("{config:?}");
+    if md.config != config_key {
+        *md = MarkdownCache { config: config_key, ..Default::default() };
+    }
+    let body_keys: Vec<u64> = content.articles.par_iter().map(|a| hash_value(&a.body)).collect();
+    let heading_ids: Vec<Vec<String>> = content
+        .articles
+        .par_iter()
+        .zip(&body_keys)
+        .map(|(a, k)| md.headings.get(k).cloned().unwrap_or_else(|| markdown::heading_ids(&a.body, config.slugify)))
         .collect();
+    md.headings = body_keys.iter().copied().zip(heading_ids.iter().cloned()).collect();
+    // What any link can resolve to: while it is unchanged, an article's
+    // HTML depends only on its own text and place.
+    let world = hash_value(&(
+        content.articles.iter().map(|a| (&a.source, &a.slug, &a.front.title, &a.path, &a.assets)).collect::<Vec<_>>(),
+        &heading_ids,
+        content.files.iter().map(|f| &f.site_path).collect::<Vec<_>>(),
+        &content.unreadable,
+    ));
+    if md.world != world {
+        md.rendered.clear();
+        md.world = world;
+    }
+    let links = LinkIndex::new(&content, &config, heading_ids);
+    let keys: Vec<(PathBuf, String, u64)> =
+        content.articles.iter().zip(&body_keys).map(|(a, k)| (a.source.clone(), a.path.clone(), *k)).collect();
+    let rendered: Vec<Arc<Rendered>> = (0..content.articles.len())
+        .into_par_iter()
+        .map(|i| match md.rendered.get(&keys[i]) {
+            Some(r) => Arc::clone(r),
+            None => Arc::new(markdown::render(&content.articles[i].body, config.slugify, &links.resolver(i))),
+        })
+        .collect();
+    md.rendered = keys.into_iter().zip(rendered.iter().cloned()).collect();
     let markdown_time = start.elapsed();
     if opts.check {
         diags.extend(crate::check::case_sections(&content.articles, &rendered, &config));
     }
-    diags.extend(crate::check::privacy(&content.articles, &config, opts.check));
+    // Customer data, per article: a kept article's findings are kept too.
+    let scans: Vec<(u64, Vec<Diagnostic>)> = content
+        .articles
+        .par_iter()
+        .map(|a| {
+            let key = hash_value(&(&a.source, &a.front_text, &a.body, a.body_line, opts.check));
+            let found = cache
+                .markdown
+                .privacy
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| crate::check::privacy(std::slice::from_ref(a), &config, opts.check));
+            (key, found)
+        })
+        .collect();
+    for (_, found) in &scans {
+        diags.extend(found.iter().cloned());
+    }
+    cache.markdown.privacy = scans.into_iter().collect();
     for (a, r) in content.articles.iter().zip(&rendered) {
         for (line, col, note) in &r.notes {
             diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));
@@ -181,7 +253,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         picks: &picks,
     };
     let graph_start = Instant::now();
-    let (graph, d) = graph::build(&inputs);
+    let (graph, d) = graph::build_with(&inputs, &mut cache.related);
     let graph_time = graph_start.elapsed();
     diags.extend(d);
     let mut files = None;

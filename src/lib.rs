@@ -7,6 +7,7 @@
 //! [`diagnostics::Diagnostic`] values that name file, line and column.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cmd;
 pub mod config;

@@ -17,7 +17,7 @@ use crate::fold::fold;
 use crate::markdown::Rendered;
 
 /// Cases missing one of the configured `##` sections.
-pub fn case_sections(articles: &[Article], rendered: &[Rendered], config: &Config) -> Vec<Diagnostic> {
+pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>], config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (a, r) in articles.iter().zip(rendered) {
         if a.kind != Kind::Case {

@@ -10,7 +10,7 @@ pub mod featured;
 pub mod frontmatter;
 pub mod tags;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -76,8 +76,38 @@ pub struct Content {
 }
 
 /// Everything the loader needs to know besides the config.
-pub struct LoadOptions {
+pub struct LoadOptions<'a> {
     pub drafts: bool,
+    /// Files read by an earlier build (`serve`): one whose size and
+    /// modification time are unchanged is not read again.
+    pub cache: Option<&'a FileCache>,
+}
+
+/// Parsed Markdown files by path, with the size and time they had.
+#[derive(Default)]
+pub struct FileCache {
+    config: std::sync::Mutex<String>,
+    files: std::sync::Mutex<HashMap<PathBuf, Parsed>>,
+}
+
+type Parsed = ((u64, Option<std::time::SystemTime>), Option<Loaded>, Vec<Diagnostic>);
+
+impl FileCache {
+    fn load(&self, root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
+        let stamp = std::fs::metadata(file).map(|m| (m.len(), m.modified().ok())).ok();
+        if let (Some(stamp), Ok(files)) = (stamp, self.files.lock()) {
+            if let Some((s, loaded, diags)) = files.get(file) {
+                if *s == stamp {
+                    return (loaded.clone(), diags.clone());
+                }
+            }
+        }
+        let (loaded, diags) = load_file(root, content_dir, file, config);
+        if let (Some(stamp), Ok(mut files)) = (stamp, self.files.lock()) {
+            files.insert(file.to_path_buf(), (stamp, loaded.clone(), diags.clone()));
+        }
+        (loaded, diags)
+    }
 }
 
 /// Loads every article under `root/content`. Drafts are checked but left out
@@ -102,8 +132,25 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         .filter_map(|p| p.parent().map(Path::to_path_buf))
         .collect();
 
-    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> =
-        markdown.par_iter().map(|file| load_file(root, &content_dir, file, config)).collect();
+    if let Some(cache) = opts.cache {
+        // Parsing depends on the config (allowed values, slugs): a new one empties the cache.
+        let config_key = format!("{config:?}");
+        if let (Ok(mut key), Ok(mut files)) = (cache.config.lock(), cache.files.lock()) {
+            if *key != config_key {
+                *key = config_key;
+                files.clear();
+            }
+            let present: HashSet<&PathBuf> = markdown.iter().collect();
+            files.retain(|p, _| present.contains(p));
+        }
+    }
+    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> = markdown
+        .par_iter()
+        .map(|file| match opts.cache {
+            Some(cache) => cache.load(root, &content_dir, file, config),
+            None => load_file(root, &content_dir, file, config),
+        })
+        .collect();
 
     let mut loaded = Vec::new();
     let mut drafts_left_out = 0;
@@ -140,6 +187,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
 }
 
 /// An article before its address is known.
+#[derive(Clone)]
 struct Loaded {
     source: PathBuf,
     abs_dir: Option<PathBuf>,

@@ -97,7 +97,7 @@ pub struct Series {
 /// stages made of them.
 pub struct Inputs<'a> {
     pub articles: &'a [Article],
-    pub rendered: &'a [Rendered],
+    pub rendered: &'a [std::sync::Arc<Rendered>],
     pub links: &'a LinkIndex<'a>,
     pub authors: &'a Authors,
     pub tags: &'a TagList,
@@ -136,6 +136,11 @@ pub fn term_key(name: &str) -> String {
 }
 
 pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
+    build_with(inputs, &mut related::RelatedCache::default())
+}
+
+/// [`build`], reusing what `related` kept from the last build.
+pub fn build_with(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Vec<Diagnostic>) {
     let Inputs { articles, authors, config, .. } = *inputs;
     let mut diags = Vec::new();
     let mut graph = Graph::default();
@@ -244,7 +249,7 @@ pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
     }
     graph.picks = picks;
     let texts: Vec<&str> = inputs.rendered.iter().map(|r| r.text.as_str()).collect();
-    graph.related = related::related(articles, &texts, &config.labels);
+    graph.related = related::related_cached(articles, &texts, &config.labels, related);
     (graph, diags)
 }
 

@@ -64,7 +64,188 @@ fn fold_one(c: char) -> char {
 /// Computes the related articles of every article. Responses neither get nor
 /// appear as related articles.
 pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, String>) -> Vec<Vec<Related>> {
-    let features = features(articles, texts);
+    related_cached(articles, texts, labels, &mut RelatedCache::default())
+}
+
+/// What [`related_cached`] keeps between builds (`serve`).
+pub struct RelatedCache {
+    /// [`EXACT_LIMIT`]; tests lower it to reach the incremental path.
+    pub exact_limit: usize,
+    /// Hash of a text → its bigram counts.
+    counts: HashMap<u64, std::sync::Arc<GramCounts>>,
+    previous: Option<Previous>,
+}
+
+impl Default for RelatedCache {
+    fn default() -> Self {
+        RelatedCache { exact_limit: EXACT_LIMIT, counts: HashMap::new(), previous: None }
+    }
+}
+
+struct Previous {
+    /// Per article: source and a hash of everything its features use.
+    keys: Vec<(std::path::PathBuf, u64)>,
+    df: FxHashMap<u64, u32>,
+    counts: Vec<std::sync::Arc<GramCounts>>,
+    features: Vec<std::sync::Arc<Features>>,
+    lists: Vec<Vec<Related>>,
+}
+
+/// Below this many articles every build computes everything exactly; above
+/// it, a save of a few articles recomputes their features and the lists
+/// they can enter or leave, and keeps every other article's bigram
+/// signature as it was (its weights drift slightly from a full build's
+/// until the next full build).
+pub const EXACT_LIMIT: usize = 2000;
+
+/// [`related`], reusing `cache`.
+pub fn related_cached(
+    articles: &[Article],
+    texts: &[&str],
+    labels: &BTreeMap<String, String>,
+    cache: &mut RelatedCache,
+) -> Vec<Vec<Related>> {
+    let n = articles.len();
+    let exact_limit = cache.exact_limit;
+    let keys: Vec<(std::path::PathBuf, u64)> = articles
+        .par_iter()
+        .zip(texts.par_iter())
+        .map(|(a, t)| {
+            let f = &a.front;
+            (
+                a.source.clone(),
+                crate::cache::hash_value(&(
+                    t,
+                    &f.tags,
+                    &f.competencies,
+                    &f.product,
+                    &f.channel,
+                    a.kind == Kind::Response,
+                    a.date,
+                )),
+            )
+        })
+        .collect();
+    let text_keys: Vec<u64> = texts.par_iter().map(crate::cache::hash_value).collect();
+    let counts: Vec<std::sync::Arc<GramCounts>> = texts
+        .par_iter()
+        .zip(&text_keys)
+        .map(|(t, k)| cache.counts.get(k).cloned().unwrap_or_else(|| std::sync::Arc::new(gram_counts(t))))
+        .collect();
+    cache.counts = text_keys.into_iter().zip(counts.iter().cloned()).collect();
+
+    let previous = cache.previous.take();
+    let same_articles =
+        previous.as_ref().is_some_and(|p| p.keys.len() == n && p.keys.iter().zip(&keys).all(|(a, b)| a.0 == b.0));
+    let changed: Vec<usize> = match &previous {
+        Some(p) if same_articles => (0..n).filter(|&i| p.keys[i].1 != keys[i].1).collect(),
+        _ => (0..n).collect(),
+    };
+    let result = match previous {
+        Some(mut p) if n > exact_limit && same_articles && changed.len() <= 32 => {
+            for &i in &changed {
+                for k in p.counts[i].0.keys() {
+                    if let Some(d) = p.df.get_mut(k) {
+                        *d -= 1;
+                    }
+                }
+                for k in counts[i].0.keys() {
+                    *p.df.entry(*k).or_default() += 1;
+                }
+            }
+            let mut features = p.features;
+            for &i in &changed {
+                features[i] = std::sync::Arc::new(features_of(&articles[i], &counts[i], &p.df, n));
+            }
+            let lists = update_lists(articles, &features, p.lists, &changed, labels);
+            Previous { keys, df: p.df, counts, features, lists }
+        }
+        _ => {
+            let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+            for (m, _) in counts.iter().map(|c| &**c) {
+                for k in m.keys() {
+                    *df.entry(*k).or_default() += 1;
+                }
+            }
+            let features: Vec<std::sync::Arc<Features>> = articles
+                .par_iter()
+                .zip(counts.par_iter())
+                .map(|(a, c)| std::sync::Arc::new(features_of(a, c, &df, n)))
+                .collect();
+            let lists = lists(articles, &features, labels);
+            Previous { keys, df, counts, features, lists }
+        }
+    };
+    let lists = result.lists.clone();
+    cache.previous = Some(result);
+    lists
+}
+
+/// Orders scored candidates: best first, then newest, then by path.
+fn rank(scored: &mut Vec<Related>, articles: &[Article]) {
+    scored.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| articles[b.id].date.cmp(&articles[a.id].date))
+            .then_with(|| articles[a.id].source.cmp(&articles[b.id].source))
+    });
+    scored.truncate(MAX_RELATED);
+}
+
+/// Recomputes, by scoring against every article, the lists of the changed
+/// articles, of those that listed one, and of those one now beats the last
+/// entry of.
+fn update_lists(
+    articles: &[Article],
+    features: &[std::sync::Arc<Features>],
+    mut lists: Vec<Vec<Related>>,
+    changed: &[usize],
+    labels: &BTreeMap<String, String>,
+) -> Vec<Vec<Related>> {
+    let n = articles.len();
+    let is_changed = |j: usize| changed.contains(&j);
+    let affected: Vec<usize> = (0..n)
+        .into_par_iter()
+        .filter(|&b| {
+            if articles[b].kind == Kind::Response {
+                return false;
+            }
+            if is_changed(b) || lists[b].iter().any(|r| is_changed(r.id)) {
+                return true;
+            }
+            let floor = if lists[b].len() < MAX_RELATED { 0.0 } else { lists[b][MAX_RELATED - 1].score };
+            changed.iter().any(|&a| {
+                a != b
+                    && articles[a].kind != Kind::Response
+                    && score(&features[b], &features[a], labels).is_some_and(|(s, _)| s >= floor)
+            })
+        })
+        .collect();
+    let fresh: Vec<(usize, Vec<Related>)> = affected
+        .into_par_iter()
+        .map(|b| {
+            let mut scored: Vec<Related> = (0..n)
+                .filter(|&j| j != b && articles[j].kind != Kind::Response)
+                .filter_map(|j| {
+                    score(&features[b], &features[j], labels).map(|(score, reasons)| Related { id: j, score, reasons })
+                })
+                .collect();
+            rank(&mut scored, articles);
+            (b, scored)
+        })
+        .collect();
+    for (b, list) in fresh {
+        lists[b] = list;
+    }
+    lists
+}
+
+/// Every article's list, from candidates found through inverted lists.
+fn lists(
+    articles: &[Article],
+    features: &[std::sync::Arc<Features>],
+    labels: &BTreeMap<String, String>,
+) -> Vec<Vec<Related>> {
     let n = articles.len();
 
     // Intern every feature as a number, with what sharing it is worth.
@@ -72,7 +253,7 @@ pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, S
     let mut kind_weight: Vec<f32> = Vec::new();
     // Per article: (feature, weight of the feature in this article).
     let mut article_keys: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
-    for f in &features {
+    for f in features {
         let mut keys = Vec::new();
         let mut add = |key: String, weight: f32, share: f32| {
             let next = ids.len() as u32;
@@ -152,13 +333,7 @@ pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, S
                         })
                     })
                     .collect();
-                scored.sort_by(|a, b| {
-                    b.score
-                        .total_cmp(&a.score)
-                        .then_with(|| articles[b.id].date.cmp(&articles[a.id].date))
-                        .then_with(|| articles[a.id].source.cmp(&articles[b.id].source))
-                });
-                scored.truncate(MAX_RELATED);
+                rank(&mut scored, articles);
                 scored
             },
         )
@@ -175,63 +350,49 @@ const TEXT: f32 = 6.0;
 /// Bigram key → (count, index of its first spelling), and the spellings.
 type GramCounts = (FxHashMap<u64, (u32, u32)>, Vec<String>);
 
-/// Tags, competencies, product, channel and a tf-idf bigram signature of each article.
-fn features(articles: &[Article], texts: &[&str]) -> Vec<Features> {
-    let n = articles.len();
-    // Per article: bigram key → (count, index of its first spelling).
-    let counts: Vec<GramCounts> = texts
-        .par_iter()
-        .map(|t| {
-            let mut m: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-            let mut spellings: Vec<String> = Vec::new();
-            for_each_gram(t, |key, written| {
-                let e = m.entry(key).or_insert_with(|| {
-                    spellings.push(written());
-                    (0, spellings.len() as u32 - 1)
-                });
-                e.0 += 1;
-            });
-            (m, spellings)
+/// The bigrams of a text with their counts and first spellings.
+fn gram_counts(text: &str) -> GramCounts {
+    let mut m: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    let mut spellings: Vec<String> = Vec::new();
+    for_each_gram(text, |key, written| {
+        let e = m.entry(key).or_insert_with(|| {
+            spellings.push(written());
+            (0, spellings.len() as u32 - 1)
+        });
+        e.0 += 1;
+    });
+    (m, spellings)
+}
+
+/// Tags, competencies, product, channel and a tf-idf bigram signature of an
+/// article, given how many of the `n` articles have each bigram (`df`).
+fn features_of(a: &Article, (m, spellings): &GramCounts, df: &FxHashMap<u64, u32>, n: usize) -> Features {
+    let mut weighted: Vec<(u64, f64)> = m
+        .iter()
+        .map(|(k, (tf, _))| {
+            let idf = ((n as f64 + 1.0) / (df.get(k).copied().unwrap_or(1) as f64 + 1.0)).ln();
+            (*k, (1.0 + (*tf as f64).ln()) * idf)
         })
+        .filter(|(_, w)| *w > 0.0)
         .collect();
-    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-    for (m, _) in &counts {
-        for k in m.keys() {
-            *df.entry(*k).or_default() += 1;
-        }
+    let by_weight = |x: &(u64, f64), y: &(u64, f64)| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0));
+    if weighted.len() > SIGNATURE {
+        weighted.select_nth_unstable_by(SIGNATURE, by_weight);
+        weighted.truncate(SIGNATURE);
     }
-    articles
-        .par_iter()
-        .zip(counts.par_iter())
-        .map(|(a, (m, spellings))| {
-            let mut weighted: Vec<(u64, f64)> = m
-                .iter()
-                .map(|(k, (tf, _))| {
-                    let idf = ((n as f64 + 1.0) / (df[k] as f64 + 1.0)).ln();
-                    (*k, (1.0 + (*tf as f64).ln()) * idf)
-                })
-                .filter(|(_, w)| *w > 0.0)
-                .collect();
-            let by_weight = |x: &(u64, f64), y: &(u64, f64)| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0));
-            if weighted.len() > SIGNATURE {
-                weighted.select_nth_unstable_by(SIGNATURE, by_weight);
-                weighted.truncate(SIGNATURE);
-            }
-            let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
-            let mut signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
-            signature.sort_by_key(|x| x.0);
-            let written = signature.iter().map(|(k, _)| spellings[m[k].1 as usize].clone()).collect();
-            Features {
-                tags: a.front.tags.iter().map(|t| fold(t)).collect(),
-                tag_names: a.front.tags.clone(),
-                competencies: a.front.competencies.clone(),
-                product: a.front.product.as_deref().map(fold),
-                channel: a.front.channel.clone(),
-                signature,
-                written,
-            }
-        })
-        .collect()
+    let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
+    let mut signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
+    signature.sort_by_key(|x| x.0);
+    let written = signature.iter().map(|(k, _)| spellings[m[k].1 as usize].clone()).collect();
+    Features {
+        tags: a.front.tags.iter().map(|t| fold(t)).collect(),
+        tag_names: a.front.tags.clone(),
+        competencies: a.front.competencies.clone(),
+        product: a.front.product.as_deref().map(fold),
+        channel: a.front.channel.clone(),
+        signature,
+        written,
+    }
 }
 
 /// Calls `f` with the key of every bigram of [`bigrams`] and a way to get its

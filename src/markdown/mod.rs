@@ -37,6 +37,65 @@ pub struct Rendered {
     pub duplicate_headings: Vec<LinkRef>,
     /// Probable mistakes in the Markdown: (line, column, what to change).
     pub notes: Vec<(usize, usize, String)>,
+    /// Counts over `text`, made once here so pages and lists need not scan it.
+    pub facts: TextFacts,
+}
+
+/// What lists and pages show about an article's text.
+#[derive(Debug, Clone, Default)]
+pub struct TextFacts {
+    /// CJK characters and other words, as [`count_chars_and_words`] counts.
+    pub cjk: usize,
+    pub words: usize,
+    /// Characters only Traditional, or only Simplified, Chinese writes.
+    pub traditional: usize,
+    pub simplified: usize,
+    /// The first sentences, about 120 characters.
+    pub excerpt: String,
+}
+
+impl TextFacts {
+    pub fn of(text: &str) -> TextFacts {
+        let table = crate::fold::table();
+        let simplified_only = crate::fold::simplified_only();
+        let (mut traditional, mut simplified) = (0, 0);
+        for c in text.chars() {
+            if table.contains_key(&c) {
+                traditional += 1;
+            } else if simplified_only.contains(&c) {
+                simplified += 1;
+            }
+        }
+        let (cjk, words) = count_chars_and_words(text);
+        TextFacts { cjk, words, traditional, simplified, excerpt: excerpt(text, 120) }
+    }
+
+    /// `en`, `zh-Hans`, `zh-Hant` when the text is clearly written so, else `site`.
+    pub fn language(&self, site: &str) -> String {
+        if self.words > 50 && self.cjk < self.words {
+            "en".to_string()
+        } else if self.simplified >= 5 && self.simplified > self.traditional * 3 {
+            "zh-Hans".to_string()
+        } else if self.traditional >= 5 && self.traditional > self.simplified * 3 && site.starts_with("zh") {
+            "zh-Hant".to_string()
+        } else {
+            site.to_string()
+        }
+    }
+}
+
+/// The text's first `n` characters, cut after a sentence when one ends in
+/// the second half, else with an ellipsis.
+pub fn excerpt(text: &str, n: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= n {
+        return flat;
+    }
+    let cut: String = flat.chars().take(n).collect();
+    match cut.rfind(['。', '！', '？', '.']) {
+        Some(i) if i > cut.len() / 2 => cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string(),
+        _ => format!("{cut}…"),
+    }
 }
 
 /// A place in the body: `dest` is a link's destination or a heading's id.
@@ -226,6 +285,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
         }
     }
     html::push_html(&mut out.html, html_events.into_iter());
+    out.facts = TextFacts::of(&out.text);
     out
 }
 
@@ -420,6 +480,11 @@ pub fn escape(s: &str) -> String {
 /// `chars_per_minute`, words of other scripts at `words_per_minute`; at least 1.
 pub fn reading_minutes(text: &str, chars_per_minute: u32, words_per_minute: u32) -> u32 {
     let (cjk, words) = count_chars_and_words(text);
+    minutes_for(cjk, words, chars_per_minute, words_per_minute)
+}
+
+/// Reading time of `cjk` characters and `words` words, at least a minute.
+pub fn minutes_for(cjk: usize, words: usize, chars_per_minute: u32, words_per_minute: u32) -> u32 {
     let minutes = cjk as f64 / chars_per_minute as f64 + words as f64 / words_per_minute as f64;
     (minutes.round() as u32).max(1)
 }

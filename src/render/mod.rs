@@ -9,7 +9,6 @@
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -17,6 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::cache::{hash_bytes, hash_of};
 use crate::config::{Config, Kind};
 use crate::content::Content;
 use crate::diagnostics::Diagnostic;
@@ -30,7 +30,7 @@ use theme::Theme;
 pub struct Site<'a> {
     pub config: &'a Config,
     pub content: &'a Content,
-    pub rendered: &'a [Rendered],
+    pub rendered: &'a [std::sync::Arc<Rendered>],
     pub graph: &'a Graph,
     pub theme: &'a Theme,
     pub authors: &'a crate::content::authors::Authors,
@@ -207,29 +207,6 @@ pub fn root_for(path: &str) -> String {
 #[derive(Default)]
 pub struct RenderCache {
     pages: HashMap<String, (u64, OutputFile)>,
-}
-
-/// A 64-bit hash of a value's JSON, written straight into the hasher.
-fn hash_of(value: &impl Serialize) -> u64 {
-    struct Writer(rustc_hash::FxHasher);
-    impl std::io::Write for Writer {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.write(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut w = Writer(rustc_hash::FxHasher::default());
-    let _ = serde_json::to_writer(&mut w, value);
-    w.0.finish()
-}
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    bytes.hash(&mut h);
-    h.finish()
 }
 
 /// One list of articles to render as pages (a section or a taxonomy term).
@@ -505,8 +482,8 @@ impl<'a> Renderer<'a> {
                 url: None,
             });
         }
-        let summary = f.summary.clone().unwrap_or_else(|| excerpt(&rendered.text, 120));
-        let (chars, words) = markdown::count_chars_and_words(&rendered.text);
+        let summary = f.summary.clone().unwrap_or_else(|| rendered.facts.excerpt.clone());
+        let (chars, words) = (rendered.facts.cjk, rendered.facts.words);
         ArticleView {
             title: f.title.clone(),
             url: encode_path(&a.path),
@@ -535,18 +512,14 @@ impl<'a> Renderer<'a> {
             tags: links("tags", &f.tags),
             competencies: links("competencies", &f.competencies),
             summary,
-            reading_minutes: markdown::reading_minutes(
-                &rendered.text,
-                config.chars_per_minute,
-                config.words_per_minute,
-            ),
+            reading_minutes: markdown::minutes_for(chars, words, config.chars_per_minute, config.words_per_minute),
             characters: chars + words,
             fields,
             series: self.site.graph.series_of[i].map(|(s, _)| self.site.graph.series[s].name.clone()),
             series_order: f.series_order,
             series_url: self.site.graph.series_of[i].map(|(s, _)| series_url(&self.site.graph.series[s].slug)),
             response_count: self.site.graph.responses[i].len(),
-            lang: f.lang.clone().unwrap_or_else(|| guess_language(&rendered.text, &config.language)),
+            lang: f.lang.clone().unwrap_or_else(|| rendered.facts.language(&config.language)),
             history: self.history_view(i),
             uncommitted: self.site.drafts
                 && self.site.history.is_some_and(|h| h.uncommitted.contains(&crate::diagnostics::display_path(&a.source))),
@@ -1056,44 +1029,4 @@ fn series_url(slug: &str) -> String {
 
 fn author_url(id: &str) -> String {
     encode_path(&format!("authors/{id}/"))
-}
-
-/// The language of an article's text: `en` when it is mostly words of other
-/// scripts, `zh-Hans` when Simplified-only characters clearly outnumber
-/// Traditional-only ones, else the site's language.
-fn guess_language(text: &str, site: &str) -> String {
-    let table = crate::fold::table();
-    let simplified: std::collections::HashSet<char> =
-        table.values().copied().filter(|c| !table.contains_key(c)).collect();
-    let (mut trad, mut simp) = (0usize, 0usize);
-    for c in text.chars() {
-        if table.contains_key(&c) {
-            trad += 1;
-        } else if simplified.contains(&c) {
-            simp += 1;
-        }
-    }
-    let (cjk, words) = markdown::count_chars_and_words(text);
-    if words > 50 && cjk < words {
-        "en".to_string()
-    } else if simp >= 5 && simp > trad * 3 {
-        "zh-Hans".to_string()
-    } else if trad >= 5 && trad > simp * 3 && site.starts_with("zh") {
-        "zh-Hant".to_string()
-    } else {
-        site.to_string()
-    }
-}
-
-/// The first `n` characters of `text`, cut at a sentence end when one is near.
-fn excerpt(text: &str, n: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= n {
-        return flat;
-    }
-    let cut: String = flat.chars().take(n).collect();
-    match cut.rfind(['。', '！', '？', '.']) {
-        Some(i) if i > cut.len() / 2 => cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string(),
-        _ => format!("{cut}…"),
-    }
 }

@@ -141,6 +141,9 @@ struct State {
     starts: Vec<String>,
     shards: Vec<String>,
     article_hashes: Vec<String>,
+    /// `search/a/<id>.json` of each article, and the facets file.
+    articles: Vec<OutputFile>,
+    facets: String,
 }
 
 /// At most this many changed articles are re-indexed one by one; more
@@ -204,8 +207,15 @@ fn full(docs: &[SearchDoc], opts: &SearchOptions, options: String) -> State {
         encoded,
         starts,
         shards: Vec::new(),
-        article_hashes: docs.iter().map(|d| short_hash(article_json(d).as_bytes())).collect(),
+        article_hashes: Vec::new(),
+        articles: docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| OutputFile::text(format!("search/a/{i}.json"), article_json(d)))
+            .collect(),
+        facets: facets(docs),
     };
+    state.article_hashes = state.articles.iter().map(|f| short_hash(&f.bytes().unwrap_or_default())).collect();
     state.shards = (0..state.starts.len()).map(|n| shard_json(&state, n)).collect();
     state
 }
@@ -241,7 +251,12 @@ fn update(state: &mut State, docs: &[SearchDoc], changed: &[usize], opts: &Searc
         }
         state.lengths[i] = lengths[0];
         state.docs[i] = docs[i].clone();
-        state.article_hashes[i] = short_hash(article_json(&docs[i]).as_bytes());
+        let json = article_json(&docs[i]);
+        state.article_hashes[i] = short_hash(json.as_bytes());
+        state.articles[i] = OutputFile::text(format!("search/a/{i}.json"), json);
+    }
+    if !changed.is_empty() {
+        state.facets = facets(docs);
     }
     let mut shards = Vec::new();
     for term in touched.keys() {
@@ -316,14 +331,13 @@ fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) 
     let fold_name = format!("fold-{}.txt", short_hash(fold_table.as_bytes()));
     files.push(OutputFile::text(format!("search/{fold_name}"), fold_table));
 
-    let facets = facets(docs);
-    let facets_name = format!("facets-{}.json", short_hash(facets.as_bytes()));
-    files.push(OutputFile::text(format!("search/{facets_name}"), facets));
+    let facets_name = format!("facets-{}.json", short_hash(state.facets.as_bytes()));
+    files.push(OutputFile::text(format!("search/{facets_name}"), state.facets.clone()));
 
     let mut build_hash_input = shard_names.clone();
-    for (i, d) in docs.iter().enumerate() {
+    for (i, article) in state.articles.iter().enumerate() {
         build_hash_input.push_str(&state.article_hashes[i]);
-        files.push(OutputFile::text(format!("search/a/{i}.json"), article_json(d)));
+        files.push(article.clone());
     }
 
     let manifest = Manifest {
