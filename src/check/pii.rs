@@ -166,9 +166,10 @@ fn ascii_form(c: char) -> Option<char> {
     }
 }
 
-/// `line` with the characters of [`ascii_form`] replaced, one character for
-/// one (NFKC-like, for digits, letters, dashes and spaces only), and a map
-/// from a byte offset in the result to the same place in `line`.
+/// `line` with full-width digits and letters, `＋`, `＠`, `．`, dashes and wide
+/// spaces replaced by their ASCII forms, one character for one (NFKC-like,
+/// for these only), and a map from a byte offset in the result to the same
+/// place in `line`.
 ///
 /// Other full-width punctuation (`，`, `：`, `（`…) is kept: it separates a
 /// number from what follows in Chinese text, where its ASCII form would join
