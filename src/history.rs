@@ -49,6 +49,9 @@ pub struct History {
     pub shallow: bool,
     /// Reviews per person (from trailers), for contribution counts.
     pub reviews: HashMap<String, usize>,
+    /// The e-mail address written with each reviewer's name in the trailers,
+    /// to tell who is who (`crate::graph::reviewers`).
+    pub reviewer_emails: HashMap<String, String>,
 }
 
 struct Commit {
@@ -171,6 +174,17 @@ pub fn trailers(body: &str) -> (Vec<String>, Vec<String>) {
     (reviewers, co)
 }
 
+/// The `(name, e-mail address)` of each `Reviewed-by:`/`Approved-by:` trailer that has an address.
+pub fn reviewer_emails(body: &str) -> Vec<(String, String)> {
+    let address = |line: &str| {
+        let value = ["Reviewed-by:", "Approved-by:"].iter().find_map(|k| line.trim().strip_prefix(k))?;
+        let (name, rest) = value.split_once('<')?;
+        let (name, email) = (name.trim(), rest.split('>').next()?.trim());
+        (!name.is_empty() && !email.is_empty()).then(|| (name.to_string(), email.to_string()))
+    };
+    body.lines().filter_map(address).collect()
+}
+
 fn collect(commits: &[Commit], prefix: &str, history: &mut History) {
     let by_hash: HashMap<&str, usize> = commits.iter().enumerate().map(|(i, c)| (c.hash.as_str(), i)).collect();
     // Which merge (or squash) brought each commit: walk each merge's second
@@ -208,6 +222,9 @@ fn collect(commits: &[Commit], prefix: &str, history: &mut History) {
         let (reviewers, _) = trailers(&c.body);
         for r in reviewers {
             *history.reviews.entry(r).or_default() += 1;
+        }
+        for (name, email) in reviewer_emails(&c.body) {
+            history.reviewer_emails.entry(name).or_insert(email);
         }
     }
 
@@ -283,5 +300,7 @@ mod tests {
         );
         assert_eq!(r, ["蔡宇涵", "Lin"]);
         assert_eq!(c, ["Wang"]);
+        let emails = reviewer_emails("Reviewed-by: 蔡宇涵 <tsai@example.com>\nApproved-by: Lin\n");
+        assert_eq!(emails, [("蔡宇涵".to_string(), "tsai@example.com".to_string())]);
     }
 }

@@ -17,6 +17,9 @@
 //!   `＊`, `●`, `•`) next to it;
 //! - it must not be money: no currency sign or code before it (`NT$`, `$`, `¥`,
 //!   `RMB`…) and no currency word or `%` after it (`元`, `塊`, `萬`, `USD`…);
+//! - it must not be introduced by the name of an order, parcel, tracking or
+//!   ticket number (`訂單編號`, `訂單號`, `包裹號碼`, `物流單號`, `工單`…):
+//!   such a number is not a phone, card or ID number, whatever it looks like;
 //! - resident ID numbers must have a valid checksum (and, on the mainland, a
 //!   plausible birth date); bank card numbers a valid Luhn digit, a known issuer
 //!   prefix with a length that issuer uses, and no order/serial/IMEI label just
@@ -27,16 +30,26 @@
 //! - an e-mail address whose last label is a file extension (`logo@2x.png`) is
 //!   an image name, not an address.
 //!
+//! Full-width digits and letters, `＋`, `－` and the other dashes (`–`, `—`,
+//! `−`…) and wide spaces are read as their ASCII forms ([`normalize`]), so
+//! `１３８－１２３４－５６７８` is found like `138-1234-5678`; the line,
+//! column and mask refer to the text as written. Custom patterns also see the
+//! text in ASCII forms.
+//!
 //! Writers silence a false positive with `<!-- casebook:allow-pii -->` on the
 //! line (any line containing `casebook:allow-pii` is skipped), or with a line
-//! `<!-- casebook:allow-pii-next-line -->` just above it.
+//! `<!-- casebook:allow-pii-next-line -->` just above it. A marker written
+//! differently (other letter case, spaces, a missing `-` or `casebook:`) does
+//! nothing; [`misspelled_markers`] finds those so the writer can be told.
 //!
-//! Limits, chosen for precision: digits must be ASCII (full-width `０９１２` is
-//! not read); separators inside a number are an ASCII space or `-`; old 15-digit
-//! mainland IDs, Taiwan resident certificates (second character 8 or 9),
-//! international forms of landlines (`+886 2 …`), toll-free and service numbers
-//! (`0800-…`, `400-…`) are not reported; a number never spans two lines, and
-//! neither does a custom pattern match (patterns are run line by line).
+//! Limits, chosen for precision: separators inside a number are a space or a
+//! dash; old 15-digit mainland IDs, Taiwan resident certificates (second
+//! character 8 or 9), Hong Kong IDs written without the brackets around the
+//! check digit, international forms of landlines (`+886 2 …`), toll-free and
+//! service numbers (`0800-…`, `400-…`) are not reported; a number never spans
+//! two lines, and neither does a custom pattern match (patterns are run line by
+//! line); a number after an order label is skipped only when it follows the
+//! label directly (`訂單編號：…`, `訂單號是 …`), not as the second of a list.
 
 use std::sync::OnceLock;
 
@@ -123,19 +136,156 @@ pub fn find(text: &str, custom: &[CustomPattern]) -> Vec<Finding> {
         if skip {
             continue;
         }
-        for cand in resolve(scan_line(line, custom)) {
-            let value = &line[cand.start..cand.end];
+        let (ascii, written_at) = normalize(line);
+        for cand in resolve(scan_line(&ascii, custom)) {
+            let (start, end) = (written_at(cand.start), written_at(cand.end));
             findings.push(Finding {
                 kind: cand.kind,
                 line: index + 1,
-                col: line[..cand.start].chars().count() + 1,
-                masked: mask(cand.kind, value),
+                // One character for one: columns are the same in both forms.
+                col: ascii[..cand.start].chars().count() + 1,
+                masked: mask_as_written(cand.kind, &line[start..end], &ascii[cand.start..cand.end]),
                 label: cand.label.to_string(),
             });
         }
     }
     findings.sort_by_key(|f| (f.line, f.col));
     findings
+}
+
+/// The ASCII form of a full-width digit, letter, `＋`, `＠` or `．`, of a dash
+/// and of a wide space; `None` for every other character.
+fn ascii_form(c: char) -> Option<char> {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋' | '－' | '＠' | '．' => {
+            char::from_u32(c as u32 - 0xFEE0)
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => Some('-'),
+        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => Some(' '),
+        _ => None,
+    }
+}
+
+/// `line` with full-width digits and letters, `＋`, `＠`, `．`, dashes and wide
+/// spaces replaced by their ASCII forms, one character for one (NFKC-like,
+/// for these only), and a map from a byte offset in the result to the same
+/// place in `line`.
+///
+/// Other full-width punctuation (`，`, `：`, `（`…) is kept: it separates a
+/// number from what follows in Chinese text, where its ASCII form would join
+/// them (`0912345678，3 次` is not `0912345678,3`).
+pub fn normalize(line: &str) -> (std::borrow::Cow<'_, str>, impl Fn(usize) -> usize + '_) {
+    let mut ascii = String::new();
+    // (offset in the result, offset in `line`) where a replaced character ends.
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    if line.chars().any(|c| ascii_form(c).is_some()) {
+        ascii.reserve(line.len());
+        for (at, c) in line.char_indices() {
+            match ascii_form(c) {
+                Some(a) => {
+                    ascii.push(a);
+                    shifts.push((ascii.len(), at + c.len_utf8()));
+                }
+                None => ascii.push(c),
+            }
+        }
+    }
+    let text = if shifts.is_empty() { std::borrow::Cow::Borrowed(line) } else { std::borrow::Cow::Owned(ascii) };
+    let written_at = move |offset: usize| {
+        // After the last replaced character that ends at or before `offset`, both texts advance alike.
+        match shifts.partition_point(|&(end, _)| end <= offset) {
+            0 => offset,
+            n => shifts[n - 1].1 + (offset - shifts[n - 1].0),
+        }
+    };
+    (text, written_at)
+}
+
+/// [`mask`] for a value found in its ASCII form: the characters kept are shown
+/// as written (full-width stays full-width).
+fn mask_as_written(kind: PiiKind, written: &str, ascii: &str) -> String {
+    if written == ascii {
+        return mask(kind, ascii);
+    }
+    if kind == PiiKind::Email {
+        // The mask has its own shape: the first character, `***`, and the domain from the `@` on, as written.
+        let at = ascii.rfind('@').map_or(0, |at| ascii[..at].chars().count());
+        let first: String = written.chars().take(1).collect();
+        let domain: String = written.chars().skip(at).collect();
+        return format!("{first}***{domain}");
+    }
+    // Every other mask keeps or hides each character in place.
+    let masked = mask(kind, ascii);
+    written.chars().zip(ascii.chars()).zip(masked.chars()).map(|((w, a), m)| if m == a { w } else { m }).collect()
+}
+
+/// An allow marker written so that it is not recognised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MisspelledMarker {
+    /// 1-based line and column (in characters) where the marker starts.
+    pub line: usize,
+    pub col: usize,
+    /// The marker as written: the whole `<!-- … -->` comment where there is one.
+    pub written: String,
+    /// What the writer meant: `casebook:allow-pii` or `casebook:allow-pii-next-line`.
+    pub meant: &'static str,
+}
+
+/// Allow markers that are not written the way [`find`] reads them
+/// (`<!--casebook: allow pii -->`, `<!-- allowpii -->`, `Casebook:Allow-PII`,
+/// `casebook:allow-pii-nextline`…), so they do nothing.
+///
+/// A line is taken to hold a marker when, ignoring letter case and everything
+/// but letters and digits, it has `casebookallow` or `casebookpii`, or has
+/// `allowpii` inside an HTML comment or after a YAML `#` (so that prose like
+/// "we never allow PII" is not one).
+pub fn misspelled_markers(text: &str) -> Vec<MisspelledMarker> {
+    let mut out = Vec::new();
+    for (index, raw) in text.split('\n').enumerate() {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        // Letters and digits only, lower case, each with its byte offset in `line`.
+        let (squeezed, offsets): (String, Vec<usize>) = line
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_alphanumeric())
+            .map(|(i, c)| (c.to_ascii_lowercase(), i))
+            .unzip();
+        let meant = if squeezed.contains("allowpiinext") { ALLOW_NEXT } else { ALLOW };
+        if line.contains(meant) {
+            continue;
+        }
+        let in_comment = |at: usize| line[..at].contains("<!--") || line[..at].contains('#');
+        let Some(at) = ["casebookallow", "casebookpii", "allowpii"]
+            .iter()
+            .filter_map(|word| squeezed.find(word).map(|i| (word, offsets[i])))
+            .filter(|&(word, at)| word.starts_with("casebook") || in_comment(at))
+            .map(|(_, at)| at)
+            .min()
+        else {
+            continue;
+        };
+        let (start, end) = marker_span(line, at);
+        out.push(MisspelledMarker {
+            line: index + 1,
+            col: line[..start].chars().count() + 1,
+            written: line[start..end].to_string(),
+            meant,
+        });
+    }
+    out
+}
+
+/// Where the marker that has a word at `at` starts and ends: its `<!-- … -->`
+/// comment, or from a YAML `#` to the end of the line, or its word.
+fn marker_span(line: &str, at: usize) -> (usize, usize) {
+    if let Some(open) = line[..at].rfind("<!--") {
+        let end = line[at..].find("-->").map_or(line.len(), |e| at + e + 3);
+        return (open, end);
+    }
+    if let Some(hash) = line[..at].rfind('#') {
+        return (hash, line.trim_end().len());
+    }
+    let end = line[at..].find(char::is_whitespace).map_or(line.len(), |e| at + e);
+    (at, end)
 }
 
 /// Masks a value: keeps the first 3 and last 4 characters of digits-only values of length >= 9, the first
@@ -146,7 +296,8 @@ pub fn find(text: &str, custom: &[CustomPattern]) -> Vec<Finding> {
 /// the first 4 and last 3 digits, the way they are usually masked there (`0912***678`); landlines written
 /// with an area code keep the area code and the last 4 digits (`(02)****-6789`); bank cards and
 /// 18-character resident IDs keep the first 4 and last 4 (`6222 **** **** 1234`, `1101**********1234`),
-/// 10-character Taiwan IDs the first 2 and last 3; the local part of an e-mail always becomes `x***`,
+/// 10-character Taiwan IDs the first 2 and last 3, Hong Kong IDs the first 2 and the check character
+/// (`A1*****(3)`); the local part of an e-mail always becomes `x***`,
 /// whatever its length. Values shorter than 9 keep less: 2 and 2 from 6 characters, 1 and 1 from 3.
 pub fn mask(kind: PiiKind, value: &str) -> String {
     match kind {
@@ -177,7 +328,17 @@ pub fn mask(kind: PiiKind, value: &str) -> String {
         PiiKind::BankCard => keep_ends(value, Some((4, 4))),
         PiiKind::ResidentId => {
             let n = value.chars().filter(|c| c.is_alphanumeric()).count();
-            keep_ends(value, Some(if n >= 18 { (4, 4) } else { (2, 3) }))
+            // Mainland (18), Taiwan (10), Hong Kong (8 or 9 with the check character).
+            keep_ends(
+                value,
+                Some(if n >= 18 {
+                    (4, 4)
+                } else if n == 10 {
+                    (2, 3)
+                } else {
+                    (2, 1)
+                }),
+            )
         }
         PiiKind::Custom => keep_ends(value, None),
     }
@@ -230,10 +391,10 @@ fn mask_after_area_code(value: &str) -> Option<String> {
     Some(format!("{area}{}", keep_ends(local, Some((0, 4)))))
 }
 
-/// Splits a leading country code (`+86 `, `886-`, `(+852) `…) from a phone number.
+/// Splits a leading country code (`+86 `, `0086 `, `886-`, `(+852) `…) from a phone number.
 fn split_country_prefix(value: &str) -> (&str, &str) {
     for code in ["886", "852", "86"] {
-        for lead in ["+", "(+", "(", "（+", "（", ""] {
+        for lead in ["+", "00", "(+", "(00", "(", "（+", "（00", "（", ""] {
             let Some(after_lead) = value.strip_prefix(lead) else { continue };
             let Some(mut rest) = after_lead.strip_prefix(code) else { continue };
             if lead.contains(['(', '（']) {
@@ -274,17 +435,18 @@ struct Detector {
 fn detectors() -> &'static [Detector] {
     static DETECTORS: OnceLock<Vec<Detector>> = OnceLock::new();
     DETECTORS.get_or_init(|| {
-        let table: [(&str, Validator); 12] = [
-            // Mainland mobile: 138 1234 5678, optional +86 / 86.
-            (r"(?:\+86[ -]?|86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}", |l, s, e| {
+        let table: [(&str, Validator); 13] = [
+            // Mainland mobile: 138 1234 5678, optional +86 / 0086 / 86 / (+86).
+            (r"(?:(?:\+|00)?86[ -]?|[(（](?:\+|00)?86[)）][ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}", |l, s, e| {
                 context_ok(l, s, e).then_some(PiiKind::MobilePhone)
             }),
-            // Taiwan mobile: 0912-345-678, +886 912 345 678.
-            (r"(?:\+?886[ -]?9\d{2}|09\d{2})[ -]?\d{3}[ -]?\d{3}", |l, s, e| {
-                context_ok(l, s, e).then_some(PiiKind::MobilePhone)
-            }),
+            // Taiwan mobile: 0912-345-678; +886 912 345 678, +886-9-1234-5678, 00886…, (+886), +886 (0)912….
+            (
+                r"(?:(?:(?:\+|00)?886|[(（](?:\+|00)?886[)）])[ -]?(?:[(（]0[)）][ -]?|0)?9(?:\d{2}[ -]?\d{3}[ -]?\d{3}|[ -]?\d{4}[ -]?\d{4}|\d{3}[ -]?\d{5})|09\d{2}[ -]?\d{3}[ -]?\d{3})",
+                |l, s, e| context_ok(l, s, e).then_some(PiiKind::MobilePhone),
+            ),
             // Hong Kong with country code.
-            (r"(?:[(（]\+?852[)）]|\+?852)[ -]?[2-9]\d{3}[ -]?\d{4}", validate_hk_prefixed),
+            (r"(?:[(（](?:\+|00)?852[)）]|(?:\+|00)?852)[ -]?[2-9]\d{3}[ -]?\d{4}", validate_hk_prefixed),
             // Hong Kong without country code: only the 4-4 grouping.
             (r"[23569]\d{3}[ -]\d{4}", validate_hk_grouped),
             // Landlines with an area code in parentheses or followed by a dash.
@@ -296,8 +458,14 @@ fn detectors() -> &'static [Detector] {
             ),
             // Mainland resident ID.
             (r"\d{17}[\dXx]", |l, s, e| (context_ok(l, s, e) && cn_id_ok(&l[s..e])).then_some(PiiKind::ResidentId)),
-            // Taiwan national ID.
-            (r"[A-Z][12]\d{8}", |l, s, e| (context_ok(l, s, e) && tw_id_ok(&l[s..e])).then_some(PiiKind::ResidentId)),
+            // Taiwan national ID, in either case.
+            (r"[A-Za-z][12]\d{8}", |l, s, e| {
+                (context_ok(l, s, e) && tw_id_ok(&l[s..e])).then_some(PiiKind::ResidentId)
+            }),
+            // Hong Kong identity card: A123456(3), AB987654(A), with its check digit in brackets.
+            (r"[A-Za-z]{1,2}\d{6} ?[(（][\dAa][)）]", |l, s, e| {
+                (context_ok(l, s, e) && hk_id_ok(&l[s..e])).then_some(PiiKind::ResidentId)
+            }),
             // Bank cards: 4-4-4-4-3, 4-4-4-4, 4-6-5 / 4-6-4 (AmEx, Diners), or one run of 13 to 19 digits.
             (r"[2-6]\d{3}(?:[ -]\d{4}){3}[ -]\d{3}", validate_card),
             (r"[2-6]\d{3}(?:[ -]\d{4}){3}", validate_card),
@@ -317,6 +485,8 @@ fn detectors() -> &'static [Detector] {
 /// All candidates in one line, overlapping ones included.
 fn scan_line<'a>(line: &str, custom: &'a [CustomPattern]) -> Vec<Candidate<'a>> {
     let mut cands = Vec::new();
+    // Numbers after an order, parcel, tracking or ticket label.
+    let mut labelled: Vec<(usize, usize)> = Vec::new();
     for det in detectors() {
         let mut pos = 0;
         while pos < line.len() {
@@ -325,6 +495,11 @@ fn scan_line<'a>(line: &str, custom: &'a [CustomPattern]) -> Vec<Candidate<'a>> 
                 break;
             }
             match (det.validate)(line, m.start(), m.end()) {
+                // An order, parcel or ticket number: nothing inside it is customer data either.
+                Some(kind) if kind != PiiKind::Email && after_order_label(line, m.start()) => {
+                    labelled.push((m.start(), m.end()));
+                    pos = m.end();
+                }
                 Some(kind) => {
                     cands.push(Candidate { start: m.start(), end: m.end(), kind, label: kind.label() });
                     pos = m.end();
@@ -336,6 +511,7 @@ fn scan_line<'a>(line: &str, custom: &'a [CustomPattern]) -> Vec<Candidate<'a>> 
             }
         }
     }
+    cands.retain(|c| c.kind == PiiKind::Email || labelled.iter().all(|&(s, e)| c.end <= s || c.start >= e));
     for pattern in custom {
         for m in pattern.regex.find_iter(line) {
             if m.is_empty() || m.as_str().contains(is_mask_char) {
@@ -409,6 +585,52 @@ const NOT_CARD_LABELS: &[&str] = &[
     "訂單", "订单", "單號", "单号", "編號", "编号", "序號", "序号", "串號", "串号", "運單", "运单", "工單", "工单",
     "order", "ticket", "tracking", "no.", "imei", "s/n", "sn",
 ];
+
+/// Names of what an order, parcel, tracking or ticket number belongs to: a number written right after one of
+/// them, with or without a word for "number" ([`NUMBER_WORDS`]), is that number, not customer data.
+const ORDER_WORDS: &[&str] = &[
+    "訂單",
+    "订单",
+    "包裹",
+    "物流",
+    "物流單",
+    "物流单",
+    "運單",
+    "运单",
+    "貨運",
+    "货运",
+    "託運",
+    "托运",
+    "快遞",
+    "快递",
+    "追蹤",
+    "追踪",
+    "工單",
+    "工单",
+    "order",
+    "parcel",
+    "tracking",
+    "ticket",
+];
+/// Words for "number" after an [`ORDER_WORDS`] name: 訂單編號, 包裹號碼, 物流單號, order no.
+const NUMBER_WORDS: &[&str] =
+    &["編號", "编号", "號碼", "号码", "單號", "单号", "號", "号", "碼", "码", "no.", "no", "number", "id"];
+
+/// Whether the number at `start` follows an order, parcel, tracking or ticket label (`訂單編號：`, `訂單號是`,
+/// `包裹號碼`, `物流單號`, `工單 #`, `Order No.`).
+fn after_order_label(line: &str, start: usize) -> bool {
+    let label = line[..start].trim_end_matches(|c: char| {
+        // `+`: a number may be tried again without its country code's `+`.
+        c.is_whitespace()
+            || matches!(c, ':' | '：' | '#' | '＃' | '(' | '（' | '「' | '=' | '＝' | '+' | '是' | '為' | '为')
+    });
+    let names = NUMBER_WORDS
+        .iter()
+        .filter(|w| ends_with_word(label, w))
+        .map(|w| label[..label.len() - w.len()].trim_end())
+        .chain([label]);
+    names.into_iter().any(|name| ORDER_WORDS.iter().any(|w| ends_with_word(name, w)))
+}
 
 /// Whether `before` ends with `word` (ASCII case-insensitive), not as the tail of a longer ASCII word.
 fn ends_with_word(before: &str, word: &str) -> bool {
@@ -580,7 +802,8 @@ fn cn_id_ok(value: &str) -> bool {
     b[17].to_ascii_uppercase() == CHECK[(sum % 11) as usize] && is_date(&birth)
 }
 
-/// Taiwan national ID: letter (as its two-digit code), 1 or 2, 8 digits, weighted sum divisible by 10.
+/// Taiwan national ID: letter (as its two-digit code, either case), 1 or 2, 8 digits, weighted sum divisible
+/// by 10.
 fn tw_id_ok(value: &str) -> bool {
     // Letters in the order of their codes 10, 11, … 35.
     const LETTERS: &[u8; 26] = b"ABCDEFGHJKLMNPQRSTUVXYWZIO";
@@ -589,10 +812,31 @@ fn tw_id_ok(value: &str) -> bool {
     if b.len() != 10 || !matches!(b[1], b'1' | b'2') || !b[1..].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let Some(index) = LETTERS.iter().position(|&l| l == b[0]) else { return false };
+    let Some(index) = LETTERS.iter().position(|&l| l == b[0].to_ascii_uppercase()) else { return false };
     let code = index as u32 + 10;
     let digits = [code / 10, code % 10].into_iter().chain(b[1..].iter().map(|&c| u32::from(c - b'0')));
     digits.zip(WEIGHTS).map(|(d, w)| d * w).sum::<u32>() % 10 == 0
+}
+
+/// Hong Kong identity card: one or two letters, 6 digits and a check character (a digit or A) in brackets.
+/// With a space (value 36) before a single letter, letters A-Z as 10-35 and digits as themselves, weighted
+/// 9 down to 2, the check character (A for 10) brings the sum to a multiple of 11.
+fn hk_id_ok(value: &str) -> bool {
+    let chars: Vec<char> = value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
+    let Some((&check, body)) = chars.split_last() else { return false };
+    let letters = body.len().saturating_sub(6);
+    if !(1..=2).contains(&letters) || !body[letters..].iter().all(char::is_ascii_digit) {
+        return false;
+    }
+    let value_of = |c: char| if c.is_ascii_digit() { c as u32 - '0' as u32 } else { c as u32 - 'A' as u32 + 10 };
+    let padded = std::iter::repeat_n(36, 2 - letters).chain(body.iter().map(|&c| value_of(c)));
+    let sum: u32 = padded.zip((2..=9).rev()).map(|(v, w)| v * w).sum();
+    let expected = match 11 - sum % 11 {
+        11 => '0',
+        10 => 'A',
+        d => char::from_digit(d, 10).unwrap_or('?'),
+    };
+    check == expected
 }
 
 fn luhn_ok(digits: &[u8]) -> bool {
@@ -680,7 +924,12 @@ mod tests {
         assert_eq!(cn_id("11010519491231002"), "11010519491231002X");
         assert!(cn_id_ok("11010519491231002X"));
         assert!(tw_id_ok("A123456789"));
+        assert!(tw_id_ok("a123456789"));
         assert!(!tw_id_ok("A123456788"));
+        assert!(hk_id_ok("A123456(3)"));
+        assert!(hk_id_ok("C668668(9)"));
+        assert!(hk_id_ok("AB987654(3)"));
+        assert!(!hk_id_ok("A123456(4)"));
         assert_eq!(luhn("622202123456789"), "6222021234567894");
         assert!(luhn_ok(&digits_of("4111111111111111")));
     }
@@ -698,13 +947,22 @@ mod tests {
             ("138-1234-5678".into(), MobilePhone, "138-****-5678"),
             ("+86 138 1234 5678".into(), MobilePhone, "+86 138 **** 5678"),
             ("8613812345678".into(), MobilePhone, "86138****5678"),
-            ("(+86)19912345678 回電".into(), MobilePhone, "199****5678"),
+            ("(+86)19912345678 回電".into(), MobilePhone, "(+86)199****5678"),
+            ("0086 138 1234 5678".into(), MobilePhone, "0086 138 **** 5678"),
+            ("0086-13812345678".into(), MobilePhone, "0086-138****5678"),
+            ("(0086)13812345678".into(), MobilePhone, "(0086)138****5678"),
+            ("+86 13812345678".into(), MobilePhone, "+86 138****5678"),
             // Taiwan mobile.
             ("0912345678".into(), MobilePhone, "0912***678"),
             ("請撥 0912-345-678 聯絡".into(), MobilePhone, "0912-***-678"),
             ("0912 345 678".into(), MobilePhone, "0912 *** 678"),
             ("+886 912 345 678".into(), MobilePhone, "+886 912 *** 678"),
             ("+886-912-345-678".into(), MobilePhone, "+886-912-***-678"),
+            ("+886 9 1234 5678".into(), MobilePhone, "+886 9 12** *678"),
+            ("+886-0912-345-678".into(), MobilePhone, "+886-0912-***-678"),
+            ("+886 (0)912-345-678".into(), MobilePhone, "+886 (0)912-***-678"),
+            ("(+886) 912-345-678".into(), MobilePhone, "(+886) 912-***-678"),
+            ("00886 912 345 678".into(), MobilePhone, "00886 912 *** 678"),
             ("Tel:0912345678".into(), MobilePhone, "0912***678"),
             ("| 王先生 | 0912-345-678 |".into(), MobilePhone, "0912-***-678"),
             ("電話 0912345678 3 次未接".into(), MobilePhone, "0912***678"),
@@ -728,6 +986,18 @@ mod tests {
             ("身分證 11010519491231002X".into(), ResidentId, "1101**********002X"),
             (id, ResidentId, "4403**********1233"),
             ("A123456789".into(), ResidentId, "A1*****789"),
+            ("身分證字號 a123456789".into(), ResidentId, "a1*****789"),
+            ("香港身份證 A123456(3)".into(), ResidentId, "A1*****(3)"),
+            ("c668668（9）".into(), ResidentId, "c6*****（9）"),
+            ("AB987654(3)".into(), ResidentId, "AB******(3)"),
+            ("A123456 (3)".into(), ResidentId, "A1***** (3)"),
+            // Full-width digits, letters, dashes and spaces, masked as written.
+            ("１３８－１２３４－５６７８".into(), MobilePhone, "１３８－****－５６７８"),
+            ("電話：０９１２\u{3000}３４５\u{3000}６７８。".into(), MobilePhone, "０９１２\u{3000}***\u{3000}６７８"),
+            ("＋８８６－９１２－３４５－６７８".into(), MobilePhone, "＋８８６－９１２－***－６７８"),
+            ("0912—345—678".into(), MobilePhone, "0912—***—678"),
+            ("Ａ１２３４５６７８９".into(), ResidentId, "Ａ１*****７８９"),
+            ("ａｌｉｃｅ＠ｅｘａｍｐｌｅ．ｃｏｍ".into(), Email, "ａ***＠ｅｘａｍｐｌｅ．ｃｏｍ"),
             // Bank cards.
             (format!("卡號 {card}"), BankCard, "6222********7894"),
             ("4111 1111 1111 1111".into(), BankCard, "4111 **** **** 1111"),
@@ -791,9 +1061,52 @@ mod tests {
             "¥13812345678",
             "13812345678 元",
             "漲了 13812345678%",
+            "A123456(4)",
+            "AB987654(A)",
+            "型號 XA123456(3)",
+            "１３８＊＊＊＊５６７８",
+            "２０２６－１１－０２",
+            "NT$１３８１２３４５６７８",
+            "客戶 0912345678，3 次未接 <!-- casebook:allow-pii-->",
         ];
         for text in cases {
             assert_eq!(find(text, &[]), vec![], "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_after_order_labels_are_not_customer_data() {
+        let id = cn_id("44030419900101123");
+        let cases: Vec<String> = vec![
+            "訂單編號：0912345678".into(),
+            "訂單編號 0912-345-678".into(),
+            "訂單號 13812345678".into(),
+            "订单号：13812345678".into(),
+            "訂單號碼是 +886 912 345 678".into(),
+            "包裹號碼 4111111111111111".into(),
+            "包裹號碼：(02)2345-6789".into(),
+            "物流單號: 02-2345-6789".into(),
+            "物流单号 13812345678".into(),
+            "運單號 0912345678".into(),
+            "工單 A123456789".into(),
+            "工單 #0912345678".into(),
+            format!("訂單編號為 {id}"),
+            "訂單（0912345678）".into(),
+            "Order No. 0912345678".into(),
+            "tracking number: 13812345678".into(),
+            "訂單編號：０９１２３４５６７８".into(),
+        ];
+        for text in &cases {
+            assert_eq!(find(text, &[]), vec![], "in {text:?}");
+        }
+        // Only the number the label names: a phone number later on the line is still found.
+        let found = kinds("訂單編號 0912345678，客戶電話 0912345679");
+        assert_eq!(found, vec![(PiiKind::MobilePhone, "0912***679".to_string())]);
+        // Labels that do not name an order, parcel or ticket number change nothing.
+        for text in
+            ["物流公司電話 0912345678", "會員編號 0912345678", "Line ID 0912345678", "客戶訂單聯絡人 0912345678"]
+        {
+            assert_eq!(kinds(text).len(), 1, "in {text:?}");
         }
     }
 
@@ -821,6 +1134,52 @@ mod tests {
         let found = find(text, &[]);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].line, found[0].col, found[0].kind), (4, 1, PiiKind::MobilePhone));
+    }
+
+    #[test]
+    fn full_width_numbers_are_reported_where_written() {
+        let text = "客戶手機：０９１２－３４５－６７８，回撥 ＋８６　１３８１２３４５６７８\n信箱 a@b.co";
+        let found: Vec<_> = find(text, &[]).into_iter().map(|f| (f.line, f.col, f.masked)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (1, 6, "０９１２－***－６７８".to_string()),
+                (1, 22, "＋８６\u{3000}１３８****５６７８".to_string()),
+                (2, 4, "a***@b.co".to_string()),
+            ]
+        );
+        let (ascii, written_at) = normalize("ａ１－b");
+        assert_eq!(ascii, "a1-b");
+        assert_eq!((0..=4).map(&written_at).collect::<Vec<_>>(), [0, 3, 6, 9, 10]);
+    }
+
+    #[test]
+    fn misspelled_allow_markers_are_found() {
+        let text = "0912345678 <!--casebook: allow pii -->\n\
+                    a <!-- allowpii -->\n\
+                    b <!-- Casebook:Allow-PII -->\n\
+                    <!-- casebook:allow-pii-nextline -->\n\
+                    phone: x # casebook allow pii\n\
+                    c casebook:allowpii d\n\
+                    ok <!-- casebook:allow-pii -->\n\
+                    ok <!-- casebook:allow-pii-->\n\
+                    <!-- casebook:allow-pii-next-line -->\n\
+                    we never allow PII in a case\n";
+        let found: Vec<_> = misspelled_markers(text).into_iter().map(|m| (m.line, m.col, m.written, m.meant)).collect();
+        let s = String::from;
+        assert_eq!(
+            found,
+            vec![
+                (1, 12, s("<!--casebook: allow pii -->"), ALLOW),
+                (2, 3, s("<!-- allowpii -->"), ALLOW),
+                (3, 3, s("<!-- Casebook:Allow-PII -->"), ALLOW),
+                (4, 1, s("<!-- casebook:allow-pii-nextline -->"), ALLOW_NEXT),
+                (5, 10, s("# casebook allow pii"), ALLOW),
+                (6, 3, s("casebook:allowpii"), ALLOW),
+            ]
+        );
+        // A marker that is not understood does not silence the line.
+        assert_eq!(find("0912345678 <!--casebook: allow pii -->", &[]).len(), 1);
     }
 
     #[test]
@@ -852,6 +1211,8 @@ mod tests {
             (PiiKind::Email, "x@example.com", "x***@example.com"),
             (PiiKind::ResidentId, "110105194912311234", "1101**********1234"),
             (PiiKind::ResidentId, "A123456789", "A1*****789"),
+            (PiiKind::ResidentId, "A123456(3)", "A1*****(3)"),
+            (PiiKind::MobilePhone, "0086 13812345678", "0086 138****5678"),
             (PiiKind::BankCard, "6222 0212 3456 1234", "6222 **** **** 1234"),
             (PiiKind::Custom, "ORD38201577", "ORD****1577"),
             (PiiKind::Custom, "123456789", "123**6789"),

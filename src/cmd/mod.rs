@@ -45,6 +45,14 @@ pub enum Command {
     /// Build the journal, serve it on this computer and rebuild after every save.
     Serve(serve::Args),
     /// Print the editors' picks and their awards (data/featured.yaml), with totals per author.
+    ///
+    /// A money award is divided equally among the article's authors, in cents:
+    /// each gets the same whole number of cents, and the cents that do not
+    /// divide evenly go to the first author the article names, so the shares
+    /// always add up to the award. 1000 TWD among 3 authors: 333.34, 333.33
+    /// and 333.33; 100 USD among 3: 33.34, 33.33 and 33.33. An amount is shown
+    /// without decimals when it is whole (250), else with 2 (333.34). A named
+    /// prize goes to each author.
     Rewards(rewards::Args),
 }
 

@@ -3,6 +3,10 @@
 //! Articles name their authors by id (`chen-meiling`) or by plain name
 //! (`陳美玲`, or a guest not in the file); [`Authors::resolve`] turns either
 //! into one [`Author`] with a stable id for the author's page.
+//!
+//! An author may have an `email:`, the address they use in git, so that the
+//! people named in review trailers (`Reviewed-by: 林怡君 <lin@example.com>`)
+//! are found by address first ([`Authors::find_person`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,6 +27,8 @@ struct RawAuthor {
     team: Option<String>,
     #[serde(default)]
     bio: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -31,6 +37,9 @@ pub struct Author {
     pub name: String,
     pub team: Option<String>,
     pub bio: Option<String>,
+    /// The address the author uses in git (not shown on the site).
+    #[serde(skip)]
+    pub email: Option<String>,
     /// False for a guest named in front matter but not in the authors file.
     pub known: bool,
 }
@@ -61,7 +70,8 @@ impl Authors {
                 let by_id = raw
                     .into_iter()
                     .map(|(id, r)| {
-                        let a = Author { id: id.clone(), name: r.name, team: r.team, bio: r.bio, known: true };
+                        let email = r.email.map(|e| e.trim().to_string()).filter(|e| !e.is_empty());
+                        let a = Author { id: id.clone(), name: r.name, team: r.team, bio: r.bio, email, known: true };
                         (id, a)
                     })
                     .collect();
@@ -72,7 +82,7 @@ impl Authors {
                 let raw = err.to_string();
                 let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
                 let message = if msg.contains("unknown field") || msg.contains("missing field") {
-                    format!("{msg}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹")
+                    format!("{msg}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # optional: the address used in git")
                 } else {
                     let (l, c, m) = yaml::explain_error(&err, text);
                     (line, col) = (l, c);
@@ -91,10 +101,53 @@ impl Authors {
         if let Some(a) = self.by_id.values().find(|a| a.name == named) {
             return a.clone();
         }
-        Author { id: slugify(named, SlugMode::Unicode), name: named.to_string(), team: None, bio: None, known: false }
+        Author {
+            id: slugify(named, SlugMode::Unicode),
+            name: named.to_string(),
+            team: None,
+            bio: None,
+            email: None,
+            known: false,
+        }
+    }
+
+    /// The author a person named in git is (a trailer's `name <email>`): by
+    /// e-mail address, else by id, else by display name, ignoring letter case
+    /// in each; `None` for someone not in the file.
+    pub fn find_person(&self, name: &str, email: Option<&str>) -> Option<&Author> {
+        let name = name.trim();
+        let by_email = email.and_then(|e| {
+            self.by_id.values().find(|a| a.email.as_deref().is_some_and(|mine| mine.eq_ignore_ascii_case(e.trim())))
+        });
+        by_email
+            .or_else(|| self.by_id.get(name))
+            .or_else(|| self.by_id.values().find(|a| a.id.eq_ignore_ascii_case(name)))
+            .or_else(|| self.by_id.values().find(|a| a.name.to_lowercase() == name.to_lowercase()))
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Author> {
         self.by_id.values()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_in_git_are_found_by_email_then_id_then_name() {
+        let text =
+            "lin:\n  name: 林怡君\ntsai:\n  name: 蔡宇涵\n  email: Yuhan.Tsai@example.com\nwang:\n  name: Wang Da\n";
+        let (authors, diags) = Authors::parse(text, Path::new(AUTHORS_FILE));
+        assert!(diags.is_empty(), "{diags:?}");
+        let id = |name: &str, email: Option<&str>| authors.find_person(name, email).map(|a| a.id.as_str());
+        assert_eq!(id("lin", Some("lin@example.com")), Some("lin"));
+        assert_eq!(id("LIN", None), Some("lin"));
+        assert_eq!(id("林怡君", Some("lin@example.com")), Some("lin"));
+        assert_eq!(id("yuhan", Some("yuhan.tsai@EXAMPLE.com")), Some("tsai"));
+        assert_eq!(id("wang da", None), Some("wang"));
+        assert_eq!(id("Someone", Some("someone@example.com")), None);
+        // The address wins over a name that belongs to someone else.
+        assert_eq!(id("lin", Some("yuhan.tsai@example.com")), Some("tsai"));
     }
 }

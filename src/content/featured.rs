@@ -23,7 +23,7 @@ pub const FEATURED_FILE: &str = "data/featured.yaml";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Award {
-    /// Money, in the currency's units (500 TWD).
+    /// Money, in the currency's units (500 TWD), with at most 2 decimals.
     Amount { amount: f64, currency: String },
     /// A named prize.
     Prize(String),
@@ -36,6 +36,11 @@ impl Award {
             Award::Prize(name) => name.clone(),
         }
     }
+}
+
+/// An amount in cents (hundredths of the currency's unit): 333.34 → 33334.
+pub fn cents(amount: f64) -> i64 {
+    (amount * 100.0).round() as i64
 }
 
 /// 500 → "500", 312.5 → "312.50".
@@ -115,24 +120,47 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
             ));
             continue;
         };
-        // The n-th `- ` item line after the period's line.
-        let item_lines: Vec<usize> = lines
+        // The period's lines, and the n-th `- ` item line after the period's line.
+        let block: Vec<(usize, &str)> = lines
             .iter()
             .enumerate()
             .skip(period_line)
             .take_while(|(_, l)| l.starts_with([' ', '-']) || l.trim().is_empty() || l.trim_start().starts_with('#'))
-            .filter(|(_, l)| l.trim_start().starts_with("- "))
-            .map(|(i, _)| i + 1)
+            .map(|(i, l)| (i + 1, *l))
             .collect();
+        let item_lines: Vec<usize> =
+            block.iter().filter(|(_, l)| l.trim_start().starts_with("- ")).map(|&(n, _)| n).collect();
         for (n, item) in items.into_iter().enumerate() {
             let line = item_lines.get(n).copied().unwrap_or(period_line);
             match pick(&period, item, line) {
                 Ok(p) => picks.push(p),
-                Err(message) => diags.push(Diagnostic::error(rel, line, 1, message)),
+                Err(e) => {
+                    // At the field's own line, found among the pick's lines; else at the pick's first line.
+                    let end = item_lines.get(n + 1).copied().unwrap_or(usize::MAX);
+                    let at = e.field.as_deref().and_then(|f| {
+                        block
+                            .iter()
+                            .filter(|&&(i, _)| i >= line && i < end)
+                            .find_map(|&(i, l)| field_column(l, f, e.in_name).map(|c| (i, c)))
+                    });
+                    let (line, col) = at.unwrap_or((line, 1));
+                    diags.push(Diagnostic::error(rel, line, col, e.message));
+                }
             }
         }
     }
     (picks, diags)
+}
+
+/// If `line` is the line of a pick's field `key` (`    award: …` or `  - article: …`), the column of its
+/// value, or of the key itself when `in_name` or when the value starts on the next line.
+fn field_column(line: &str, key: &str, in_name: bool) -> Option<usize> {
+    let rest = line.trim_start_matches(' ');
+    let rest = rest.strip_prefix("- ").map_or(rest, |r| r.trim_start_matches(' '));
+    let indent = line.chars().count() - rest.chars().count();
+    let (_, col) = yaml::key_position(rest, key)?;
+    let value = rest.split_once(':').map_or("", |(_, v)| v.trim());
+    Some(indent + if in_name || value.is_empty() || value.starts_with('#') { 1 } else { col })
 }
 
 /// A month (2026-11) or a quarter (2026-Q4).
@@ -144,9 +172,23 @@ pub fn valid_period(p: &str) -> bool {
     year && (month || quarter)
 }
 
-fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, String> {
+/// A pick's problem: the field it is in (to report it at that field's line and value, or at its name when
+/// the name is what is wrong) and what is wrong.
+struct PickError {
+    field: Option<String>,
+    in_name: bool,
+    message: String,
+}
+
+impl PickError {
+    fn whole(message: &str) -> PickError {
+        PickError { field: None, in_name: false, message: message.to_string() }
+    }
+}
+
+fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, PickError> {
     let Value::Mapping(map) = item else {
-        return Err("each pick is a set of fields: `- article: ...`, `reason:`, `award:`, `editor:`".into());
+        return Err(PickError::whole("each pick is a set of fields: `- article: ...`, `reason:`, `award:`, `editor:`"));
     };
     let mut p =
         RawPick { period: period.to_string(), article: String::new(), reason: None, award: None, editor: None, line };
@@ -157,39 +199,58 @@ fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, String> {
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         };
+        let at = |message: String| PickError { field: Some(key.clone()), in_name: false, message };
         match key.as_str() {
             "article" => {
-                p.article = text(&v).ok_or("`article` must be the slug, path or title of the picked article")?
+                p.article = text(&v)
+                    .ok_or_else(|| at("`article` must be the slug, path or title of the picked article".into()))?
             }
             "reason" => p.reason = text(&v),
             "editor" => p.editor = text(&v),
-            "award" => {
-                p.award = Some(match v {
-                    Value::String(s) => Award::Prize(s),
-                    Value::Mapping(m) => {
-                        let amount = m
-                            .get("amount")
-                            .and_then(|a| a.as_f64().or_else(|| a.as_str().and_then(|s| s.trim().parse().ok())));
-                        let currency = m.get("currency").and_then(|c| c.as_str()).map(str::to_string);
-                        match (amount, currency) {
-                            (Some(amount), Some(currency)) if amount >= 0.0 => {
-                                Award::Amount { amount, currency: currency.trim().to_uppercase() }
-                            }
-                            _ => return Err("`award` must be a prize name or {amount: 500, currency: TWD}".into()),
-                        }
-                    }
-                    _ => return Err("`award` must be a prize name or {amount: 500, currency: TWD}".into()),
-                })
-            }
+            "award" => p.award = Some(award(v).map_err(at)?),
             other => {
-                return Err(format!("a pick has no field `{other}`; its fields are article, reason, award and editor"))
+                return Err(PickError {
+                    in_name: true,
+                    ..at(format!("a pick has no field `{other}`; its fields are article, reason, award and editor"))
+                })
             }
         }
     }
     if p.article.is_empty() {
-        return Err("this pick has no `article:`; name the picked article by its slug, path or title".into());
+        return Err(PickError::whole(
+            "this pick has no `article:`; name the picked article by its slug, path or title",
+        ));
     }
     Ok(p)
+}
+
+/// `award: 月度最佳心得` or `award: {amount: 500, currency: TWD}`.
+fn award(v: Value) -> Result<Award, String> {
+    const SHAPE: &str = "`award` must be a prize name or {amount: 500, currency: TWD}";
+    let m = match v {
+        Value::String(s) => return Ok(Award::Prize(s)),
+        Value::Mapping(m) => m,
+        _ => return Err(SHAPE.into()),
+    };
+    let (Some(written), Some(currency)) = (m.get("amount"), m.get("currency").and_then(Value::as_str)) else {
+        return Err(format!("{SHAPE}; this one lacks its amount or its currency"));
+    };
+    let amount = written.as_f64().or_else(|| written.as_str().and_then(|s| s.trim().parse().ok()));
+    let shown = yaml::describe(written);
+    match amount {
+        Some(amount) if amount >= 0.0 && amount.is_finite() => {
+            if (amount * 100.0 - cents(amount) as f64).abs() > 1e-6 {
+                return Err(format!(
+                    "the award amount {shown} has more than 2 decimals; money is paid in cents, so write at most 2, like 312.50"
+                ));
+            }
+            Ok(Award::Amount { amount, currency: currency.trim().to_uppercase() })
+        }
+        Some(amount) if amount < 0.0 => Err(format!("the award amount {shown} is below 0; write the amount paid")),
+        _ => Err(format!(
+            "the award amount {shown} is not a number; write it in digits, like {{amount: 500, currency: TWD}}"
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -209,5 +270,23 @@ mod tests {
             diags[0].to_string().starts_with("data/featured.yaml:8:1: error: `2026-13` is not a period"),
             "{diags:?}"
         );
+    }
+
+    #[test]
+    fn a_bad_field_is_reported_at_its_own_line() {
+        let text = "2026-11:\n  - article: 甲\n    reason: 清楚\n    award: {amount: abc, currency: TWD}\n    editor: tsai\n  - award: [1]\n    article: 乙\n  - article: 丙\n    award:\n      amount: -5\n      currency: usd\n  - article: 丁\n    award: {amount: 0.125, currency: USD}\n  - article: 戊\n    award: {amount: \"12.5\", currency: usd}\n";
+        let (picks, diags) = parse(text, Path::new(FEATURED_FILE));
+        let lines: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "data/featured.yaml:4:12: error: the award amount `abc` is not a number; write it in digits, like {amount: 500, currency: TWD}",
+                "data/featured.yaml:6:12: error: `award` must be a prize name or {amount: 500, currency: TWD}",
+                "data/featured.yaml:9:5: error: the award amount `-5` is below 0; write the amount paid",
+                "data/featured.yaml:13:12: error: the award amount `0.125` has more than 2 decimals; money is paid in cents, so write at most 2, like 312.50",
+            ]
+        );
+        assert_eq!(picks.len(), 1);
+        assert_eq!(picks[0].award, Some(Award::Amount { amount: 12.5, currency: "USD".into() }));
     }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::content::authors::{Author, Authors};
-use crate::content::featured::{Award, RawPick, FEATURED_FILE};
+use crate::content::featured::{cents, format_amount, Award, RawPick, FEATURED_FILE};
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
 
@@ -98,11 +98,24 @@ pub struct RewardRow {
     pub article: String,
     pub url: String,
     /// The author's share: a money award is divided equally among the
-    /// article's authors; a named prize goes to each of them.
+    /// article's authors, in cents ([`split`]); a named prize goes to each of them.
     pub award: String,
     pub amount: Option<f64>,
     pub currency: Option<String>,
     pub editor: String,
+    /// `amount` in cents, for exact totals.
+    #[serde(skip)]
+    pub cents: Option<i64>,
+}
+
+/// Divides `total` cents among `people` in whole cents: everyone gets the
+/// same, and the cents left over go to the first (in the order the article
+/// names its authors), so the shares add up to the award exactly. 1000.00
+/// among 3: 333.34, 333.33, 333.33.
+pub fn split(total: i64, people: usize) -> Vec<i64> {
+    let n = people.max(1) as i64;
+    let (each, left) = (total / n, total % n);
+    (0..people).map(|i| if i == 0 { each + left } else { each }).collect()
 }
 
 /// The award list: one row per pick and author, oldest period first.
@@ -116,19 +129,18 @@ pub fn reward_rows(
     for p in picks {
         let a = &articles[p.article];
         let people: Vec<Author> = a.front.authors.iter().map(|n| authors.resolve(n)).collect();
-        let share = people.len().max(1) as f64;
-        for person in &people {
-            let (award, amount, currency) = match &p.award {
-                Some(Award::Amount { amount, currency }) => {
-                    let mine = (amount / share * 100.0).round() / 100.0;
-                    (
-                        format!("{} {currency}", crate::content::featured::format_amount(mine)),
-                        Some(mine),
-                        Some(currency.clone()),
-                    )
+        let shares = match &p.award {
+            Some(Award::Amount { amount, .. }) => split(cents(*amount), people.len()),
+            _ => Vec::new(),
+        };
+        for (n, person) in people.iter().enumerate() {
+            let (award, amount, currency, share) = match (&p.award, shares.get(n)) {
+                (Some(Award::Amount { currency, .. }), Some(&share)) => {
+                    let mine = share as f64 / 100.0;
+                    (format!("{} {currency}", format_amount(mine)), Some(mine), Some(currency.clone()), Some(share))
                 }
-                Some(Award::Prize(name)) => (name.clone(), None, None),
-                None => (String::new(), None, None),
+                (Some(Award::Prize(name)), _) => (name.clone(), None, None, None),
+                _ => (String::new(), None, None, None),
             };
             rows.push(RewardRow {
                 period: p.period.clone(),
@@ -141,6 +153,7 @@ pub fn reward_rows(
                 amount,
                 currency,
                 editor: p.editor.as_ref().map(|e| e.name.clone()).unwrap_or_default(),
+                cents: share,
             });
         }
     }
@@ -150,16 +163,37 @@ pub fn reward_rows(
     rows
 }
 
-/// Money awarded per author and currency, and the named prizes.
+/// Money awarded per author and currency (added up in cents), and the named prizes.
 pub fn totals(rows: &[RewardRow]) -> BTreeMap<String, (BTreeMap<String, f64>, Vec<String>)> {
-    let mut out: BTreeMap<String, (BTreeMap<String, f64>, Vec<String>)> = BTreeMap::new();
+    let mut sums: BTreeMap<String, (BTreeMap<String, i64>, Vec<String>)> = BTreeMap::new();
     for r in rows {
-        let entry = out.entry(r.author.clone()).or_default();
-        match (&r.amount, &r.currency) {
-            (Some(amount), Some(currency)) => *entry.0.entry(currency.clone()).or_default() += amount,
+        let entry = sums.entry(r.author.clone()).or_default();
+        match (r.cents, &r.currency) {
+            (Some(cents), Some(currency)) => *entry.0.entry(currency.clone()).or_default() += cents,
             _ if !r.award.is_empty() => entry.1.push(r.award.clone()),
             _ => {}
         }
     }
-    out
+    let in_units = |money: BTreeMap<String, i64>| money.into_iter().map(|(c, v)| (c, v as f64 / 100.0)).collect();
+    sums.into_iter().map(|(author, (money, prizes))| (author, (in_units(money), prizes))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_split_in_cents_adding_up_to_the_award() {
+        // 1000 TWD and 100 USD among 3: the cent left over goes to the first author.
+        assert_eq!(split(100_000, 3), [33_334, 33_333, 33_333]);
+        assert_eq!(split(10_000, 3), [3_334, 3_333, 3_333]);
+        assert_eq!(split(50_000, 2), [25_000, 25_000]);
+        assert_eq!(split(100, 7), [16, 14, 14, 14, 14, 14, 14]);
+        assert_eq!(split(2, 3), [2, 0, 0]);
+        assert_eq!(split(500, 1), [500]);
+        assert_eq!(split(500, 0), Vec::<i64>::new());
+        for (total, n) in [(100_000, 3), (99_999, 7), (1, 2), (123_456_789, 11)] {
+            assert_eq!(split(total, n).iter().sum::<i64>(), total);
+        }
+    }
 }

@@ -8,6 +8,7 @@
 pub mod featured;
 pub mod links;
 pub mod related;
+pub mod reviewers;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -681,7 +681,7 @@ impl<'a> Renderer<'a> {
             "updated": h.updated().map(|c| serde_json::json!({"date": day(&c.date), "author": c.author})),
             "revisions": revisions,
             "pull_requests": prs,
-            "reviewers": h.reviewers,
+            "reviewers": crate::graph::reviewers::names(self.site.history?, &h.reviewers, self.site.authors),
             "co_authors": h.co_authors,
             "file_history_url": links("", 0).map(|l| l.1),
         }))
@@ -945,8 +945,8 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         let prizes: Vec<String> = mine.map(|(_, p)| p).unwrap_or_default();
         ctx.insert("awards", &serde_json::json!({"money": money, "prizes": prizes}));
-        // Reviews from git trailers, by the author's name.
-        let reviews = self.site.history.and_then(|h| h.reviews.get(&a.author.name)).copied().unwrap_or(0);
+        // Reviews from git trailers, under any name or address of the author's.
+        let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));
         ctx.insert("reviews", &reviews);
         self.render("author.html", &ctx, format!("{path}index.html"))
     }

@@ -124,16 +124,28 @@ fn customer_data_fails_check_and_warns_in_build() {
             format!("::error file=content/cases/個資.md,line=8,col=23::this looks like a customer's e-mail address (c***@example.com); {tail}"),
             format!("::error file=content/cases/個資.md,line=9,col=8::this looks like a customer's mobile phone number (138 **** 5678); {tail}"),
             format!("::error file=content/cases/個資.md,line=10,col=6::this looks like a customer's member number (VIP-**3456); {tail}"),
+            // Full-width digits and dashes, shown as written.
+            format!("::error file=content/cases/個資.md,line=15,col=6::this looks like a customer's mobile phone number (０９１２－***－６７８); {tail}"),
+            format!("::error file=content/cases/個資.md,line=16,col=6::this looks like a customer's resident ID number (A1*****(3)); {tail}"),
+            "::warning file=content/cases/個資.md,line=16,col=17::the allow marker `<!--casebook: allow pii -->` is not written the way casebook reads it, so this line is still checked for customer data; write it exactly as <!-- casebook:allow-pii -->".to_string(),
         ]
         .map(|l| l + "\n")
         .concat()
     );
     // The order numbers, the date, the price, the masked and the allowed
-    // numbers (lines 11 to 13) are not flagged.
+    // numbers (lines 11 to 13) and the numbers after 訂單編號 and 物流單號
+    // (line 14) are not flagged.
     let tmp = tempfile::tempdir().unwrap();
     let o = build(&root, &tmp.path().join("site"), &[]);
     assert!(o.status.success(), "build masks nothing and does not fail: {}", stderr(&o));
-    assert_eq!(stderr(&o).matches(": warning: this looks like a customer's").count(), 4);
+    assert_eq!(stderr(&o).matches(": warning: this looks like a customer's").count(), 6);
+    assert!(
+        stderr(&o).contains(
+            "content/cases/個資.md:16:17: warning: the allow marker `<!--casebook: allow pii -->` is not written"
+        ),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -153,3 +153,43 @@ fn outside_git_the_front_matter_is_enough_and_uncommitted_files_are_marked_in_pr
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!read(&out2, "cases/新名/index.html").contains("class=\"history\""));
 }
+
+#[test]
+fn a_reviewer_named_by_id_by_name_or_by_address_is_one_person() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    std::fs::create_dir_all(dir.join("content/cases")).unwrap();
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::write(dir.join("casebook.yaml"), "title: 審閱\n").unwrap();
+    std::fs::write(
+        dir.join("data/authors.yaml"),
+        "lin:\n  name: 林怡君\ntsai:\n  name: 蔡宇涵\n  email: yuhan.tsai@example.com\n",
+    )
+    .unwrap();
+    let file = dir.join("content/cases/退貨.md");
+    std::fs::write(&file, case("耳機退貨", "第一版。")).unwrap();
+    let d = "2026-01-05T10:00:00+08:00";
+    git_as(&dir, "陳美玲", d, &["init", "-q", "-b", "main"]);
+    git_as(&dir, "陳美玲", d, &["add", "."]);
+    git_as(&dir, "陳美玲", d, &["commit", "-q", "-m", "新增案例"]);
+    for (n, trailers) in [
+        "Reviewed-by: lin <lin@example.com>",
+        "Reviewed-by: 林怡君 <lin@example.com>\nApproved-by: Yuhan <YUHAN.TSAI@example.com>",
+        "Reviewed-by: Wang <wang@example.com>",
+        "Reviewed-by: 王小明 <wang@example.com>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        std::fs::write(&file, case("耳機退貨", &format!("第 {} 版。", n + 2))).unwrap();
+        git_as(&dir, "陳美玲", d, &["commit", "-q", "-am", &format!("修改 {n}\n\n{trailers}")]);
+    }
+    let out = tmp.path().join("site");
+    let o = build(&dir, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "cases/退貨/index.html");
+    // Newest first; each person once, under the name in data/authors.yaml.
+    assert!(page.contains("審閱：王小明、林怡君、蔡宇涵\n"), "{page}");
+    assert!(read(&out, "authors/lin/index.html").contains("審閱 2 次"));
+    assert!(read(&out, "authors/tsai/index.html").contains("審閱 1 次"));
+}

@@ -1,0 +1,86 @@
+//! The people named in review trailers, as people: git can name one
+//! reviewer by id and by display name (`Reviewed-by: lin <lin@example.com>`,
+//! `Reviewed-by: 林怡君 <lin@example.com>`); each is found in
+//! data/authors.yaml ([`Authors::find_person`]: by e-mail address, id or name,
+//! ignoring letter case) and shown once, under the author's display name.
+//! People not in the file are one person per e-mail address (else per name,
+//! ignoring letter case), shown under the first name written.
+
+use crate::content::authors::{Author, Authors};
+use crate::history::History;
+
+/// Who a name from a trailer is: a key that is the same for every way of
+/// naming one person, and the name to show.
+fn identify(name: &str, history: &History, authors: &Authors) -> (String, String) {
+    let email = history.reviewer_emails.get(name).map(String::as_str);
+    match authors.find_person(name, email) {
+        Some(a) => (format!("author:{}", a.id), a.name.clone()),
+        None => match email {
+            Some(e) => (format!("email:{}", e.to_lowercase()), name.to_string()),
+            None => (format!("name:{}", name.to_lowercase()), name.to_string()),
+        },
+    }
+}
+
+/// An article's reviewers (as `FileHistory::reviewers` names them), each
+/// person once, in the order first named.
+pub fn names(history: &History, reviewers: &[String], authors: &Authors) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for r in reviewers {
+        let (key, name) = identify(r, history, authors);
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// How many reviews `author` did, under every name the trailers give them.
+pub fn count(history: &History, authors: &Authors, author: &Author) -> usize {
+    let mine = if author.known { format!("author:{}", author.id) } else { identify(&author.name, history, authors).0 };
+    history.reviews.iter().filter(|(name, _)| identify(name, history, authors).0 == mine).map(|(_, n)| n).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn one_person_under_several_names_is_one_reviewer() {
+        let (authors, _) = Authors::parse(
+            "lin:\n  name: 林怡君\ntsai:\n  name: 蔡宇涵\n  email: yuhan@example.com\n",
+            Path::new("data/authors.yaml"),
+        );
+        let mut history = History::default();
+        for (name, email, reviews) in [
+            ("lin", Some("lin@example.com"), 2),
+            ("林怡君", Some("lin@example.com"), 1),
+            ("LIN", None, 1),
+            ("Yuhan", Some("YUHAN@example.com"), 1),
+            ("Wang", Some("wang@example.com"), 1),
+            ("王小明", Some("wang@example.com"), 2),
+            ("guest", None, 1),
+            ("Guest", None, 1),
+        ] {
+            history.reviews.insert(name.to_string(), reviews);
+            if let Some(e) = email {
+                history.reviewer_emails.insert(name.to_string(), e.to_string());
+            }
+        }
+        let raw: Vec<String> =
+            ["lin", "Wang", "Yuhan", "林怡君", "王小明", "guest", "LIN", "Guest"].map(String::from).to_vec();
+        assert_eq!(names(&history, &raw, &authors), ["林怡君", "Wang", "蔡宇涵", "guest"]);
+
+        let author = |named: &str| authors.resolve(named);
+        assert_eq!(count(&history, &authors, &author("lin")), 4);
+        assert_eq!(count(&history, &authors, &author("tsai")), 1);
+        // Guests named in front matter: by the address the trailers give their name, else by name.
+        assert_eq!(count(&history, &authors, &author("王小明")), 3);
+        assert_eq!(count(&history, &authors, &author("GUEST")), 2);
+        assert_eq!(count(&history, &authors, &author("nobody")), 0);
+    }
+}
