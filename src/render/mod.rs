@@ -913,7 +913,7 @@ impl<'a> Renderer<'a> {
             .filter(|p| a.articles.contains(&p.article))
             .map(|p| self.pick_view(p))
             .collect();
-        let reviews = self.site.history.and_then(|h| h.reviews.get(&a.author.name)).copied();
+        let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));
         let key =
             ("author", &a.author, a.articles.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(), picks, reviews);
         self.memo(&format!("authors/{}/index.html", a.author.id), key, || self.author_now(a))

@@ -1,11 +1,16 @@
 //! `casebook serve`: builds the journal into memory, serves it on
 //! 127.0.0.1, watches the journal's files and rebuilds after each save, and
-//! tells open pages to reload (server-sent events on `/__casebook/events`).
+//! tells open pages to reload (a long poll on `/__casebook/events`).
+//!
+//! Rebuilds reuse the last build ([`BuildCache`]): unchanged files are not
+//! parsed again, unchanged articles keep their HTML, the search index
+//! re-indexes only the articles that changed, and only pages whose inputs
+//! changed are rendered again. A template or config change renders every
+//! page again (the search index is still reused).
 //!
 //! A save that breaks the build keeps the last good site and shows the
 //! problems over the page and in the terminal; the next good save clears
-//! them. This first version rebuilds the whole site on every change (fine for
-//! journals of hundreds of articles; incremental rebuilds are still to come).
+//! them.
 
 mod http;
 
@@ -81,7 +86,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         while let Ok(first) = rx.recv() {
             let mut relevant = is_relevant(&watch_opts.root, &first);
             // Debounce: editors save in bursts (write, rename, touch).
-            let deadline = Instant::now() + Duration::from_millis(80);
+            let deadline = Instant::now() + Duration::from_millis(40);
             while let Ok(e) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
                 relevant |= is_relevant(&watch_opts.root, &e);
             }
