@@ -181,8 +181,11 @@ fn log_records<'h>(root: &Path, hashes: &[&'h str]) -> Option<HashMap<&'h str, S
     if hashes.is_empty() {
         return Some(records);
     }
+    // Every other commit to each process, not halves of the list: newer
+    // commits, with more files, take longer to diff.
     let batches = (hashes.len() / MIN_BATCH).clamp(1, BATCHES);
-    let chunks: Vec<&[&str]> = hashes.chunks(hashes.len().div_ceil(batches)).collect();
+    let chunks: Vec<Vec<&str>> =
+        (0..batches).map(|b| hashes.iter().skip(b).step_by(batches).copied().collect()).collect();
     let outputs = std::thread::scope(|s| {
         let running: Vec<_> = chunks.iter().map(|chunk| s.spawn(move || log_batch(root, chunk))).collect();
         running.into_iter().map(|t| t.join().ok().flatten()).collect::<Option<Vec<_>>>()
