@@ -247,4 +247,8 @@ fn a_damaged_history_cache_is_ignored_and_replaced() {
     std::fs::write(&cache, &text[..text.len() - 10]).unwrap();
     assert!(site(&root, tmp.path(), "cut") == good);
     assert_eq!(std::fs::read(&cache).unwrap(), text);
+    // A cache that cannot be written (here its folder is a file) is done without.
+    std::fs::remove_dir_all(root.join(".git/casebook")).unwrap();
+    std::fs::write(root.join(".git/casebook"), "").unwrap();
+    assert!(site(&root, tmp.path(), "unwritable") == good);
 }
