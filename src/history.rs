@@ -181,8 +181,9 @@ fn log_records<'h>(root: &Path, hashes: &[&'h str]) -> Option<HashMap<&'h str, S
     if hashes.is_empty() {
         return Some(records);
     }
-    // Every other commit to each process, not halves of the list: newer
-    // commits, with more files, take longer to diff.
+    // Every other commit to each process, not halves of the list: in a
+    // journal that grew over the years, newer commits have larger trees to
+    // diff, so the halves would not take equally long.
     let batches = (hashes.len() / MIN_BATCH).clamp(1, BATCHES);
     let chunks: Vec<Vec<&str>> =
         (0..batches).map(|b| hashes.iter().skip(b).step_by(batches).copied().collect()).collect();
