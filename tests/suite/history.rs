@@ -123,6 +123,8 @@ fn a_shallow_clone_builds_and_says_history_may_be_incomplete() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("warning: this is a shallow clone"), "{}", stderr(&o));
     assert!(read(&out, "cases/新名/index.html").contains("首次提交 2026-02-01（張建國）"));
+    // Not cached: the boundary commit's changes are different once deepened.
+    assert!(!clone.join(".git/casebook").exists());
 }
 
 #[test]
@@ -192,4 +194,101 @@ fn a_reviewer_named_by_id_by_name_or_by_address_is_one_person() {
     assert!(page.contains("審閱：王小明、林怡君、蔡宇涵\n"), "{page}");
     assert!(read(&out, "authors/lin/index.html").contains("審閱 2 次"));
     assert!(read(&out, "authors/tsai/index.html").contains("審閱 1 次"));
+}
+
+/// Builds `root` into a fresh folder under `tmp` and returns the site.
+fn site(root: &Path, tmp: &Path, name: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = tmp.join(name);
+    let o = build(root, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    tree(&out)
+}
+
+/// The renamed case's page in a built site.
+fn case_page(site: &std::collections::BTreeMap<String, Vec<u8>>) -> String {
+    String::from_utf8_lossy(&site["cases/新名/index.html"]).into_owned()
+}
+
+/// The same site as a build without the history cache.
+fn same_as_without_cache(root: &Path, tmp: &Path, with: &std::collections::BTreeMap<String, Vec<u8>>) {
+    let cache = root.join(".git/casebook/history");
+    let kept = tmp.join("kept-cache");
+    std::fs::rename(&cache, &kept).unwrap();
+    let without = site(root, tmp, "without-cache");
+    assert!(with == &without, "the site differs from one built without the history cache");
+    std::fs::rename(&kept, &cache).unwrap();
+}
+
+#[test]
+fn a_second_build_takes_history_from_the_cache_and_builds_the_same_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    let first = site(&root, tmp.path(), "first");
+    let cache = root.join(".git/casebook/history");
+    assert!(cache.is_file(), "the first build writes the cache inside the git directory");
+    let second = site(&root, tmp.path(), "second");
+    assert!(first == second, "the second build differs from the first");
+    same_as_without_cache(&root, tmp.path(), &second);
+
+    // HEAD has not moved, so the cached records are used as they are: a
+    // subject changed there (same length, so the file stays whole) shows.
+    let text = std::fs::read_to_string(&cache).unwrap();
+    assert!(text.contains("修正錯字 (#15)"));
+    std::fs::write(&cache, text.replace("修正錯字 (#15)", "修正錯誤 (#15)")).unwrap();
+    let out = tmp.path().join("from-cache");
+    assert!(build(&root, &out, &[]).status.success());
+    assert!(read(&out, "cases/新名/index.html").contains("修正錯誤 (#15)"));
+}
+
+#[test]
+fn commits_after_a_cached_build_are_added_and_rewritten_ones_dropped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    site(&root, tmp.path(), "cached");
+    let d = "2026-03-01T09:00:00+08:00";
+    std::fs::write(root.join("content/cases/新名.md"), case("耳機退貨", "第四版。")).unwrap();
+    git_as(&root, "王小明", d, &["commit", "-q", "-am", "補上第四版"]);
+    let added = site(&root, tmp.path(), "added");
+    let page = case_page(&added);
+    assert!(page.contains("補上第四版") && page.contains("修訂紀錄（5 次）"), "{page}");
+    assert!(page.contains("最後修改 2026-03-01（王小明）"));
+    same_as_without_cache(&root, tmp.path(), &added);
+
+    // The commit is amended, then history goes back before #15: neither the
+    // amended-away commit nor the ones reset away stay.
+    git_as(&root, "王小明", d, &["commit", "-q", "--amend", "-m", "第四版（改寫）"]);
+    let amended = site(&root, tmp.path(), "amended");
+    let page = case_page(&amended);
+    assert!(page.contains("第四版（改寫）") && !page.contains("補上第四版"), "{page}");
+    same_as_without_cache(&root, tmp.path(), &amended);
+    git_as(&root, "王小明", d, &["reset", "-q", "--hard", "HEAD~2"]);
+    let reset = site(&root, tmp.path(), "reset");
+    let page = case_page(&reset);
+    assert!(!page.contains("第四版") && !page.contains("修正錯字") && page.contains("修訂紀錄（3 次）"), "{page}");
+    same_as_without_cache(&root, tmp.path(), &reset);
+}
+
+#[test]
+fn a_damaged_history_cache_is_ignored_and_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    let good = site(&root, tmp.path(), "good");
+    let cache = root.join(".git/casebook/history");
+    for (i, garbage) in ["garbage\n\u{1e}\u{1f}", ""].into_iter().enumerate() {
+        std::fs::write(&cache, garbage).unwrap();
+        assert!(site(&root, tmp.path(), &format!("after-{i}")) == good);
+        assert!(std::fs::read_to_string(&cache).unwrap().starts_with("casebook history cache"));
+    }
+    // A cache cut short is damaged too.
+    let text = std::fs::read(&cache).unwrap();
+    std::fs::write(&cache, &text[..text.len() - 10]).unwrap();
+    assert!(site(&root, tmp.path(), "cut") == good);
+    assert_eq!(std::fs::read(&cache).unwrap(), text);
+    // A cache that cannot be written (here its folder is a file) is done without.
+    std::fs::remove_dir_all(root.join(".git/casebook")).unwrap();
+    std::fs::write(root.join(".git/casebook"), "").unwrap();
+    assert!(site(&root, tmp.path(), "unwritable") == good);
 }
