@@ -39,15 +39,18 @@ pub fn respond(request: Request, state: Arc<State>) {
         }
         _ => (404, "404.html".to_string()),
     };
-    let body = match snapshot.files.get(&key).map(|f| f.bytes()) {
-        Some(Ok(b)) => b.into_owned(),
-        _ => b"Not found".to_vec(),
+    let (body, ctype) = match snapshot.files.get(&key).map(|f| f.bytes()) {
+        Some(Ok(b)) => (b.into_owned(), content_type(&key)),
+        // No site yet (the first build failed): a page that shows the problems.
+        _ => (NO_PAGE.as_bytes().to_vec(), "text/html; charset=utf-8"),
     };
-    let ctype = content_type(&key);
     let body = if ctype.starts_with("text/html") { with_live_reload(body, &snapshot) } else { body };
     let response = Response::from_data(body).with_status_code(status).with_header(header("Content-Type", ctype));
     let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
 }
+
+/// Served when there is no page at all, not even the site's 404 page.
+const NO_PAGE: &str = "<!doctype html><html lang=\"zh-Hant\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>找不到這一頁</title><body><p>找不到這一頁；如果網站還沒建好，問題會列在下方。</p></body></html>";
 
 /// A response header; names and values here are ASCII made by this module.
 fn header(name: &str, value: &str) -> Header {

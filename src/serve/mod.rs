@@ -58,7 +58,12 @@ impl State {
 pub fn run(opts: ServeOptions) -> Result<()> {
     let server = tiny_http::Server::http((opts.bind, opts.port))
         .map_err(|e| anyhow::anyhow!("could not listen on {}:{}: {e}; try another --port", opts.bind, opts.port))?;
-    let addr = server.server_addr().to_ip().context("the server has no IP address")?;
+    let mut addr = server.server_addr().to_ip().context("the server has no IP address")?;
+    // Listening on every address (`--bind 0.0.0.0`): pages link to this machine.
+    let everywhere = addr.ip().is_unspecified();
+    if everywhere {
+        addr.set_ip(IpAddr::from([127, 0, 0, 1]));
+    }
     let base_url = format!("http://{addr}/");
     let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed: Condvar::new() });
     rebuild(&opts, &base_url, &state);
@@ -76,6 +81,13 @@ pub fn run(opts: ServeOptions) -> Result<()> {
 
     // Announced only now: a save from here on is seen.
     println!("Serving the journal at {base_url} (Ctrl-C to stop)");
+    if everywhere {
+        eprintln!(
+            "Also listening on this machine's other addresses (--bind {}): others open http://<this machine's name or address>:{}/",
+            opts.bind,
+            addr.port()
+        );
+    }
     if opts.open {
         open_browser(&base_url);
     }

@@ -93,6 +93,23 @@ fn serves_pages_with_types_and_refuses_to_leave_the_site() {
 }
 
 #[test]
+fn a_journal_broken_from_the_start_shows_its_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    let file = root.join("content/cases/退貨耳機.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, original.replace("date: 2026-10-03", "date: 昨天")).unwrap();
+    let server = start(&root);
+    let (status, ctype, page) = get(&server, "/");
+    assert_eq!(status, 404);
+    assert!(ctype.starts_with("text/html"), "{ctype}");
+    assert!(page.contains("找不到這一頁") && page.contains("content/cases/退貨耳機.md:3:7"), "{page}");
+    std::fs::write(&file, &original).unwrap();
+    eventually(&server, "/", |b| b.contains("客戶要求退回已拆封耳機"));
+}
+
+#[test]
 fn edits_broken_saves_and_deletions_show_up() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("j");
