@@ -211,7 +211,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
                 .privacy
                 .get(&key)
                 .cloned()
-                .unwrap_or_else(|| crate::check::privacy(std::slice::from_ref(a), &config, opts.check));
+                .unwrap_or_else(|| crate::check::privacy(a, &config, opts.check));
             (key, found)
         })
         .collect();
@@ -253,7 +253,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         picks: &picks,
     };
     let graph_start = Instant::now();
-    let (graph, d) = graph::build_with(&inputs, &mut cache.related);
+    let (graph, d) = graph::build(&inputs, &mut cache.related);
     let graph_time = graph_start.elapsed();
     diags.extend(d);
     let mut files = None;
@@ -275,7 +275,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         // `check` writes no site, so it needs no search index.
         if !opts.check {
             let search_start = Instant::now();
-            let (search_files, stats) = crate::search::index::build_with(&docs, &config.search, &mut cache.search);
+            let (search_files, stats) = crate::search::index::build(&docs, &config.search, &mut cache.search);
             out.extend(search_files);
             out.sort_by(|a, b| a.path.cmp(&b.path));
             search_time = search_start.elapsed();

@@ -29,7 +29,3 @@ pub fn hash_value(value: &impl Hash) -> u64 {
     value.hash(&mut h);
     h.finish()
 }
-
-pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    hash_value(&bytes)
-}

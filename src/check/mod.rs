@@ -48,44 +48,42 @@ pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>]
     out
 }
 
-/// Customer data in the articles (front matter and text, as already read):
+/// Customer data in an article (front matter and text, as already read):
 /// errors for `check`, warnings for `build` (which masks nothing, so the
 /// writer sees it). An allow marker written so that it does nothing is a
 /// warning at its line in both, with the exact form to write.
-pub fn privacy(articles: &[Article], config: &Config, as_errors: bool) -> Vec<Diagnostic> {
+pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic> {
     let custom: Vec<pii::CustomPattern> = config
         .privacy_patterns
         .iter()
         .map(|(name, re)| pii::CustomPattern { name: name.clone(), regex: re.clone() })
         .collect();
     let mut out = Vec::new();
-    for a in articles {
-        // The YAML starts on line 2; the body on `body_line`.
-        for (text, first_line, comment) in [(&a.front_text, 2, ("# ", "")), (&a.body, a.body_line, ("<!-- ", " -->"))] {
-            for m in pii::misspelled_markers(text) {
-                let what = if m.meant.ends_with("next-line") { "the next line" } else { "this line" };
-                out.push(Diagnostic::warning(
-                    &a.source,
-                    m.line + first_line - 1,
-                    m.col,
-                    format!(
-                        "the allow marker `{}` is not written the way casebook reads it, so {what} is still checked for customer data; write it exactly as {}{}{}",
-                        m.written, comment.0, m.meant, comment.1
-                    ),
-                ));
-            }
-            for f in pii::find(text, &custom) {
-                let message = format!(
-                    "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)",
-                    f.label, f.masked
-                );
-                let line = f.line + first_line - 1;
-                out.push(if as_errors {
-                    Diagnostic::error(&a.source, line, f.col, message)
-                } else {
-                    Diagnostic::warning(&a.source, line, f.col, message)
-                });
-            }
+    // The YAML starts on line 2; the body on `body_line`.
+    for (text, first_line, comment) in [(&a.front_text, 2, ("# ", "")), (&a.body, a.body_line, ("<!-- ", " -->"))] {
+        for m in pii::misspelled_markers(text) {
+            let what = if m.meant.ends_with("next-line") { "the next line" } else { "this line" };
+            out.push(Diagnostic::warning(
+                &a.source,
+                m.line + first_line - 1,
+                m.col,
+                format!(
+                    "the allow marker `{}` is not written the way casebook reads it, so {what} is still checked for customer data; write it exactly as {}{}{}",
+                    m.written, comment.0, m.meant, comment.1
+                ),
+            ));
+        }
+        for f in pii::find(text, &custom) {
+            let message = format!(
+                "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)",
+                f.label, f.masked
+            );
+            let line = f.line + first_line - 1;
+            out.push(if as_errors {
+                Diagnostic::error(&a.source, line, f.col, message)
+            } else {
+                Diagnostic::warning(&a.source, line, f.col, message)
+            });
         }
     }
     out

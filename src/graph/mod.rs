@@ -136,12 +136,8 @@ pub fn term_key(name: &str) -> String {
     crate::fold::fold(name.trim())
 }
 
-pub fn build(inputs: &Inputs) -> (Graph, Vec<Diagnostic>) {
-    build_with(inputs, &mut related::RelatedCache::default())
-}
-
-/// [`build`], reusing what `related` kept from the last build.
-pub fn build_with(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Vec<Diagnostic>) {
+/// Builds the graph, reusing what `related` kept from the last build.
+pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Vec<Diagnostic>) {
     let Inputs { articles, authors, config, .. } = *inputs;
     let mut diags = Vec::new();
     let mut graph = Graph::default();
@@ -250,7 +246,7 @@ pub fn build_with(inputs: &Inputs, related: &mut related::RelatedCache) -> (Grap
     }
     graph.picks = picks;
     let texts: Vec<&str> = inputs.rendered.iter().map(|r| r.text.as_str()).collect();
-    graph.related = related::related_cached(articles, &texts, &config.labels, related);
+    graph.related = related::related(articles, &texts, &config.labels, related);
     (graph, diags)
 }
 

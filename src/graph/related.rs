@@ -61,13 +61,7 @@ fn fold_one(c: char) -> char {
     crate::fold::fold_char(c)
 }
 
-/// Computes the related articles of every article. Responses neither get nor
-/// appear as related articles.
-pub fn related(articles: &[Article], texts: &[&str], labels: &BTreeMap<String, String>) -> Vec<Vec<Related>> {
-    related_cached(articles, texts, labels, &mut RelatedCache::default())
-}
-
-/// What [`related_cached`] keeps between builds (`serve`).
+/// What [`related`] keeps between builds (`serve`).
 pub struct RelatedCache {
     /// [`EXACT_LIMIT`]; tests lower it to reach the incremental path.
     pub exact_limit: usize,
@@ -98,8 +92,10 @@ struct Previous {
 /// until the next full build).
 pub const EXACT_LIMIT: usize = 2000;
 
-/// [`related`], reusing `cache`.
-pub fn related_cached(
+/// Computes the related articles of every article. Responses neither get nor
+/// appear as related articles.
+/// Reuses and refreshes `cache`.
+pub fn related(
     articles: &[Article],
     texts: &[&str],
     labels: &BTreeMap<String, String>,

@@ -39,6 +39,8 @@ pub struct Rendered {
     pub notes: Vec<(usize, usize, String)>,
     /// Counts over `text`, made once here so pages and lists need not scan it.
     pub facts: TextFacts,
+    /// A hash of `html`, for the keys of the pages that show it.
+    pub html_key: u64,
 }
 
 /// What lists and pages show about an article's text.
@@ -286,6 +288,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
     }
     html::push_html(&mut out.html, html_events.into_iter());
     out.facts = TextFacts::of(&out.text);
+    out.html_key = crate::cache::hash_value(&out.html);
     out
 }
 
@@ -478,11 +481,6 @@ pub fn escape(s: &str) -> String {
 
 /// Reading time in minutes: Chinese (and other CJK) characters at
 /// `chars_per_minute`, words of other scripts at `words_per_minute`; at least 1.
-pub fn reading_minutes(text: &str, chars_per_minute: u32, words_per_minute: u32) -> u32 {
-    let (cjk, words) = count_chars_and_words(text);
-    minutes_for(cjk, words, chars_per_minute, words_per_minute)
-}
-
 /// Reading time of `cjk` characters and `words` words, at least a minute.
 pub fn minutes_for(cjk: usize, words: usize, chars_per_minute: u32, words_per_minute: u32) -> u32 {
     let minutes = cjk as f64 / chars_per_minute as f64 + words as f64 / words_per_minute as f64;
@@ -604,8 +602,8 @@ mod tests {
     fn reading_time_follows_the_house_convention() {
         // 1,280 characters are announced as about 4 minutes.
         let text: String = "字".repeat(1280);
-        assert_eq!(reading_minutes(&text, 325, 220), 4);
-        assert_eq!(reading_minutes("short", 325, 220), 1);
+        assert_eq!(minutes_for(count_chars_and_words(&text).0, count_chars_and_words(&text).1, 325, 220), 4);
+        assert_eq!(minutes_for(0, 1, 325, 220), 1);
         assert_eq!(count_chars_and_words("退貨 policy for ORD38 訂單"), (4, 3));
     }
 }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::cache::{hash_bytes, hash_of};
+use crate::cache::hash_of;
 use crate::config::{Config, Kind};
 use crate::content::Content;
 use crate::diagnostics::Diagnostic;
@@ -433,7 +433,7 @@ impl<'a> Renderer<'a> {
         };
         r.articles = (0..site.content.articles.len()).into_par_iter().map(|i| r.article_view(i)).collect();
         r.view_keys = r.articles.par_iter().map(hash_of).collect();
-        r.html_keys = site.rendered.par_iter().map(|x| hash_bytes(x.html.as_bytes())).collect();
+        r.html_keys = site.rendered.iter().map(|x| x.html_key).collect();
         r
     }
 

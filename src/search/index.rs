@@ -116,11 +116,6 @@ type Postings = Vec<TermPostings>;
 /// Field lengths (tokens) of a document, in [`FIELDS`] order.
 type Lengths = (u32, [u32; 7]);
 
-/// Builds every search file.
-pub fn build(docs: &[SearchDoc], opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) {
-    build_with(docs, opts, &mut SearchCache::default())
-}
-
 /// What the last build indexed, kept by `serve` between saves so that the
 /// next build re-indexes only the articles that changed and rewrites only
 /// the shards holding their terms. Shards keep the cut points of the first
@@ -151,7 +146,7 @@ struct State {
 const INCREMENTAL_LIMIT: usize = 64;
 
 /// Builds every search file, reusing `cache` when only a few articles changed.
-pub fn build_with(docs: &[SearchDoc], opts: &SearchOptions, cache: &mut SearchCache) -> (Vec<OutputFile>, SearchStats) {
+pub fn build(docs: &[SearchDoc], opts: &SearchOptions, cache: &mut SearchCache) -> (Vec<OutputFile>, SearchStats) {
     let options = format!("{opts:?}");
     let state = match cache.state.take() {
         Some(mut state) if state.options == options && state.docs.len() == docs.len() => {
@@ -697,7 +692,7 @@ mod tests {
         let docs: Vec<SearchDoc> =
             (0..50).map(|i| doc(&format!("案例{i}"), &format!("客戶{i}要求退貨 ORD38{i}"))).collect();
         let opts = SearchOptions { shard_bytes: 512, ..Default::default() };
-        let (files, stats) = build(&docs, &opts);
+        let (files, stats) = build(&docs, &opts, &mut SearchCache::default());
         let manifest: serde_json::Value = files
             .iter()
             .find(|f| f.path == "search/manifest.json")
@@ -750,12 +745,12 @@ mod tests {
             (0..50).map(|i| doc(&format!("案例{i}"), &format!("客戶{i}要求退貨 ORD38{i}"))).collect();
         let opts = SearchOptions { shard_bytes: 512, ..Default::default() };
         let mut cache = SearchCache::default();
-        build_with(&docs, &opts, &mut cache);
+        build(&docs, &opts, &mut cache);
         docs[7] = doc("耳機沒有聲音", "客戶說藍牙耳機沒有聲音，重新配對後好了");
         docs[20].body.push_str(" 退貨退貨 新詞彙");
         docs[49] = doc("案例49", "");
-        let (incremental, stats) = build_with(&docs, &opts, &mut cache);
-        let (full, full_stats) = build(&docs, &opts);
+        let (incremental, stats) = build(&docs, &opts, &mut cache);
+        let (full, full_stats) = build(&docs, &opts, &mut SearchCache::default());
         assert_eq!(all_postings(&incremental), all_postings(&full));
         assert_eq!(stats.terms, full_stats.terms);
         let article = |files: &[OutputFile]| {
@@ -763,7 +758,7 @@ mod tests {
         };
         assert_eq!(article(&incremental), article(&full));
         // Nothing changed: the same files again.
-        let (again, _) = build_with(&docs, &opts, &mut cache);
+        let (again, _) = build(&docs, &opts, &mut cache);
         let paths = |files: &[OutputFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
         assert_eq!(paths(&again), paths(&incremental));
     }
