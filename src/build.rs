@@ -134,7 +134,9 @@ pub fn build(opts: &BuildOptions) -> Built {
 pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let root = opts.root.as_path();
     let start = Instant::now();
+    let mut lap = Instant::now();
     let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
+    crate::cache::lap("load", &mut lap);
     let history_start = Instant::now();
     let history: Option<std::sync::Arc<crate::history::History>> =
         opts.history.clone().or_else(|| crate::history::read(root).map(std::sync::Arc::new));
@@ -158,6 +160,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         }
     };
     let load_time = start.elapsed();
+    crate::cache::lap("history, dates, theme", &mut lap);
 
     let start = Instant::now();
     let md = &mut cache.markdown;
@@ -173,6 +176,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .map(|(a, k)| md.headings.get(k).cloned().unwrap_or_else(|| markdown::heading_ids(&a.body, config.slugify)))
         .collect();
     md.headings = body_keys.iter().copied().zip(heading_ids.iter().cloned()).collect();
+    crate::cache::lap("body keys, headings", &mut lap);
     // What any link can resolve to: while it is unchanged, an article's
     // HTML depends only on its own text and place.
     let world = hash_value(&(
@@ -185,7 +189,9 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         md.rendered.clear();
         md.world = world;
     }
+    crate::cache::lap("world", &mut lap);
     let links = LinkIndex::new(&content, &config, heading_ids);
+    crate::cache::lap("link index", &mut lap);
     let keys: Vec<(PathBuf, String, u64)> =
         content.articles.iter().zip(&body_keys).map(|(a, k)| (a.source.clone(), a.path.clone(), *k)).collect();
     let rendered: Vec<Arc<Rendered>> = (0..content.articles.len())
@@ -197,6 +203,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .collect();
     md.rendered = keys.into_iter().zip(rendered.iter().cloned()).collect();
     let markdown_time = start.elapsed();
+    crate::cache::lap("markdown", &mut lap);
     if opts.check {
         diags.extend(crate::check::case_sections(&content.articles, &rendered, &config));
     }
@@ -242,6 +249,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         }
     }
 
+    crate::cache::lap("privacy, diagnostics", &mut lap);
     let start = Instant::now();
     let inputs = graph::Inputs {
         articles: &content.articles,
@@ -256,6 +264,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let (graph, d) = graph::build(&inputs, &mut cache.related);
     let graph_time = graph_start.elapsed();
     diags.extend(d);
+    crate::cache::lap("graph", &mut lap);
     let mut files = None;
     let mut search_time = Duration::default();
     let mut search_stats = crate::search::index::SearchStats::default();
@@ -272,6 +281,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         };
         let (mut out, d, docs) = render::render(&site, &tera, &mut cache.render);
         diags.extend(d);
+        crate::cache::lap("render", &mut lap);
         // `check` writes no site, so it needs no search index.
         if !opts.check {
             let search_start = Instant::now();
@@ -280,6 +290,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             out.sort_by(|a, b| a.path.cmp(&b.path));
             search_time = search_start.elapsed();
             search_stats = stats;
+            crate::cache::lap("search", &mut lap);
         }
         if !diags.has_errors() {
             files = Some(out);

@@ -29,3 +29,13 @@ pub fn hash_value(value: &impl Hash) -> u64 {
     value.hash(&mut h);
     h.finish()
 }
+
+/// With `CASEBOOK_PROFILE=1` in the environment, prints how long the step
+/// that ends here took (for finding where a rebuild's time goes).
+pub fn lap(label: &str, since: &mut std::time::Instant) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("CASEBOOK_PROFILE").is_some()) {
+        eprintln!("  {label}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+    *since = std::time::Instant::now();
+}

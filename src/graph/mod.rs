@@ -141,6 +141,7 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
     let Inputs { articles, authors, config, .. } = *inputs;
     let mut diags = Vec::new();
     let mut graph = Graph::default();
+    let mut lap = std::time::Instant::now();
 
     let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -208,6 +209,7 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
         }
     }
 
+    crate::cache::lap("  sections, terms", &mut lap);
     let mut by_author: BTreeMap<String, AuthorIndex> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         let mut resolved = Vec::new();
@@ -229,6 +231,7 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
     }
     graph.authors = by_author.into_values().collect();
 
+    crate::cache::lap("  authors", &mut lap);
     connect_responses(inputs, &mut graph, &mut diags);
     graph.backlinks = backlinks(inputs);
     graph.series_of = vec![None; articles.len()];
@@ -245,8 +248,10 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
         graph.picks_of[p.article].push(n);
     }
     graph.picks = picks;
-    let texts: Vec<&str> = inputs.rendered.iter().map(|r| r.text.as_str()).collect();
+    crate::cache::lap("  responses, backlinks, series, picks", &mut lap);
+    let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (r.text.as_str(), r.text_key)).collect();
     graph.related = related::related(articles, &texts, &config.labels, related);
+    crate::cache::lap("  related", &mut lap);
     (graph, diags)
 }
 

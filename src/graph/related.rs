@@ -78,10 +78,11 @@ impl Default for RelatedCache {
 
 struct Previous {
     /// Per article: source and a hash of everything its features use.
-    keys: Vec<(std::path::PathBuf, u64)>,
+    keys: Vec<(std::path::PathBuf, u64, bool)>,
     df: FxHashMap<u64, u32>,
     counts: Vec<std::sync::Arc<GramCounts>>,
     features: Vec<std::sync::Arc<Features>>,
+    index: Index,
     lists: Vec<Vec<Related>>,
 }
 
@@ -97,38 +98,35 @@ pub const EXACT_LIMIT: usize = 2000;
 /// Reuses and refreshes `cache`.
 pub fn related(
     articles: &[Article],
-    texts: &[&str],
+    texts: &[(&str, u64)],
     labels: &BTreeMap<String, String>,
     cache: &mut RelatedCache,
 ) -> Vec<Vec<Related>> {
     let n = articles.len();
     let exact_limit = cache.exact_limit;
-    let keys: Vec<(std::path::PathBuf, u64)> = articles
+    let keys: Vec<(std::path::PathBuf, u64, bool)> = articles
         .par_iter()
         .zip(texts.par_iter())
-        .map(|(a, t)| {
+        .map(|(a, (_, text_key))| {
             let f = &a.front;
-            (
-                a.source.clone(),
-                crate::cache::hash_value(&(
-                    t,
-                    &f.tags,
-                    &f.competencies,
-                    &f.product,
-                    &f.channel,
-                    a.kind == Kind::Response,
-                    a.date,
-                )),
-            )
+            let response = a.kind == Kind::Response;
+            let key = crate::cache::hash_value(&(
+                text_key,
+                &f.tags,
+                &f.competencies,
+                &f.product,
+                &f.channel,
+                response,
+                a.date,
+            ));
+            (a.source.clone(), key, response)
         })
         .collect();
-    let text_keys: Vec<u64> = texts.par_iter().map(crate::cache::hash_value).collect();
     let counts: Vec<std::sync::Arc<GramCounts>> = texts
         .par_iter()
-        .zip(&text_keys)
         .map(|(t, k)| cache.counts.get(k).cloned().unwrap_or_else(|| std::sync::Arc::new(gram_counts(t))))
         .collect();
-    cache.counts = text_keys.into_iter().zip(counts.iter().cloned()).collect();
+    cache.counts = texts.iter().map(|(_, k)| *k).zip(counts.iter().cloned()).collect();
 
     let previous = cache.previous.take();
     let same_articles =
@@ -153,8 +151,10 @@ pub fn related(
             for &i in &changed {
                 features[i] = std::sync::Arc::new(features_of(&articles[i], &counts[i], &p.df, n));
             }
-            let lists = update_lists(articles, &features, p.lists, &changed, labels);
-            Previous { keys, df: p.df, counts, features, lists }
+            let was_response: Vec<bool> = (0..n).map(|i| p.keys[i].2).collect();
+            let mut index = p.index;
+            let lists = update_lists(articles, &features, &mut index, &was_response, p.lists, &changed, labels);
+            Previous { keys, df: p.df, counts, features, index, lists }
         }
         _ => {
             let mut df: FxHashMap<u64, u32> = FxHashMap::default();
@@ -168,8 +168,12 @@ pub fn related(
                 .zip(counts.par_iter())
                 .map(|(a, c)| std::sync::Arc::new(features_of(a, c, &df, n)))
                 .collect();
-            let lists = lists(articles, &features, labels);
-            Previous { keys, df, counts, features, lists }
+            let index = Index::new(articles, &features);
+            let mut lists = vec![Vec::new(); n];
+            for (i, list) in lists_of((0..n).collect(), &index, articles, &features, labels) {
+                lists[i] = list;
+            }
+            Previous { keys, df, counts, features, index, lists }
         }
     };
     let lists = result.lists.clone();
@@ -188,73 +192,44 @@ fn rank(scored: &mut Vec<Related>, articles: &[Article]) {
     scored.truncate(MAX_RELATED);
 }
 
-/// Recomputes, by scoring against every article, the lists of the changed
-/// articles, of those that listed one, and of those one now beats the last
-/// entry of.
-fn update_lists(
-    articles: &[Article],
-    features: &[std::sync::Arc<Features>],
-    mut lists: Vec<Vec<Related>>,
-    changed: &[usize],
-    labels: &BTreeMap<String, String>,
-) -> Vec<Vec<Related>> {
-    let n = articles.len();
-    let is_changed = |j: usize| changed.contains(&j);
-    let affected: Vec<usize> = (0..n)
-        .into_par_iter()
-        .filter(|&b| {
-            if articles[b].kind == Kind::Response {
-                return false;
-            }
-            if is_changed(b) || lists[b].iter().any(|r| is_changed(r.id)) {
-                return true;
-            }
-            let floor = if lists[b].len() < MAX_RELATED { 0.0 } else { lists[b][MAX_RELATED - 1].score };
-            changed.iter().any(|&a| {
-                a != b
-                    && articles[a].kind != Kind::Response
-                    && score(&features[b], &features[a], labels).is_some_and(|(s, _)| s >= floor)
-            })
-        })
-        .collect();
-    let fresh: Vec<(usize, Vec<Related>)> = affected
-        .into_par_iter()
-        .map(|b| {
-            let mut scored: Vec<Related> = (0..n)
-                .filter(|&j| j != b && articles[j].kind != Kind::Response)
-                .filter_map(|j| {
-                    score(&features[b], &features[j], labels).map(|(score, reasons)| Related { id: j, score, reasons })
-                })
-                .collect();
-            rank(&mut scored, articles);
-            (b, scored)
-        })
-        .collect();
-    for (b, list) in fresh {
-        lists[b] = list;
-    }
-    lists
+/// Inverted lists over every feature (tag, competency, product, bigram),
+/// kept between builds so a save updates only the changed articles' entries.
+#[derive(Default)]
+struct Index {
+    /// Feature → its number.
+    ids: HashMap<String, u32>,
+    /// Per feature number: what sharing it is worth.
+    kind_weight: Vec<f32>,
+    /// Per article: (feature, weight of the feature in this article), by feature.
+    article_keys: Vec<Vec<(u32, f32)>>,
+    /// Per feature: the articles that have it (responses left out), strongest
+    /// first, then by index; candidates come from the first [`MAX_POSTINGS`].
+    postings: Vec<Vec<(u32, f32)>>,
 }
 
-/// Every article's list, from candidates found through inverted lists.
-fn lists(
-    articles: &[Article],
-    features: &[std::sync::Arc<Features>],
-    labels: &BTreeMap<String, String>,
-) -> Vec<Vec<Related>> {
-    let n = articles.len();
+impl Index {
+    fn new(articles: &[Article], features: &[std::sync::Arc<Features>]) -> Index {
+        let mut index = Index::default();
+        index.article_keys = features.iter().map(|f| index.keys_of(f)).collect();
+        for (i, keys) in index.article_keys.iter().enumerate() {
+            if articles[i].kind != Kind::Response {
+                for &(k, w) in keys {
+                    index.postings[k as usize].push((i as u32, w));
+                }
+            }
+        }
+        index.postings.par_iter_mut().for_each(|list| list.sort_by(by_strength));
+        index
+    }
 
-    // Intern every feature as a number, with what sharing it is worth.
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut kind_weight: Vec<f32> = Vec::new();
-    // Per article: (feature, weight of the feature in this article).
-    let mut article_keys: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
-    for f in features {
+    /// The numbered features of one article, numbering new ones.
+    fn keys_of(&mut self, f: &Features) -> Vec<(u32, f32)> {
         let mut keys = Vec::new();
         let mut add = |key: String, weight: f32, share: f32| {
-            let next = ids.len() as u32;
-            let id = *ids.entry(key).or_insert_with(|| {
-                kind_weight.push(share);
+            let next = self.ids.len() as u32;
+            let id = *self.ids.entry(key).or_insert_with(|| {
+                self.kind_weight.push(share);
+                self.postings.push(Vec::new());
                 next
             });
             keys.push((id, weight));
@@ -273,67 +248,144 @@ fn lists(
         }
         keys.sort_by_key(|k| k.0);
         keys.dedup_by_key(|k| k.0);
-        article_keys.push(keys);
+        keys
     }
-    // Inverted lists, each keeping its strongest (then newest) articles.
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); ids.len()];
-    for (i, keys) in article_keys.iter().enumerate() {
-        if articles[i].kind == Kind::Response {
-            continue;
+
+    /// Replaces article `i`'s entries with those of its new features.
+    fn replace(&mut self, i: usize, was_listed: bool, listed: bool, f: &Features) {
+        let id = i as u32;
+        if was_listed {
+            for &(k, w) in &self.article_keys[i] {
+                let list = &mut self.postings[k as usize];
+                let at = list.partition_point(|p| by_strength(p, &(id, w)).is_lt());
+                if list.get(at).is_some_and(|p| p.0 == id) {
+                    list.remove(at);
+                }
+            }
         }
-        for &(k, w) in keys {
-            postings[k as usize].push((i as u32, w));
-        }
-    }
-    for list in &mut postings {
-        if list.len() > MAX_POSTINGS {
-            list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            list.truncate(MAX_POSTINGS);
+        self.article_keys[i] = self.keys_of(f);
+        if listed {
+            for &(k, w) in &self.article_keys[i] {
+                let list = &mut self.postings[k as usize];
+                let at = list.partition_point(|p| by_strength(p, &(id, w)).is_lt());
+                list.insert(at, (id, w));
+            }
         }
     }
 
-    (0..n)
+    /// Article `i`'s list: candidates by a rough score over the inverted
+    /// lists, ranked by the exact scorer.
+    fn list_for(
+        &self,
+        i: usize,
+        articles: &[Article],
+        features: &[std::sync::Arc<Features>],
+        labels: &BTreeMap<String, String>,
+        (acc, touched): &mut (Vec<f32>, Vec<u32>),
+    ) -> Vec<Related> {
+        if articles[i].kind == Kind::Response {
+            return Vec::new();
+        }
+        for &(k, w) in &self.article_keys[i] {
+            let share = self.kind_weight[k as usize];
+            let list = &self.postings[k as usize];
+            for &(j, wj) in &list[..list.len().min(MAX_POSTINGS)] {
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += share * w * wj;
+            }
+        }
+        let mut rough: Vec<(u32, f32)> =
+            touched.iter().map(|&j| (j, acc[j as usize])).filter(|&(j, _)| j as usize != i).collect();
+        for &j in touched.iter() {
+            acc[j as usize] = 0.0;
+        }
+        touched.clear();
+        rough.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rough.truncate(MAX_RELATED * 4);
+        let mut scored: Vec<Related> = rough
+            .into_iter()
+            .filter_map(|(j, _)| {
+                let j = j as usize;
+                score(&features[i], &features[j], labels).map(|(score, reasons)| Related { id: j, score, reasons })
+            })
+            .collect();
+        rank(&mut scored, articles);
+        scored
+    }
+}
+
+/// Strongest first, then by article index.
+fn by_strength(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+}
+
+/// Computes the lists of `which` articles from `index`.
+fn lists_of(
+    which: Vec<usize>,
+    index: &Index,
+    articles: &[Article],
+    features: &[std::sync::Arc<Features>],
+    labels: &BTreeMap<String, String>,
+) -> Vec<(usize, Vec<Related>)> {
+    let n = articles.len();
+    which
         .into_par_iter()
         .map_init(
             || (vec![0f32; n], Vec::<u32>::new()),
-            |(acc, touched), i| {
-                if articles[i].kind == Kind::Response {
-                    return Vec::new();
-                }
-                for &(k, w) in &article_keys[i] {
-                    let share = kind_weight[k as usize];
-                    for &(j, wj) in &postings[k as usize] {
-                        if acc[j as usize] == 0.0 {
-                            touched.push(j);
-                        }
-                        acc[j as usize] += share * w * wj;
-                    }
-                }
-                // Rough scores find the candidates; the exact scorer ranks them.
-                let mut rough: Vec<(u32, f32)> =
-                    touched.iter().map(|&j| (j, acc[j as usize])).filter(|&(j, _)| j as usize != i).collect();
-                for &j in touched.iter() {
-                    acc[j as usize] = 0.0;
-                }
-                touched.clear();
-                rough.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                rough.truncate(MAX_RELATED * 4);
-                let mut scored: Vec<Related> = rough
-                    .into_iter()
-                    .filter_map(|(j, _)| {
-                        let j = j as usize;
-                        score(&features[i], &features[j], labels).map(|(score, reasons)| Related {
-                            id: j,
-                            score,
-                            reasons,
-                        })
-                    })
-                    .collect();
-                rank(&mut scored, articles);
-                scored
-            },
+            |scratch, i| (i, index.list_for(i, articles, features, labels, scratch)),
         )
         .collect()
+}
+
+/// After the `changed` articles got new features: updates the index and
+/// recomputes the lists of the changed articles, of those that listed one,
+/// and of those one of them can now enter (it shares a feature and scores
+/// at least their last entry).
+fn update_lists(
+    articles: &[Article],
+    features: &[std::sync::Arc<Features>],
+    index: &mut Index,
+    was_response: &[bool],
+    mut lists: Vec<Vec<Related>>,
+    changed: &[usize],
+    labels: &BTreeMap<String, String>,
+) -> Vec<Vec<Related>> {
+    for &c in changed {
+        index.replace(c, !was_response[c], articles[c].kind != Kind::Response, &features[c]);
+    }
+    let is_changed = |j: usize| changed.contains(&j);
+    let mut affected: Vec<usize> = (0..articles.len())
+        .into_par_iter()
+        .filter(|&b| is_changed(b) || lists[b].iter().any(|r| is_changed(r.id)))
+        .collect();
+    let mut sharing: Vec<usize> = changed
+        .iter()
+        .filter(|&&c| articles[c].kind != Kind::Response)
+        .flat_map(|&c| index.article_keys[c].iter().flat_map(|&(k, _)| index.postings[k as usize].iter()))
+        .map(|&(b, _)| b as usize)
+        .collect();
+    sharing.sort_unstable();
+    sharing.dedup();
+    let entering: Vec<usize> = sharing
+        .into_par_iter()
+        .filter(|&b| {
+            let floor = if lists[b].len() < MAX_RELATED { 0.0 } else { lists[b][MAX_RELATED - 1].score };
+            changed.iter().any(|&c| {
+                c != b
+                    && articles[c].kind != Kind::Response
+                    && score(&features[b], &features[c], labels).is_some_and(|(s, _)| s >= floor)
+            })
+        })
+        .collect();
+    affected.extend(entering);
+    affected.sort_unstable();
+    affected.dedup();
+    for (b, list) in lists_of(affected, index, articles, features, labels) {
+        lists[b] = list;
+    }
+    lists
 }
 
 /// What each kind of shared feature is worth (the text's worth is scaled by
@@ -501,5 +553,40 @@ mod tests {
         assert_eq!(keys("退貨流程 ORD38").len(), 4, "退货 货流 流程 ord38");
         assert_eq!(grams("退貨")[0].1, "退貨", "spelling as written");
         assert_eq!(keys("ORD38"), keys("ord38"));
+    }
+
+    #[test]
+    fn a_saved_text_updates_the_lists_a_full_pass_would_give() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (journal, _) = crate::build::load(root, &crate::build::BuildOptions::default());
+        let articles = &journal.content.articles;
+        let labels = &journal.config.labels;
+        let mut texts: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
+        let keyed = |texts: &[String]| -> Vec<(String, u64)> {
+            texts.iter().map(|t| (t.clone(), crate::cache::hash_value(t))).collect()
+        };
+        let mut cache = RelatedCache { exact_limit: 0, ..Default::default() };
+        let run = |texts: &[(String, u64)], cache: &mut RelatedCache| {
+            let refs: Vec<(&str, u64)> = texts.iter().map(|(t, k)| (t.as_str(), *k)).collect();
+            related(articles, &refs, labels, cache)
+        };
+        run(&keyed(&texts), &mut cache);
+        // One case now reads as another, and a third loses its text.
+        let cases: Vec<usize> = (0..articles.len()).filter(|&i| articles[i].kind != Kind::Response).collect();
+        let (a, b, c) = (cases[0], cases[cases.len() - 1], cases[cases.len() / 2]);
+        texts[a] = texts[b].clone();
+        texts[c] = String::new();
+        let lists = run(&keyed(&texts), &mut cache);
+        let p = cache.previous.as_ref().unwrap();
+        let mut full = vec![Vec::new(); articles.len()];
+        for (i, list) in lists_of((0..articles.len()).collect(), &p.index, articles, &p.features, labels) {
+            full[i] = list;
+        }
+        assert_eq!(lists, full, "the updated lists are those of a pass over every article");
+        assert!(lists[a].iter().any(|r| r.id == b), "the same text is related: {:?}", lists[a]);
+        assert!(lists[b].iter().any(|r| r.id == a), "and the other way, an unchanged article's list: {:?}", lists[b]);
+        assert!(lists
+            .iter()
+            .all(|l| l.iter().all(|r| r.id != c || !r.reasons.iter().any(|x| x.starts_with("內容相近")))));
     }
 }

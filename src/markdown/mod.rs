@@ -41,6 +41,8 @@ pub struct Rendered {
     pub facts: TextFacts,
     /// A hash of `html`, for the keys of the pages that show it.
     pub html_key: u64,
+    /// A hash of `text`, for what is computed from the text (related articles).
+    pub text_key: u64,
 }
 
 /// What lists and pages show about an article's text.
@@ -289,6 +291,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
     html::push_html(&mut out.html, html_events.into_iter());
     out.facts = TextFacts::of(&out.text);
     out.html_key = crate::cache::hash_value(&out.html);
+    out.text_key = crate::cache::hash_value(&out.text);
     out
 }
 

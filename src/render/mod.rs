@@ -240,7 +240,9 @@ pub fn render(
     tera: &Tera,
     cache: &mut RenderCache,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<crate::search::index::SearchDoc>) {
+    let mut lap = std::time::Instant::now();
     let r = Renderer::new(site, tera, std::mem::take(&mut cache.pages));
+    crate::cache::lap("  views", &mut lap);
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let mut push = |res: Result<OutputFile, Diagnostic>| match res {
@@ -251,6 +253,7 @@ pub fn render(
     let pages: Vec<Result<OutputFile, Diagnostic>> =
         (0..site.content.articles.len()).into_par_iter().map(|i| r.article_page(i)).collect();
     pages.into_iter().for_each(&mut push);
+    crate::cache::lap("  article pages", &mut lap);
     push(r.home());
     // Every list (section or taxonomy term) with its pages, rendered in parallel.
     let mut lists: Vec<ListJob> = site
@@ -298,8 +301,11 @@ pub fn render(
         })
         .collect();
     list_pages.into_iter().for_each(&mut push);
+    crate::cache::lap("  lists", &mut lap);
     r.series_pages().into_iter().for_each(&mut push);
+    crate::cache::lap("  series", &mut lap);
     push(r.browse());
+    crate::cache::lap("  browse", &mut lap);
     push(r.search_page());
     push(r.featured_page());
     push(r.authors());
@@ -310,6 +316,7 @@ pub fn render(
     let all: Vec<usize> = r.listed();
     push(r.feed("atom.xml", &site.config.title, &all));
     push(r.sitemap());
+    crate::cache::lap("  other pages", &mut lap);
 
     for (name, source) in &site.theme.statics {
         files.push(OutputFile { path: name.clone(), body: Body::Static(source.clone()) });
@@ -330,6 +337,7 @@ pub fn render(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|later, earlier| later.path == earlier.path);
+    crate::cache::lap("  statics, sort", &mut lap);
     let docs = r.search_docs();
     let keys: HashMap<String, u64> =
         r.keys.lock().map(|mut k| std::mem::take(&mut *k)).unwrap_or_default().into_iter().collect();
