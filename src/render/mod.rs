@@ -10,7 +10,7 @@ pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -173,6 +173,59 @@ struct ArticleView {
     extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// What the browse page shows of each article: the fields that come from
+/// the front matter, not from the text (no summary, reading time or
+/// history), so that editing an article's text leaves that page, which
+/// lists every article, as it was.
+#[derive(Serialize)]
+struct BrowseView<'v> {
+    title: &'v str,
+    url: &'v str,
+    date: &'v str,
+    date_iso: &'v str,
+    updated: &'v Option<String>,
+    kind: Kind,
+    kind_label: &'v str,
+    section: &'v str,
+    section_title: &'v str,
+    section_url: &'v str,
+    authors: &'v [AuthorView],
+    tags: &'v [LinkView],
+    competencies: &'v [LinkView],
+    fields: &'v [FieldView],
+    series: &'v Option<String>,
+    series_url: &'v Option<String>,
+    featured: &'v [serde_json::Value],
+    draft: bool,
+    extra: &'v BTreeMap<String, serde_json::Value>,
+}
+
+impl<'v> BrowseView<'v> {
+    fn of(v: &'v ArticleView) -> Self {
+        BrowseView {
+            title: &v.title,
+            url: &v.url,
+            date: &v.date,
+            date_iso: &v.date_iso,
+            updated: &v.updated,
+            kind: v.kind,
+            kind_label: &v.kind_label,
+            section: &v.section,
+            section_title: &v.section_title,
+            section_url: &v.section_url,
+            authors: &v.authors,
+            tags: &v.tags,
+            competencies: &v.competencies,
+            fields: &v.fields,
+            series: &v.series,
+            series_url: &v.series_url,
+            featured: &v.featured,
+            draft: v.draft,
+            extra: &v.extra,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Paginator {
     current: usize,
@@ -207,6 +260,12 @@ pub fn root_for(path: &str) -> String {
 #[derive(Default)]
 pub struct RenderCache {
     pages: HashMap<String, (u64, OutputFile)>,
+    /// What every article view depends on besides its own inputs (config,
+    /// authors); a change empties `views`.
+    views_global: u64,
+    /// Per article source: the key of its view's inputs, the view and the
+    /// hashes of the view and of what the browse page shows of it.
+    views: HashMap<PathBuf, (u64, Arc<ArticleView>, u64, u64)>,
 }
 
 /// One list of articles to render as pages (a section or a taxonomy term).
@@ -223,10 +282,12 @@ struct Renderer<'a> {
     site: &'a Site<'a>,
     tera: &'a Tera,
     site_view: SiteView,
-    articles: Vec<ArticleView>,
+    articles: Vec<Arc<ArticleView>>,
     /// Per article: hashes of its view and of its HTML, for page keys.
     view_keys: Vec<u64>,
     html_keys: Vec<u64>,
+    /// Per article: hash of its [`BrowseView`] and its terms.
+    browse_keys: Vec<u64>,
     /// What every page depends on: config, templates, site navigation.
     global_key: u64,
     previous: HashMap<String, (u64, OutputFile)>,
@@ -241,7 +302,7 @@ pub fn render(
     cache: &mut RenderCache,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<crate::search::index::SearchDoc>) {
     let mut lap = std::time::Instant::now();
-    let r = Renderer::new(site, tera, std::mem::take(&mut cache.pages));
+    let r = Renderer::new(site, tera, cache);
     crate::cache::lap("  views", &mut lap);
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -394,7 +455,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn new(site: &'a Site<'a>, tera: &'a Tera, previous: HashMap<String, (u64, OutputFile)>) -> Self {
+    fn new(site: &'a Site<'a>, tera: &'a Tera, cache: &mut RenderCache) -> Self {
         let config = site.config;
         let site_view = SiteView {
             title: config.title.clone(),
@@ -435,14 +496,78 @@ impl<'a> Renderer<'a> {
             articles: Vec::new(),
             view_keys: Vec::new(),
             html_keys: Vec::new(),
+            browse_keys: Vec::new(),
             global_key,
-            previous,
+            previous: std::mem::take(&mut cache.pages),
             keys: Mutex::new(Vec::new()),
         };
-        r.articles = (0..site.content.articles.len()).into_par_iter().map(|i| r.article_view(i)).collect();
-        r.view_keys = r.articles.par_iter().map(hash_of).collect();
+        // Views are kept per article while what they are made of is unchanged.
+        let views_global = crate::cache::hash_value(&format!("{config:?}{:?}{}", site.authors, site.drafts));
+        if cache.views_global != views_global {
+            cache.views.clear();
+            cache.views_global = views_global;
+        }
+        let kept = std::mem::take(&mut cache.views);
+        let views: Vec<(u64, Arc<ArticleView>, u64, u64)> = (0..site.content.articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let input = r.view_input_key(i);
+                match kept.get(&site.content.articles[i].source) {
+                    Some((k, view, key, browse)) if *k == input => (input, Arc::clone(view), *key, *browse),
+                    _ => {
+                        let view = r.article_view(i);
+                        let key = hash_of(&view);
+                        let mut terms: Vec<_> = site.graph.term_slugs[i].iter().collect();
+                        terms.sort();
+                        let browse = hash_of(&(BrowseView::of(&view), terms));
+                        (input, Arc::new(view), key, browse)
+                    }
+                }
+            })
+            .collect();
+        r.view_keys = views.iter().map(|v| v.2).collect();
+        r.browse_keys = views.iter().map(|v| v.3).collect();
+        r.articles = views.iter().map(|v| Arc::clone(&v.1)).collect();
+        cache.views = site.content.articles.iter().map(|a| a.source.clone()).zip(views).collect();
         r.html_keys = site.rendered.iter().map(|x| x.html_key).collect();
         r
+    }
+
+    /// A key of everything article `i`'s view is made of, besides the config
+    /// and the authors file: equal keys give equal views.
+    fn view_input_key(&self, i: usize) -> u64 {
+        let a = &self.site.content.articles[i];
+        let g = self.site.graph;
+        let mut terms: Vec<(&String, &Vec<(String, String)>)> = g.term_slugs[i].iter().collect();
+        terms.sort();
+        hash_of(&(
+            // The front matter as written, and what later stages change in it
+            // (tags renamed by data/tags.yaml, dates from git).
+            crate::cache::hash_value(&(
+                &a.front_text,
+                &a.front.tags,
+                &a.front.updated,
+                &a.source,
+                &a.path,
+                &a.section,
+                a.date,
+            )),
+            a.kind,
+            self.site.rendered[i].text_key,
+            &g.article_authors[i],
+            terms,
+            g.series_of[i].map(|(s, _)| (&g.series[s].name, &g.series[s].slug)),
+            g.responses[i].len(),
+            g.picks_of[i]
+                .iter()
+                .map(|&n| {
+                    let p = &g.picks[n];
+                    (&p.period, p.award.as_ref().map(|a| a.describe()), &p.reason)
+                })
+                .collect::<Vec<_>>(),
+            // History is read again only when HEAD moves: a new one is a new value.
+            self.site.history.map(|h| h as *const crate::history::History as usize),
+        ))
     }
 
     fn label(&self, value: &str) -> String {
@@ -566,7 +691,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn views(&self, ids: &[usize]) -> Vec<&ArticleView> {
-        ids.iter().map(|&i| &self.articles[i]).collect()
+        ids.iter().map(|&i| &*self.articles[i]).collect()
     }
 
     fn article_page(&self, i: usize) -> Result<OutputFile, Diagnostic> {
@@ -751,14 +876,7 @@ impl<'a> Renderer<'a> {
             facets.push(serde_json::json!({"key": t.key, "title": t.title, "terms": terms}));
         }
         let listed = self.listed();
-        let key = hash_of(&(
-            "browse",
-            &facets,
-            listed
-                .iter()
-                .map(|&i| (self.view_keys[i], &self.site.content.articles[i].section, &g.term_slugs[i]))
-                .collect::<Vec<_>>(),
-        ));
+        let key = hash_of(&("browse", &facets, listed.iter().map(|&i| self.browse_keys[i]).collect::<Vec<_>>()));
         self.memo("browse/index.html", key, || self.browse_now(ctx, facets, listed))
     }
 
@@ -781,7 +899,7 @@ impl<'a> Renderer<'a> {
                         .unwrap_or_default();
                     data.insert(t.key.clone(), format!("|{}|", slugs.join("|")));
                 }
-                serde_json::json!({"article": self.articles[i], "data": data})
+                serde_json::json!({"article": BrowseView::of(&self.articles[i]), "data": data})
             })
             .collect();
         ctx.insert("facets", &facets);

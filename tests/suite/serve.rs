@@ -218,6 +218,27 @@ fn rebuilds_from_the_cache_match_full_builds() {
         ("change a title", Box::new(|| edit(&first, "title:", "title: 改名"))),
         ("add a tag", Box::new(|| edit(&first, "tags: [", "tags: [系統故障, "))),
         ("move the date", Box::new(|| edit(&first, "date: 20", "date: 19"))),
+        ("write a tag by its alias", Box::new(|| edit(&first, "tags: [", "tags: [退費, "))),
+        (
+            "the alias moves to another tag in data/tags.yaml",
+            Box::new(|| {
+                let tags = root.join("data/tags.yaml");
+                edit(&tags, "aliases: [退費]", "aliases: []");
+                edit(
+                    &tags,
+                    "description: 重複扣款、發票與帳單金額有爭議的案例。",
+                    "description: 重複扣款。\n    aliases: [退費]",
+                );
+            }),
+        ),
+        (
+            "rename an author in data/authors.yaml",
+            Box::new(|| edit(&root.join("data/authors.yaml"), "name: 陳美玲", "name: 陳美鈴")),
+        ),
+        (
+            "change a pick's reason",
+            Box::new(|| edit(&root.join("data/featured.yaml"), "reason: 用產品序號", "reason: 新理由：用產品序號")),
+        ),
         (
             "add an article",
             Box::new(|| {
