@@ -82,6 +82,7 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
 
 fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache>) -> (Journal, Diagnostics) {
     let mut diags = Diagnostics::default();
+    let mut lap = Instant::now();
     let (mut config, d) = config::load(root);
     diags.extend(d);
     if let Some(url) = &opts.base_url {
@@ -91,12 +92,15 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     diags.extend(d);
     let (content, d) = content::load(root, &config, &content::LoadOptions { drafts: opts.drafts, cache: files });
     diags.extend(d);
+    crate::cache::lap("   config, authors, content", &mut lap);
     let (tags, d) = TagList::load(root);
     diags.extend(d);
     let mut content = content;
     diags.extend(tags.apply(&mut content.articles));
+    crate::cache::lap("   tags", &mut lap);
     let (picks, d) = crate::content::featured::load(root);
     diags.extend(d);
+    crate::cache::lap("   featured", &mut lap);
     (Journal { config, authors, tags, content, picks }, diags)
 }
 
@@ -168,7 +172,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     if md.config != config_key {
         *md = MarkdownCache { config: config_key, ..Default::default() };
     }
-    let body_keys: Vec<u64> = content.articles.par_iter().map(|a| hash_value(&a.body)).collect();
+    let body_keys: Vec<u64> = content.articles.iter().map(|a| a.body_key).collect();
     let heading_ids: Vec<Vec<String>> = content
         .articles
         .par_iter()
@@ -212,7 +216,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .articles
         .par_iter()
         .map(|a| {
-            let key = hash_value(&(&a.source, &a.front_text, &a.body, a.body_line, opts.check));
+            let key = hash_value(&(&a.source, &a.front_text, a.body_key, a.body_line, opts.check));
             let found = cache
                 .markdown
                 .privacy

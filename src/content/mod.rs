@@ -39,7 +39,10 @@ pub struct Article {
     pub front: FrontMatter,
     /// The front matter's YAML as written; it starts on line 2 of the file.
     pub front_text: String,
-    pub body: String,
+    /// Shared with the file cache, so a kept file costs no copy.
+    pub body: std::sync::Arc<str>,
+    /// A hash of `body`, made when the file is read.
+    pub body_key: u64,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
     /// Files beside an `index.md` (absolute source, path relative to the page).
@@ -90,10 +93,16 @@ pub struct FileCache {
     files: std::sync::Mutex<HashMap<PathBuf, Parsed>>,
 }
 
-type Parsed = ((u64, Option<std::time::SystemTime>), Option<Loaded>, Vec<Diagnostic>);
+type Parsed = ((u64, Option<std::time::SystemTime>), Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>);
 
 impl FileCache {
-    fn load(&self, root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
+    fn load(
+        &self,
+        root: &Path,
+        content_dir: &Path,
+        file: &Path,
+        config: &Config,
+    ) -> (Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>) {
         let stamp = std::fs::metadata(file).map(|m| (m.len(), m.modified().ok())).ok();
         if let (Some(stamp), Ok(files)) = (stamp, self.files.lock()) {
             if let Some((s, loaded, diags)) = files.get(file) {
@@ -103,6 +112,7 @@ impl FileCache {
             }
         }
         let (loaded, diags) = load_file(root, content_dir, file, config);
+        let loaded = loaded.map(std::sync::Arc::new);
         if let (Some(stamp), Ok(mut files)) = (stamp, self.files.lock()) {
             files.insert(file.to_path_buf(), (stamp, loaded.clone(), diags.clone()));
         }
@@ -124,7 +134,9 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         ));
         return (Content::default(), diags);
     }
+    let mut lap = std::time::Instant::now();
     let (markdown, others, walk_errors) = walk(&content_dir);
+    crate::cache::lap("    walk", &mut lap);
     diags.extend(walk_errors);
     let bundles: BTreeSet<PathBuf> = markdown
         .iter()
@@ -144,14 +156,18 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             files.retain(|p, _| present.contains(p));
         }
     }
-    let parsed: Vec<(Option<Loaded>, Vec<Diagnostic>)> = markdown
+    let parsed: Vec<(Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>)> = markdown
         .par_iter()
         .map(|file| match opts.cache {
             Some(cache) => cache.load(root, &content_dir, file, config),
-            None => load_file(root, &content_dir, file, config),
+            None => {
+                let (loaded, diags) = load_file(root, &content_dir, file, config);
+                (loaded.map(std::sync::Arc::new), diags)
+            }
         })
         .collect();
 
+    crate::cache::lap("    parse or stat", &mut lap);
     let mut loaded = Vec::new();
     let mut drafts_left_out = 0;
     let mut unreadable = BTreeSet::new();
@@ -182,7 +198,9 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         }
     }
 
+    crate::cache::lap("    diagnostics, statics", &mut lap);
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags);
+    crate::cache::lap("    paths", &mut lap);
     (Content { articles, files, drafts_left_out, unreadable }, diags)
 }
 
@@ -195,7 +213,8 @@ struct Loaded {
     default_slug: String,
     front: FrontMatter,
     front_text: String,
-    body: String,
+    body: std::sync::Arc<str>,
+    body_key: u64,
     body_line: usize,
 }
 
@@ -263,7 +282,8 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         default_slug,
         front: parsed.front,
         front_text: parsed.front_text,
-        body: parsed.body,
+        body_key: crate::cache::hash_value(&parsed.body),
+        body: parsed.body.into(),
         body_line: parsed.body_line,
     };
     (Some(loaded), diags)
@@ -272,7 +292,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
 /// Gives each article a unique site path. Ties are broken by source path, so
 /// the same files always get the same addresses; every tie is reported.
 fn assign_paths(
-    loaded: Vec<Loaded>,
+    loaded: Vec<std::sync::Arc<Loaded>>,
     bundle_assets: &[(PathBuf, PathBuf)],
     config: &Config,
     diags: &mut Vec<Diagnostic>,
@@ -294,6 +314,7 @@ fn assign_paths(
 
     let mut articles = Vec::with_capacity(loaded.len());
     for l in loaded {
+        let l = std::sync::Arc::unwrap_or_clone(l);
         let wanted = slugify(l.front.slug.as_deref().unwrap_or(&l.default_slug), config.slugify);
         let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
         let slug = unique_slug(&prefix, wanted.clone(), &mut taken);
@@ -333,6 +354,7 @@ fn assign_paths(
             front: l.front,
             front_text: l.front_text,
             body: l.body,
+            body_key: l.body_key,
             body_line: l.body_line,
             assets,
         });

@@ -561,7 +561,7 @@ mod tests {
         let (journal, _) = crate::build::load(root, &crate::build::BuildOptions::default());
         let articles = &journal.content.articles;
         let labels = &journal.config.labels;
-        let mut texts: Vec<String> = articles.iter().map(|a| a.body.clone()).collect();
+        let mut texts: Vec<String> = articles.iter().map(|a| a.body.to_string()).collect();
         let keyed = |texts: &[String]| -> Vec<(String, u64)> {
             texts.iter().map(|t| (t.clone(), crate::cache::hash_value(t))).collect()
         };
