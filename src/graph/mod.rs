@@ -249,7 +249,7 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
     }
     graph.picks = picks;
     crate::cache::lap("  responses, backlinks, series, picks", &mut lap);
-    let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (r.text.as_str(), r.text_key)).collect();
+    let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (&*r.text, r.text_key)).collect();
     graph.related = related::related(articles, &texts, &config.labels, related);
     crate::cache::lap("  related", &mut lap);
     (graph, diags)

@@ -27,8 +27,9 @@ pub struct TocEntry {
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
-    /// Text without markup, paragraphs separated by newlines.
-    pub text: String,
+    /// Text without markup, paragraphs separated by newlines (shared with
+    /// the search index's document).
+    pub text: std::sync::Arc<str>,
     /// Links and images in order of appearance, with their place in the body.
     pub links: Vec<LinkRef>,
     /// Links the resolver could not resolve, with its reason.
@@ -196,6 +197,7 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
 /// Renders one article body, resolving its links with `links`.
 pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> Rendered {
     let mut out = Rendered::default();
+    let mut text = String::new();
     let lines = LineIndex::new(markdown);
     let events = resolve_links(markdown, &lines, links, &mut out);
 
@@ -209,8 +211,8 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
             match event {
                 Event::Text(t) => buf.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    out.text.push_str(buf);
-                    out.text.push('\n');
+                    text.push_str(buf);
+                    text.push('\n');
                     html_events.push(Event::Html(highlight::code_block(buf, lang).into()));
                     code = None;
                 }
@@ -240,8 +242,8 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                     if lvl == 2 || lvl == 3 {
                         out.toc.push(TocEntry { level: lvl, id, href, title: h.text.trim().to_string() });
                     }
-                    out.text.push_str(&h.text);
-                    out.text.push('\n');
+                    text.push_str(&h.text);
+                    text.push('\n');
                     heading = None;
                 }
                 Event::Text(ref t) | Event::Code(ref t) => {
@@ -270,11 +272,11 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                 code = Some((lang, String::new()));
             }
             Event::Text(ref t) | Event::Code(ref t) => {
-                out.text.push_str(t);
+                text.push_str(t);
                 html_events.push(event);
             }
             Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) | Event::End(TagEnd::TableCell) => {
-                out.text.push('\n');
+                text.push('\n');
                 html_events.push(event);
             }
             Event::Start(Tag::Table(_)) => {
@@ -289,9 +291,10 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
         }
     }
     html::push_html(&mut out.html, html_events.into_iter());
-    out.facts = TextFacts::of(&out.text);
+    out.facts = TextFacts::of(&text);
     out.html_key = crate::cache::hash_value(&out.html);
-    out.text_key = crate::cache::hash_value(&out.text);
+    out.text_key = crate::cache::hash_value(&text);
+    out.text = text.into();
     out
 }
 

@@ -24,7 +24,7 @@
 //! field's boost, summed over fields. A very common term keeps its exact df
 //! but only its `max_postings` best documents, which bounds shard size.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use elasticlunr::IndexBuilder;
@@ -68,7 +68,8 @@ pub struct SearchDoc {
     pub authors: Vec<String>,
     pub summary: String,
     pub headings: Vec<String>,
-    pub body: String,
+    /// Shared with the rendered article.
+    pub body: std::sync::Arc<str>,
     /// Case fields as shown (channel, product, outcome, competencies...).
     pub fields: Vec<String>,
 }
@@ -80,7 +81,7 @@ impl SearchDoc {
             self.tags.join(" "),
             self.summary.clone(),
             self.headings.join("\n"),
-            self.body.clone(),
+            self.body.to_string(),
             self.authors.join(" "),
             self.fields.join(" "),
         ]
@@ -134,11 +135,26 @@ struct State {
     /// Term → every field's encoded list of it, fields in order.
     encoded: BTreeMap<String, Vec<(usize, String)>>,
     starts: Vec<String>,
-    shards: Vec<String>,
+    shards: Vec<Shard>,
     article_hashes: Vec<String>,
     /// `search/a/<id>.json` of each article, and the facets file.
     articles: Vec<OutputFile>,
-    facets: String,
+    facets: Shard,
+}
+
+/// A file of the index with its content hash, made when it changes.
+struct Shard {
+    file: OutputFile,
+    hash: String,
+    bytes: usize,
+}
+
+impl Shard {
+    /// `name` has `{}` where the hash goes.
+    fn new(name: &str, json: String) -> Shard {
+        let (hash, bytes) = (short_hash(json.as_bytes()), json.len());
+        Shard { file: OutputFile::text(name.replace("{}", &hash), json), bytes, hash }
+    }
 }
 
 /// At most this many changed articles are re-indexed one by one; more
@@ -148,12 +164,15 @@ const INCREMENTAL_LIMIT: usize = 64;
 /// Builds every search file, reusing `cache` when only a few articles changed.
 pub fn build(docs: &[SearchDoc], opts: &SearchOptions, cache: &mut SearchCache) -> (Vec<OutputFile>, SearchStats) {
     let options = format!("{opts:?}");
+    let mut lap = std::time::Instant::now();
     let state = match cache.state.take() {
         Some(mut state) if state.options == options && state.docs.len() == docs.len() => {
             let changed: Vec<usize> = (0..docs.len()).filter(|&i| state.docs[i] != docs[i]).collect();
             let moved = changed.iter().any(|&i| state.docs[i].url != docs[i].url);
+            crate::cache::lap("    compare", &mut lap);
             if changed.len() <= INCREMENTAL_LIMIT && !moved {
                 update(&mut state, docs, &changed, opts);
+                crate::cache::lap("    update", &mut lap);
                 state
             } else {
                 full(docs, opts, options)
@@ -162,6 +181,7 @@ pub fn build(docs: &[SearchDoc], opts: &SearchOptions, cache: &mut SearchCache) 
         _ => full(docs, opts, options),
     };
     let out = files(&state, opts);
+    crate::cache::lap("    files", &mut lap);
     cache.state = Some(state);
     out
 }
@@ -208,40 +228,51 @@ fn full(docs: &[SearchDoc], opts: &SearchOptions, options: String) -> State {
             .enumerate()
             .map(|(i, d)| OutputFile::text(format!("search/a/{i}.json"), article_json(d)))
             .collect(),
-        facets: facets(docs),
+        facets: Shard::new("search/facets-{}.json", facets(docs)),
     };
     state.article_hashes = state.articles.iter().map(|f| short_hash(&f.bytes().unwrap_or_default())).collect();
-    state.shards = (0..state.starts.len()).map(|n| shard_json(&state, n)).collect();
+    state.shards = (0..state.starts.len()).map(|n| shard_file(&state, n)).collect();
     state
 }
 
-/// Re-indexes the `changed` articles in place and rewrites the shards their
-/// old and new terms are in.
+/// Re-indexes the `changed` articles in place and rewrites the shards whose
+/// text changes: those holding a term whose encoded list an article's new
+/// text changes (a term it gained or lost, or whose weight for it moved).
 fn update(state: &mut State, docs: &[SearchDoc], changed: &[usize], opts: &SearchOptions) {
-    let mut touched: BTreeMap<String, ()> = BTreeMap::new();
+    let mut touched: BTreeSet<String> = BTreeSet::new();
     for &i in changed {
         let doc = i as u32;
         let (old, _) = index_with_elasticlunr(std::slice::from_ref(&state.docs[i]));
-        for (f, terms) in old.iter().enumerate() {
-            for term in terms.keys() {
-                if let Some(list) = state.postings[f].get_mut(term) {
-                    list.retain(|p| p.0 != doc);
-                    if list.is_empty() {
-                        state.postings[f].remove(term);
+        let (new, lengths) = index_with_elasticlunr(std::slice::from_ref(&docs[i]));
+        let tf_of = |terms: &TermPostings, term: &str| terms.get(term).and_then(|l| l.first()).map(|p| p.1);
+        for f in 0..FIELDS.len() {
+            let (old_len, new_len) = (state.lengths[i][f], lengths[0][f]);
+            let terms: BTreeSet<&String> = old[f].keys().chain(new[f].keys()).collect();
+            for term in terms {
+                let (before, after) = (tf_of(&old[f], term), tf_of(&new[f], term));
+                if before == after && old_len == new_len {
+                    continue;
+                }
+                if before.map(|tf| weight(tf, old_len)) != after.map(|tf| weight(tf, new_len)) {
+                    touched.insert(term.clone());
+                }
+                if before == after {
+                    continue;
+                }
+                let postings = state.postings[f].entry(term.clone()).or_default();
+                let at = postings.partition_point(|p| p.0 < doc);
+                match after {
+                    Some(tf) if postings.get(at).is_some_and(|p| p.0 == doc) => postings[at].1 = tf,
+                    Some(tf) => postings.insert(at, (doc, tf)),
+                    None => {
+                        if postings.get(at).is_some_and(|p| p.0 == doc) {
+                            postings.remove(at);
+                        }
                     }
                 }
-                touched.insert(term.clone(), ());
-            }
-        }
-        let (new, lengths) = index_with_elasticlunr(std::slice::from_ref(&docs[i]));
-        for (f, terms) in new.into_iter().enumerate() {
-            for (term, list) in terms {
-                let postings = state.postings[f].entry(term.clone()).or_default();
-                for (_, tf) in list {
-                    let at = postings.partition_point(|p| p.0 < doc);
-                    postings.insert(at, (doc, tf));
+                if postings.is_empty() {
+                    state.postings[f].remove(term);
                 }
-                touched.insert(term, ());
             }
         }
         state.lengths[i] = lengths[0];
@@ -251,16 +282,25 @@ fn update(state: &mut State, docs: &[SearchDoc], changed: &[usize], opts: &Searc
         state.articles[i] = OutputFile::text(format!("search/a/{i}.json"), json);
     }
     if !changed.is_empty() {
-        state.facets = facets(docs);
+        state.facets = Shard::new("search/facets-{}.json", facets(docs));
     }
+    let encoded: Vec<(&String, Vec<(usize, String)>)> = touched
+        .par_iter()
+        .map(|term| {
+            let lists = (0..FIELDS.len())
+                .filter_map(|f| {
+                    let list = state.postings[f].get(term)?;
+                    Some((f, encode_postings(list, &state.lengths, f, opts.max_postings)))
+                })
+                .collect();
+            (term, lists)
+        })
+        .collect();
     let mut shards = Vec::new();
-    for term in touched.keys() {
-        let lists: Vec<(usize, String)> = (0..FIELDS.len())
-            .filter_map(|f| {
-                let list = state.postings[f].get(term)?;
-                Some((f, encode_postings(list, &state.lengths, f, opts.max_postings)))
-            })
-            .collect();
+    for (term, lists) in encoded {
+        if state.encoded.get(term) == Some(&lists) || (lists.is_empty() && !state.encoded.contains_key(term)) {
+            continue;
+        }
         if lists.is_empty() {
             state.encoded.remove(term);
         } else {
@@ -269,9 +309,21 @@ fn update(state: &mut State, docs: &[SearchDoc], changed: &[usize], opts: &Searc
         shards.push(shard_of(term, &state.starts));
     }
     shards.dedup();
-    for n in shards {
-        state.shards[n] = shard_json(state, n);
+    let files: Vec<(usize, Shard)> = shards.into_par_iter().map(|n| (n, shard_file(state, n))).collect();
+    for (n, shard) in files {
+        state.shards[n] = shard;
     }
+}
+
+/// What a term's list stores for a document: its term frequency over the
+/// square root of the field's length, in thousandths (at least 1).
+fn weight(tf: f32, len: u32) -> u32 {
+    let norm = if len == 0 { 1.0 } else { 1.0 / (len as f64).sqrt() };
+    ((tf as f64 * norm * 1000.0).round() as u32).max(1)
+}
+
+fn shard_file(state: &State, n: usize) -> Shard {
+    Shard::new(&format!("search/s/{n}-{{}}.json"), shard_json(state, n))
 }
 
 /// Shard `n` as JSON: `{"field": {"term": [list], ...}, ...}`.
@@ -315,19 +367,20 @@ fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) 
         ..Default::default()
     };
     let mut shard_names = String::new();
-    for (n, json) in state.shards.iter().enumerate() {
-        let hash = short_hash(json.as_bytes());
-        shard_names.push_str(&hash);
-        stats.bytes += json.len();
-        files.push(OutputFile::text(format!("search/s/{n}-{hash}.json"), json.clone()));
+    for shard in &state.shards {
+        shard_names.push_str(&shard.hash);
+        stats.bytes += shard.bytes;
+        files.push(shard.file.clone());
     }
 
-    let fold_table = fold_pairs();
-    let fold_name = format!("fold-{}.txt", short_hash(fold_table.as_bytes()));
-    files.push(OutputFile::text(format!("search/{fold_name}"), fold_table));
+    // The same for every build: made once.
+    static FOLD: std::sync::OnceLock<Shard> = std::sync::OnceLock::new();
+    let fold = FOLD.get_or_init(|| Shard::new("search/fold-{}.txt", fold_pairs()));
+    let fold_name = format!("fold-{}.txt", fold.hash);
+    files.push(fold.file.clone());
 
-    let facets_name = format!("facets-{}.json", short_hash(state.facets.as_bytes()));
-    files.push(OutputFile::text(format!("search/{facets_name}"), state.facets.clone()));
+    let facets_name = format!("facets-{}.json", state.facets.hash);
+    files.push(state.facets.file.clone());
 
     let mut build_hash_input = shard_names.clone();
     for (i, article) in state.articles.iter().enumerate() {
@@ -375,14 +428,8 @@ pub fn shard_of(term: &str, starts: &[String]) -> usize {
 
 /// `[df, doc, w, Δdoc, w, ...]`, keeping the `max` best documents.
 fn encode_postings(list: &[(u32, f32)], lengths: &[[u32; 7]], field: usize, max: usize) -> String {
-    let mut weighted: Vec<(u32, u32)> = list
-        .iter()
-        .map(|&(doc, tf)| {
-            let len = lengths[doc as usize][field];
-            let norm = if len == 0 { 1.0 } else { 1.0 / (len as f64).sqrt() };
-            (doc, ((tf as f64 * norm * 1000.0).round() as u32).max(1))
-        })
-        .collect();
+    let mut weighted: Vec<(u32, u32)> =
+        list.iter().map(|&(doc, tf)| (doc, weight(tf, lengths[doc as usize][field]))).collect();
     if weighted.len() > max {
         weighted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         weighted.truncate(max);
@@ -747,7 +794,7 @@ mod tests {
         let mut cache = SearchCache::default();
         build(&docs, &opts, &mut cache);
         docs[7] = doc("耳機沒有聲音", "客戶說藍牙耳機沒有聲音，重新配對後好了");
-        docs[20].body.push_str(" 退貨退貨 新詞彙");
+        docs[20].body = format!("{} 退貨退貨 新詞彙", docs[20].body).into();
         docs[49] = doc("案例49", "");
         let (incremental, stats) = build(&docs, &opts, &mut cache);
         let (full, full_stats) = build(&docs, &opts, &mut SearchCache::default());
