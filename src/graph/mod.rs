@@ -136,6 +136,22 @@ pub fn term_key(name: &str) -> String {
     crate::fold::fold(name.trim())
 }
 
+/// [`term_key`] remembered for one build: journals repeat the same few
+/// hundred terms across thousands of articles.
+#[derive(Default)]
+struct TermKeys(rustc_hash::FxHashMap<String, String>);
+
+impl TermKeys {
+    fn of(&mut self, name: &str) -> String {
+        if let Some(k) = self.0.get(name) {
+            return k.clone();
+        }
+        let k = term_key(name);
+        self.0.insert(name.to_string(), k.clone());
+        k
+    }
+}
+
 /// Builds the graph, reusing what `related` kept from the last build.
 pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Vec<Diagnostic>) {
     let Inputs { articles, authors, config, .. } = *inputs;
@@ -162,8 +178,9 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
         .collect();
 
     graph.term_slugs = vec![HashMap::new(); articles.len()];
+    let mut keys = TermKeys::default();
     for tax in &config.taxonomies {
-        let (index, dups) = group_terms(articles, &tax.key, config);
+        let (index, dups) = group_terms(articles, &tax.key, config, &mut keys);
         for (i, terms) in index.terms.iter().enumerate() {
             for &a in &terms.articles {
                 graph.term_slugs[a]
@@ -204,8 +221,16 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
     // Keep each article's terms in the order its front matter lists them.
     for (i, a) in articles.iter().enumerate() {
         for (key, list) in graph.term_slugs[i].iter_mut() {
-            let order: Vec<String> = field_values(a, key).iter().map(|v| term_key(v)).collect();
-            list.sort_by_key(|(name, _)| order.iter().position(|k| *k == term_key(name)).unwrap_or(usize::MAX));
+            if list.len() < 2 {
+                continue;
+            }
+            let order: Vec<String> = field_values(a, key).iter().map(|v| keys.of(v)).collect();
+            let mut ranked: Vec<(usize, (String, String))> = std::mem::take(list)
+                .into_iter()
+                .map(|e| (order.iter().position(|k| *k == keys.of(&e.0)).unwrap_or(usize::MAX), e))
+                .collect();
+            ranked.sort_by_key(|r| r.0);
+            *list = ranked.into_iter().map(|r| r.1).collect();
         }
     }
 
@@ -357,7 +382,12 @@ struct Grouped {
 
 /// Groups the articles by the terms of one taxonomy. Returns the terms and the
 /// slug collisions between different terms (name, other name, its slug).
-fn group_terms(articles: &[Article], key: &str, config: &Config) -> (Grouped, Vec<(String, String, String)>) {
+fn group_terms(
+    articles: &[Article],
+    key: &str,
+    config: &Config,
+    keys: &mut TermKeys,
+) -> (Grouped, Vec<(String, String, String)>) {
     // key -> (spelling -> count, articles)
     let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -366,7 +396,7 @@ fn group_terms(articles: &[Article], key: &str, config: &Config) -> (Grouped, Ve
         }
         let mut seen = HashSet::new();
         for v in field_values(a, key) {
-            let k = term_key(&v);
+            let k = keys.of(&v);
             if k.is_empty() || !seen.insert(k.clone()) {
                 continue;
             }

@@ -292,6 +292,8 @@ struct Renderer<'a> {
     global_key: u64,
     previous: HashMap<String, (u64, OutputFile)>,
     keys: Mutex<Vec<(String, u64)>>,
+    /// Pages rendered (not kept from the last build), for the profile.
+    made: std::sync::atomic::AtomicUsize,
 }
 
 /// Renders every page, feed and static file of the site, and returns what
@@ -362,7 +364,10 @@ pub fn render(
         })
         .collect();
     list_pages.into_iter().for_each(&mut push);
-    crate::cache::lap("  lists", &mut lap);
+    crate::cache::lap(
+        &format!("  lists ({} pages made so far)", r.made.load(std::sync::atomic::Ordering::Relaxed)),
+        &mut lap,
+    );
     r.series_pages().into_iter().for_each(&mut push);
     crate::cache::lap("  series", &mut lap);
     push(r.browse());
@@ -451,7 +456,10 @@ impl<'a> Renderer<'a> {
         }
         match self.previous.get(path) {
             Some((k, file)) if *k == key => Ok(file.clone()),
-            _ => make(),
+            _ => {
+                self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                make()
+            }
         }
     }
 
@@ -500,6 +508,7 @@ impl<'a> Renderer<'a> {
             global_key,
             previous: std::mem::take(&mut cache.pages),
             keys: Mutex::new(Vec::new()),
+            made: Default::default(),
         };
         // Views are kept per article while what they are made of is unchanged.
         let views_global = crate::cache::hash_value(&format!("{config:?}{:?}{}", site.authors, site.drafts));
@@ -968,15 +977,6 @@ impl<'a> Renderer<'a> {
         (1..=total)
             .map(|n| {
                 let path = page_path(n);
-                let root = root_for(&path);
-                let link = |m: usize| format!("{root}{}", encode_path(&page_path(m)));
-                let paginator = Paginator {
-                    current: n,
-                    total,
-                    prev: (n > 1).then(|| link(n - 1)),
-                    next: (n < total).then(|| link(n + 1)),
-                    pages: (1..=total).map(|m| PageLink { number: m, url: link(m), current: m == n }).collect(),
-                };
                 let chunk = ids.iter().skip((n - 1) * per).take(per).copied().collect::<Vec<_>>();
                 let key = (
                     "list",
@@ -989,6 +989,15 @@ impl<'a> Renderer<'a> {
                     chunk.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(),
                 );
                 self.memo(&format!("{path}index.html"), key, || {
+                    let root = root_for(&path);
+                    let link = |m: usize| format!("{root}{}", encode_path(&page_path(m)));
+                    let paginator = Paginator {
+                        current: n,
+                        total,
+                        prev: (n > 1).then(|| link(n - 1)),
+                        next: (n < total).then(|| link(n + 1)),
+                        pages: (1..=total).map(|m| PageLink { number: m, url: link(m), current: m == n }).collect(),
+                    };
                     let shown_title = if n == 1 { title.to_string() } else { format!("{title}（第 {n} 頁）") };
                     let mut ctx = self.context(&path, &shown_title);
                     ctx.insert("list_title", title);
