@@ -121,9 +121,11 @@ pub struct MarkdownCache {
     /// The config it was made with; a new config empties the cache.
     config: String,
     /// Hash of an article's body → its heading ids.
-    headings: HashMap<u64, Vec<String>>,
+    headings: HashMap<u64, Arc<Vec<String>>>,
     /// Hash of every link target (see `build_cached`).
     world: u64,
+    /// The link names made for `world`.
+    links: Option<Arc<crate::graph::links::LinkMaps>>,
     /// (source, site path, hash of the body) → the article's HTML and text.
     rendered: HashMap<(PathBuf, String, u64), Arc<Rendered>>,
     /// Hash of an article's text and place → customer data found in it.
@@ -173,11 +175,13 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         *md = MarkdownCache { config: config_key, ..Default::default() };
     }
     let body_keys: Vec<u64> = content.articles.iter().map(|a| a.body_key).collect();
-    let heading_ids: Vec<Vec<String>> = content
+    let heading_ids: Vec<Arc<Vec<String>>> = content
         .articles
         .par_iter()
         .zip(&body_keys)
-        .map(|(a, k)| md.headings.get(k).cloned().unwrap_or_else(|| markdown::heading_ids(&a.body, config.slugify)))
+        .map(|(a, k)| {
+            md.headings.get(k).cloned().unwrap_or_else(|| Arc::new(markdown::heading_ids(&a.body, config.slugify)))
+        })
         .collect();
     md.headings = body_keys.iter().copied().zip(heading_ids.iter().cloned()).collect();
     crate::cache::lap("body keys, headings", &mut lap);
@@ -189,12 +193,16 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         content.files.iter().map(|f| &f.site_path).collect::<Vec<_>>(),
         &content.unreadable,
     ));
-    if md.world != world {
-        md.rendered.clear();
-        md.world = world;
-    }
-    crate::cache::lap("world", &mut lap);
-    let links = LinkIndex::new(&content, &config, heading_ids);
+    let links = match &md.links {
+        Some(maps) if md.world == world => LinkIndex::with_maps(&content, &config, Arc::clone(maps)),
+        _ => {
+            md.rendered.clear();
+            md.world = world;
+            let links = LinkIndex::new(&content, &config, &heading_ids);
+            md.links = Some(links.maps());
+            links
+        }
+    };
     crate::cache::lap("link index", &mut lap);
     let keys: Vec<(PathBuf, String, u64)> =
         content.articles.iter().zip(&body_keys).map(|(a, k)| (a.source.clone(), a.path.clone(), *k)).collect();
@@ -300,7 +308,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             files = Some(out);
         }
     }
-    Built {
+    let built = Built {
         files,
         diagnostics: diags.into_sorted(),
         articles: content.articles.len(),
@@ -314,5 +322,10 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             history: history_time,
         },
         search: search_stats,
-    }
+    };
+    // Freeing ten thousand articles' values takes a while: not on the way
+    // to the reload.
+    drop(links);
+    crate::cache::drop_later((content, rendered, graph));
+    built
 }

@@ -39,3 +39,10 @@ pub fn lap(label: &str, since: &mut std::time::Instant) {
     }
     *since = std::time::Instant::now();
 }
+
+/// Drops `value` on another thread: large values built for one build
+/// (every article's parts) take tens of milliseconds to free.
+pub fn drop_later<T: Send + 'static>(value: T) {
+    // Without a thread to spare, the value is dropped here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}

@@ -38,8 +38,10 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         }
     }
     let (journal, diags) = load(root, &BuildOptions { root: root.to_path_buf(), ..Default::default() });
-    let heading_ids = vec![Vec::new(); journal.content.articles.len()];
-    let links = LinkIndex::new(&journal.content, &journal.config, heading_ids);
+    // Picks name articles, not headings: no heading ids are needed.
+    let none = std::sync::Arc::new(Vec::new());
+    let heading_ids: Vec<_> = journal.content.articles.iter().map(|_| std::sync::Arc::clone(&none)).collect();
+    let links = LinkIndex::new(&journal.content, &journal.config, &heading_ids);
     let (picks, pick_diags) = resolve(&journal.picks, &links, &journal.authors);
     let problems: Vec<_> = diags
         .into_sorted()

@@ -23,6 +23,13 @@ use crate::slug::{encode_fragment, encode_path, slugify};
 pub struct LinkIndex<'a> {
     content: &'a Content,
     config: &'a Config,
+    maps: std::sync::Arc<LinkMaps>,
+}
+
+/// The names of [`LinkIndex`]: made from the articles' sources, slugs,
+/// titles, addresses, files and heading ids only, so a build whose link
+/// targets are unchanged can use the last build's.
+pub struct LinkMaps {
     /// Content-relative source path (`cases/退貨.md`) → article.
     by_source: HashMap<String, usize>,
     by_slug: HashMap<String, Vec<usize>>,
@@ -46,16 +53,31 @@ pub fn content_path(source: &std::path::Path) -> String {
 }
 
 impl<'a> LinkIndex<'a> {
-    pub fn new(content: &'a Content, config: &'a Config, heading_ids: Vec<Vec<String>>) -> Self {
-        let mut index = LinkIndex {
-            content,
-            config,
+    pub fn new(content: &'a Content, config: &'a Config, heading_ids: &[std::sync::Arc<Vec<String>>]) -> Self {
+        let maps = LinkMaps::new(content, heading_ids);
+        LinkIndex { content, config, maps: std::sync::Arc::new(maps) }
+    }
+
+    /// An index over `content` with the names of an earlier build whose link
+    /// targets were the same.
+    pub fn with_maps(content: &'a Content, config: &'a Config, maps: std::sync::Arc<LinkMaps>) -> Self {
+        LinkIndex { content, config, maps }
+    }
+
+    pub fn maps(&self) -> std::sync::Arc<LinkMaps> {
+        std::sync::Arc::clone(&self.maps)
+    }
+}
+
+impl LinkMaps {
+    fn new(content: &Content, heading_ids: &[std::sync::Arc<Vec<String>>]) -> Self {
+        let mut index = LinkMaps {
             by_source: HashMap::new(),
             by_slug: HashMap::new(),
             by_title: HashMap::new(),
             by_page: HashMap::new(),
             files: HashMap::new(),
-            heading_ids: heading_ids.into_iter().map(|ids| ids.into_iter().collect()).collect(),
+            heading_ids: heading_ids.iter().map(|ids| ids.iter().cloned().collect()).collect(),
         };
         for (i, a) in content.articles.iter().enumerate() {
             index.by_source.insert(content_path(&a.source), i);
@@ -74,7 +96,9 @@ impl<'a> LinkIndex<'a> {
         }
         index
     }
+}
 
+impl<'a> LinkIndex<'a> {
     /// The resolver for links written in article `from`.
     pub fn resolver(&'a self, from: usize) -> ArticleLinks<'a> {
         let path = content_path(&self.content.articles[from].source);
@@ -88,15 +112,15 @@ impl<'a> LinkIndex<'a> {
         let name = nfc(name.trim());
         if name.ends_with(".md") || name.ends_with(".markdown") {
             let path = join(from_dir, &name).ok_or_else(|| format!("`{name}` points outside content/"))?;
-            return self.by_source.get(&path).copied().ok_or_else(|| self.missing_file(&name, &path));
+            return self.maps.by_source.get(&path).copied().ok_or_else(|| self.missing_file(&name, &path));
         }
         let as_page = format!("{}/", name.trim_matches('/'));
         if name.contains('/') {
-            if let Some(&i) = self.by_page.get(&as_page) {
+            if let Some(&i) = self.maps.by_page.get(&as_page) {
                 return Ok(i);
             }
         }
-        let by_title = self.by_title.get(&fold(&name)).map(Vec::as_slice).unwrap_or_default();
+        let by_title = self.maps.by_title.get(&fold(&name)).map(Vec::as_slice).unwrap_or_default();
         if by_title.len() == 1 {
             return Ok(by_title[0]);
         }
@@ -108,7 +132,8 @@ impl<'a> LinkIndex<'a> {
                 self.content.articles[by_title[0]].path.trim_end_matches('/')
             ));
         }
-        let by_slug = self.by_slug.get(&slugify(&name, self.config.slugify)).map(Vec::as_slice).unwrap_or_default();
+        let by_slug =
+            self.maps.by_slug.get(&slugify(&name, self.config.slugify)).map(Vec::as_slice).unwrap_or_default();
         match by_slug {
             [one] => Ok(*one),
             [] => {
@@ -132,7 +157,7 @@ impl<'a> LinkIndex<'a> {
     }
 
     fn missing_file(&self, written: &str, resolved: &str) -> String {
-        let all = self.by_source.keys().map(String::as_str);
+        let all = self.maps.by_source.keys().map(String::as_str);
         match closest(resolved, all) {
             Some(s) => {
                 format!("`{written}` leads to content/{resolved}, which does not exist; did you mean content/{s}?")
@@ -144,7 +169,7 @@ impl<'a> LinkIndex<'a> {
     /// Checks `fragment` against the headings of article `i`; returns the id to use.
     fn heading(&self, i: usize, fragment: &str) -> Result<String, String> {
         let wanted = nfc(&percent_decode_str(fragment).decode_utf8_lossy());
-        let ids = &self.heading_ids[i];
+        let ids = &self.maps.heading_ids[i];
         if ids.contains(&wanted) {
             return Ok(wanted);
         }
@@ -260,18 +285,18 @@ impl LinkResolver for ArticleLinks<'_> {
                 // That file has problems of its own, reported at its lines.
                 return Ok(None);
             }
-            let to = ix.by_source.get(&joined).copied().ok_or_else(|| ix.missing_file(&decoded, &joined))?;
+            let to = ix.maps.by_source.get(&joined).copied().ok_or_else(|| ix.missing_file(&decoded, &joined))?;
             return ix.article_link(self.from, to, fragment, false).map(Some);
         }
-        if let Some(site) = ix.files.get(&joined) {
+        if let Some(site) = ix.maps.files.get(&joined) {
             return Ok(Some(ResolvedLink { href: ix.href(self.from, site, None), text: None, target: None }));
         }
         // A link to a page by its address, like /cases/退貨/.
         let as_page = format!("{}/", joined.trim_end_matches('/'));
-        if let Some(&to) = ix.by_page.get(&as_page) {
+        if let Some(&to) = ix.maps.by_page.get(&as_page) {
             return ix.article_link(self.from, to, fragment, false).map(Some);
         }
-        let all = ix.files.keys().map(String::as_str);
+        let all = ix.maps.files.keys().map(String::as_str);
         Err(match closest(&joined, all) {
             Some(s) => {
                 format!("`{decoded}` leads to content/{joined}, which does not exist; did you mean content/{s}?")

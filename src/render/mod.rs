@@ -304,7 +304,7 @@ pub fn render(
     cache: &mut RenderCache,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<crate::search::index::SearchDoc>) {
     let mut lap = std::time::Instant::now();
-    let r = Renderer::new(site, tera, cache);
+    let mut r = Renderer::new(site, tera, cache);
     crate::cache::lap("  views", &mut lap);
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -405,9 +405,31 @@ pub fn render(
     files.dedup_by(|later, earlier| later.path == earlier.path);
     crate::cache::lap("  statics, sort", &mut lap);
     let docs = r.search_docs();
-    let keys: HashMap<String, u64> =
-        r.keys.lock().map(|mut k| std::mem::take(&mut *k)).unwrap_or_default().into_iter().collect();
-    cache.pages = files.iter().filter_map(|f| Some((f.path.clone(), (*keys.get(&f.path)?, f.clone())))).collect();
+    crate::cache::lap("  search documents", &mut lap);
+    // The pages kept for the next build: the last build's, with the pages
+    // made this time put in and the ones gone taken out.
+    let keys: Vec<(String, u64)> = r.keys.lock().map(|mut k| std::mem::take(&mut *k)).unwrap_or_default();
+    let mut pages = std::mem::take(&mut r.previous);
+    for (path, key) in &keys {
+        if pages.get(path).is_some_and(|(k, _)| k == key) {
+            continue;
+        }
+        match files.binary_search_by(|f| f.path.as_str().cmp(path)) {
+            Ok(at) => {
+                pages.insert(path.clone(), (*key, files[at].clone()));
+            }
+            // The page failed (its problem is reported).
+            Err(_) => {
+                pages.remove(path);
+            }
+        }
+    }
+    if pages.len() != keys.len() {
+        let wanted: std::collections::HashSet<&str> = keys.iter().map(|(p, _)| p.as_str()).collect();
+        pages.retain(|p, _| wanted.contains(p.as_str()));
+    }
+    cache.pages = pages;
+    crate::cache::lap("  keys kept", &mut lap);
     (files, diags, docs)
 }
 

@@ -150,6 +150,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
     static CACHE: Mutex<Option<HistoryCache>> = Mutex::new(None);
     static BUILD: Mutex<Option<BuildCache>> = Mutex::new(None);
     let started = Instant::now();
+    let mut lap = Instant::now();
     let history = CACHE.lock().ok().and_then(|mut cache| {
         let cache = cache.get_or_insert_with(HistoryCache::default);
         let head = Some(git_head(&opts.root)?);
@@ -159,6 +160,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
         }
         cache.history.clone()
     });
+    crate::cache::lap("HEAD and history", &mut lap);
     let options = BuildOptions {
         root: opts.root.clone(),
         drafts: opts.drafts,
@@ -170,7 +172,9 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),
         Err(_) => crate::build::build(&options),
     };
+    crate::cache::lap("build", &mut lap);
     crate::cmd::print_diagnostics(&built.diagnostics);
+    crate::cache::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
     let next = match built.files {
@@ -203,6 +207,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
     };
     *current = Arc::new(next);
     state.changed.notify_all();
+    crate::cache::lap("snapshot", &mut lap);
 }
 
 fn open_browser(url: &str) {
