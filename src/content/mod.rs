@@ -36,7 +36,8 @@ pub struct Article {
     /// Site path of the page, without leading `/`: `cases/退貨/`.
     pub path: String,
     pub date: DateTime<FixedOffset>,
-    pub front: FrontMatter,
+    /// Shared with the file cache (copied only when a later stage changes it).
+    pub front: std::sync::Arc<FrontMatter>,
     /// The front matter's YAML as written; it starts on line 2 of the file.
     pub front_text: String,
     /// Shared with the file cache, so a kept file costs no copy.
@@ -211,7 +212,7 @@ struct Loaded {
     abs_dir: Option<PathBuf>,
     folder: String,
     default_slug: String,
-    front: FrontMatter,
+    front: std::sync::Arc<FrontMatter>,
     front_text: String,
     body: std::sync::Arc<str>,
     body_key: u64,
@@ -280,7 +281,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         abs_dir: is_bundle.then(|| file.parent().unwrap_or(Path::new("")).to_path_buf()),
         folder: display_path(&folder_path),
         default_slug,
-        front: parsed.front,
+        front: std::sync::Arc::new(parsed.front),
         front_text: parsed.front_text,
         body_key: crate::cache::hash_value(&parsed.body),
         body: parsed.body.into(),
@@ -390,7 +391,7 @@ pub fn dates_from_history(
         match first {
             Some(c) => {
                 a.date = c.date.with_timezone(&zone);
-                a.front.date = Some(a.date);
+                std::sync::Arc::make_mut(&mut a.front).date = Some(a.date);
             }
             None => missing.push(i),
         }

@@ -118,9 +118,11 @@ impl TagList {
     pub fn apply(&self, articles: &mut [Article]) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         for a in articles {
-            for tag in &mut a.front.tags {
+            let mut renamed: Vec<(usize, &String)> = Vec::new();
+            for (n, tag) in a.front.tags.iter().enumerate() {
                 match self.canonical.get(&fold(tag)) {
-                    Some(name) => *tag = name.clone(),
+                    Some(name) if name != tag => renamed.push((n, name)),
+                    Some(_) => {}
                     None if self.strict => {
                         let (line, col) = a.front.positions.get("tags").copied().unwrap_or((1, 1));
                         let hint = match closest(tag, self.names.iter().map(String::as_str)) {
@@ -135,6 +137,13 @@ impl TagList {
                         ));
                     }
                     None => {}
+                }
+            }
+            // Front matter is shared with the file cache: copied only when renamed.
+            if !renamed.is_empty() {
+                let front = std::sync::Arc::make_mut(&mut a.front);
+                for (n, name) in renamed {
+                    front.tags[n] = name.clone();
                 }
             }
         }

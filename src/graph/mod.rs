@@ -64,7 +64,7 @@ pub struct Graph {
     pub term_slugs: Vec<HashMap<String, Vec<(String, String)>>>,
     /// For each article, the articles that link to it, newest first.
     pub backlinks: Vec<Vec<Backlink>>,
-    pub related: Vec<Vec<related::Related>>,
+    pub related: related::Lists,
     /// Sorted by name.
     pub series: Vec<Series>,
     /// For each article, its series and its position in it.

@@ -83,8 +83,11 @@ struct Previous {
     counts: Vec<std::sync::Arc<GramCounts>>,
     features: Vec<std::sync::Arc<Features>>,
     index: Index,
-    lists: Vec<Vec<Related>>,
+    lists: Lists,
 }
+
+/// Every article's list, each shared between the build and the cache.
+pub type Lists = Vec<std::sync::Arc<Vec<Related>>>;
 
 /// Below this many articles every build computes everything exactly; above
 /// it, a save of a few articles recomputes their features and the lists
@@ -101,7 +104,7 @@ pub fn related(
     texts: &[(&str, u64)],
     labels: &BTreeMap<String, String>,
     cache: &mut RelatedCache,
-) -> Vec<Vec<Related>> {
+) -> Lists {
     let n = articles.len();
     let exact_limit = cache.exact_limit;
     let keys: Vec<(std::path::PathBuf, u64, bool)> = articles
@@ -169,9 +172,10 @@ pub fn related(
                 .map(|(a, c)| std::sync::Arc::new(features_of(a, c, &df, n)))
                 .collect();
             let index = Index::new(articles, &features);
-            let mut lists = vec![Vec::new(); n];
+            let empty = std::sync::Arc::new(Vec::new());
+            let mut lists: Lists = (0..n).map(|_| std::sync::Arc::clone(&empty)).collect();
             for (i, list) in lists_of((0..n).collect(), &index, articles, &features, labels) {
-                lists[i] = list;
+                lists[i] = std::sync::Arc::new(list);
             }
             Previous { keys, df, counts, features, index, lists }
         }
@@ -348,10 +352,10 @@ fn update_lists(
     features: &[std::sync::Arc<Features>],
     index: &mut Index,
     was_response: &[bool],
-    mut lists: Vec<Vec<Related>>,
+    mut lists: Lists,
     changed: &[usize],
     labels: &BTreeMap<String, String>,
-) -> Vec<Vec<Related>> {
+) -> Lists {
     for &c in changed {
         index.replace(c, !was_response[c], articles[c].kind != Kind::Response, &features[c]);
     }
@@ -383,7 +387,7 @@ fn update_lists(
     affected.sort_unstable();
     affected.dedup();
     for (b, list) in lists_of(affected, index, articles, features, labels) {
-        lists[b] = list;
+        lists[b] = std::sync::Arc::new(list);
     }
     lists
 }
@@ -578,9 +582,9 @@ mod tests {
         texts[c] = String::new();
         let lists = run(&keyed(&texts), &mut cache);
         let p = cache.previous.as_ref().unwrap();
-        let mut full = vec![Vec::new(); articles.len()];
+        let mut full: Lists = articles.iter().map(|_| std::sync::Arc::new(Vec::new())).collect();
         for (i, list) in lists_of((0..articles.len()).collect(), &p.index, articles, &p.features, labels) {
-            full[i] = list;
+            full[i] = std::sync::Arc::new(list);
         }
         assert_eq!(lists, full, "the updated lists are those of a pass over every article");
         assert!(lists[a].iter().any(|r| r.id == b), "the same text is related: {:?}", lists[a]);

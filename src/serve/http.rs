@@ -30,8 +30,8 @@ pub fn respond(request: Request, state: Arc<State>) {
     }
     let snapshot = state.current();
     let (status, key) = match site_path(path) {
-        Some(key) if snapshot.files.contains_key(&key) => (200, key),
-        Some(key) if snapshot.files.contains_key(&format!("{key}/index.html")) => {
+        Some(key) if snapshot.get(&key).is_some() => (200, key),
+        Some(key) if snapshot.get(&format!("{key}/index.html")).is_some() => {
             // A folder without its slash: send the reader to it.
             let location = format!("{}/", path.trim_end_matches('/'));
             let _ = request.respond(Response::empty(301).with_header(header("Location", &location)));
@@ -39,7 +39,7 @@ pub fn respond(request: Request, state: Arc<State>) {
         }
         _ => (404, "404.html".to_string()),
     };
-    let (body, ctype) = match snapshot.files.get(&key).map(|f| f.bytes()) {
+    let (body, ctype) = match snapshot.get(&key).map(|f| f.bytes()) {
         Some(Ok(b)) => (b.into_owned(), content_type(&key)),
         // No site yet (the first build failed): a page that shows the problems.
         _ => (NO_PAGE.as_bytes().to_vec(), "text/html; charset=utf-8"),

@@ -14,7 +14,6 @@
 
 mod http;
 
-use std::collections::HashMap;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
@@ -37,7 +36,8 @@ pub struct ServeOptions {
 /// What the server answers with: the last good site and the current problems.
 #[derive(Default)]
 pub struct Snapshot {
-    pub files: HashMap<String, OutputFile>,
+    /// Sorted by path, as a build gives them (no map to make on each save).
+    pub files: Arc<Vec<OutputFile>>,
     /// Set while the last build failed: its messages, one per line.
     pub problems: Option<String>,
     /// Bumped after every build, good or bad.
@@ -47,6 +47,12 @@ pub struct Snapshot {
 pub struct State {
     pub snapshot: Mutex<Arc<Snapshot>>,
     pub changed: Condvar,
+}
+
+impl Snapshot {
+    pub fn get(&self, path: &str) -> Option<&OutputFile> {
+        self.files.binary_search_by(|f| f.path.as_str().cmp(path)).ok().map(|at| &self.files[at])
+    }
 }
 
 impl State {
@@ -196,16 +202,17 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
                     built.drafts_left_out
                 );
             }
-            Snapshot { files: files.into_iter().map(|f| (f.path.clone(), f)).collect(), problems: None, version }
+            Snapshot { files: Arc::new(files), problems: None, version }
         }
         None => {
             let problems: Vec<String> =
                 built.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
             eprintln!("The last good site is still served; fix the problems above and save again.");
-            Snapshot { files: current.files.clone(), problems: Some(problems.join("\n")), version }
+            Snapshot { files: Arc::clone(&current.files), problems: Some(problems.join("\n")), version }
         }
     };
-    *current = Arc::new(next);
+    // The last snapshot is freed on another thread once no request holds it.
+    crate::cache::drop_later(std::mem::replace(&mut *current, Arc::new(next)));
     state.changed.notify_all();
     crate::cache::lap("snapshot", &mut lap);
 }
