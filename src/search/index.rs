@@ -1,9 +1,9 @@
 //! Builds the search index and splits it for the browser.
 //!
-//! The articles are indexed with elasticlunr-rs through
-//! [`super::tokenize::CasebookLanguage`], in chunks, in
-//! parallel. Each chunk's elasticlunr JSON is read as a stream (never held as
-//! a tree) into posting lists, which are written as:
+//! The articles are indexed as elasticlunr-rs indexes them, through its
+//! language [`super::tokenize::CasebookLanguage`], in parallel chunks
+//! (counted directly, see [`add_docs`]; a test checks the counts against
+//! elasticlunr-rs's own index), into posting lists, which are written as:
 //!
 //! - `search/manifest.json`: document count, fields and boosts, shard names;
 //! - `search/s/<n>-<hash>.json`: shard `n` holds a contiguous range of the
