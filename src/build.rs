@@ -113,6 +113,7 @@ pub struct BuildCache {
     pub files: content::FileCache,
     pub markdown: MarkdownCache,
     pub related: graph::related::RelatedCache,
+    pub graph: graph::FrontCache,
 }
 
 /// Markdown work kept between builds.
@@ -273,7 +274,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         picks: &picks,
     };
     let graph_start = Instant::now();
-    let (graph, d) = graph::build(&inputs, &mut cache.related);
+    let (graph, d) = graph::build(&inputs, world, &mut cache.graph, &mut cache.related);
     let graph_time = graph_start.elapsed();
     diags.extend(d);
     crate::cache::lap("graph", &mut lap);

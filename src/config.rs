@@ -19,7 +19,7 @@ pub const CONFIG_FILE: &str = "casebook.yaml";
 pub const COMPETENCIES: [&str; 8] =
     ["積極傾聽", "客服知識", "客服職業價值傾向", "沖突處理和問題解決", "服務導向", "溝通表達", "心理適應性", "耐心"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Case,

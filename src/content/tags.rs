@@ -13,7 +13,7 @@
 //! Tags are compared folded (case, full/half width, Traditional/Simplified),
 //! so `退换货` is `退換貨` without being listed as an alias.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -47,9 +47,9 @@ struct RawTag {
 pub struct TagList {
     pub strict: bool,
     /// Folded spelling (name or alias) → the tag's name.
-    canonical: HashMap<String, String>,
+    canonical: BTreeMap<String, String>,
     /// Folded name → description.
-    descriptions: HashMap<String, String>,
+    descriptions: BTreeMap<String, String>,
     names: Vec<String>,
 }
 

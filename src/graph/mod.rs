@@ -52,8 +52,28 @@ pub struct AuthorIndex {
     pub articles: Vec<usize>,
 }
 
+/// What the build knows about how articles relate: the part made from
+/// front matter and data files ([`FrontGraph`], kept between builds while
+/// those are unchanged) and the part made from the articles' text.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
+    front: std::sync::Arc<FrontGraph>,
+    /// For each article, the articles that link to it, newest first.
+    pub backlinks: Vec<Vec<Backlink>>,
+    pub related: related::Lists,
+}
+
+impl std::ops::Deref for Graph {
+    type Target = FrontGraph;
+    fn deref(&self) -> &FrontGraph {
+        &self.front
+    }
+}
+
+/// Sections, terms, authors, series, critiques and picks: everything made
+/// from front matter, data files and link targets, not from the text.
+#[derive(Debug, Clone, Default)]
+pub struct FrontGraph {
     pub sections: Vec<SectionIndex>,
     pub taxonomies: Vec<TaxonomyIndex>,
     /// Sorted by id.
@@ -62,9 +82,6 @@ pub struct Graph {
     pub article_authors: Vec<Vec<Author>>,
     /// For each article and taxonomy key, the slugs of its terms.
     pub term_slugs: Vec<HashMap<String, Vec<(String, String)>>>,
-    /// For each article, the articles that link to it, newest first.
-    pub backlinks: Vec<Vec<Backlink>>,
-    pub related: related::Lists,
     /// Sorted by name.
     pub series: Vec<Series>,
     /// For each article, its series and its position in it.
@@ -77,6 +94,14 @@ pub struct Graph {
     pub picks: Vec<featured::Pick>,
     /// For each article, its picks (indices into `picks`).
     pub picks_of: Vec<Vec<usize>>,
+}
+
+/// The last build's [`FrontGraph`], with a key of what it was made from.
+#[derive(Default)]
+pub struct FrontCache {
+    key: u64,
+    front: std::sync::Arc<FrontGraph>,
+    diags: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone)]
@@ -152,12 +177,51 @@ impl TermKeys {
     }
 }
 
-/// Builds the graph, reusing what `related` kept from the last build.
-pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Vec<Diagnostic>) {
+/// Builds the graph, reusing what the last build made: the front-matter part
+/// while `world` (every link target) and every article's front matter and
+/// place are unchanged, and what `related` kept.
+pub fn build(
+    inputs: &Inputs,
+    world: u64,
+    cache: &mut FrontCache,
+    related: &mut related::RelatedCache,
+) -> (Graph, Vec<Diagnostic>) {
+    let mut lap = std::time::Instant::now();
+    let a = inputs.articles;
+    let key = crate::cache::hash_value(&(
+        world,
+        a.iter()
+            .map(|a| {
+                let f = &a.front;
+                crate::cache::hash_value(&(&a.source, &a.front_text, &f.tags, &f.updated, &a.path, a.date, &a.section))
+            })
+            .collect::<Vec<_>>(),
+        a.iter().map(|a| a.kind).collect::<Vec<_>>(),
+        format!("{:?}{:?}{:?}{:?}", inputs.config, inputs.authors, inputs.tags, inputs.picks),
+    ));
+    if cache.key != key || cache.front.article_authors.len() != a.len() {
+        let (front, diags) = front_graph(inputs);
+        *cache = FrontCache { key, front: std::sync::Arc::new(front), diags };
+    }
+    let diags = cache.diags.clone();
+    crate::cache::lap("  front matter graph", &mut lap);
+    let graph = Graph {
+        front: std::sync::Arc::clone(&cache.front),
+        backlinks: backlinks(inputs),
+        related: {
+            let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (&*r.text, r.text_key)).collect();
+            related::related(inputs.articles, &texts, &inputs.config.labels, related)
+        },
+    };
+    crate::cache::lap("  backlinks, related", &mut lap);
+    (graph, diags)
+}
+
+/// Sections, terms, authors, critiques, series and picks.
+fn front_graph(inputs: &Inputs) -> (FrontGraph, Vec<Diagnostic>) {
     let Inputs { articles, authors, config, .. } = *inputs;
     let mut diags = Vec::new();
-    let mut graph = Graph::default();
-    let mut lap = std::time::Instant::now();
+    let mut graph = FrontGraph::default();
 
     let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
@@ -234,7 +298,6 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
         }
     }
 
-    crate::cache::lap("  sections, terms", &mut lap);
     let mut by_author: BTreeMap<String, AuthorIndex> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         let mut resolved = Vec::new();
@@ -256,9 +319,7 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
     }
     graph.authors = by_author.into_values().collect();
 
-    crate::cache::lap("  authors", &mut lap);
     connect_responses(inputs, &mut graph, &mut diags);
-    graph.backlinks = backlinks(inputs);
     graph.series_of = vec![None; articles.len()];
     graph.series = series(articles, config);
     for (s, series) in graph.series.iter().enumerate() {
@@ -273,16 +334,12 @@ pub fn build(inputs: &Inputs, related: &mut related::RelatedCache) -> (Graph, Ve
         graph.picks_of[p.article].push(n);
     }
     graph.picks = picks;
-    crate::cache::lap("  responses, backlinks, series, picks", &mut lap);
-    let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (&*r.text, r.text_key)).collect();
-    graph.related = related::related(articles, &texts, &config.labels, related);
-    crate::cache::lap("  related", &mut lap);
     (graph, diags)
 }
 
 /// Finds the article each critique answers; a critique of a missing article
 /// is an error like a broken link.
-fn connect_responses(inputs: &Inputs, graph: &mut Graph, diags: &mut Vec<Diagnostic>) {
+fn connect_responses(inputs: &Inputs, graph: &mut FrontGraph, diags: &mut Vec<Diagnostic>) {
     let articles = inputs.articles;
     graph.responses = vec![Vec::new(); articles.len()];
     graph.responds_to = vec![None; articles.len()];
