@@ -31,7 +31,7 @@ struct RawAuthor {
     email: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Author {
     pub id: String,
     pub name: String,

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::slug::{encode_fragment, slugify, unique, SlugMode};
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,

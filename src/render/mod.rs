@@ -469,10 +469,10 @@ impl<'a> Renderer<'a> {
     fn memo(
         &self,
         path: &str,
-        key: impl Serialize,
+        key: impl std::hash::Hash,
         make: impl FnOnce() -> Result<OutputFile, Diagnostic>,
     ) -> Result<OutputFile, Diagnostic> {
-        let key = hash_of(&(self.global_key, key));
+        let key = crate::cache::hash_value(&(self.global_key, key));
         if let Ok(mut keys) = self.keys.lock() {
             keys.push((path.to_string(), key));
         }
@@ -571,7 +571,7 @@ impl<'a> Renderer<'a> {
         let g = self.site.graph;
         let mut terms: Vec<(&String, &Vec<(String, String)>)> = g.term_slugs[i].iter().collect();
         terms.sort();
-        hash_of(&(
+        crate::cache::hash_value(&(
             // The front matter as written, and what later stages change in it
             // (tags renamed by data/tags.yaml, dates from git).
             crate::cache::hash_value(&(
@@ -1010,7 +1010,7 @@ impl<'a> Renderer<'a> {
                     extra,
                     chunk.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(),
                 );
-                self.memo(&format!("{path}index.html"), key, || {
+                self.memo(&format!("{path}index.html"), hash_of(&key), || {
                     let root = root_for(&path);
                     let link = |m: usize| format!("{root}{}", encode_path(&page_path(m)));
                     let paginator = Paginator {
@@ -1073,7 +1073,7 @@ impl<'a> Renderer<'a> {
         let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));
         let key =
             ("author", &a.author, a.articles.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(), picks, reviews);
-        self.memo(&format!("authors/{}/index.html", a.author.id), key, || self.author_now(a))
+        self.memo(&format!("authors/{}/index.html", a.author.id), hash_of(&key), || self.author_now(a))
     }
 
     fn author_now(&self, a: &crate::graph::AuthorIndex) -> Result<OutputFile, Diagnostic> {
@@ -1172,7 +1172,7 @@ impl<'a> Renderer<'a> {
         for a in &self.site.graph.authors {
             urls.push(serde_json::json!({"loc": format!("{base}{}", author_url(&a.author.id))}));
         }
-        let key = ("sitemap", &urls);
+        let key = hash_of(&("sitemap", &urls));
         self.memo("sitemap.xml", key, || {
             ctx.insert("urls", &urls);
             self.render("sitemap.xml", &ctx, "sitemap.xml".into())
