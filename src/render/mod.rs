@@ -266,6 +266,8 @@ pub struct RenderCache {
     /// Per article source: the key of its view's inputs, the view and the
     /// hashes of the view and of what the browse page shows of it.
     views: HashMap<PathBuf, (u64, Arc<ArticleView>, u64, u64)>,
+    /// Per article source: a key of its view, HTML and text, and its search document.
+    docs: HashMap<PathBuf, (u64, Arc<crate::search::index::SearchDoc>)>,
 }
 
 /// One list of articles to render as pages (a section or a taxonomy term).
@@ -302,7 +304,7 @@ pub fn render(
     site: &Site,
     tera: &Tera,
     cache: &mut RenderCache,
-) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<crate::search::index::SearchDoc>) {
+) -> (Vec<OutputFile>, Vec<Diagnostic>, Vec<Arc<crate::search::index::SearchDoc>>) {
     let mut lap = std::time::Instant::now();
     let mut r = Renderer::new(site, tera, cache);
     crate::cache::lap("  views", &mut lap);
@@ -404,7 +406,7 @@ pub fn render(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|later, earlier| later.path == earlier.path);
     crate::cache::lap("  statics, sort", &mut lap);
-    let docs = r.search_docs();
+    let docs = r.search_docs(cache);
     crate::cache::lap("  search documents", &mut lap);
     // The pages kept for the next build: the last build's, with the pages
     // made this time put in and the ones gone taken out.
@@ -435,33 +437,50 @@ pub fn render(
 
 impl<'a> Renderer<'a> {
     /// What search indexes of each published article, in article order.
-    fn search_docs(&self) -> Vec<crate::search::index::SearchDoc> {
-        let site = self.site;
-        self.articles
-            .iter()
-            .enumerate()
-            .map(|(i, v)| crate::search::index::SearchDoc {
-                url: v.url.clone(),
-                title: v.title.clone(),
-                section: v.section.clone(),
-                section_title: v.section_title.clone(),
-                kind_label: v.kind_label.clone(),
-                date: v.date.clone(),
-                tags: v.tags.iter().map(|t| t.name.clone()).collect(),
-                authors: v.authors.iter().map(|a| a.name.clone()).collect(),
-                summary: v.summary.clone(),
-                headings: site.rendered[i].toc.iter().map(|t| t.title.clone()).collect(),
-                body: site.rendered[i].text.clone(),
-                fields: v
-                    .fields
-                    .iter()
-                    .filter(|f| f.key != "satisfaction")
-                    .map(|f| f.value.clone())
-                    .chain(v.competencies.iter().map(|c| c.name.clone()))
-                    .chain(v.series.clone())
-                    .collect(),
+    /// Kept per article while its view, HTML and text are unchanged.
+    fn search_docs(&self, cache: &mut RenderCache) -> Vec<Arc<crate::search::index::SearchDoc>> {
+        let kept = std::mem::take(&mut cache.docs);
+        let keyed: Vec<(u64, Arc<crate::search::index::SearchDoc>)> = (0..self.articles.len())
+            .map(|i| {
+                let r = &self.site.rendered[i];
+                let key = crate::cache::hash_value(&(self.view_keys[i], r.html_key, r.text_key));
+                match kept.get(&self.site.content.articles[i].source) {
+                    Some((k, doc)) if *k == key => (key, Arc::clone(doc)),
+                    _ => (key, Arc::new(self.search_doc(i))),
+                }
             })
-            .collect()
+            .collect();
+        let docs = keyed.iter().map(|(_, d)| Arc::clone(d)).collect();
+        cache.docs = self.site.content.articles.iter().map(|a| a.source.clone()).zip(keyed).collect();
+        crate::cache::drop_later(kept);
+        docs
+    }
+
+    /// What search indexes of article `i`.
+    fn search_doc(&self, i: usize) -> crate::search::index::SearchDoc {
+        let v = &self.articles[i];
+        let rendered = &self.site.rendered[i];
+        crate::search::index::SearchDoc {
+            url: v.url.clone(),
+            title: v.title.clone(),
+            section: v.section.clone(),
+            section_title: v.section_title.clone(),
+            kind_label: v.kind_label.clone(),
+            date: v.date.clone(),
+            tags: v.tags.iter().map(|t| t.name.clone()).collect(),
+            authors: v.authors.iter().map(|a| a.name.clone()).collect(),
+            summary: v.summary.clone(),
+            headings: rendered.toc.iter().map(|t| t.title.clone()).collect(),
+            body: rendered.text.clone(),
+            fields: v
+                .fields
+                .iter()
+                .filter(|f| f.key != "satisfaction")
+                .map(|f| f.value.clone())
+                .chain(v.competencies.iter().map(|c| c.name.clone()))
+                .chain(v.series.clone())
+                .collect(),
+        }
     }
 
     /// The page at `path` from the last build if its `key` is unchanged, or

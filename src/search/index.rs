@@ -25,6 +25,7 @@
 //! but only its `max_postings` best documents, which bounds shard size.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -52,7 +53,7 @@ pub fn default_weights() -> BTreeMap<String, f64> {
 }
 
 /// One article as search sees it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchDoc {
     /// Site path, percent-encoded: `cases/%E9%80%80/`.
     pub url: String,
@@ -126,7 +127,9 @@ pub struct SearchCache {
 
 struct State {
     options: String,
-    docs: Vec<SearchDoc>,
+    /// Shared with the renderer, which keeps an unchanged article's
+    /// document: comparing two of those is comparing pointers.
+    docs: Vec<Arc<SearchDoc>>,
     postings: Postings,
     lengths: Vec<[u32; 7]>,
     /// Term → every field's encoded list of it, fields in order.
@@ -159,7 +162,7 @@ impl Shard {
 const INCREMENTAL_LIMIT: usize = 64;
 
 /// Builds every search file, reusing `cache` when only a few articles changed.
-pub fn build(docs: &[SearchDoc], opts: &SearchOptions, cache: &mut SearchCache) -> (Vec<OutputFile>, SearchStats) {
+pub fn build(docs: &[Arc<SearchDoc>], opts: &SearchOptions, cache: &mut SearchCache) -> (Vec<OutputFile>, SearchStats) {
     let options = format!("{opts:?}");
     let mut lap = std::time::Instant::now();
     let state = match cache.state.take() {
@@ -183,7 +186,7 @@ pub fn build(docs: &[SearchDoc], opts: &SearchOptions, cache: &mut SearchCache) 
     out
 }
 
-fn full(docs: &[SearchDoc], opts: &SearchOptions, options: String) -> State {
+fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: String) -> State {
     let mut lap = std::time::Instant::now();
     let (postings, lengths) = index_with_elasticlunr(docs);
     crate::cache::lap("    elasticlunr", &mut lap);
@@ -240,7 +243,7 @@ fn full(docs: &[SearchDoc], opts: &SearchOptions, options: String) -> State {
 /// Re-indexes the `changed` articles in place and rewrites the shards whose
 /// text changes: those holding a term whose encoded list an article's new
 /// text changes (a term it gained or lost, or whose weight for it moved).
-fn update(state: &mut State, docs: &[SearchDoc], changed: &[usize], opts: &SearchOptions) {
+fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &SearchOptions) {
     let mut touched: BTreeSet<String> = BTreeSet::new();
     for &i in changed {
         let doc = i as u32;
@@ -451,7 +454,7 @@ fn encode_postings(list: &[(u32, f32)], lengths: &[[u32; 7]], field: usize, max:
 
 /// Indexes the documents as elasticlunr-rs's `Index::add_doc` does, in
 /// parallel chunks: postings and field lengths.
-fn index_with_elasticlunr(docs: &[SearchDoc]) -> (Postings, Vec<[u32; 7]>) {
+fn index_with_elasticlunr(docs: &[Arc<SearchDoc>]) -> (Postings, Vec<[u32; 7]>) {
     let chunk = 256;
     let parts: Vec<(Postings, Vec<Lengths>)> =
         docs.par_chunks(chunk).enumerate().map(|(c, part)| add_docs(part, c * chunk)).collect();
@@ -488,7 +491,7 @@ fn index_with_elasticlunr(docs: &[SearchDoc]) -> (Postings, Vec<[u32; 7]>) {
 /// keeps these in a tree of maps per character and writes them as JSON,
 /// which took 28 of the 51 seconds of a 10,000-article build; the test
 /// `counts_match_elasticlunr` checks that both give the same postings.
-fn add_docs(docs: &[SearchDoc], first: usize) -> (Postings, Vec<Lengths>) {
+fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
     use elasticlunr::Language;
     let lang = CasebookLanguage;
     let pipeline = lang.make_pipeline();
@@ -535,7 +538,7 @@ mod reference {
             ("", ""),
             ("重複 重複 重複", "簡體的退款流程和繁體的退款流程應該一樣。"),
         ];
-        let docs: Vec<SearchDoc> = texts
+        let docs: Vec<Arc<SearchDoc>> = texts
             .iter()
             .map(|(t, b)| SearchDoc {
                 title: t.to_string(),
@@ -543,6 +546,7 @@ mod reference {
                 tags: vec!["退換貨".into(), "VIP".into()],
                 ..Default::default()
             })
+            .map(Arc::new)
             .collect();
         let mut index =
             IndexBuilder::with_language(Box::new(CasebookLanguage)).save_docs(false).add_fields(&FIELDS).build();
@@ -747,7 +751,7 @@ fn article_json(d: &SearchDoc) -> String {
     .to_string()
 }
 
-fn facets(docs: &[SearchDoc]) -> String {
+fn facets(docs: &[Arc<SearchDoc>]) -> String {
     let mut sections: Vec<(String, String)> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
     let mut authors: Vec<String> = Vec::new();
@@ -779,8 +783,8 @@ fn facets(docs: &[SearchDoc]) -> String {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, body: &str) -> SearchDoc {
-        SearchDoc { title: title.into(), body: body.into(), url: "x/".into(), ..Default::default() }
+    fn doc(title: &str, body: &str) -> Arc<SearchDoc> {
+        Arc::new(SearchDoc { title: title.into(), body: body.into(), url: "x/".into(), ..Default::default() })
     }
 
     #[test]
@@ -808,7 +812,7 @@ mod tests {
 
     #[test]
     fn shards_and_manifest_agree() {
-        let docs: Vec<SearchDoc> =
+        let docs: Vec<Arc<SearchDoc>> =
             (0..50).map(|i| doc(&format!("案例{i}"), &format!("客戶{i}要求退貨 ORD38{i}"))).collect();
         let opts = SearchOptions { shard_bytes: 512, ..Default::default() };
         let (files, stats) = build(&docs, &opts, &mut SearchCache::default());
@@ -860,13 +864,14 @@ mod tests {
 
     #[test]
     fn an_incremental_update_gives_the_postings_of_a_full_build() {
-        let mut docs: Vec<SearchDoc> =
+        let mut docs: Vec<Arc<SearchDoc>> =
             (0..50).map(|i| doc(&format!("案例{i}"), &format!("客戶{i}要求退貨 ORD38{i}"))).collect();
         let opts = SearchOptions { shard_bytes: 512, ..Default::default() };
         let mut cache = SearchCache::default();
         build(&docs, &opts, &mut cache);
         docs[7] = doc("耳機沒有聲音", "客戶說藍牙耳機沒有聲音，重新配對後好了");
-        docs[20].body = format!("{} 退貨退貨 新詞彙", docs[20].body).into();
+        let body = format!("{} 退貨退貨 新詞彙", docs[20].body);
+        Arc::make_mut(&mut docs[20]).body = body.into();
         docs[49] = doc("案例49", "");
         let (incremental, stats) = build(&docs, &opts, &mut cache);
         let (full, full_stats) = build(&docs, &opts, &mut SearchCache::default());
