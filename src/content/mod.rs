@@ -211,7 +211,8 @@ struct Loaded {
     source: PathBuf,
     abs_dir: Option<PathBuf>,
     folder: String,
-    default_slug: String,
+    /// The address it asks for: `slug:` or the file's name, slugified.
+    wanted_slug: String,
     front: std::sync::Arc<FrontMatter>,
     front_text: String,
     body: std::sync::Arc<str>,
@@ -280,7 +281,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         source: rel,
         abs_dir: is_bundle.then(|| file.parent().unwrap_or(Path::new("")).to_path_buf()),
         folder: display_path(&folder_path),
-        default_slug,
+        wanted_slug: slugify(parsed.front.slug.as_deref().unwrap_or(&default_slug), config.slugify),
         front: std::sync::Arc::new(parsed.front),
         front_text: parsed.front_text,
         body_key: crate::cache::hash_value(&parsed.body),
@@ -316,7 +317,7 @@ fn assign_paths(
     let mut articles = Vec::with_capacity(loaded.len());
     for l in loaded {
         let l = std::sync::Arc::unwrap_or_clone(l);
-        let wanted = slugify(l.front.slug.as_deref().unwrap_or(&l.default_slug), config.slugify);
+        let wanted = l.wanted_slug.clone();
         let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
         let slug = unique_slug(&prefix, wanted.clone(), &mut taken);
         if slug != wanted {

@@ -13,7 +13,7 @@
 //! Tags are compared folded (case, full/half width, Traditional/Simplified),
 //! so `退换货` is `退換貨` without being listed as an alias.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -117,10 +117,20 @@ impl TagList {
     /// are not on it.
     pub fn apply(&self, articles: &mut [Article]) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
+        // Journals repeat a few hundred tags over thousands of articles: fold each once.
+        let mut listed: HashMap<String, Option<&String>> = HashMap::new();
         for a in articles {
             let mut renamed: Vec<(usize, &String)> = Vec::new();
             for (n, tag) in a.front.tags.iter().enumerate() {
-                match self.canonical.get(&fold(tag)) {
+                let canonical = match listed.get(tag) {
+                    Some(c) => *c,
+                    None => {
+                        let c = self.canonical.get(&fold(tag));
+                        listed.insert(tag.clone(), c);
+                        c
+                    }
+                };
+                match canonical {
                     Some(name) if name != tag => renamed.push((n, name)),
                     Some(_) => {}
                     None if self.strict => {
