@@ -3,10 +3,14 @@
 //! tells open pages to reload (a long poll on `/__casebook/events`).
 //!
 //! Rebuilds reuse the last build ([`BuildCache`]): unchanged files are not
-//! parsed again, unchanged articles keep their HTML, the search index
-//! re-indexes only the articles that changed, and only pages whose inputs
-//! changed are rendered again. A template or config change renders every
-//! page again (the search index is still reused).
+//! parsed again; unchanged articles keep their HTML, view and search
+//! document; the link names and the front-matter part of the graph are kept
+//! while no link target or front matter changed; related lists are updated
+//! through the kept inverted lists; the search index re-encodes only the
+//! terms whose lists the change moved; and only pages whose inputs changed
+//! are rendered again. A template or config change renders every page again
+//! (the search index is still reused). `CASEBOOK_PROFILE=1` prints where a
+//! save's time goes.
 //!
 //! A save that breaks the build keeps the last good site and shows the
 //! problems over the page and in the terminal; the next good save clears
