@@ -5,8 +5,8 @@
 //!     cargo bench --bench build -- --articles 10000 --keep /tmp/j10k
 //!     cargo bench --bench serve -- --root /tmp/j10k
 //!
-//! It edits files in that journal (appending to one article, touching a
-//! template copy) and puts them back afterwards. Prints the time to the
+//! It edits files in that journal (appending to one article, overriding
+//! 404.html and then base.html in `templates/`) and puts them back afterwards. Prints the time to the
 //! first page, each save's time to reload, and the server's memory.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -105,15 +105,21 @@ fn main() {
     if made_templates {
         time_save(&addr, || std::fs::create_dir_all(&templates).unwrap());
     }
-    let template = templates.join("404.html");
-    let t = time_save(&addr, || std::fs::write(&template, "<p>找不到這一頁（bench）</p>").unwrap());
-    println!("save a template (every page is made again): {} ms", t.as_millis());
-    time_save(&addr, || {
-        let _ = std::fs::remove_file(&template);
-        if made_templates {
-            let _ = std::fs::remove_dir(&templates);
-        }
-    });
+    // A template one page uses, then the one every page extends.
+    let base = include_str!("../themes/default/templates/base.html");
+    let saves: [(&str, &str, String); 2] = [
+        ("404.html", "a template one page uses (404.html)", "<p>找不到這一頁（bench）</p>".to_string()),
+        ("base.html", "the template every page extends (base.html)", format!("<!-- bench -->\n{base}")),
+    ];
+    for (name, what, text) in saves {
+        let template = templates.join(name);
+        let t = time_save(&addr, || std::fs::write(&template, &text).unwrap());
+        println!("save {what}: {} ms", t.as_millis());
+        time_save(&addr, || std::fs::remove_file(&template).unwrap());
+    }
+    if made_templates {
+        time_save(&addr, || std::fs::remove_dir(&templates).unwrap());
+    }
     let (rss, peak) = memory_mib(child.id());
     println!("server memory: {rss:.0} MiB now, {peak:.0} MiB at most");
     let _ = child.kill();

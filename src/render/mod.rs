@@ -242,6 +242,50 @@ struct PageLink {
     current: bool,
 }
 
+/// Per template, a hash of its text and of the texts of every template it
+/// reaches through `extends`, `include` and `import` (names are string
+/// literals in Tera, so they can be read from the text).
+fn template_keys(theme: &Theme) -> HashMap<String, u64> {
+    static TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let tag = TAG.get_or_init(|| {
+        regex::Regex::new(r#"\{%-?\s*(?:extends|include|import)\s+([^%]*)-?%\}"#).expect("a valid pattern")
+    });
+    static NAME: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let name = NAME.get_or_init(|| regex::Regex::new(r#""([^"]*)"|'([^']*)'"#).expect("a valid pattern"));
+    let uses: HashMap<&str, Vec<String>> = theme
+        .templates
+        .iter()
+        .map(|(n, t)| {
+            let used = tag
+                .captures_iter(&t.text)
+                .flat_map(|c| {
+                    name.captures_iter(c.get(1).map_or("", |m| m.as_str()))
+                        .filter_map(|q| q.get(1).or(q.get(2)).map(|m| m.as_str().to_string()))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            (n.as_str(), used)
+        })
+        .collect();
+    theme
+        .templates
+        .keys()
+        .map(|start| {
+            let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+            let mut todo = vec![start.as_str()];
+            while let Some(n) = todo.pop() {
+                if seen.insert(n) {
+                    todo.extend(uses.get(n).into_iter().flatten().map(String::as_str));
+                }
+            }
+            // A name without a template is part of the key too (an error now, maybe not later).
+            let texts: Vec<(&str, Option<&String>)> =
+                seen.iter().map(|n| (*n, theme.templates.get(*n).map(|t| &t.text))).collect();
+            (start.clone(), crate::cache::hash_value(&texts))
+        })
+        .collect()
+}
+
 /// `../../` for `cases/x/`, `./` at the top.
 pub fn root_for(path: &str) -> String {
     let depth = path.matches('/').count();
@@ -292,6 +336,9 @@ struct Renderer<'a> {
     browse_keys: Vec<u64>,
     /// What every page depends on: config, templates, site navigation.
     global_key: u64,
+    /// Per template: a hash of its text and of every template it extends,
+    /// includes or imports, so a page is made again when one of those changes.
+    template_keys: HashMap<String, u64>,
     previous: HashMap<String, (u64, OutputFile)>,
     keys: Mutex<Vec<(String, u64)>>,
     /// Pages rendered (not kept from the last build), for the profile.
@@ -488,10 +535,12 @@ impl<'a> Renderer<'a> {
     fn memo(
         &self,
         path: &str,
+        template: &str,
         key: impl std::hash::Hash,
         make: impl FnOnce() -> Result<OutputFile, Diagnostic>,
     ) -> Result<OutputFile, Diagnostic> {
-        let key = crate::cache::hash_value(&(self.global_key, key));
+        let family = self.template_keys.get(template).copied().unwrap_or(u64::MAX);
+        let key = crate::cache::hash_value(&(self.global_key, family, key));
         if let Ok(mut keys) = self.keys.lock() {
             keys.push((path.to_string(), key));
         }
@@ -536,8 +585,8 @@ impl<'a> Renderer<'a> {
             drafts: site.drafts,
             has_series: !site.graph.series.is_empty(),
         };
-        let templates: Vec<(&String, &String)> = site.theme.templates.iter().map(|(n, t)| (n, &t.text)).collect();
-        let global_key = hash_of(&(&site_view, format!("{config:?}{:?}", site.authors), templates));
+        let global_key = hash_of(&(&site_view, format!("{config:?}{:?}", site.authors)));
+        let template_keys = template_keys(site.theme);
         let mut r = Renderer {
             site,
             tera,
@@ -547,6 +596,7 @@ impl<'a> Renderer<'a> {
             html_keys: Vec::new(),
             browse_keys: Vec::new(),
             global_key,
+            template_keys,
             previous: std::mem::take(&mut cache.pages),
             keys: Mutex::new(Vec::new()),
             made: Default::default(),
@@ -760,7 +810,7 @@ impl<'a> Renderer<'a> {
             g.responses[i].iter().map(|&j| (v[j], self.html_keys[j])).collect::<Vec<_>>(),
             g.responds_to[i].map(|t| v[t]),
         );
-        self.memo(&format!("{}index.html", a.path), key, || self.article_page_now(i))
+        self.memo(&format!("{}index.html", a.path), "article.html", key, || self.article_page_now(i))
     }
 
     fn article_page_now(&self, i: usize) -> Result<OutputFile, Diagnostic> {
@@ -927,7 +977,7 @@ impl<'a> Renderer<'a> {
         }
         let listed = self.listed();
         let key = hash_of(&("browse", &facets, listed.iter().map(|&i| self.browse_keys[i]).collect::<Vec<_>>()));
-        self.memo("browse/index.html", key, || self.browse_now(ctx, facets, listed))
+        self.memo("browse/index.html", "browse.html", key, || self.browse_now(ctx, facets, listed))
     }
 
     fn browse_now(
@@ -1029,7 +1079,7 @@ impl<'a> Renderer<'a> {
                     extra,
                     chunk.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(),
                 );
-                self.memo(&format!("{path}index.html"), hash_of(&key), || {
+                self.memo(&format!("{path}index.html"), template, hash_of(&key), || {
                     let root = root_for(&path);
                     let link = |m: usize| format!("{root}{}", encode_path(&page_path(m)));
                     let paginator = Paginator {
@@ -1092,7 +1142,7 @@ impl<'a> Renderer<'a> {
         let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));
         let key =
             ("author", &a.author, a.articles.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(), picks, reviews);
-        self.memo(&format!("authors/{}/index.html", a.author.id), hash_of(&key), || self.author_now(a))
+        self.memo(&format!("authors/{}/index.html", a.author.id), "author.html", hash_of(&key), || self.author_now(a))
     }
 
     fn author_now(&self, a: &crate::graph::AuthorIndex) -> Result<OutputFile, Diagnostic> {
@@ -1137,7 +1187,7 @@ impl<'a> Renderer<'a> {
     fn feed(&self, path: &str, title: &str, ids: &[usize]) -> Result<OutputFile, Diagnostic> {
         let ids: Vec<usize> = ids.iter().take(20).copied().collect();
         let key = ("feed", title, ids.iter().map(|&i| (self.view_keys[i], self.html_keys[i])).collect::<Vec<_>>());
-        self.memo(path, key, || self.feed_now(path, title, &ids))
+        self.memo(path, "atom.xml", key, || self.feed_now(path, title, &ids))
     }
 
     fn feed_now(&self, path: &str, title: &str, ids: &[usize]) -> Result<OutputFile, Diagnostic> {
@@ -1192,7 +1242,7 @@ impl<'a> Renderer<'a> {
             urls.push(serde_json::json!({"loc": format!("{base}{}", author_url(&a.author.id))}));
         }
         let key = hash_of(&("sitemap", &urls));
-        self.memo("sitemap.xml", key, || {
+        self.memo("sitemap.xml", "sitemap.xml", key, || {
             ctx.insert("urls", &urls);
             self.render("sitemap.xml", &ctx, "sitemap.xml".into())
         })

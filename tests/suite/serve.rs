@@ -257,6 +257,24 @@ fn rebuilds_from_the_cache_match_full_builds() {
                 std::fs::write(root.join("templates/404.html"), "<p>找不到這一頁</p>").unwrap();
             }),
         ),
+        (
+            "override the list template",
+            Box::new(|| {
+                std::fs::write(
+                    root.join("templates/term.html"),
+                    "{% extends \"base.html\" %}{% block content %}<h1>{{ list_title }}</h1>{% endblock content %}",
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "override the base template every page extends",
+            Box::new(|| {
+                let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
+                let base = std::fs::read_to_string(theme).unwrap();
+                std::fs::write(root.join("templates/base.html"), format!("<!-- 改過 -->\n{base}")).unwrap();
+            }),
+        ),
     ];
     for (what, step) in steps {
         step();
