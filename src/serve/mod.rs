@@ -8,9 +8,10 @@
 //! while no link target or front matter changed; related lists are updated
 //! through the kept inverted lists; the search index re-encodes only the
 //! terms whose lists the change moved; and only pages whose inputs changed
-//! are rendered again. A template or config change renders every page again
-//! (the search index is still reused). `CASEBOOK_PROFILE=1` prints where a
-//! save's time goes.
+//! are rendered again. A template change renders again the pages made with
+//! it or with a template that extends, includes or imports it (base.html:
+//! every page); a config change renders every page (the search index is
+//! still reused). `CASEBOOK_PROFILE=1` prints where a save's time goes.
 //!
 //! A save that breaks the build keeps the last good site and shows the
 //! problems over the page and in the terminal; the next good save clears
