@@ -175,16 +175,17 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     if md.config != config_key {
         *md = MarkdownCache { config: config_key, ..Default::default() };
     }
-    let body_keys: Vec<u64> = content.articles.iter().map(|a| a.body_key).collect();
     let heading_ids: Vec<Arc<Vec<String>>> = content
         .articles
         .par_iter()
-        .zip(&body_keys)
-        .map(|(a, k)| {
-            md.headings.get(k).cloned().unwrap_or_else(|| Arc::new(markdown::heading_ids(&a.body, config.slugify)))
+        .map(|a| {
+            md.headings
+                .get(&a.body_key)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(markdown::heading_ids(&a.body, config.slugify)))
         })
         .collect();
-    md.headings = body_keys.iter().copied().zip(heading_ids.iter().cloned()).collect();
+    md.headings = content.articles.iter().map(|a| a.body_key).zip(heading_ids.iter().cloned()).collect();
     crate::cache::lap("body keys, headings", &mut lap);
     // What any link can resolve to: while it is unchanged, an article's
     // HTML depends only on its own text and place.
@@ -206,7 +207,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     };
     crate::cache::lap("link index", &mut lap);
     let keys: Vec<(PathBuf, String, u64)> =
-        content.articles.iter().zip(&body_keys).map(|(a, k)| (a.source.clone(), a.path.clone(), *k)).collect();
+        content.articles.iter().map(|a| (a.source.clone(), a.path.clone(), a.body_key)).collect();
     let rendered: Vec<Arc<Rendered>> = (0..content.articles.len())
         .into_par_iter()
         .map(|i| match md.rendered.get(&keys[i]) {

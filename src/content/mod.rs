@@ -50,6 +50,25 @@ pub struct Article {
     pub assets: Vec<(PathBuf, String)>,
 }
 
+impl Article {
+    /// A hash of the article's front matter as written and as later stages
+    /// changed it (tags renamed by data/tags.yaml, dates from git), its
+    /// place and its kind: what everything made from front matter keys on.
+    pub fn front_key(&self) -> u64 {
+        let f = &self.front;
+        crate::cache::hash_value(&(
+            &self.source,
+            &self.front_text,
+            &f.tags,
+            &f.updated,
+            &self.path,
+            &self.section,
+            self.date,
+            self.kind,
+        ))
+    }
+}
+
 /// Reads a data file (`data/authors.yaml`) as text: `Ok(None)` when it does
 /// not exist, which is always allowed.
 pub fn read_data_file(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> {

@@ -190,13 +190,7 @@ pub fn build(
     let a = inputs.articles;
     let key = crate::cache::hash_value(&(
         world,
-        a.iter()
-            .map(|a| {
-                let f = &a.front;
-                crate::cache::hash_value(&(&a.source, &a.front_text, &f.tags, &f.updated, &a.path, a.date, &a.section))
-            })
-            .collect::<Vec<_>>(),
-        a.iter().map(|a| a.kind).collect::<Vec<_>>(),
+        a.iter().map(Article::front_key).collect::<Vec<_>>(),
         format!("{:?}{:?}{:?}{:?}", inputs.config, inputs.authors, inputs.tags, inputs.picks),
     ));
     if cache.key != key || cache.front.article_authors.len() != a.len() {

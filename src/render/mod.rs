@@ -418,7 +418,6 @@ pub fn render(
         &mut lap,
     );
     r.series_pages().into_iter().for_each(&mut push);
-    crate::cache::lap("  series", &mut lap);
     push(r.browse());
     crate::cache::lap("  browse", &mut lap);
     push(r.search_page());
@@ -641,18 +640,7 @@ impl<'a> Renderer<'a> {
         let mut terms: Vec<(&String, &Vec<(String, String)>)> = g.term_slugs[i].iter().collect();
         terms.sort();
         crate::cache::hash_value(&(
-            // The front matter as written, and what later stages change in it
-            // (tags renamed by data/tags.yaml, dates from git).
-            crate::cache::hash_value(&(
-                &a.front_text,
-                &a.front.tags,
-                &a.front.updated,
-                &a.source,
-                &a.path,
-                &a.section,
-                a.date,
-            )),
-            a.kind,
+            a.front_key(),
             self.site.rendered[i].text_key,
             &g.article_authors[i],
             terms,

@@ -522,11 +522,10 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
 /// must match.
 #[cfg(test)]
 mod reference {
-    use std::collections::{BTreeMap, HashMap};
-    use std::fmt;
+    use std::collections::HashMap;
 
     use elasticlunr::IndexBuilder;
-    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use serde_json::Value;
 
     use super::*;
 
@@ -567,157 +566,42 @@ mod reference {
         assert!(ours[FIELDS.iter().position(|f| *f == "body").unwrap()].len() > 20);
     }
 
-    /// Reads elasticlunr's JSON (`index.<field>.root` tries and
-    /// `documentStore.docInfo`) without building a tree of it.
+    /// Reads elasticlunr's JSON: `index.<field>.root` is a trie of one
+    /// character per level with `docs` at the end of each term, and
+    /// `documentStore.docInfo` has the field lengths.
     fn read_elasticlunr_json(json: &str) -> (Postings, Vec<Lengths>) {
-        let mut out = (vec![HashMap::new(); FIELDS.len()], Vec::new());
-        let mut de = serde_json::Deserializer::from_str(json);
-        // The JSON comes from elasticlunr-rs a moment ago; it cannot be malformed.
-        let _ = TopSeed(&mut out).deserialize(&mut de);
-        out
-    }
-
-    struct TopSeed<'a>(&'a mut (Postings, Vec<Lengths>));
-
-    impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_map(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for TopSeed<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an elasticlunr index")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<String>()? {
+        fn walk(node: &Value, prefix: &str, out: &mut HashMap<String, Vec<(u32, f32)>>) {
+            for (key, value) in node.as_object().into_iter().flatten() {
                 match key.as_str() {
-                    "index" => map.next_value_seed(FieldsSeed(&mut self.0 .0))?,
-                    "documentStore" => {
-                        let store: DocumentStore = map.next_value()?;
-                        for (doc, lens) in store.doc_info {
-                            let mut l = [0u32; 7];
-                            for (i, f) in FIELDS.iter().enumerate() {
-                                l[i] = lens.get(*f).copied().unwrap_or(0);
-                            }
-                            self.0 .1.push((doc.parse().unwrap_or(0), l));
-                        }
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-            }
-            Ok(())
-        }
-    }
-
-    #[derive(serde::Deserialize)]
-    struct DocumentStore {
-        #[serde(rename = "docInfo")]
-        doc_info: BTreeMap<String, BTreeMap<String, u32>>,
-    }
-
-    struct FieldsSeed<'a>(&'a mut Postings);
-
-    impl<'de> DeserializeSeed<'de> for FieldsSeed<'_> {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_map(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for FieldsSeed<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("the fields of an elasticlunr index")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(field) = map.next_key::<String>()? {
-                match FIELDS.iter().position(|f| *f == field) {
-                    Some(i) => map.next_value_seed(RootSeed(&mut self.0[i]))?,
-                    None => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-            }
-            Ok(())
-        }
-    }
-
-    /// `{"root": node}`
-    struct RootSeed<'a>(&'a mut HashMap<String, Vec<(u32, f32)>>);
-
-    impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_map(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for RootSeed<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an inverted index")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<String>()? {
-                if key == "root" {
-                    map.next_value_seed(NodeSeed { out: &mut *self.0, prefix: String::new() })?;
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(())
-        }
-    }
-
-    /// A trie node: `{"docs": {ref: {"tf": x}}, "df": n, "<char>": node, ...}`.
-    struct NodeSeed<'a> {
-        out: &'a mut HashMap<String, Vec<(u32, f32)>>,
-        prefix: String,
-    }
-
-    impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_map(self)
-        }
-    }
-
-    #[derive(serde::Deserialize)]
-    struct Tf {
-        tf: f32,
-    }
-
-    impl<'de> Visitor<'de> for NodeSeed<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a trie node")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<String>()? {
-                match key.as_str() {
+                    "df" => {}
                     "docs" => {
-                        let docs: BTreeMap<String, Tf> = map.next_value()?;
-                        if !docs.is_empty() {
-                            let list = self.out.entry(self.prefix.clone()).or_default();
-                            list.extend(docs.into_iter().map(|(d, tf)| (d.parse().unwrap_or(0), tf.tf)));
+                        for (doc, tf) in value.as_object().into_iter().flatten() {
+                            let tf = tf["tf"].as_f64().unwrap_or_default() as f32;
+                            out.entry(prefix.to_string()).or_default().push((doc.parse().unwrap_or(0), tf));
                         }
                     }
-                    "df" => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                    child => {
-                        let prefix = format!("{}{child}", self.prefix);
-                        map.next_value_seed(NodeSeed { out: &mut *self.out, prefix })?;
-                    }
+                    child => walk(value, &format!("{prefix}{child}"), out),
                 }
             }
-            Ok(())
         }
+        let index: Value = serde_json::from_str(json).expect("elasticlunr-rs writes JSON");
+        let mut postings: Postings = vec![HashMap::new(); FIELDS.len()];
+        for (f, field) in FIELDS.iter().enumerate() {
+            walk(&index["index"][*field]["root"], "", &mut postings[f]);
+        }
+        let lengths = index["documentStore"]["docInfo"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(doc, lens)| {
+                let mut l = [0u32; 7];
+                for (i, f) in FIELDS.iter().enumerate() {
+                    l[i] = lens[*f].as_u64().unwrap_or(0) as u32;
+                }
+                (doc.parse().unwrap_or(0), l)
+            })
+            .collect();
+        (postings, lengths)
     }
 }
 
