@@ -63,11 +63,14 @@ pub struct History {
     /// Files with changes not yet committed (or not tracked at all).
     pub uncommitted: HashSet<String>,
     pub shallow: bool,
-    /// Reviews per person (from trailers), for contribution counts.
-    pub reviews: HashMap<String, usize>,
-    /// The e-mail address written with each reviewer's name in the trailers,
-    /// to tell who is who (`crate::graph::reviewers`).
-    pub reviewer_emails: HashMap<String, String>,
+    /// Reviews for contribution counts: how many commits named each set of
+    /// reviewers in their trailers (the names as written, sorted). A set, not
+    /// a count per name, so that one person named twice in a commit (by id and
+    /// by display name) is one review (`crate::graph::reviewers::count`).
+    pub reviews: HashMap<Vec<String>, usize>,
+    /// The e-mail address written with each name in the review and
+    /// co-author trailers, to tell who is who (`crate::graph::reviewers`).
+    pub emails: HashMap<String, String>,
 }
 
 struct Commit {
@@ -362,10 +365,11 @@ pub fn trailers(body: &str) -> (Vec<String>, Vec<String>) {
     (reviewers, co)
 }
 
-/// The `(name, e-mail address)` of each `Reviewed-by:`/`Approved-by:` trailer that has an address.
-pub fn reviewer_emails(body: &str) -> Vec<(String, String)> {
+/// The `(name, e-mail address)` of each `Reviewed-by:`/`Approved-by:`/`Co-authored-by:` trailer that has an address.
+pub fn trailer_emails(body: &str) -> Vec<(String, String)> {
     let address = |line: &str| {
-        let value = ["Reviewed-by:", "Approved-by:"].iter().find_map(|k| line.trim().strip_prefix(k))?;
+        let value =
+            ["Reviewed-by:", "Approved-by:", "Co-authored-by:"].iter().find_map(|k| line.trim().strip_prefix(k))?;
         let (name, rest) = value.split_once('<')?;
         let (name, email) = (name.trim(), rest.split('>').next()?.trim());
         (!name.is_empty() && !email.is_empty()).then(|| (name.to_string(), email.to_string()))
@@ -407,12 +411,13 @@ fn collect(commits: &[Commit], prefix: &str, history: &mut History) {
         }
     }
     for c in commits {
-        let (reviewers, _) = trailers(&c.body);
-        for r in reviewers {
-            *history.reviews.entry(r).or_default() += 1;
+        let (mut reviewers, _) = trailers(&c.body);
+        if !reviewers.is_empty() {
+            reviewers.sort();
+            *history.reviews.entry(reviewers).or_default() += 1;
         }
-        for (name, email) in reviewer_emails(&c.body) {
-            history.reviewer_emails.entry(name).or_insert(email);
+        for (name, email) in trailer_emails(&c.body) {
+            history.emails.entry(name).or_insert(email);
         }
     }
 
@@ -562,7 +567,10 @@ mod tests {
         );
         assert_eq!(r, ["蔡宇涵", "Lin"]);
         assert_eq!(c, ["Wang"]);
-        let emails = reviewer_emails("Reviewed-by: 蔡宇涵 <tsai@example.com>\nApproved-by: Lin\n");
-        assert_eq!(emails, [("蔡宇涵".to_string(), "tsai@example.com".to_string())]);
+        let emails = trailer_emails(
+            "Reviewed-by: 蔡宇涵 <tsai@example.com>\nApproved-by: Lin\nCo-authored-by: Wang <w@example.com>\n",
+        );
+        let pair = |n: &str, e: &str| (n.to_string(), e.to_string());
+        assert_eq!(emails, [pair("蔡宇涵", "tsai@example.com"), pair("Wang", "w@example.com")]);
     }
 }

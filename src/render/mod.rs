@@ -903,7 +903,7 @@ impl<'a> Renderer<'a> {
             "revisions": revisions,
             "pull_requests": prs,
             "reviewers": crate::graph::reviewers::names(self.site.history?, &h.reviewers, self.site.authors),
-            "co_authors": h.co_authors,
+            "co_authors": crate::graph::reviewers::names(self.site.history?, &h.co_authors, self.site.authors),
             "file_history_url": links("", 0).map(|l| l.1),
         }))
     }

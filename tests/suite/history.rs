@@ -157,7 +157,7 @@ fn outside_git_the_front_matter_is_enough_and_uncommitted_files_are_marked_in_pr
 }
 
 #[test]
-fn a_reviewer_named_by_id_by_name_or_by_address_is_one_person() {
+fn a_reviewer_or_co_author_named_by_id_by_name_or_by_address_is_one_person() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("j");
     std::fs::create_dir_all(dir.join("content/cases")).unwrap();
@@ -179,6 +179,8 @@ fn a_reviewer_named_by_id_by_name_or_by_address_is_one_person() {
         "Reviewed-by: 林怡君 <lin@example.com>\nApproved-by: Yuhan <YUHAN.TSAI@example.com>",
         "Reviewed-by: Wang <wang@example.com>",
         "Reviewed-by: 王小明 <wang@example.com>",
+        // One review, by one person named twice; a co-author known by address.
+        "Reviewed-by: lin <lin@example.com>\nApproved-by: 林怡君\nCo-authored-by: Yuhan <yuhan.tsai@example.com>",
     ]
     .iter()
     .enumerate()
@@ -191,8 +193,9 @@ fn a_reviewer_named_by_id_by_name_or_by_address_is_one_person() {
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&out, "cases/退貨/index.html");
     // Newest first; each person once, under the name in data/authors.yaml.
-    assert!(page.contains("審閱：王小明、林怡君、蔡宇涵\n"), "{page}");
-    assert!(read(&out, "authors/lin/index.html").contains("審閱 2 次"));
+    assert!(page.contains("審閱：林怡君、王小明、蔡宇涵"), "{page}");
+    assert!(page.contains("共同作者：蔡宇涵\n"), "{page}");
+    assert!(read(&out, "authors/lin/index.html").contains("審閱 3 次"));
     assert!(read(&out, "authors/tsai/index.html").contains("審閱 1 次"));
 }
 
