@@ -52,7 +52,9 @@ pub fn format_amount(amount: f64) -> String {
     }
 }
 
-/// One pick as written, with the line it starts on.
+/// One pick as written, with the line it starts on and where its article
+/// and editor are written (line, column of the value), for the errors found
+/// when they are looked up.
 #[derive(Debug, Clone)]
 pub struct RawPick {
     pub period: String,
@@ -61,6 +63,8 @@ pub struct RawPick {
     pub award: Option<Award>,
     pub editor: Option<String>,
     pub line: usize,
+    pub article_at: (usize, usize),
+    pub editor_at: (usize, usize),
 }
 
 /// Reads the featured file; a missing file means no picks.
@@ -132,18 +136,23 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
             block.iter().filter(|(_, l)| l.trim_start().starts_with("- ")).map(|&(n, _)| n).collect();
         for (n, item) in items.into_iter().enumerate() {
             let line = item_lines.get(n).copied().unwrap_or(period_line);
+            // A field's own line and column, found among the pick's lines; else the pick's first line.
+            let end = item_lines.get(n + 1).copied().unwrap_or(usize::MAX);
+            let field_at = |field: &str, in_name: bool| {
+                block
+                    .iter()
+                    .filter(|&&(i, _)| i >= line && i < end)
+                    .find_map(|&(i, l)| field_column(l, field, in_name).map(|c| (i, c)))
+                    .unwrap_or((line, 1))
+            };
             match pick(&period, item, line) {
-                Ok(p) => picks.push(p),
+                Ok(p) => picks.push(RawPick {
+                    article_at: field_at("article", false),
+                    editor_at: field_at("editor", false),
+                    ..p
+                }),
                 Err(e) => {
-                    // At the field's own line, found among the pick's lines; else at the pick's first line.
-                    let end = item_lines.get(n + 1).copied().unwrap_or(usize::MAX);
-                    let at = e.field.as_deref().and_then(|f| {
-                        block
-                            .iter()
-                            .filter(|&&(i, _)| i >= line && i < end)
-                            .find_map(|&(i, l)| field_column(l, f, e.in_name).map(|c| (i, c)))
-                    });
-                    let (line, col) = at.unwrap_or((line, 1));
+                    let (line, col) = e.field.as_deref().map_or((line, 1), |f| field_at(f, e.in_name));
                     diags.push(Diagnostic::error(rel, line, col, e.message));
                 }
             }
@@ -190,8 +199,16 @@ fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, PickError> {
     let Value::Mapping(map) = item else {
         return Err(PickError::whole("each pick is a set of fields: `- article: ...`, `reason:`, `award:`, `editor:`"));
     };
-    let mut p =
-        RawPick { period: period.to_string(), article: String::new(), reason: None, award: None, editor: None, line };
+    let mut p = RawPick {
+        period: period.to_string(),
+        article: String::new(),
+        reason: None,
+        award: None,
+        editor: None,
+        line,
+        article_at: (line, 1),
+        editor_at: (line, 1),
+    };
     for (k, v) in map {
         let key = k.as_str().unwrap_or_default().to_string();
         let text = |v: &Value| match v {

@@ -21,7 +21,7 @@ pub struct Pick {
 }
 
 /// Finds each pick's article and editor; a pick naming a missing article or
-/// an editor not in data/authors.yaml is an error at its line.
+/// an editor not in data/authors.yaml is an error at that name.
 pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pick>, Vec<Diagnostic>) {
     let mut picks = Vec::new();
     let mut diags = Vec::new();
@@ -31,20 +31,22 @@ pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pi
         let article = match links.find(&p.article, "") {
             Ok(i) => i,
             Err(why) => {
+                let (line, col) = p.article_at;
                 diags.push(Diagnostic::error(
                     rel,
-                    p.line,
-                    1,
+                    line,
+                    col,
                     format!("the pick for {} names an article that cannot be found: {why}", p.period),
                 ));
                 continue;
             }
         };
         if let Some(first) = seen.insert((p.period.clone(), article), p.line) {
+            let (line, col) = p.article_at;
             diags.push(Diagnostic::error(
                 rel,
-                p.line,
-                1,
+                line,
+                col,
                 format!(
                     "this article is already picked for {} on line {first}; keep one pick (an award is paid per pick)",
                     p.period
@@ -65,10 +67,11 @@ pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pi
             Some(name) => {
                 let a = authors.resolve(name);
                 if !a.known {
+                    let (line, col) = p.editor_at;
                     diags.push(Diagnostic::error(
                         rel,
-                        p.line,
-                        1,
+                        line,
+                        col,
                         format!("the editor `{name}` is not in data/authors.yaml; use an editor's id from that file"),
                     ));
                 }

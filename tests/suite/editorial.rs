@@ -58,10 +58,10 @@ fn rewards_refuses_picks_that_name_nothing() {
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(
-        err.contains("data/featured.yaml:4:1: error: the pick for 2026-11 names an article that cannot be found"),
+        err.contains("data/featured.yaml:4:14: error: the pick for 2026-11 names an article that cannot be found"),
         "{err}"
     );
-    assert!(err.contains("data/featured.yaml:7:1: error: the editor `nobody` is not in data/authors.yaml"), "{err}");
+    assert!(err.contains("data/featured.yaml:8:13: error: the editor `nobody` is not in data/authors.yaml"), "{err}");
 }
 
 #[test]
