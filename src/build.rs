@@ -33,6 +33,9 @@ pub struct BuildOptions {
     /// History already read from git (the server keeps it between saves);
     /// `None` reads it.
     pub history: Option<std::sync::Arc<crate::history::History>>,
+    /// What the server's file watcher saw change since the last build
+    /// (used with a [`BuildCache`]); `None` checks every file.
+    pub touched: Option<content::Touched>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -90,7 +93,11 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     }
     let (authors, d) = Authors::load(root);
     diags.extend(d);
-    let (content, d) = content::load(root, &config, &content::LoadOptions { drafts: opts.drafts, cache: files });
+    let (content, d) = content::load(
+        root,
+        &config,
+        &content::LoadOptions { drafts: opts.drafts, cache: files, touched: opts.touched.as_ref() },
+    );
     diags.extend(d);
     crate::cache::lap("   config, authors, content", &mut lap);
     let (tags, d) = TagList::load(root);

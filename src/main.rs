@@ -5,6 +5,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Builds and saves allocate many small values (strings, maps); mimalloc
+// takes a fifth off a save at 10,000 articles, where glibc's allocator was
+// the largest single cost.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = casebook::cmd::Cli::parse();
     match casebook::cmd::run(cli) {

@@ -41,6 +41,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         base_url: args.base_url.clone(),
         check: false,
         history: None,
+        touched: None,
     });
     super::print_diagnostics(&built.diagnostics);
     let Some(files) = built.files else {

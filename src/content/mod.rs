@@ -104,13 +104,35 @@ pub struct LoadOptions<'a> {
     /// Files read by an earlier build (`serve`): one whose size and
     /// modification time are unchanged is not read again.
     pub cache: Option<&'a FileCache>,
+    /// What changed since that build, as the file watcher saw it.
+    pub touched: Option<&'a Touched>,
 }
 
-/// Parsed Markdown files by path, with the size and time they had.
+/// The files the watcher saw written since the last build (paths as the
+/// journal root joined with their place under it), and whether any file or
+/// folder was created, removed or renamed. With no file moved, the loader
+/// keeps the last list of files and looks only at the written ones; else it
+/// walks the folder and checks every file's size and time again.
+#[derive(Debug, Clone, Default)]
+pub struct Touched {
+    pub paths: HashSet<PathBuf>,
+    pub moved: bool,
+}
+
+/// Parsed Markdown files by path, with the size and time they had, and the
+/// last walk of the content folder.
 #[derive(Default)]
 pub struct FileCache {
     config: std::sync::Mutex<String>,
     files: std::sync::Mutex<HashMap<PathBuf, Parsed>>,
+    walked: std::sync::Mutex<Option<std::sync::Arc<Walk>>>,
+}
+
+/// The content folder's files, sorted: Markdown files and the others.
+struct Walk {
+    markdown: Vec<PathBuf>,
+    others: Vec<PathBuf>,
+    errors: Vec<Diagnostic>,
 }
 
 type Parsed = ((u64, Option<std::time::SystemTime>), Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>);
@@ -122,7 +144,14 @@ impl FileCache {
         content_dir: &Path,
         file: &Path,
         config: &Config,
+        touched: Option<&Touched>,
     ) -> (Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>) {
+        // A file the watcher did not see written is as it was.
+        if touched.is_some_and(|t| !t.moved && !t.paths.contains(file)) {
+            if let Some((_, loaded, diags)) = self.files.lock().ok().as_ref().and_then(|f| f.get(file)) {
+                return (loaded.clone(), diags.clone());
+            }
+        }
         let stamp = std::fs::metadata(file).map(|m| (m.len(), m.modified().ok())).ok();
         if let (Some(stamp), Ok(files)) = (stamp, self.files.lock()) {
             if let Some((s, loaded, diags)) = files.get(file) {
@@ -155,9 +184,18 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         return (Content::default(), diags);
     }
     let mut lap = std::time::Instant::now();
-    let (markdown, others, walk_errors) = walk(&content_dir);
+    let kept =
+        opts.cache.filter(|_| opts.touched.is_some_and(|t| !t.moved)).and_then(|c| c.walked.lock().ok()?.clone());
+    let same_files = kept.is_some();
+    let walked = kept.unwrap_or_else(|| std::sync::Arc::new(walk(&content_dir)));
+    if let Some(cache) = opts.cache {
+        if let Ok(mut w) = cache.walked.lock() {
+            *w = Some(std::sync::Arc::clone(&walked));
+        }
+    }
+    let Walk { markdown, others, errors } = &*walked;
     crate::cache::lap("    walk", &mut lap);
-    diags.extend(walk_errors);
+    diags.extend(errors.iter().cloned());
     let bundles: BTreeSet<PathBuf> = markdown
         .iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
@@ -172,14 +210,16 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
                 *key = config_key;
                 files.clear();
             }
-            let present: HashSet<&PathBuf> = markdown.iter().collect();
-            files.retain(|p, _| present.contains(p));
+            if !same_files {
+                let present: HashSet<&PathBuf> = markdown.iter().collect();
+                files.retain(|p, _| present.contains(p));
+            }
         }
     }
     let parsed: Vec<(Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>)> = markdown
         .par_iter()
         .map(|file| match opts.cache {
-            Some(cache) => cache.load(root, &content_dir, file, config),
+            Some(cache) => cache.load(root, &content_dir, file, config, opts.touched),
             None => {
                 let (loaded, diags) = load_file(root, &content_dir, file, config);
                 (loaded.map(std::sync::Arc::new), diags)
@@ -191,7 +231,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let mut loaded = Vec::new();
     let mut drafts_left_out = 0;
     let mut unreadable = BTreeSet::new();
-    for ((l, d), file) in parsed.into_iter().zip(&markdown) {
+    for ((l, d), file) in parsed.into_iter().zip(markdown) {
         diags.extend(d);
         if l.is_none() {
             let rel = file.strip_prefix(&content_dir).unwrap_or(file);
@@ -210,9 +250,9 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let mut bundle_assets: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in others {
         match bundles.iter().find(|b| file.starts_with(b)) {
-            Some(b) => bundle_assets.push((b.clone(), file)),
+            Some(b) => bundle_assets.push((b.clone(), file.clone())),
             None => {
-                let rel = file.strip_prefix(&content_dir).unwrap_or(&file);
+                let rel = file.strip_prefix(&content_dir).unwrap_or(file);
                 files.push(StaticFile { source: file.clone(), site_path: display_path(rel) });
             }
         }
@@ -241,7 +281,7 @@ struct Loaded {
 
 /// Lists Markdown files and other files, sorted, skipping hidden ones and
 /// `_`-prefixed ones (reserved for section settings).
-fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
+fn walk(dir: &Path) -> Walk {
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     let mut errors = Vec::new();
@@ -266,7 +306,7 @@ fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<Diagnostic>) {
             }
         }
     }
-    (markdown, others, errors)
+    Walk { markdown, others, errors }
 }
 
 fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {

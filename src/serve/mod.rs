@@ -28,6 +28,7 @@ use anyhow::{Context, Result};
 use notify::{RecursiveMode, Watcher};
 
 use crate::build::{build_cached, BuildCache, BuildOptions};
+use crate::content::Touched;
 use crate::output::OutputFile;
 
 pub struct ServeOptions {
@@ -77,18 +78,9 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     }
     let base_url = format!("http://{addr}/");
     let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed: Condvar::new() });
-    rebuild(&opts, &base_url, &state);
-
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res {
-            let _ = tx.send(event);
-        }
-    })
-    .context("could not watch the journal's files")?;
-    watcher
-        .watch(&opts.root, RecursiveMode::Recursive)
-        .with_context(|| format!("could not watch {}", opts.root.display()))?;
+    // Watching from before the first build: a save during it is seen.
+    let watch = FileWatch::new(&opts.root)?;
+    rebuild(&opts, &base_url, &state, None);
 
     // Announced only now: a save from here on is seen.
     println!("Serving the journal at {base_url} (Ctrl-C to stop)");
@@ -106,16 +98,8 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     let watch_opts = ServeOptions { root: opts.root.clone(), ..opts };
     let watch_base = base_url.clone();
     std::thread::spawn(move || {
-        while let Ok(first) = rx.recv() {
-            let mut relevant = is_relevant(&watch_opts.root, &first);
-            // Debounce: editors save in bursts (write, rename, touch).
-            let deadline = Instant::now() + Duration::from_millis(40);
-            while let Ok(e) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                relevant |= is_relevant(&watch_opts.root, &e);
-            }
-            if relevant {
-                rebuild(&watch_opts, &watch_base, &watch_state);
-            }
+        while let Some(touched) = watch.next(None) {
+            rebuild(&watch_opts, &watch_base, &watch_state, Some(touched));
         }
     });
 
@@ -126,22 +110,85 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     Ok(())
 }
 
+/// The journal's files, watched (with notify): each change comes as the
+/// files it touched.
+pub struct FileWatch {
+    root: PathBuf,
+    events: std::sync::mpsc::Receiver<notify::Event>,
+    _watcher: notify::RecommendedWatcher,
+}
+
+impl FileWatch {
+    /// Watches everything under `root`, which is absolute (as the watcher's paths are).
+    pub fn new(root: &Path) -> Result<FileWatch> {
+        let (tx, events) = std::sync::mpsc::channel();
+        let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if let Ok(event) = res {
+                let _ = tx.send(event);
+            }
+        })
+        .context("could not watch the journal's files")?;
+        watcher.watch(root, RecursiveMode::Recursive).with_context(|| format!("could not watch {}", root.display()))?;
+        Ok(FileWatch { root: root.to_path_buf(), events, _watcher: watcher })
+    }
+
+    /// Waits for the next change that can change the site, takes in the
+    /// events that follow within 40 ms (editors save in bursts: write,
+    /// rename, touch), and says what they touched. `None` when the watcher
+    /// stops, or when `timeout` passes first.
+    pub fn next(&self, timeout: Option<Duration>) -> Option<Touched> {
+        let until = timeout.map(|t| Instant::now() + t);
+        loop {
+            let first = match until {
+                Some(until) => self.events.recv_timeout(until.saturating_duration_since(Instant::now())).ok()?,
+                None => self.events.recv().ok()?,
+            };
+            let mut touched = Touched::default();
+            let mut relevant = self.take(&first, &mut touched);
+            let deadline = Instant::now() + Duration::from_millis(40);
+            while let Ok(e) = self.events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                relevant |= self.take(&e, &mut touched);
+            }
+            if relevant {
+                return Some(touched);
+            }
+        }
+    }
+
+    /// Adds what `event` touched; false when it cannot change the site.
+    fn take(&self, event: &notify::Event, touched: &mut Touched) -> bool {
+        use notify::event::{EventKind, ModifyKind};
+        if event.kind.is_access() {
+            return false;
+        }
+        let mut relevant = false;
+        for p in event.paths.iter().filter(|p| is_relevant(&self.root, p)) {
+            relevant = true;
+            if !p.starts_with(&self.root) {
+                touched.moved = true; // not a path the loader knows: look at everything
+            }
+            touched.paths.insert(p.clone());
+        }
+        // Only writes and attribute changes keep the set of files as it was.
+        let written = matches!(event.kind, EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_)));
+        if relevant && (!written || event.need_rescan()) {
+            touched.moved = true;
+        }
+        relevant || event.need_rescan()
+    }
+}
+
 /// Changes to the output, git's own files and editors' temporary files do
 /// not change the site.
-fn is_relevant(root: &Path, event: &notify::Event) -> bool {
-    if event.kind.is_access() {
-        return false;
-    }
-    event.paths.iter().any(|p| {
-        let rel = p.strip_prefix(root).unwrap_or(p);
-        let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
-        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        !matches!(first.as_str(), "public" | ".git" | "target" | "node_modules")
-            && !first.starts_with(".public")
-            && !name.ends_with('~')
-            && !name.ends_with(".swp")
-            && !name.starts_with(".#")
-    })
+fn is_relevant(root: &Path, p: &Path) -> bool {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
+    let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    !matches!(first.as_str(), "public" | ".git" | "target" | "node_modules")
+        && !first.starts_with(".public")
+        && !name.ends_with('~')
+        && !name.ends_with(".swp")
+        && !name.starts_with(".#")
 }
 
 /// Git history, kept between saves and read again only when HEAD moves:
@@ -157,7 +204,7 @@ fn git_head(root: &Path) -> Option<String> {
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
+fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<Touched>) {
     static CACHE: Mutex<Option<HistoryCache>> = Mutex::new(None);
     static BUILD: Mutex<Option<BuildCache>> = Mutex::new(None);
     let started = Instant::now();
@@ -178,6 +225,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State) {
         base_url: Some(base_url.to_string()),
         check: false,
         history,
+        touched,
     };
     let built = match BUILD.lock() {
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),

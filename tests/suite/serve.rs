@@ -187,8 +187,10 @@ fn demo_copy(dir: &Path) -> std::path::PathBuf {
 fn rebuilds_from_the_cache_match_full_builds() {
     use casebook::build::{build, build_cached, BuildCache, BuildOptions};
     let tmp = tempfile::tempdir().unwrap();
-    let root = demo_copy(tmp.path());
-    let opts = BuildOptions { root: root.clone(), ..Default::default() };
+    let root = demo_copy(tmp.path()).canonicalize().unwrap();
+    // As the server does: each rebuild is told what the file watcher saw.
+    let watch = casebook::serve::FileWatch::new(&root).unwrap();
+    let mut opts = BuildOptions { root: root.clone(), ..Default::default() };
     let mut cache = BuildCache::default();
     build_cached(&opts, &mut cache);
 
@@ -278,6 +280,7 @@ fn rebuilds_from_the_cache_match_full_builds() {
     ];
     for (what, step) in steps {
         step();
+        opts.touched = Some(watch.next(Some(std::time::Duration::from_secs(10))).expect("the watcher saw the change"));
         let incremental = build_cached(&opts, &mut cache);
         assert!(!incremental.has_errors(), "{what}: {:?}", incremental.diagnostics);
         let full = build(&opts);
