@@ -30,6 +30,8 @@ use std::process::{Command, Stdio};
 
 use chrono::{DateTime, FixedOffset};
 
+mod trees;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitRef {
     pub hash: String,
@@ -118,13 +120,17 @@ const LOG_ARGS: [&str; 5] = ["-c", "core.quotepath=off", "log", "-M", "--name-st
 
 /// Reads the history of the git repository `root` is in; `None` outside one.
 pub fn read(root: &Path) -> Option<History> {
+    let mut lap = std::time::Instant::now();
     let prefix = git(root, &["rev-parse", "--show-prefix"])?.trim().to_string();
     let shallow = git(root, &["rev-parse", "--is-shallow-repository"]).is_some_and(|s| s.trim() == "true");
     let log = if shallow { None } else { cached_log(root) };
     let log = log.unwrap_or_else(|| full_log(root).unwrap_or_default());
+    crate::cache::lap("   git log", &mut lap);
     let commits = parse_log(&log);
+    crate::cache::lap("   parse log", &mut lap);
     let mut history = History { shallow, ..Default::default() };
     collect(&commits, &prefix, &mut history);
+    crate::cache::lap("   history per file", &mut lap);
     if let Some(status) =
         git(root, &["-c", "core.quotepath=off", "status", "--porcelain", "--untracked-files=all", "--", "."])
     {
@@ -134,6 +140,7 @@ pub fn read(root: &Path) -> Option<History> {
             history.uncommitted.insert(path.strip_prefix(&prefix).unwrap_or(path).to_string());
         }
     }
+    crate::cache::lap("   git status", &mut lap);
     Some(history)
 }
 
@@ -159,10 +166,18 @@ fn cached_log(root: &Path) -> Option<String> {
     if cache.tip == head {
         return Some(cache.log.to_string());
     }
-    let order = git(root, &["log", "--topo-order", "--format=%H"])?;
-    let hashes: Vec<&str> = order.lines().collect();
+    // Each commit's tree and parents, for reading changes from the object files.
+    let mut lap = std::time::Instant::now();
+    let order = git(root, &["log", "--topo-order", "--format=%H %T %P"])?;
+    crate::cache::lap("    commits", &mut lap);
+    let hashes: Vec<&str> = order.lines().map(|l| l.split(' ').next().unwrap_or(l)).collect();
     let missing: Vec<&str> = hashes.iter().copied().filter(|h| !cache.records.contains_key(h)).collect();
-    let new = log_records(root, &missing)?;
+    let new = if missing.len() >= MIN_BATCH {
+        trees::records(root, &order, &missing).or_else(|| log_records(root, &missing))?
+    } else {
+        log_records(root, &missing)?
+    };
+    crate::cache::lap(&format!("    changes of {} commits", missing.len()), &mut lap);
     let mut log = String::with_capacity(cache.log.len() + new.values().map(String::len).sum::<usize>());
     let mut index = Vec::with_capacity(hashes.len());
     for h in hashes {
@@ -172,6 +187,7 @@ fn cached_log(root: &Path) -> Option<String> {
     }
     // Only the commits in this log are kept: rewritten ones drop out.
     Cache::store(&path, &head, &index, &log);
+    crate::cache::lap("    log put together and cached", &mut lap);
     Some(log)
 }
 
