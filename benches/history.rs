@@ -64,7 +64,8 @@ fn generate(dir: &Path, files: usize, commits: usize) {
             format!("修改第 {c} 次\n")
         };
         writeln!(out, "commit refs/heads/main\nmark :{}", c + 1).unwrap();
-        writeln!(out, "author {who} <w@example.com> {when} +0800\ncommitter {who} <w@example.com> {when} +0800").unwrap();
+        writeln!(out, "author {who} <w@example.com> {when} +0800\ncommitter {who} <w@example.com> {when} +0800")
+            .unwrap();
         writeln!(out, "data {}\n{message}", message.len()).unwrap();
         if c > 0 {
             writeln!(out, "from :{c}").unwrap();
@@ -104,11 +105,16 @@ fn main() {
         None => {
             let files: usize = arg("--files").map_or(10_000, |v| v.parse().unwrap());
             let commits: usize = arg("--commits").map_or(20_000, |v| v.parse().unwrap());
-            let dir = arg("--keep").map(PathBuf::from).unwrap_or_else(|| std::env::temp_dir().join("casebook-history-bench"));
+            let dir =
+                arg("--keep").map(PathBuf::from).unwrap_or_else(|| std::env::temp_dir().join("casebook-history-bench"));
             let _ = std::fs::remove_dir_all(&dir);
             let start = Instant::now();
             generate(&dir, files, commits);
-            println!("made {files} files in {commits} commits in {:.1} s: {}", start.elapsed().as_secs_f64(), dir.display());
+            println!(
+                "made {files} files in {commits} commits in {:.1} s: {}",
+                start.elapsed().as_secs_f64(),
+                dir.display()
+            );
             dir
         }
     };

@@ -33,15 +33,29 @@ type Change = (u8, Vec<u8>);
 
 /// The records `git log -M --name-status` prints for `missing` (hashes), by
 /// hash: their messages from one `git log --no-walk`, their changes from the
-/// object files, and the commits this cannot do from git. `commits` gives
-/// every commit's tree and parents (`hash tree parents…`, one per line).
-pub fn records<'h>(root: &Path, commits: &str, missing: &[&'h str]) -> Option<HashMap<&'h str, String>> {
-    records_counted(root, commits, missing).map(|(records, _)| records)
+/// object files (the commits this cannot answer come whole from git).
+/// `commits` gives every commit's tree and parents (`hash tree parents…`,
+/// one per line).
+/// `messages` may come from elsewhere (a [`messages`] of the whole log,
+/// already under way); else they are read here.
+pub fn records<'h>(
+    root: &Path,
+    commits: &str,
+    missing: &[&'h str],
+    messages: Option<impl FnOnce() -> Option<HashMap<String, String>> + Send>,
+) -> Option<HashMap<&'h str, String>> {
+    records_counted(root, commits, missing, messages).map(|(records, _)| records)
 }
 
 /// [`records`], and how many commits were left to git.
-fn records_counted<'h>(root: &Path, commits: &str, missing: &[&'h str]) -> Option<(HashMap<&'h str, String>, usize)> {
-    let objects = PathBuf::from(super::git(root, &["rev-parse", "--path-format=absolute", "--git-path", "objects"])?.trim());
+fn records_counted<'h>(
+    root: &Path,
+    commits: &str,
+    missing: &[&'h str],
+    messages: Option<impl FnOnce() -> Option<HashMap<String, String>> + Send>,
+) -> Option<(HashMap<&'h str, String>, usize)> {
+    let objects =
+        PathBuf::from(super::git(root, &["rev-parse", "--path-format=absolute", "--git-path", "objects"])?.trim());
     if super::git(root, &["rev-parse", "--show-object-format"])?.trim() != "sha1"
         || objects.join("info/alternates").exists()
     {
@@ -58,7 +72,11 @@ fn records_counted<'h>(root: &Path, commits: &str, missing: &[&'h str]) -> Optio
     // and the older commits, which share most of their trees' chunks.
     let half = missing.len().div_ceil(2);
     let (messages, changes) = std::thread::scope(|s| {
-        let messages = s.spawn(|| messages(root, missing));
+        let given = messages;
+        let messages = s.spawn(|| match given {
+            Some(read) => read(),
+            None => self::messages(root, missing),
+        });
         let trees = &trees;
         let objects = &objects;
         let threads: Vec<_> = missing
@@ -115,17 +133,20 @@ impl Store {
 }
 
 /// Each commit's message part of the record (through the last field
-/// separator), by hash, from one `git log --no-walk` without file names.
-fn messages<'h>(root: &Path, hashes: &[&'h str]) -> Option<HashMap<&'h str, String>> {
-    let input: String = hashes.iter().flat_map(|h| [*h, "\n"]).collect();
-    let log = super::git_with_input(root, &["log", "--no-walk=unsorted", "--stdin", super::LOG_FORMAT], &input)?;
+/// separator), by hash, from one `git log` without file names: of the whole
+/// history (`hashes` empty), or of `hashes` (`--no-walk`).
+pub fn messages(root: &Path, hashes: &[&str]) -> Option<HashMap<String, String>> {
+    let log = if hashes.is_empty() {
+        super::git(root, &["log", "--topo-order", super::LOG_FORMAT])?
+    } else {
+        let input: String = hashes.iter().flat_map(|h| [*h, "\n"]).collect();
+        super::git_with_input(root, &["log", "--no-walk=unsorted", "--stdin", super::LOG_FORMAT], &input)?
+    };
     let mut out = HashMap::with_capacity(hashes.len());
-    let mut records = log.split('\u{1e}').skip(1);
-    for &h in hashes {
-        let record = records.next()?;
+    for record in log.split('\u{1e}').skip(1) {
         let record = record.strip_suffix('\n').unwrap_or(record);
-        record.strip_prefix(h)?;
-        out.insert(h, format!("\u{1e}{record}"));
+        let (hash, _) = record.split_once('\u{1f}')?;
+        out.insert(hash.to_string(), format!("\u{1e}{record}"));
     }
     Some(out)
 }
@@ -182,7 +203,7 @@ struct Chunk {
 /// An entry ends a chunk when the second byte of its id is a multiple of 32:
 /// about one entry in 32, and the same entries whatever surrounds them.
 fn ends_chunk(id: &[u8]) -> bool {
-    id[1] % 32 == 0
+    id[1].is_multiple_of(32)
 }
 
 /// A piece of a tree's bytes being put together: a whole chunk, or bytes.
@@ -383,7 +404,13 @@ impl Store {
 
     /// The pieces for bytes `from..to` of `base`: its chunks that lie wholly
     /// inside, and the bytes of those cut by either end.
-    fn copy(&self, base: &Tree, range: std::ops::Range<usize>, pieces: &mut Vec<Piece>, bytes: &mut Vec<u8>) -> Option<()> {
+    fn copy(
+        &self,
+        base: &Tree,
+        range: std::ops::Range<usize>,
+        pieces: &mut Vec<Piece>,
+        bytes: &mut Vec<u8>,
+    ) -> Option<()> {
         let (from, to) = (range.start, range.end);
         let mut k = base.ends.partition_point(|&end| end <= from);
         while from < to && k < base.chunks.len() {
@@ -414,8 +441,7 @@ impl Store {
         let (mut piece, mut at) = (0usize, 0usize);
         loop {
             // Past the ends of pieces already read.
-            loop {
-                let Some(p) = pieces.get(piece) else { break };
+            while let Some(p) = pieces.get(piece) {
                 let len = match p {
                     Piece::Chunk(c) => self.chunks[*c as usize].bytes.len(),
                     Piece::Bytes(r) => r.len(),
@@ -615,7 +641,6 @@ impl Store {
             }
         }
     }
-
 }
 
 /// The entries of a run of chunks.
@@ -778,12 +803,17 @@ mod tests {
         git(dir, &["add", "."], None);
         git(dir, &["-c", "user.name=W", "-c", "user.email=w@example.com", "commit", "-qm", "side"], None);
         git(dir, &["checkout", "-q", "main"], None);
-        let merge = ["-c", "user.name=W", "-c", "user.email=w@example.com", "merge", "-q", "--no-ff", "-m", "Merge", "side"];
+        let merge =
+            ["-c", "user.name=W", "-c", "user.email=w@example.com", "merge", "-q", "--no-ff", "-m", "Merge", "side"];
         git(dir, &merge, None);
         std::fs::remove_file(dir.join("content/cases/0006.md")).unwrap();
         std::os::unix::fs::symlink("0007.md", dir.join("content/cases/0006.md")).unwrap();
         git(dir, &["-c", "user.name=W", "-c", "user.email=w@example.com", "commit", "-qam", "type"], None);
-        git(dir, &["-c", "user.name=W", "-c", "user.email=w@example.com", "commit", "-q", "--allow-empty", "-m", "e"], None);
+        git(
+            dir,
+            &["-c", "user.name=W", "-c", "user.email=w@example.com", "commit", "-q", "--allow-empty", "-m", "e"],
+            None,
+        );
     }
 
     #[test]
@@ -794,7 +824,11 @@ mod tests {
         let commits = git(dir, &["log", "--topo-order", "--format=%H %T %P"], None);
         let hashes: Vec<&str> = commits.lines().map(|l| l.split(' ').next().unwrap()).collect();
         assert_eq!(hashes.len(), 406);
-        let (ours, left_to_git) = records_counted(dir, &commits, &hashes).expect("the object files can be read");
+        let none: Option<fn() -> _> = None;
+        let (ours, left_to_git) = records_counted(dir, &commits, &hashes, none).expect("the object files can be read");
+        // With the messages of the whole log given, the same.
+        let given = Some(|| messages(dir, &[]));
+        assert_eq!(records_counted(dir, &commits, &hashes, given).unwrap().0, ours);
         let git_log = super::super::log_records(dir, &hashes).unwrap();
         for h in &hashes {
             assert_eq!(ours[h], git_log[h], "commit {h}");
