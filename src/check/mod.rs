@@ -60,9 +60,7 @@ pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic>
         .collect();
     let mut out = Vec::new();
     // The YAML starts on line 2; the body on `body_line`.
-    for (text, first_line, comment) in
-        [(a.front_text.as_str(), 2, ("# ", "")), (&*a.body, a.body_line, ("<!-- ", " -->"))]
-    {
+    for (text, first_line, comment) in [(&*a.front_text, 2, ("# ", "")), (&*a.body, a.body_line, ("<!-- ", " -->"))] {
         for m in pii::misspelled_markers(text) {
             let what = if m.meant.ends_with("next-line") { "the next line" } else { "this line" };
             out.push(Diagnostic::warning(

@@ -10,7 +10,7 @@ pub mod featured;
 pub mod frontmatter;
 pub mod tags;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -39,7 +39,10 @@ pub struct Article {
     /// Shared with the file cache (copied only when a later stage changes it).
     pub front: std::sync::Arc<FrontMatter>,
     /// The front matter's YAML as written; it starts on line 2 of the file.
-    pub front_text: String,
+    /// Shared with the file cache.
+    pub front_text: std::sync::Arc<str>,
+    /// A hash of `front_text`, made when the file is read.
+    pub front_text_key: u64,
     /// Shared with the file cache, so a kept file costs no copy.
     pub body: std::sync::Arc<str>,
     /// A hash of `body`, made when the file is read.
@@ -58,7 +61,7 @@ impl Article {
         let f = &self.front;
         crate::cache::hash_value(&(
             &self.source,
-            &self.front_text,
+            self.front_text_key,
             &f.tags,
             &f.updated,
             &self.path,
@@ -124,7 +127,8 @@ pub struct Touched {
 #[derive(Default)]
 pub struct FileCache {
     config: std::sync::Mutex<String>,
-    files: std::sync::Mutex<HashMap<PathBuf, Parsed>>,
+    /// Keyed by the path's bytes (hashing a `Path` walks its components).
+    files: std::sync::Mutex<rustc_hash::FxHashMap<std::ffi::OsString, Parsed>>,
     walked: std::sync::Mutex<Option<std::sync::Arc<Walk>>>,
 }
 
@@ -148,13 +152,13 @@ impl FileCache {
     ) -> (Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>) {
         // A file the watcher did not see written is as it was.
         if touched.is_some_and(|t| !t.moved && !t.paths.contains(file)) {
-            if let Some((_, loaded, diags)) = self.files.lock().ok().as_ref().and_then(|f| f.get(file)) {
+            if let Some((_, loaded, diags)) = self.files.lock().ok().as_ref().and_then(|f| f.get(file.as_os_str())) {
                 return (loaded.clone(), diags.clone());
             }
         }
         let stamp = std::fs::metadata(file).map(|m| (m.len(), m.modified().ok())).ok();
         if let (Some(stamp), Ok(files)) = (stamp, self.files.lock()) {
-            if let Some((s, loaded, diags)) = files.get(file) {
+            if let Some((s, loaded, diags)) = files.get(file.as_os_str()) {
                 if *s == stamp {
                     return (loaded.clone(), diags.clone());
                 }
@@ -163,7 +167,7 @@ impl FileCache {
         let (loaded, diags) = load_file(root, content_dir, file, config);
         let loaded = loaded.map(std::sync::Arc::new);
         if let (Some(stamp), Ok(mut files)) = (stamp, self.files.lock()) {
-            files.insert(file.to_path_buf(), (stamp, loaded.clone(), diags.clone()));
+            files.insert(file.as_os_str().to_owned(), (stamp, loaded.clone(), diags.clone()));
         }
         (loaded, diags)
     }
@@ -211,8 +215,8 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
                 files.clear();
             }
             if !same_files {
-                let present: HashSet<&PathBuf> = markdown.iter().collect();
-                files.retain(|p, _| present.contains(p));
+                let present: HashSet<&std::ffi::OsStr> = markdown.iter().map(|p| p.as_os_str()).collect();
+                files.retain(|p, _| present.contains(p.as_os_str()));
             }
         }
     }
@@ -273,7 +277,8 @@ struct Loaded {
     /// The address it asks for: `slug:` or the file's name, slugified.
     wanted_slug: String,
     front: std::sync::Arc<FrontMatter>,
-    front_text: String,
+    front_text: std::sync::Arc<str>,
+    front_text_key: u64,
     body: std::sync::Arc<str>,
     body_key: u64,
     body_line: usize,
@@ -342,7 +347,8 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         folder: display_path(&folder_path),
         wanted_slug: slugify(parsed.front.slug.as_deref().unwrap_or(&default_slug), config.slugify),
         front: std::sync::Arc::new(parsed.front),
-        front_text: parsed.front_text,
+        front_text_key: crate::cache::hash_value(&parsed.front_text),
+        front_text: parsed.front_text.into(),
         body_key: crate::cache::hash_value(&parsed.body),
         body: parsed.body.into(),
         body_line: parsed.body_line,
@@ -414,6 +420,7 @@ fn assign_paths(
             date,
             front: l.front,
             front_text: l.front_text,
+            front_text_key: l.front_text_key,
             body: l.body,
             body_key: l.body_key,
             body_line: l.body_line,

@@ -303,16 +303,20 @@ pub fn root_for(path: &str) -> String {
 /// that link to it or list it as related, the feeds).
 #[derive(Default)]
 pub struct RenderCache {
-    pages: HashMap<String, (u64, OutputFile)>,
+    pages: rustc_hash::FxHashMap<String, (u64, OutputFile)>,
     /// What every article view depends on besides its own inputs (config,
     /// authors); a change empties `views`.
     views_global: u64,
     /// Per article source: the key of its view's inputs, the view and the
     /// hashes of the view and of what the browse page shows of it.
-    views: HashMap<PathBuf, (u64, Arc<ArticleView>, u64, u64)>,
+    views: SourceMap<(u64, Arc<ArticleView>, u64, u64)>,
     /// Per article source: a key of its view, HTML and text, and its search document.
-    docs: HashMap<PathBuf, (u64, Arc<crate::search::index::SearchDoc>)>,
+    docs: SourceMap<(u64, Arc<crate::search::index::SearchDoc>)>,
 }
+
+/// Values kept per article source file. Keyed by the path's bytes: hashing
+/// a `Path` walks its components, which 10,000 lookups a save notice.
+type SourceMap<T> = rustc_hash::FxHashMap<std::ffi::OsString, T>;
 
 /// One list of articles to render as pages (a section or a taxonomy term).
 struct ListJob<'a> {
@@ -339,7 +343,7 @@ struct Renderer<'a> {
     /// Per template: a hash of its text and of every template it extends,
     /// includes or imports, so a page is made again when one of those changes.
     template_keys: HashMap<String, u64>,
-    previous: HashMap<String, (u64, OutputFile)>,
+    previous: rustc_hash::FxHashMap<String, (u64, OutputFile)>,
     keys: Mutex<Vec<(String, u64)>>,
     /// Pages rendered (not kept from the last build), for the profile.
     made: std::sync::atomic::AtomicUsize,
@@ -490,14 +494,14 @@ impl<'a> Renderer<'a> {
             .map(|i| {
                 let r = &self.site.rendered[i];
                 let key = crate::cache::hash_value(&(self.view_keys[i], r.html_key, r.text_key));
-                match kept.get(&self.site.content.articles[i].source) {
+                match kept.get(self.site.content.articles[i].source.as_os_str()) {
                     Some((k, doc)) if *k == key => (key, Arc::clone(doc)),
                     _ => (key, Arc::new(self.search_doc(i))),
                 }
             })
             .collect();
         let docs = keyed.iter().map(|(_, d)| Arc::clone(d)).collect();
-        cache.docs = self.site.content.articles.iter().map(|a| a.source.clone()).zip(keyed).collect();
+        cache.docs = self.site.content.articles.iter().map(|a| a.source.clone().into_os_string()).zip(keyed).collect();
         crate::cache::drop_later(kept);
         docs
     }
@@ -611,7 +615,7 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .map(|i| {
                 let input = r.view_input_key(i);
-                match kept.get(&site.content.articles[i].source) {
+                match kept.get(site.content.articles[i].source.as_os_str()) {
                     Some((k, view, key, browse)) if *k == input => (input, Arc::clone(view), *key, *browse),
                     _ => {
                         let view = r.article_view(i);
@@ -627,7 +631,7 @@ impl<'a> Renderer<'a> {
         r.view_keys = views.iter().map(|v| v.2).collect();
         r.browse_keys = views.iter().map(|v| v.3).collect();
         r.articles = views.iter().map(|v| Arc::clone(&v.1)).collect();
-        cache.views = site.content.articles.iter().map(|a| a.source.clone()).zip(views).collect();
+        cache.views = site.content.articles.iter().map(|a| a.source.clone().into_os_string()).zip(views).collect();
         r.html_keys = site.rendered.iter().map(|x| x.html_key).collect();
         r
     }
