@@ -13,6 +13,11 @@
 //! every page); a config change renders every page (the search index is
 //! still reused). `CASEBOOK_PROFILE=1` prints where a save's time goes.
 //!
+//! Only the journal's inputs are watched (content, data, templates, themes,
+//! static and the config), and the loader is told which files a save
+//! wrote: with no file created, removed or renamed it keeps its list of
+//! files and reads only those.
+//!
 //! A save that breaks the build keeps the last good site and shows the
 //! problems over the page and in the terminal; the next good save clears
 //! them.
@@ -99,6 +104,9 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     let watch_base = base_url.clone();
     std::thread::spawn(move || {
         while let Some(touched) = watch.next(None) {
+            if std::env::var_os("CASEBOOK_PROFILE").is_some() {
+                eprintln!("  changed: {} path(s), files moved: {}", touched.paths.len(), touched.moved);
+            }
             rebuild(&watch_opts, &watch_base, &watch_state, Some(touched));
         }
     });
@@ -110,16 +118,22 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     Ok(())
 }
 
-/// The journal's files, watched (with notify): each change comes as the
+/// The journal's inputs, watched (with notify): each change comes as the
 /// files it touched.
 pub struct FileWatch {
     root: PathBuf,
     events: std::sync::mpsc::Receiver<notify::Event>,
-    _watcher: notify::RecommendedWatcher,
+    watcher: Mutex<notify::RecommendedWatcher>,
 }
 
+/// The folders a journal is made from, watched with all they hold. Nothing
+/// else under the root is (the output, git's files, a Hugo build beside it):
+/// watching a folder of thousands of folders floods the kernel's queue of
+/// events, and then every change is lost.
+const INPUTS: [&str; 5] = ["content", "data", "templates", "themes", "static"];
+
 impl FileWatch {
-    /// Watches everything under `root`, which is absolute (as the watcher's paths are).
+    /// Watches `root`'s inputs; `root` is absolute (as the watcher's paths are).
     pub fn new(root: &Path) -> Result<FileWatch> {
         let (tx, events) = std::sync::mpsc::channel();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -128,8 +142,16 @@ impl FileWatch {
             }
         })
         .context("could not watch the journal's files")?;
-        watcher.watch(root, RecursiveMode::Recursive).with_context(|| format!("could not watch {}", root.display()))?;
-        Ok(FileWatch { root: root.to_path_buf(), events, _watcher: watcher })
+        // The root itself for the config and for input folders made later.
+        watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .with_context(|| format!("could not watch {}", root.display()))?;
+        for dir in INPUTS.map(|d| root.join(d)).iter().filter(|d| d.is_dir()) {
+            watcher
+                .watch(dir, RecursiveMode::Recursive)
+                .with_context(|| format!("could not watch {}", dir.display()))?;
+        }
+        Ok(FileWatch { root: root.to_path_buf(), events, watcher: Mutex::new(watcher) })
     }
 
     /// Waits for the next change that can change the site, takes in the
@@ -158,6 +180,11 @@ impl FileWatch {
     /// Adds what `event` touched; false when it cannot change the site.
     fn take(&self, event: &notify::Event, touched: &mut Touched) -> bool {
         use notify::event::{EventKind, ModifyKind};
+        // Events were lost (the kernel's queue overflowed): look at everything.
+        if event.need_rescan() {
+            touched.moved = true;
+            return true;
+        }
         if event.kind.is_access() {
             return false;
         }
@@ -167,28 +194,33 @@ impl FileWatch {
             if !p.starts_with(&self.root) {
                 touched.moved = true; // not a path the loader knows: look at everything
             }
+            // An input folder made after the start is watched from now on.
+            if p.parent() == Some(self.root.as_path()) && p.is_dir() {
+                if let Ok(mut watcher) = self.watcher.lock() {
+                    let _ = watcher.watch(p, RecursiveMode::Recursive);
+                }
+            }
             touched.paths.insert(p.clone());
         }
         // Only writes and attribute changes keep the set of files as it was.
         let written = matches!(event.kind, EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_)));
-        if relevant && (!written || event.need_rescan()) {
+        if relevant && !written {
             touched.moved = true;
         }
-        relevant || event.need_rescan()
+        relevant
     }
 }
 
-/// Changes to the output, git's own files and editors' temporary files do
-/// not change the site.
+/// Whether a path can change the site: the config, or anything in an input
+/// folder but editors' temporary files.
 fn is_relevant(root: &Path, p: &Path) -> bool {
-    let rel = p.strip_prefix(root).unwrap_or(p);
-    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
+    let Ok(rel) = p.strip_prefix(root) else { return true };
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy().to_string());
+    let first = parts.next().unwrap_or_default();
+    let nested = parts.next().is_some();
     let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    !matches!(first.as_str(), "public" | ".git" | "target" | "node_modules")
-        && !first.starts_with(".public")
-        && !name.ends_with('~')
-        && !name.ends_with(".swp")
-        && !name.starts_with(".#")
+    let input = INPUTS.contains(&first.as_str()) || (!nested && first == crate::config::CONFIG_FILE);
+    input && !name.ends_with('~') && !name.ends_with(".swp") && !name.starts_with(".#")
 }
 
 /// Git history, kept between saves and read again only when HEAD moves:
