@@ -152,15 +152,7 @@ pub fn messages(root: &Path, hashes: &[&str]) -> Option<HashMap<String, String>>
 }
 
 fn id(hex: &str) -> Option<Id> {
-    let bytes = hex.as_bytes();
-    if bytes.len() != 40 {
-        return None;
-    }
-    let mut out = [0u8; 20];
-    for (i, pair) in bytes.chunks(2).enumerate() {
-        out[i] = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
-    }
-    Some(out)
+    gix_hash::ObjectId::from_hex(hex.as_bytes()).ok()?.as_bytes().try_into().ok()
 }
 
 /// The `--name-status` lines, or `None` for a path git would quote.
@@ -194,10 +186,15 @@ impl Tree {
 }
 
 /// A run of a tree's entries, cut after an entry whose id says so: the
-/// last run of a tree may end without such an entry (it is not `closed`).
+/// last run of a tree may end without such an entry (it is not closed).
 struct Chunk {
     bytes: Arc<[u8]>,
-    closed: bool,
+}
+
+impl Chunk {
+    fn closed(&self) -> bool {
+        ends_chunk(&self.bytes[self.bytes.len() - 20..])
+    }
 }
 
 /// An entry ends a chunk when the second byte of its id is a multiple of 32:
@@ -265,7 +262,7 @@ impl Store {
                 return Some(Place::Packed(n, pack.index.pack_offset_at_index(i)));
             }
         }
-        let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = oid.to_hex().to_string();
         let path = self.objects.join(&hex[..2]).join(&hex[2..]);
         path.exists().then_some(Place::Loose(path))
     }
@@ -455,7 +452,7 @@ impl Store {
             let Some(p) = pieces.get(piece) else { break };
             if let (Piece::Chunk(c), true, 0) = (p, current.is_empty(), at) {
                 let chunk = &self.chunks[*c as usize];
-                if chunk.closed || piece + 1 == pieces.len() {
+                if chunk.closed() || piece + 1 == pieces.len() {
                     tree.push(*c, chunk.bytes.len());
                     piece += 1;
                     continue;
@@ -479,7 +476,7 @@ impl Store {
                     }
                     end = next;
                     if ends_chunk(&data[end - 20..end]) {
-                        let c = self.intern(&data[start..end], true);
+                        let c = self.intern(&data[start..end]);
                         tree.push(c, end - start);
                         start = end;
                     }
@@ -529,25 +526,25 @@ impl Store {
                 }
             }
             if ends_chunk(&current[current.len() - 20..]) {
-                let c = self.intern(&current, true);
+                let c = self.intern(&current);
                 tree.push(c, current.len());
                 current.clear();
             }
         }
         if !current.is_empty() {
-            let c = self.intern(&current, false);
+            let c = self.intern(&current);
             tree.push(c, current.len());
         }
         Some(tree)
     }
 
-    fn intern(&mut self, bytes: &[u8], closed: bool) -> u32 {
+    fn intern(&mut self, bytes: &[u8]) -> u32 {
         if let Some(&c) = self.interned.get(bytes) {
             return c;
         }
         let bytes: Arc<[u8]> = bytes.into();
         let c = self.chunks.len() as u32;
-        self.chunks.push(Chunk { bytes: Arc::clone(&bytes), closed });
+        self.chunks.push(Chunk { bytes: Arc::clone(&bytes) });
         self.interned.insert(bytes, c);
         c
     }
