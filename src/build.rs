@@ -121,6 +121,8 @@ pub struct BuildCache {
     pub markdown: MarkdownCache,
     pub related: graph::related::RelatedCache,
     pub graph: graph::FrontCache,
+    /// The compiled templates and a hash of their texts.
+    pub templates: Option<(u64, Arc<tera::Tera>)>,
 }
 
 /// Markdown work kept between builds.
@@ -166,12 +168,21 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     }
     let (theme, d) = theme::load(root, &config.theme);
     diags.extend(d);
-    let tera = match render::templates(&theme) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
+    // Compiled again only when a template's text changed.
+    let templates_key = hash_value(&theme.templates.iter().map(|(n, t)| (n, &t.text)).collect::<Vec<_>>());
+    let tera = match &cache.templates {
+        Some((key, tera)) if *key == templates_key => Some(Arc::clone(tera)),
+        _ => match render::templates(&theme) {
+            Ok(t) => {
+                let t = Arc::new(t);
+                cache.templates = Some((templates_key, Arc::clone(&t)));
+                Some(t)
+            }
+            Err(d) => {
+                diags.extend(d);
+                None
+            }
+        },
     };
     let load_time = start.elapsed();
     crate::cache::lap("history, dates, theme", &mut lap);

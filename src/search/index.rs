@@ -244,7 +244,11 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: String) -> State
 /// text changes: those holding a term whose encoded list an article's new
 /// text changes (a term it gained or lost, or whose weight for it moved).
 fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &SearchOptions) {
+    let mut lap = std::time::Instant::now();
     let mut touched: BTreeSet<String> = BTreeSet::new();
+    // The facets file lists every article's section, tags and authors.
+    let facet_fields = |d: &SearchDoc| (d.section.clone(), d.section_title.clone(), d.tags.clone(), d.authors.clone());
+    let facets_changed = changed.iter().any(|&i| facet_fields(&state.docs[i]) != facet_fields(&docs[i]));
     for &i in changed {
         let doc = i as u32;
         let (old, _) = index_with_elasticlunr(std::slice::from_ref(&state.docs[i]));
@@ -286,9 +290,11 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
         state.article_hashes[i] = short_hash(json.as_bytes());
         state.articles[i] = OutputFile::text(format!("search/a/{i}.json"), json);
     }
-    if !changed.is_empty() {
+    crate::cache::lap("      reindex", &mut lap);
+    if facets_changed {
         state.facets = Shard::new("search/facets-{}.json", facets(docs));
     }
+    crate::cache::lap("      facets", &mut lap);
     let encoded: Vec<(&String, Vec<(usize, String)>)> = touched
         .par_iter()
         .map(|term| {
@@ -314,7 +320,9 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
         shards.push(shard_of(term, &state.starts));
     }
     shards.dedup();
+    crate::cache::lap(&format!("      encode {} terms", touched.len()), &mut lap);
     let files: Vec<(usize, Shard)> = shards.into_par_iter().map(|n| (n, shard_file(state, n))).collect();
+    crate::cache::lap(&format!("      {} shards", files.len()), &mut lap);
     for (n, shard) in files {
         state.shards[n] = shard;
     }
@@ -639,12 +647,13 @@ fn facets(docs: &[Arc<SearchDoc>]) -> String {
     let mut sections: Vec<(String, String)> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
     let mut authors: Vec<String> = Vec::new();
-    let index_of = |list: &mut Vec<String>, v: &str| match list.iter().position(|x| x == v) {
-        Some(i) => i,
-        None => {
+    // Numbered in order of first use; the maps find a name's number.
+    let mut numbers: [HashMap<String, usize>; 2] = Default::default();
+    let mut index_of = |which: usize, list: &mut Vec<String>, v: &str| {
+        *numbers[which].entry(v.to_string()).or_insert_with(|| {
             list.push(v.to_string());
             list.len() - 1
-        }
+        })
     };
     let mut rows = Vec::new();
     for d in docs {
@@ -655,8 +664,8 @@ fn facets(docs: &[Arc<SearchDoc>]) -> String {
                 sections.len() - 1
             }
         };
-        let t: Vec<usize> = d.tags.iter().map(|x| index_of(&mut tags, x)).collect();
-        let a: Vec<usize> = d.authors.iter().map(|x| index_of(&mut authors, x)).collect();
+        let t: Vec<usize> = d.tags.iter().map(|x| index_of(0, &mut tags, x)).collect();
+        let a: Vec<usize> = d.authors.iter().map(|x| index_of(1, &mut authors, x)).collect();
         rows.push(serde_json::json!([s, t, a]));
     }
     let sections: Vec<_> = sections.into_iter().map(|(_, title)| title).collect();

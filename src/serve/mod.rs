@@ -155,10 +155,13 @@ impl FileWatch {
     }
 
     /// Waits for the next change that can change the site, takes in the
-    /// events that follow within 40 ms (editors save in bursts: write,
-    /// rename, touch), and says what they touched. `None` when the watcher
-    /// stops, or when `timeout` passes first.
+    /// events that follow it until 15 ms pass without one (editors save in
+    /// bursts: write, rename, touch, all within a few milliseconds; a
+    /// stream of events is cut at 200 ms), and says what they touched.
+    /// `None` when the watcher stops, or when `timeout` passes first.
     pub fn next(&self, timeout: Option<Duration>) -> Option<Touched> {
+        const QUIET: Duration = Duration::from_millis(15);
+        const LONGEST: Duration = Duration::from_millis(200);
         let until = timeout.map(|t| Instant::now() + t);
         loop {
             let first = match until {
@@ -167,8 +170,8 @@ impl FileWatch {
             };
             let mut touched = Touched::default();
             let mut relevant = self.take(&first, &mut touched);
-            let deadline = Instant::now() + Duration::from_millis(40);
-            while let Ok(e) = self.events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            let cut = Instant::now() + LONGEST;
+            while let Ok(e) = self.events.recv_timeout(QUIET.min(cut.saturating_duration_since(Instant::now()))) {
                 relevant |= self.take(&e, &mut touched);
             }
             if relevant {
