@@ -23,12 +23,13 @@ pub enum Body {
 /// One file of the site, by its path relative to the output folder.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
-    pub path: String,
+    /// Shared, so copying the list of files (every save) copies no text.
+    pub path: std::sync::Arc<str>,
     pub body: Body,
 }
 
 impl OutputFile {
-    pub fn text(path: impl Into<String>, text: String) -> Self {
+    pub fn text(path: impl Into<std::sync::Arc<str>>, text: String) -> Self {
         OutputFile { path: path.into(), body: Body::Bytes(text.into_bytes().into()) }
     }
 
@@ -147,7 +148,7 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
         if f.path.split('/').any(|part| part == ".." || part.is_empty() && !f.path.ends_with('/')) {
             bail!("refusing to write outside the site: {}", f.path);
         }
-        let target = dir.join(&f.path);
+        let target = dir.join(&*f.path);
         if let Some(p) = target.parent() {
             std::fs::create_dir_all(p).with_context(|| format!("could not create {}", p.display()))?;
         }

@@ -437,18 +437,21 @@ pub fn render(
     crate::cache::lap("  other pages", &mut lap);
 
     for (name, source) in &site.theme.statics {
-        files.push(OutputFile { path: name.clone(), body: Body::Static(source.clone()) });
+        files.push(OutputFile { path: name.as_str().into(), body: Body::Static(source.clone()) });
     }
     if !site.theme.statics.contains_key("syntax.css") {
         files.push(OutputFile::text("syntax.css", markdown::highlight::stylesheet()));
     }
     for f in &site.content.files {
-        files.push(OutputFile { path: f.site_path.clone(), body: Body::Static(theme::Source::File(f.source.clone())) });
+        files.push(OutputFile {
+            path: f.site_path.as_str().into(),
+            body: Body::Static(theme::Source::File(f.source.clone())),
+        });
     }
     for a in &site.content.articles {
         for (src, rel) in &a.assets {
             files.push(OutputFile {
-                path: format!("{}{rel}", a.path),
+                path: format!("{}{rel}", a.path).into(),
                 body: Body::Static(theme::Source::File(src.clone())),
             });
         }
@@ -466,7 +469,7 @@ pub fn render(
         if pages.get(path).is_some_and(|(k, _)| k == key) {
             continue;
         }
-        match files.binary_search_by(|f| f.path.as_str().cmp(path)) {
+        match files.binary_search_by(|f| f.path.as_ref().cmp(path.as_str())) {
             Ok(at) => {
                 pages.insert(path.clone(), (*key, files[at].clone()));
             }

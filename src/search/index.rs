@@ -134,6 +134,8 @@ struct State {
     lengths: Vec<[u32; 7]>,
     /// Term → every field's encoded list of it, fields in order.
     encoded: BTreeMap<String, Vec<(usize, String)>>,
+    /// How many lists `encoded` holds (for the stats).
+    lists: usize,
     starts: Vec<String>,
     shards: Vec<Shard>,
     article_hashes: Vec<String>,
@@ -222,6 +224,7 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: String) -> State
         docs: docs.to_vec(),
         postings,
         lengths,
+        lists: encoded.values().map(Vec::len).sum(),
         encoded,
         starts,
         shards: Vec::new(),
@@ -312,11 +315,9 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
         if state.encoded.get(term) == Some(&lists) || (lists.is_empty() && !state.encoded.contains_key(term)) {
             continue;
         }
-        if lists.is_empty() {
-            state.encoded.remove(term);
-        } else {
-            state.encoded.insert(term.clone(), lists);
-        }
+        state.lists += lists.len();
+        let old = if lists.is_empty() { state.encoded.remove(term) } else { state.encoded.insert(term.clone(), lists) };
+        state.lists -= old.map_or(0, |l| l.len());
         shards.push(shard_of(term, &state.starts));
     }
     shards.dedup();
@@ -373,12 +374,8 @@ fn shard_json(state: &State, n: usize) -> String {
 fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) {
     let docs = &state.docs;
     let mut files = Vec::new();
-    let mut stats = SearchStats {
-        documents: docs.len(),
-        terms: state.encoded.values().map(Vec::len).sum(),
-        shards: state.shards.len(),
-        ..Default::default()
-    };
+    let mut stats =
+        SearchStats { documents: docs.len(), terms: state.lists, shards: state.shards.len(), ..Default::default() };
     let mut shard_names = String::new();
     for shard in &state.shards {
         shard_names.push_str(&shard.hash);
@@ -711,7 +708,7 @@ mod tests {
         let (files, stats) = build(&docs, &opts, &mut SearchCache::default());
         let manifest: serde_json::Value = files
             .iter()
-            .find(|f| f.path == "search/manifest.json")
+            .find(|f| &*f.path == "search/manifest.json")
             .map(|f| serde_json::from_slice(&f.bytes().unwrap()).unwrap())
             .unwrap();
         assert_eq!(manifest["docs"], 50);
@@ -725,7 +722,7 @@ mod tests {
         // Every term of every shard is found in that shard by the lookup.
         for n in 0..shards {
             let name = format!("search/s/{n}-{}.json", &hashes[n * 8..n * 8 + 8]);
-            let shard = files.iter().find(|f| f.path == name).expect("the shard file exists");
+            let shard = files.iter().find(|f| *f.path == *name).expect("the shard file exists");
             let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
             for terms in shard.as_object().unwrap().values() {
                 for t in terms.as_object().unwrap().keys() {
@@ -735,7 +732,7 @@ mod tests {
         }
         let n = shard_of("退货", &starts);
         let name = format!("search/s/{n}-{}.json", &hashes[n * 8..n * 8 + 8]);
-        let shard = files.iter().find(|f| f.path == name).unwrap();
+        let shard = files.iter().find(|f| *f.path == *name).unwrap();
         let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
         assert_eq!(shard["body"]["退货"][0], 50, "df");
         assert_eq!(files.iter().filter(|f| f.path.starts_with("search/a/")).count(), 50);
@@ -771,7 +768,7 @@ mod tests {
         assert_eq!(all_postings(&incremental), all_postings(&full));
         assert_eq!(stats.terms, full_stats.terms);
         let article = |files: &[OutputFile]| {
-            files.iter().find(|f| f.path == "search/a/7.json").unwrap().bytes().unwrap().to_vec()
+            files.iter().find(|f| &*f.path == "search/a/7.json").unwrap().bytes().unwrap().to_vec()
         };
         assert_eq!(article(&incremental), article(&full));
         // Nothing changed: the same files again.

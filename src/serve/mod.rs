@@ -62,7 +62,7 @@ pub struct State {
 
 impl Snapshot {
     pub fn get(&self, path: &str) -> Option<&OutputFile> {
-        self.files.binary_search_by(|f| f.path.as_str().cmp(path)).ok().map(|at| &self.files[at])
+        self.files.binary_search_by(|f| f.path.as_ref().cmp(path)).ok().map(|at| &self.files[at])
     }
 }
 

@@ -165,8 +165,8 @@ fn files_of(built: &casebook::build::Built) -> (BTreeMap<String, Vec<u8>>, BTree
                     postings.insert(format!("{field} {term}"), list.clone());
                 }
             }
-        } else if f.path != "search/manifest.json" {
-            files.insert(f.path.clone(), bytes);
+        } else if &*f.path != "search/manifest.json" {
+            files.insert(f.path.to_string(), bytes);
         }
     }
     (files, postings)
