@@ -244,7 +244,13 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .articles
         .par_iter()
         .map(|a| {
-            let key = hash_value(&(&a.source, a.front_text_key, a.body_key, a.body_line, opts.check));
+            let key = hash_value(&(
+                a.source.as_os_str().as_encoded_bytes(),
+                a.front_text_key,
+                a.body_key,
+                a.body_line,
+                opts.check,
+            ));
             let found = cache
                 .markdown
                 .privacy

@@ -60,7 +60,7 @@ impl Article {
     pub fn front_key(&self) -> u64 {
         let f = &self.front;
         crate::cache::hash_value(&(
-            &self.source,
+            self.source.as_os_str().as_encoded_bytes(),
             self.front_text_key,
             &f.tags,
             &f.updated,
@@ -364,7 +364,7 @@ fn assign_paths(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Article> {
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken: rustc_hash::FxHashSet<String> = Default::default();
     // Addresses the site itself uses at the top level and in each section.
     for t in &config.taxonomies {
         taken.insert(format!("{}/", t.key));
@@ -380,12 +380,12 @@ fn assign_paths(
     }
 
     let mut articles = Vec::with_capacity(loaded.len());
-    for l in loaded {
-        let l = std::sync::Arc::unwrap_or_clone(l);
-        let wanted = l.wanted_slug.clone();
+    let mut kinds: rustc_hash::FxHashMap<String, Kind> = Default::default();
+    for l in &loaded {
+        let wanted = &l.wanted_slug;
         let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
-        let slug = unique_slug(&prefix, wanted.clone(), &mut taken);
-        if slug != wanted {
+        let (slug, path) = unique_slug(&prefix, wanted, &mut taken);
+        if slug != *wanted {
             diags.push(Diagnostic::warning(
                 &l.source,
                 1,
@@ -399,7 +399,7 @@ fn assign_paths(
         let kind = match (l.front.kind, &l.front.responds_to) {
             (Some(k), _) => k,
             (None, Some(_)) => Kind::Response,
-            (None, None) => config.section(&section).kind,
+            (None, None) => *kinds.entry(section.clone()).or_insert_with(|| config.section(&section).kind),
         };
         let assets = match &l.abs_dir {
             Some(dir) => bundle_assets
@@ -411,31 +411,47 @@ fn assign_paths(
         };
         let date = l.front.date.unwrap_or_default();
         articles.push(Article {
-            path: format!("{prefix}{slug}/"),
-            source: l.source,
-            folder: l.folder,
+            path,
+            source: l.source.clone(),
+            folder: l.folder.clone(),
             section,
             kind,
             slug,
             date,
-            front: l.front,
-            front_text: l.front_text,
+            front: std::sync::Arc::clone(&l.front),
+            front_text: std::sync::Arc::clone(&l.front_text),
             front_text_key: l.front_text_key,
-            body: l.body,
+            body: std::sync::Arc::clone(&l.body),
             body_key: l.body_key,
             body_line: l.body_line,
             assets,
         });
     }
+    // The loaded values are shared with the file cache: freed there.
+    crate::cache::drop_later(loaded);
     sort_newest_first(&mut articles);
     articles
 }
 
 /// Newest first, then by title, then by path: the order of every list.
-pub fn sort_newest_first(articles: &mut [Article]) {
-    articles.sort_by(|a, b| {
+pub fn sort_newest_first(articles: &mut Vec<Article>) {
+    let order = |a: &Article, b: &Article| {
         b.date.cmp(&a.date).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source))
-    });
+    };
+    if articles.is_sorted_by(|a, b| order(a, b).is_le()) {
+        return;
+    }
+    // Sorted as small keys (the date, newest first, as numbers), then
+    // moved once: an article is a large value far from its neighbours.
+    let mut at: Vec<(std::cmp::Reverse<(i64, u32)>, usize)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (std::cmp::Reverse((a.date.timestamp(), a.date.timestamp_subsec_nanos())), i))
+        .collect();
+    at.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| order(&articles[x.1], &articles[y.1])));
+    let at = at.into_iter().map(|(_, i)| i);
+    let mut slots: Vec<Option<Article>> = std::mem::take(articles).into_iter().map(Some).collect();
+    *articles = at.filter_map(|i| slots[i].take()).collect();
 }
 
 /// The message for an article with no `date` and no git history to take it from.
@@ -472,12 +488,16 @@ pub fn dates_from_history(
     diags
 }
 
-fn unique_slug(prefix: &str, wanted: String, taken: &mut HashSet<String>) -> String {
+/// The first free name of `wanted`, `wanted-2`, ... in the folder `prefix`,
+/// and its site path (now taken).
+fn unique_slug(prefix: &str, wanted: &str, taken: &mut rustc_hash::FxHashSet<String>) -> (String, String) {
     let mut n = 1;
     loop {
-        let slug = if n == 1 { wanted.clone() } else { format!("{wanted}-{n}") };
-        if taken.insert(format!("{prefix}{slug}/")) {
-            return slug;
+        let slug = if n == 1 { wanted.to_string() } else { format!("{wanted}-{n}") };
+        let path = format!("{prefix}{slug}/");
+        if !taken.contains(&path) {
+            taken.insert(path.clone());
+            return (slug, path);
         }
         n += 1;
     }

@@ -1216,6 +1216,22 @@ impl<'a> Renderer<'a> {
     }
 
     fn sitemap(&self) -> Result<OutputFile, Diagnostic> {
+        // Every address and date in it is in the articles' browse views
+        // (made from front matter) and in the site's navigation.
+        let g = self.site.graph;
+        let key = (
+            "sitemap",
+            &self.browse_keys,
+            g.taxonomies
+                .iter()
+                .map(|t| (&t.key, t.terms.iter().map(|t| &t.slug).collect::<Vec<_>>()))
+                .collect::<Vec<_>>(),
+            g.authors.iter().map(|a| &a.author.id).collect::<Vec<_>>(),
+        );
+        self.memo("sitemap.xml", "sitemap.xml", key, || self.sitemap_now())
+    }
+
+    fn sitemap_now(&self) -> Result<OutputFile, Diagnostic> {
         let mut ctx = self.context("sitemap.xml", "sitemap");
         let base = &self.site.config.base_url;
         let mut urls: Vec<serde_json::Value> = vec![serde_json::json!({"loc": base})];
@@ -1236,11 +1252,8 @@ impl<'a> Renderer<'a> {
         for a in &self.site.graph.authors {
             urls.push(serde_json::json!({"loc": format!("{base}{}", author_url(&a.author.id))}));
         }
-        let key = hash_of(&("sitemap", &urls));
-        self.memo("sitemap.xml", "sitemap.xml", key, || {
-            ctx.insert("urls", &urls);
-            self.render("sitemap.xml", &ctx, "sitemap.xml".into())
-        })
+        ctx.insert("urls", &urls);
+        self.render("sitemap.xml", &ctx, "sitemap.xml".into())
     }
 }
 
