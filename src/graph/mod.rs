@@ -199,15 +199,12 @@ pub fn build(
     }
     let diags = cache.diags.clone();
     crate::cache::lap("  front matter graph", &mut lap);
-    let graph = Graph {
-        front: std::sync::Arc::clone(&cache.front),
-        backlinks: backlinks(inputs),
-        related: {
-            let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (&*r.text, r.text_key)).collect();
-            related::related(inputs.articles, &texts, &inputs.config.labels, related)
-        },
-    };
-    crate::cache::lap("  backlinks, related", &mut lap);
+    let backlinks = backlinks(inputs);
+    crate::cache::lap("  backlinks", &mut lap);
+    let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (&*r.text, r.text_key)).collect();
+    let related = related::related(inputs.articles, &texts, &inputs.config.labels, related);
+    crate::cache::lap("  related", &mut lap);
+    let graph = Graph { front: std::sync::Arc::clone(&cache.front), backlinks, related };
     (graph, diags)
 }
 

@@ -77,8 +77,9 @@ impl Default for RelatedCache {
 }
 
 struct Previous {
-    /// Per article: source and a hash of everything its features use.
-    keys: Vec<(std::path::PathBuf, u64, bool)>,
+    /// Per article: a hash of its source, a hash of everything its
+    /// features use, and whether it is a response.
+    keys: Vec<(u64, u64, bool)>,
     df: FxHashMap<u64, u32>,
     counts: Vec<std::sync::Arc<GramCounts>>,
     features: Vec<std::sync::Arc<Features>>,
@@ -107,7 +108,8 @@ pub fn related(
 ) -> Lists {
     let n = articles.len();
     let exact_limit = cache.exact_limit;
-    let keys: Vec<(std::path::PathBuf, u64, bool)> = articles
+    let mut lap = std::time::Instant::now();
+    let keys: Vec<(u64, u64, bool)> = articles
         .par_iter()
         .zip(texts.par_iter())
         .map(|(a, (_, text_key))| {
@@ -122,7 +124,7 @@ pub fn related(
                 response,
                 a.date,
             ));
-            (a.source.clone(), key, response)
+            (crate::cache::hash_value(&a.source.as_os_str().as_encoded_bytes()), key, response)
         })
         .collect();
     let counts: Vec<std::sync::Arc<GramCounts>> = texts
@@ -130,6 +132,7 @@ pub fn related(
         .map(|(t, k)| cache.counts.get(k).cloned().unwrap_or_else(|| std::sync::Arc::new(gram_counts(t))))
         .collect();
     cache.counts = texts.iter().map(|(_, k)| *k).zip(counts.iter().cloned()).collect();
+    crate::cache::lap("    keys, counts", &mut lap);
 
     let previous = cache.previous.take();
     let same_articles =
@@ -154,9 +157,11 @@ pub fn related(
             for &i in &changed {
                 features[i] = std::sync::Arc::new(features_of(&articles[i], &counts[i], &p.df, n));
             }
+            crate::cache::lap("    features", &mut lap);
             let was_response: Vec<bool> = (0..n).map(|i| p.keys[i].2).collect();
             let mut index = p.index;
             let lists = update_lists(articles, &features, &mut index, &was_response, p.lists, &changed, labels);
+            crate::cache::lap("    lists", &mut lap);
             Previous { keys, df: p.df, counts, features, index, lists }
         }
         _ => {
@@ -379,7 +384,7 @@ fn update_lists(
             changed.iter().any(|&c| {
                 c != b
                     && articles[c].kind != Kind::Response
-                    && score(&features[b], &features[c], labels).is_some_and(|(s, _)| s >= floor)
+                    && score_only(&features[b], &features[c]).is_some_and(|s| s >= floor)
             })
         })
         .collect();
@@ -486,27 +491,44 @@ fn for_each_gram(text: &str, mut f: impl FnMut(u64, &dyn Fn() -> String)) {
 
 /// The score of `b` as related to `a`, with reasons; `None` if too weak.
 fn score(a: &Features, b: &Features, labels: &BTreeMap<String, String>) -> Option<(f64, Vec<String>)> {
-    let mut total = 0.0;
     let mut reasons = Vec::new();
-    let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let total = weigh(a, b, Some((labels, &mut reasons)));
+    (total >= 1.0).then_some((total, reasons))
+}
 
-    let shared_tags: Vec<&str> =
-        a.tags.iter().zip(&a.tag_names).filter(|(t, _)| b.tags.contains(t)).map(|(_, name)| name.as_str()).collect();
-    if !shared_tags.is_empty() {
-        total += 3.0 * shared_tags.len() as f64;
-        reasons.push(format!("{}：{}", label("tags"), shared_tags.join("、")));
+/// The score alone (`None` if too weak): no reasons are written.
+fn score_only(a: &Features, b: &Features) -> Option<f64> {
+    let total = weigh(a, b, None);
+    (total >= 1.0).then_some(total)
+}
+
+/// What `a` and `b` share, weighed; with `explain`, also said in words.
+fn weigh(a: &Features, b: &Features, mut explain: Option<(&BTreeMap<String, String>, &mut Vec<String>)>) -> f64 {
+    let mut total = 0.0;
+    let explaining = explain.is_some();
+    let mut say = |key: &str, words: &dyn Fn(&str) -> String| {
+        if let Some((labels, reasons)) = explain.as_mut() {
+            reasons.push(words(labels.get(key).map_or(key, String::as_str)));
+        }
+    };
+
+    let shared_tags = || a.tags.iter().zip(&a.tag_names).filter(|(t, _)| b.tags.contains(t)).map(|(_, n)| n.as_str());
+    let tags = shared_tags().count();
+    if tags > 0 {
+        total += 3.0 * tags as f64;
+        say("tags", &|label| format!("{label}：{}", shared_tags().collect::<Vec<_>>().join("、")));
     }
     if let (Some(pa), Some(pb)) = (&a.product, &b.product) {
         if pa == pb {
             total += 2.0;
-            reasons.push(format!("{}相同", label("product")));
+            say("product", &|label| format!("{label}相同"));
         }
     }
-    let shared_comp: Vec<&str> =
-        a.competencies.iter().filter(|c| b.competencies.contains(c)).map(String::as_str).collect();
-    if !shared_comp.is_empty() {
-        total += 1.0 * shared_comp.len() as f64;
-        reasons.push(format!("{}：{}", label("competencies"), shared_comp.join("、")));
+    let shared_comp = || a.competencies.iter().filter(|c| b.competencies.contains(c)).map(String::as_str);
+    let comps = shared_comp().count();
+    if comps > 0 {
+        total += 1.0 * comps as f64;
+        say("competencies", &|label| format!("{label}：{}", shared_comp().collect::<Vec<_>>().join("、")));
     }
     // Cosine of the two signatures (both sorted by bigram).
     let (mut x, mut y, mut cos) = (0, 0, 0.0);
@@ -518,7 +540,9 @@ fn score(a: &Features, b: &Features, labels: &BTreeMap<String, String>) -> Optio
             std::cmp::Ordering::Equal => {
                 let w = a.signature[x].1 * b.signature[y].1;
                 cos += w;
-                shared_words.push((w, &a.written[x]));
+                if explaining {
+                    shared_words.push((w, &a.written[x]));
+                }
                 x += 1;
                 y += 1;
             }
@@ -528,17 +552,17 @@ fn score(a: &Features, b: &Features, labels: &BTreeMap<String, String>) -> Optio
         total += 6.0 * cos;
         shared_words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(q.1)));
         let words: Vec<&str> = shared_words.iter().take(3).map(|(_, w)| *w).collect();
-        reasons.push(format!("內容相近：{}", words.join("、")));
+        say("", &|_| format!("內容相近：{}", words.join("、")));
     }
     if total > 0.0 {
         if let (Some(ca), Some(cb)) = (&a.channel, &b.channel) {
             if ca == cb {
                 total += 0.5;
-                reasons.push(format!("{}相同", label("channel")));
+                say("channel", &|label| format!("{label}相同"));
             }
         }
     }
-    (total >= 1.0).then_some((total, reasons))
+    total
 }
 
 #[cfg(test)]

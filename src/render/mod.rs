@@ -793,16 +793,19 @@ impl<'a> Renderer<'a> {
         let a = &self.site.content.articles[i];
         let g = self.site.graph;
         let v = &self.view_keys;
+        let h = &self.html_keys;
+        // The table of contents is made from the same text as the HTML, and
+        // a backlink's sentence from the same text as its article's HTML:
+        // the HTML's hash stands for them.
         let key = (
             "article",
             v[i],
-            self.html_keys[i],
-            &self.site.rendered[i].toc,
-            g.backlinks[i].iter().map(|b| (v[b.from], &b.context)).collect::<Vec<_>>(),
+            h[i],
+            g.backlinks[i].iter().map(|b| (v[b.from], h[b.from])).collect::<Vec<_>>(),
             g.related[i].iter().map(|r| (v[r.id], &r.reasons)).collect::<Vec<_>>(),
             g.series_of[i]
                 .map(|(s, pos)| (&g.series[s].name, pos, g.series[s].parts.iter().map(|&p| v[p]).collect::<Vec<_>>())),
-            g.responses[i].iter().map(|&j| (v[j], self.html_keys[j])).collect::<Vec<_>>(),
+            g.responses[i].iter().map(|&j| (v[j], h[j])).collect::<Vec<_>>(),
             g.responds_to[i].map(|t| v[t]),
         );
         self.memo(&format!("{}index.html", a.path), "article.html", key, || self.article_page_now(i))
