@@ -136,8 +136,8 @@ pub struct MarkdownCache {
     world: u64,
     /// The link names made for `world`.
     links: Option<Arc<crate::graph::links::LinkMaps>>,
-    /// (source, site path, hash of the body) → the article's HTML and text.
-    rendered: HashMap<(PathBuf, String, u64), Arc<Rendered>>,
+    /// Hash of (source, site path, body) → the article's HTML and text.
+    rendered: HashMap<u64, Arc<Rendered>>,
     /// Hash of an article's text and place → customer data found in it.
     privacy: HashMap<u64, Vec<Diagnostic>>,
 }
@@ -224,8 +224,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         }
     };
     crate::cache::lap("link index", &mut lap);
-    let keys: Vec<(PathBuf, String, u64)> =
-        content.articles.iter().map(|a| (a.source.clone(), a.path.clone(), a.body_key)).collect();
+    let keys: Vec<u64> = content.articles.iter().map(|a| hash_value(&(a.source_key, &a.path, a.body_key))).collect();
     let rendered: Vec<Arc<Rendered>> = (0..content.articles.len())
         .into_par_iter()
         .map(|i| match md.rendered.get(&keys[i]) {
@@ -244,13 +243,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .articles
         .par_iter()
         .map(|a| {
-            let key = hash_value(&(
-                a.source.as_os_str().as_encoded_bytes(),
-                a.front_text_key,
-                a.body_key,
-                a.body_line,
-                opts.check,
-            ));
+            let key = hash_value(&(a.source_key, a.front_text_key, a.body_key, a.body_line, opts.check));
             let found = cache
                 .markdown
                 .privacy

@@ -27,6 +27,9 @@ pub const CONTENT_DIR: &str = "content";
 pub struct Article {
     /// Path of the Markdown file relative to the journal root.
     pub source: PathBuf,
+    /// A hash of `source`, made when the file is read: what per-article
+    /// caches are keyed by.
+    pub source_key: u64,
     /// Folder under `content/` the article lives in: `cases/每日一案例`.
     pub folder: String,
     /// First folder under `content/` (empty for articles at the top).
@@ -60,7 +63,7 @@ impl Article {
     pub fn front_key(&self) -> u64 {
         let f = &self.front;
         crate::cache::hash_value(&(
-            self.source.as_os_str().as_encoded_bytes(),
+            self.source_key,
             self.front_text_key,
             &f.tags,
             &f.updated,
@@ -272,6 +275,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
 #[derive(Clone)]
 struct Loaded {
     source: PathBuf,
+    source_key: u64,
     abs_dir: Option<PathBuf>,
     folder: String,
     /// The address it asks for: `slug:` or the file's name, slugified.
@@ -342,6 +346,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         (in_content.parent().unwrap_or(Path::new("")).to_path_buf(), stem)
     };
     let loaded = Loaded {
+        source_key: crate::cache::hash_value(&rel.as_os_str().as_encoded_bytes()),
         source: rel,
         abs_dir: is_bundle.then(|| file.parent().unwrap_or(Path::new("")).to_path_buf()),
         folder: display_path(&folder_path),
@@ -379,53 +384,80 @@ fn assign_paths(
         }
     }
 
-    let mut articles = Vec::with_capacity(loaded.len());
-    let mut kinds: rustc_hash::FxHashMap<String, Kind> = Default::default();
-    for l in &loaded {
-        let wanted = &l.wanted_slug;
-        let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
-        let (slug, path) = unique_slug(&prefix, wanted, &mut taken);
-        if slug != *wanted {
+    let kinds: rustc_hash::FxHashMap<&str, Kind> = sections.iter().map(|&s| (s, config.section(s).kind)).collect();
+    // Each article as it asks to be published, made in parallel...
+    let mut articles: Vec<Article> = loaded
+        .par_iter()
+        .map(|l| {
+            let section = l.folder.split('/').next().unwrap_or("");
+            let kind = match (l.front.kind, &l.front.responds_to) {
+                (Some(k), _) => k,
+                (None, Some(_)) => Kind::Response,
+                (None, None) => kinds.get(section).copied().unwrap_or_else(|| config.section(section).kind),
+            };
+            let assets = match &l.abs_dir {
+                Some(dir) => bundle_assets
+                    .iter()
+                    .filter(|(b, _)| b == dir)
+                    .map(|(_, f)| (f.clone(), display_path(f.strip_prefix(dir).unwrap_or(f))))
+                    .collect(),
+                None => Vec::new(),
+            };
+            let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
+            Article {
+                path: format!("{prefix}{}/", l.wanted_slug),
+                source: l.source.clone(),
+                source_key: l.source_key,
+                folder: l.folder.clone(),
+                section: section.to_string(),
+                kind,
+                slug: l.wanted_slug.clone(),
+                date: l.front.date.unwrap_or_default(),
+                front: std::sync::Arc::clone(&l.front),
+                front_text: std::sync::Arc::clone(&l.front_text),
+                front_text_key: l.front_text_key,
+                body: std::sync::Arc::clone(&l.body),
+                body_key: l.body_key,
+                body_line: l.body_line,
+                assets,
+            }
+        })
+        .collect();
+    // ...then, in path order, an address already taken gets `-2`, `-3`, ...
+    let mut renamed: Vec<(usize, String, String)> = Vec::new();
+    {
+        let mut used: rustc_hash::FxHashSet<&str> = Default::default();
+        used.reserve(articles.len());
+        for (i, a) in articles.iter().enumerate() {
+            if !taken.contains(&a.path) && used.insert(&a.path) {
+                continue;
+            }
+            let prefix = &a.path[..a.path.len() - a.slug.len() - 1];
+            let free = |path: &String| !taken.contains(path) && !used.contains(path.as_str());
+            let (slug, path) = (2..)
+                .map(|n| {
+                    let slug = format!("{}-{n}", a.slug);
+                    let path = format!("{prefix}{slug}/");
+                    (slug, path)
+                })
+                .find(|(_, path)| free(path))
+                .unwrap_or_default();
             diags.push(Diagnostic::warning(
-                &l.source,
+                &a.source,
                 1,
                 1,
                 format!(
-                    "another article already has the address {prefix}{wanted}/, so this one is published at {prefix}{slug}/; set `slug:` in its front matter to choose a name"
+                    "another article already has the address {prefix}{}/, so this one is published at {prefix}{slug}/; set `slug:` in its front matter to choose a name",
+                    a.slug
                 ),
             ));
+            taken.insert(path.clone());
+            renamed.push((i, slug, path));
         }
-        let section = l.folder.split('/').next().unwrap_or("").to_string();
-        let kind = match (l.front.kind, &l.front.responds_to) {
-            (Some(k), _) => k,
-            (None, Some(_)) => Kind::Response,
-            (None, None) => *kinds.entry(section.clone()).or_insert_with(|| config.section(&section).kind),
-        };
-        let assets = match &l.abs_dir {
-            Some(dir) => bundle_assets
-                .iter()
-                .filter(|(b, _)| b == dir)
-                .map(|(_, f)| (f.clone(), display_path(f.strip_prefix(dir).unwrap_or(f))))
-                .collect(),
-            None => Vec::new(),
-        };
-        let date = l.front.date.unwrap_or_default();
-        articles.push(Article {
-            path,
-            source: l.source.clone(),
-            folder: l.folder.clone(),
-            section,
-            kind,
-            slug,
-            date,
-            front: std::sync::Arc::clone(&l.front),
-            front_text: std::sync::Arc::clone(&l.front_text),
-            front_text_key: l.front_text_key,
-            body: std::sync::Arc::clone(&l.body),
-            body_key: l.body_key,
-            body_line: l.body_line,
-            assets,
-        });
+    }
+    for (i, slug, path) in renamed {
+        articles[i].slug = slug;
+        articles[i].path = path;
     }
     // The loaded values are shared with the file cache: freed there.
     crate::cache::drop_later(loaded);
@@ -486,19 +518,4 @@ pub fn dates_from_history(
     }
     sort_newest_first(&mut content.articles);
     diags
-}
-
-/// The first free name of `wanted`, `wanted-2`, ... in the folder `prefix`,
-/// and its site path (now taken).
-fn unique_slug(prefix: &str, wanted: &str, taken: &mut rustc_hash::FxHashSet<String>) -> (String, String) {
-    let mut n = 1;
-    loop {
-        let slug = if n == 1 { wanted.to_string() } else { format!("{wanted}-{n}") };
-        let path = format!("{prefix}{slug}/");
-        if !taken.contains(&path) {
-            taken.insert(path.clone());
-            return (slug, path);
-        }
-        n += 1;
-    }
 }

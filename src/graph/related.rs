@@ -124,7 +124,7 @@ pub fn related(
                 response,
                 a.date,
             ));
-            (crate::cache::hash_value(&a.source.as_os_str().as_encoded_bytes()), key, response)
+            (a.source_key, key, response)
         })
         .collect();
     let counts: Vec<std::sync::Arc<GramCounts>> = texts

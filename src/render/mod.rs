@@ -314,9 +314,10 @@ pub struct RenderCache {
     docs: SourceMap<(u64, Arc<crate::search::index::SearchDoc>)>,
 }
 
-/// Values kept per article source file. Keyed by the path's bytes: hashing
-/// a `Path` walks its components, which 10,000 lookups a save notice.
-type SourceMap<T> = rustc_hash::FxHashMap<std::ffi::OsString, T>;
+/// Values kept per article source file, keyed by the hash of its path made
+/// when the file was read (`Article::source_key`): no path is hashed or
+/// copied again on a save.
+type SourceMap<T> = rustc_hash::FxHashMap<u64, T>;
 
 /// One list of articles to render as pages (a section or a taxonomy term).
 struct ListJob<'a> {
@@ -497,14 +498,14 @@ impl<'a> Renderer<'a> {
             .map(|i| {
                 let r = &self.site.rendered[i];
                 let key = crate::cache::hash_value(&(self.view_keys[i], r.html_key, r.text_key));
-                match kept.get(self.site.content.articles[i].source.as_os_str()) {
+                match kept.get(&self.site.content.articles[i].source_key) {
                     Some((k, doc)) if *k == key => (key, Arc::clone(doc)),
                     _ => (key, Arc::new(self.search_doc(i))),
                 }
             })
             .collect();
         let docs = keyed.iter().map(|(_, d)| Arc::clone(d)).collect();
-        cache.docs = self.site.content.articles.iter().map(|a| a.source.clone().into_os_string()).zip(keyed).collect();
+        cache.docs = self.site.content.articles.iter().map(|a| a.source_key).zip(keyed).collect();
         crate::cache::drop_later(kept);
         docs
     }
@@ -618,7 +619,7 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .map(|i| {
                 let input = r.view_input_key(i);
-                match kept.get(site.content.articles[i].source.as_os_str()) {
+                match kept.get(&site.content.articles[i].source_key) {
                     Some((k, view, key, browse)) if *k == input => (input, Arc::clone(view), *key, *browse),
                     _ => {
                         let view = r.article_view(i);
@@ -634,7 +635,7 @@ impl<'a> Renderer<'a> {
         r.view_keys = views.iter().map(|v| v.2).collect();
         r.browse_keys = views.iter().map(|v| v.3).collect();
         r.articles = views.iter().map(|v| Arc::clone(&v.1)).collect();
-        cache.views = site.content.articles.iter().map(|a| a.source.clone().into_os_string()).zip(views).collect();
+        cache.views = site.content.articles.iter().map(|a| a.source_key).zip(views).collect();
         r.html_keys = site.rendered.iter().map(|x| x.html_key).collect();
         r
     }
