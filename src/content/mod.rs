@@ -133,6 +133,10 @@ pub struct FileCache {
     /// Keyed by the path's bytes (hashing a `Path` walks its components).
     files: std::sync::Mutex<rustc_hash::FxHashMap<std::ffi::OsString, Parsed>>,
     walked: std::sync::Mutex<Option<std::sync::Arc<Walk>>>,
+    /// The last build's articles, newest first, as indices into its list of
+    /// files (whose source keys come first): while the files are the same,
+    /// it is checked, not sorted again.
+    order: std::sync::Mutex<Option<(Vec<u64>, Vec<usize>)>>,
 }
 
 /// The content folder's files, sorted: Markdown files and the others.
@@ -266,7 +270,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     }
 
     crate::cache::lap("    diagnostics, statics", &mut lap);
-    let articles = assign_paths(loaded, &bundle_assets, config, &mut diags);
+    let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
     crate::cache::lap("    paths", &mut lap);
     (Content { articles, files, drafts_left_out, unreadable }, diags)
 }
@@ -368,6 +372,7 @@ fn assign_paths(
     bundle_assets: &[(PathBuf, PathBuf)],
     config: &Config,
     diags: &mut Vec<Diagnostic>,
+    kept_order: Option<&std::sync::Mutex<Option<(Vec<u64>, Vec<usize>)>>>,
 ) -> Vec<Article> {
     let mut taken: rustc_hash::FxHashSet<String> = Default::default();
     // Addresses the site itself uses at the top level and in each section.
@@ -385,9 +390,32 @@ fn assign_paths(
     }
 
     let kinds: rustc_hash::FxHashMap<&str, Kind> = sections.iter().map(|&s| (s, config.section(s).kind)).collect();
-    // Each article as it asks to be published, made in parallel...
-    let mut articles: Vec<Article> = loaded
+    // Newest first: the last build's order if the files are the same (it
+    // is checked below), else sorted here.
+    let keys: Vec<u64> = loaded.iter().map(|l| l.source_key).collect();
+    let last = kept_order.and_then(|m| m.lock().ok()?.take()).filter(|(k, _)| *k == keys);
+    let order: Vec<usize> = match last {
+        Some((_, order)) => order,
+        None => {
+            let mut order: Vec<(std::cmp::Reverse<(i64, u32)>, usize)> = loaded
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let d = l.front.date.unwrap_or_default();
+                    (std::cmp::Reverse((d.timestamp(), d.timestamp_subsec_nanos())), i)
+                })
+                .collect();
+            order.sort_unstable_by(|x, y| {
+                let (a, b) = (&loaded[x.1], &loaded[y.1]);
+                x.0.cmp(&y.0).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source))
+            });
+            order.into_iter().map(|(_, i)| i).collect()
+        }
+    };
+    // Each article as it asks to be published, made in parallel in that order...
+    let mut articles: Vec<Article> = order
         .par_iter()
+        .map(|&i| &loaded[i])
         .map(|l| {
             let section = l.folder.split('/').next().unwrap_or("");
             let kind = match (l.front.kind, &l.front.responds_to) {
@@ -428,7 +456,12 @@ fn assign_paths(
     {
         let mut used: rustc_hash::FxHashSet<&str> = Default::default();
         used.reserve(articles.len());
-        for (i, a) in articles.iter().enumerate() {
+        let mut at = vec![0; order.len()];
+        for (k, &i) in order.iter().enumerate() {
+            at[i] = k;
+        }
+        for i in at {
+            let a = &articles[i];
             if !taken.contains(&a.path) && used.insert(&a.path) {
                 continue;
             }
@@ -461,17 +494,26 @@ fn assign_paths(
     }
     // The loaded values are shared with the file cache: freed there.
     crate::cache::drop_later(loaded);
-    sort_newest_first(&mut articles);
+    let order = if sort_newest_first(&mut articles) {
+        let index: rustc_hash::FxHashMap<u64, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        articles.iter().filter_map(|a| index.get(&a.source_key).copied()).collect()
+    } else {
+        order
+    };
+    if let Some(Ok(mut kept)) = kept_order.map(|m| m.lock()) {
+        *kept = Some((keys, order));
+    }
     articles
 }
 
 /// Newest first, then by title, then by path: the order of every list.
-pub fn sort_newest_first(articles: &mut Vec<Article>) {
+/// False when they already were in that order.
+pub fn sort_newest_first(articles: &mut Vec<Article>) -> bool {
     let order = |a: &Article, b: &Article| {
         b.date.cmp(&a.date).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source))
     };
     if articles.is_sorted_by(|a, b| order(a, b).is_le()) {
-        return;
+        return false;
     }
     // Sorted as small keys (the date, newest first, as numbers), then
     // moved once: an article is a large value far from its neighbours.
@@ -484,6 +526,7 @@ pub fn sort_newest_first(articles: &mut Vec<Article>) {
     let at = at.into_iter().map(|(_, i)| i);
     let mut slots: Vec<Option<Article>> = std::mem::take(articles).into_iter().map(Some).collect();
     *articles = at.filter_map(|i| slots[i].take()).collect();
+    true
 }
 
 /// The message for an article with no `date` and no git history to take it from.

@@ -13,7 +13,7 @@
 //! Tags are compared folded (case, full/half width, Traditional/Simplified),
 //! so `退换货` is `退換貨` without being listed as an alias.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -118,7 +118,7 @@ impl TagList {
     pub fn apply(&self, articles: &mut [Article]) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         // Journals repeat a few hundred tags over thousands of articles: fold each once.
-        let mut listed: HashMap<String, Option<&String>> = HashMap::new();
+        let mut listed: rustc_hash::FxHashMap<String, Option<&String>> = Default::default();
         for a in articles {
             let mut renamed: Vec<(usize, &String)> = Vec::new();
             for (n, tag) in a.front.tags.iter().enumerate() {
