@@ -12,6 +12,8 @@ pub mod reviewers;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Kind};
 use crate::content::authors::{Author, Authors};
 use crate::content::tags::TagList;
@@ -94,6 +96,8 @@ pub struct FrontGraph {
     pub picks: Vec<featured::Pick>,
     /// For each article, its picks (indices into `picks`).
     pub picks_of: Vec<Vec<usize>>,
+    /// For each article, a hash of what its view takes from this graph.
+    pub view_keys: Vec<u64>,
 }
 
 /// The last build's [`FrontGraph`], with a key of what it was made from.
@@ -325,7 +329,30 @@ fn front_graph(inputs: &Inputs) -> (FrontGraph, Vec<Diagnostic>) {
         graph.picks_of[p.article].push(n);
     }
     graph.picks = picks;
+    graph.view_keys = (0..articles.len()).into_par_iter().map(|i| graph.view_key(i)).collect();
     (graph, diags)
+}
+
+impl FrontGraph {
+    /// A hash of what article `i`'s view takes from the graph: its authors,
+    /// terms, series, number of critiques and picks.
+    fn view_key(&self, i: usize) -> u64 {
+        let mut terms: Vec<(&String, &Vec<(String, String)>)> = self.term_slugs[i].iter().collect();
+        terms.sort();
+        crate::cache::hash_value(&(
+            &self.article_authors[i],
+            terms,
+            self.series_of[i].map(|(s, _)| (&self.series[s].name, &self.series[s].slug)),
+            self.responses[i].len(),
+            self.picks_of[i]
+                .iter()
+                .map(|&n| {
+                    let p = &self.picks[n];
+                    (&p.period, p.award.as_ref().map(|a| a.describe()), &p.reason)
+                })
+                .collect::<Vec<_>>(),
+        ))
+    }
 }
 
 /// Finds the article each critique answers; a critique of a missing article

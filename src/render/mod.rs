@@ -644,23 +644,10 @@ impl<'a> Renderer<'a> {
     /// and the authors file: equal keys give equal views.
     fn view_input_key(&self, i: usize) -> u64 {
         let a = &self.site.content.articles[i];
-        let g = self.site.graph;
-        let mut terms: Vec<(&String, &Vec<(String, String)>)> = g.term_slugs[i].iter().collect();
-        terms.sort();
         crate::cache::hash_value(&(
             a.front_key(),
             self.site.rendered[i].text_key,
-            &g.article_authors[i],
-            terms,
-            g.series_of[i].map(|(s, _)| (&g.series[s].name, &g.series[s].slug)),
-            g.responses[i].len(),
-            g.picks_of[i]
-                .iter()
-                .map(|&n| {
-                    let p = &g.picks[n];
-                    (&p.period, p.award.as_ref().map(|a| a.describe()), &p.reason)
-                })
-                .collect::<Vec<_>>(),
+            self.site.graph.view_keys[i],
             // History is read again only when HEAD moves: a new one is a new value.
             self.site.history.map(|h| h as *const crate::history::History as usize),
         ))
