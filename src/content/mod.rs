@@ -136,8 +136,12 @@ pub struct FileCache {
     /// The last build's articles, newest first, as indices into its list of
     /// files (whose source keys come first): while the files are the same,
     /// it is checked, not sorted again.
-    order: std::sync::Mutex<Option<(Vec<u64>, Vec<usize>)>>,
+    order: std::sync::Mutex<Option<Order>>,
 }
+
+/// Source keys of the files in path order, and the articles' order as
+/// indices into them.
+type Order = (Vec<u64>, Vec<usize>);
 
 /// The content folder's files, sorted: Markdown files and the others.
 struct Walk {
@@ -372,7 +376,7 @@ fn assign_paths(
     bundle_assets: &[(PathBuf, PathBuf)],
     config: &Config,
     diags: &mut Vec<Diagnostic>,
-    kept_order: Option<&std::sync::Mutex<Option<(Vec<u64>, Vec<usize>)>>>,
+    kept_order: Option<&std::sync::Mutex<Option<Order>>>,
 ) -> Vec<Article> {
     let mut taken: rustc_hash::FxHashSet<String> = Default::default();
     // Addresses the site itself uses at the top level and in each section.
