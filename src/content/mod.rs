@@ -159,14 +159,7 @@ impl FileCache {
         content_dir: &Path,
         file: &Path,
         config: &Config,
-        touched: Option<&Touched>,
     ) -> (Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>) {
-        // A file the watcher did not see written is as it was.
-        if touched.is_some_and(|t| !t.moved && !t.paths.contains(file)) {
-            if let Some((_, loaded, diags)) = self.files.lock().ok().as_ref().and_then(|f| f.get(file.as_os_str())) {
-                return (loaded.clone(), diags.clone());
-            }
-        }
         let stamp = std::fs::metadata(file).map(|m| (m.len(), m.modified().ok())).ok();
         if let (Some(stamp), Ok(files)) = (stamp, self.files.lock()) {
             if let Some((s, loaded, diags)) = files.get(file.as_os_str()) {
@@ -231,11 +224,27 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             }
         }
     }
+    // With the same files, the ones the watcher did not see written are
+    // taken from the cache as they are, under one lock.
+    let mut kept: Vec<Option<(Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>)>> = vec![None; markdown.len()];
+    if let (Some(cache), Some(written), true) =
+        (opts.cache, opts.touched.and_then(|t| written(markdown, t)), same_files)
+    {
+        if let Ok(files) = cache.files.lock() {
+            for (i, file) in markdown.iter().enumerate() {
+                if !written.contains(&i) {
+                    kept[i] = files.get(file.as_os_str()).map(|(_, l, d)| (l.clone(), d.clone()));
+                }
+            }
+        }
+    }
     let parsed: Vec<(Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>)> = markdown
         .par_iter()
-        .map(|file| match opts.cache {
-            Some(cache) => cache.load(root, &content_dir, file, config, opts.touched),
-            None => {
+        .zip(kept)
+        .map(|(file, kept)| match (kept, opts.cache) {
+            (Some(kept), _) => kept,
+            (None, Some(cache)) => cache.load(root, &content_dir, file, config),
+            (None, None) => {
                 let (loaded, diags) = load_file(root, &content_dir, file, config);
                 (loaded.map(std::sync::Arc::new), diags)
             }
@@ -277,6 +286,29 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
     crate::cache::lap("    paths", &mut lap);
     (Content { articles, files, drafts_left_out, unreadable }, diags)
+}
+
+/// The positions in `markdown` (sorted, as walked) of the files the watcher
+/// saw written; `None` when files were created, removed or renamed, or
+/// when a written Markdown file is not in the list (then every file is
+/// checked).
+fn written(markdown: &[PathBuf], touched: &Touched) -> Option<rustc_hash::FxHashSet<usize>> {
+    if touched.moved {
+        return None;
+    }
+    let mut at = rustc_hash::FxHashSet::default();
+    for p in &touched.paths {
+        // A folder walked with its entries sorted by name lists paths in
+        // the order paths compare in.
+        match markdown.binary_search_by(|f| f.as_path().cmp(p)) {
+            Ok(i) => {
+                at.insert(i);
+            }
+            Err(_) if p.extension().is_some_and(|x| x == "md" || x == "markdown") => return None,
+            Err(_) => {}
+        }
+    }
+    Some(at)
 }
 
 /// An article before its address is known.
