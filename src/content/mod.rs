@@ -152,6 +152,9 @@ struct Walk {
 
 type Parsed = ((u64, Option<std::time::SystemTime>), Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>);
 
+/// A Markdown file's article (`None` if it has errors) and its problems.
+type FileResult = (Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>);
+
 impl FileCache {
     fn load(
         &self,
@@ -159,7 +162,7 @@ impl FileCache {
         content_dir: &Path,
         file: &Path,
         config: &Config,
-    ) -> (Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>) {
+    ) -> FileResult {
         let stamp = std::fs::metadata(file).map(|m| (m.len(), m.modified().ok())).ok();
         if let (Some(stamp), Ok(files)) = (stamp, self.files.lock()) {
             if let Some((s, loaded, diags)) = files.get(file.as_os_str()) {
@@ -226,7 +229,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     }
     // With the same files, the ones the watcher did not see written are
     // taken from the cache as they are, under one lock.
-    let mut kept: Vec<Option<(Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>)>> = vec![None; markdown.len()];
+    let mut kept: Vec<Option<FileResult>> = vec![None; markdown.len()];
     if let (Some(cache), Some(written), true) =
         (opts.cache, opts.touched.and_then(|t| written(markdown, t)), same_files)
     {
@@ -238,7 +241,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             }
         }
     }
-    let parsed: Vec<(Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>)> = markdown
+    let parsed: Vec<FileResult> = markdown
         .par_iter()
         .zip(kept)
         .map(|(file, kept)| match (kept, opts.cache) {
