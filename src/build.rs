@@ -130,8 +130,8 @@ pub struct BuildCache {
 pub struct MarkdownCache {
     /// The config it was made with; a new config empties the cache.
     config: String,
-    /// Hash of an article's body → its heading ids.
-    headings: HashMap<u64, Arc<Vec<String>>>,
+    /// Hash of an article's body → its heading ids and a hash of them.
+    headings: HashMap<u64, (Arc<Vec<String>>, u64)>,
     /// Hash of every link target (see `build_cached`).
     world: u64,
     /// The link names made for `world`.
@@ -193,23 +193,30 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     if md.config != config_key {
         *md = MarkdownCache { config: config_key, ..Default::default() };
     }
-    let heading_ids: Vec<Arc<Vec<String>>> = content
+    // Heading ids by body, each with a hash of them made once.
+    let headings: Vec<(Arc<Vec<String>>, u64)> = content
         .articles
         .par_iter()
         .map(|a| {
-            md.headings
-                .get(&a.body_key)
-                .cloned()
-                .unwrap_or_else(|| Arc::new(markdown::heading_ids(&a.body, config.slugify)))
+            md.headings.get(&a.body_key).cloned().unwrap_or_else(|| {
+                let ids = markdown::heading_ids(&a.body, config.slugify);
+                let key = hash_value(&ids);
+                (Arc::new(ids), key)
+            })
         })
         .collect();
-    md.headings = content.articles.iter().map(|a| a.body_key).zip(heading_ids.iter().cloned()).collect();
+    md.headings = content.articles.iter().map(|a| a.body_key).zip(headings.iter().cloned()).collect();
+    let heading_ids: Vec<Arc<Vec<String>>> = headings.iter().map(|(ids, _)| Arc::clone(ids)).collect();
     crate::cache::lap("body keys, headings", &mut lap);
     // What any link can resolve to: while it is unchanged, an article's
     // HTML depends only on its own text and place.
     let world = hash_value(&(
-        content.articles.iter().map(|a| (&a.source, &a.slug, &a.front.title, &a.path, &a.assets)).collect::<Vec<_>>(),
-        &heading_ids,
+        content
+            .articles
+            .iter()
+            .map(|a| (a.source_key, &a.slug, &a.front.title, &a.path, &a.assets))
+            .collect::<Vec<_>>(),
+        headings.iter().map(|(_, key)| *key).collect::<Vec<_>>(),
         content.files.iter().map(|f| &f.site_path).collect::<Vec<_>>(),
         &content.unreadable,
     ));

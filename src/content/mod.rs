@@ -156,13 +156,7 @@ type Parsed = ((u64, Option<std::time::SystemTime>), Option<std::sync::Arc<Loade
 type FileResult = (Option<std::sync::Arc<Loaded>>, Vec<Diagnostic>);
 
 impl FileCache {
-    fn load(
-        &self,
-        root: &Path,
-        content_dir: &Path,
-        file: &Path,
-        config: &Config,
-    ) -> FileResult {
+    fn load(&self, root: &Path, content_dir: &Path, file: &Path, config: &Config) -> FileResult {
         let stamp = std::fs::metadata(file).map(|m| (m.len(), m.modified().ok())).ok();
         if let (Some(stamp), Ok(files)) = (stamp, self.files.lock()) {
             if let Some((s, loaded, diags)) = files.get(file.as_os_str()) {

@@ -98,6 +98,8 @@ pub struct FrontGraph {
     pub picks_of: Vec<Vec<usize>>,
     /// For each article, a hash of what its view takes from this graph.
     pub view_keys: Vec<u64>,
+    /// For each article, [`Article::front_key`].
+    pub front_keys: Vec<u64>,
 }
 
 /// The last build's [`FrontGraph`], with a key of what it was made from.
@@ -192,13 +194,15 @@ pub fn build(
 ) -> (Graph, Vec<Diagnostic>) {
     let mut lap = std::time::Instant::now();
     let a = inputs.articles;
+    let front_keys: Vec<u64> = a.par_iter().map(Article::front_key).collect();
     let key = crate::cache::hash_value(&(
         world,
-        a.iter().map(Article::front_key).collect::<Vec<_>>(),
+        &front_keys,
         format!("{:?}{:?}{:?}{:?}", inputs.config, inputs.authors, inputs.tags, inputs.picks),
     ));
     if cache.key != key || cache.front.article_authors.len() != a.len() {
-        let (front, diags) = front_graph(inputs);
+        let (mut front, diags) = front_graph(inputs);
+        front.front_keys = front_keys;
         *cache = FrontCache { key, front: std::sync::Arc::new(front), diags };
     }
     let diags = cache.diags.clone();

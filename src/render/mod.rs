@@ -643,9 +643,8 @@ impl<'a> Renderer<'a> {
     /// A key of everything article `i`'s view is made of, besides the config
     /// and the authors file: equal keys give equal views.
     fn view_input_key(&self, i: usize) -> u64 {
-        let a = &self.site.content.articles[i];
         crate::cache::hash_value(&(
-            a.front_key(),
+            self.site.graph.front_keys[i],
             self.site.rendered[i].text_key,
             self.site.graph.view_keys[i],
             // History is read again only when HEAD moves: a new one is a new value.
