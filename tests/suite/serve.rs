@@ -217,6 +217,10 @@ fn rebuilds_from_the_cache_match_full_builds() {
                 std::fs::write(&first, text).unwrap();
             }),
         ),
+        (
+            "reword the sentence around a link, keeping its length (the linked article shows that sentence)",
+            Box::new(|| edit(&cases.join("咖啡機漏水換貨.md"), "是同一個順序", "是同樣的順序")),
+        ),
         ("change a title", Box::new(|| edit(&first, "title:", "title: 改名"))),
         ("add a tag", Box::new(|| edit(&first, "tags: [", "tags: [系統故障, "))),
         ("move the date", Box::new(|| edit(&first, "date: 20", "date: 19"))),
