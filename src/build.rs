@@ -36,6 +36,9 @@ pub struct BuildOptions {
     /// What the server's file watcher saw change since the last build
     /// (used with a [`BuildCache`]); `None` checks every file.
     pub touched: Option<content::Touched>,
+    /// Files changed since the last commit, kept up to date by the server
+    /// between commits; `None` takes them from the history.
+    pub uncommitted: Option<Arc<std::collections::HashSet<String>>>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -315,6 +318,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             theme: &theme,
             authors: &authors,
             history: history.as_deref(),
+            uncommitted: opts.uncommitted.as_deref().or(history.as_deref().map(|h| &h.uncommitted)),
             drafts: opts.drafts,
         };
         let (mut out, d, docs) = render::render(&site, &tera, &mut cache.render);

@@ -42,6 +42,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         check: false,
         history: None,
         touched: None,
+        uncommitted: None,
     });
     super::print_diagnostics(&built.diagnostics);
     let Some(files) = built.files else {

@@ -129,7 +129,7 @@ const LOG_ARGS: [&str; 5] = ["-c", "core.quotepath=off", "log", "-M", "--name-st
 /// Reads the history of the git repository `root` is in; `None` outside one.
 pub fn read(root: &Path) -> Option<History> {
     let mut lap = std::time::Instant::now();
-    let prefix = git(root, &["rev-parse", "--show-prefix"])?.trim().to_string();
+    let prefix = prefix(root)?;
     let shallow = git(root, &["rev-parse", "--is-shallow-repository"]).is_some_and(|s| s.trim() == "true");
     let log = if shallow { None } else { cached_log(root) };
     let log = log.unwrap_or_else(|| full_log(root).unwrap_or_default());
@@ -139,17 +139,39 @@ pub fn read(root: &Path) -> Option<History> {
     let mut history = History { shallow, ..Default::default() };
     collect(&commits, &prefix, &mut history);
     crate::cache::lap("   history per file", &mut lap);
-    if let Some(status) =
-        git(root, &["-c", "core.quotepath=off", "status", "--porcelain", "--untracked-files=all", "--", "."])
-    {
-        for line in status.lines() {
-            let path = line.get(3..).unwrap_or_default();
-            let path = path.rsplit(" -> ").next().unwrap_or(path).trim_matches('"');
-            history.uncommitted.insert(path.strip_prefix(&prefix).unwrap_or(path).to_string());
-        }
-    }
+    history.uncommitted = uncommitted(root, &prefix, &[Path::new(".")]).unwrap_or_default();
     crate::cache::lap("   git status", &mut lap);
     Some(history)
+}
+
+/// Which of `paths` (files or folders, relative to `root` or absolute)
+/// changed since the last commit, as paths relative to `root`; `prefix` is
+/// `root`'s place in the repository (`git rev-parse --show-prefix`).
+pub fn uncommitted(root: &Path, prefix: &str, paths: &[&Path]) -> Option<HashSet<String>> {
+    let mut args: Vec<&std::ffi::OsStr> =
+        ["-c", "core.quotepath=off", "status", "--porcelain", "--untracked-files=all", "--"]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .collect();
+    args.extend(paths.iter().map(|p| p.as_os_str()));
+    let out = std::process::Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
+    let status = out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())?;
+    Some(
+        status
+            .lines()
+            .map(|line| {
+                let path = line.get(3..).unwrap_or_default();
+                let path = path.rsplit(" -> ").next().unwrap_or(path).trim_matches('"');
+                path.strip_prefix(prefix).unwrap_or(path).to_string()
+            })
+            .collect(),
+    )
+}
+
+/// `root`'s place in its repository (`cases/` for a journal in a folder of
+/// one), or `None` outside git.
+pub fn prefix(root: &Path) -> Option<String> {
+    Some(git(root, &["rev-parse", "--show-prefix"])?.trim().to_string())
 }
 
 /// The whole log from one `git log`: slow on a large repository (see the

@@ -35,6 +35,8 @@ pub struct Site<'a> {
     pub theme: &'a Theme,
     pub authors: &'a crate::content::authors::Authors,
     pub history: Option<&'a crate::history::History>,
+    /// Files changed since the last commit (shown in previews).
+    pub uncommitted: Option<&'a std::collections::HashSet<String>>,
     pub drafts: bool,
 }
 
@@ -642,8 +644,15 @@ impl<'a> Renderer<'a> {
 
     /// A key of everything article `i`'s view is made of, besides the config
     /// and the authors file: equal keys give equal views.
+    /// Whether article `i` changed since the last commit (previews only).
+    fn uncommitted(&self, i: usize) -> bool {
+        let source = &self.site.content.articles[i].source;
+        self.site.drafts && self.site.uncommitted.is_some_and(|u| u.contains(&crate::diagnostics::display_path(source)))
+    }
+
     fn view_input_key(&self, i: usize) -> u64 {
         crate::cache::hash_value(&(
+            self.uncommitted(i),
             self.site.graph.front_keys[i],
             self.site.rendered[i].text_key,
             self.site.graph.view_keys[i],
@@ -736,8 +745,7 @@ impl<'a> Renderer<'a> {
             response_count: self.site.graph.responses[i].len(),
             lang: f.lang.clone().unwrap_or_else(|| rendered.facts.language(&config.language)),
             history: self.history_view(i),
-            uncommitted: self.site.drafts
-                && self.site.history.is_some_and(|h| h.uncommitted.contains(&crate::diagnostics::display_path(&a.source))),
+            uncommitted: self.uncommitted(i),
             featured: self.site.graph.picks_of[i]
                 .iter()
                 .map(|&n| {

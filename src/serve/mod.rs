@@ -232,6 +232,40 @@ fn is_relevant(root: &Path, p: &Path) -> bool {
 struct HistoryCache {
     head: Option<String>,
     history: Option<Arc<crate::history::History>>,
+    /// Previews: files changed since the last commit, brought up to date
+    /// after each save for the files it wrote (between commits, HEAD stays).
+    uncommitted: Option<Arc<std::collections::HashSet<String>>>,
+    prefix: String,
+}
+
+impl HistoryCache {
+    /// Asks git about the files a save touched, and marks or unmarks them.
+    fn recheck(&mut self, root: &Path, touched: &Touched) {
+        let Some(set) = &self.uncommitted else { return };
+        let paths: Vec<&Path> = touched.paths.iter().filter(|p| p.starts_with(root)).map(PathBuf::as_path).collect();
+        if touched.moved || paths.is_empty() {
+            // Anything may have moved: ask about the whole journal.
+            if let Some(all) = crate::history::uncommitted(root, &self.prefix, &[Path::new(".")]) {
+                self.uncommitted = Some(Arc::new(all));
+            }
+            return;
+        }
+        let Some(now) = crate::history::uncommitted(root, &self.prefix, &paths) else { return };
+        let rel: Vec<String> =
+            paths.iter().map(|p| crate::diagnostics::display_path(p.strip_prefix(root).unwrap_or(p))).collect();
+        if rel.iter().all(|r| set.contains(r) == now.contains(r)) {
+            return;
+        }
+        let mut set = (**set).clone();
+        for r in rel {
+            if now.contains(&r) {
+                set.insert(r);
+            } else {
+                set.remove(&r);
+            }
+        }
+        self.uncommitted = Some(Arc::new(set));
+    }
 }
 
 fn git_head(root: &Path) -> Option<String> {
@@ -244,15 +278,23 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
     static BUILD: Mutex<Option<BuildCache>> = Mutex::new(None);
     let started = Instant::now();
     let mut lap = Instant::now();
-    let history = CACHE.lock().ok().and_then(|mut cache| {
-        let cache = cache.get_or_insert_with(HistoryCache::default);
-        let head = Some(git_head(&opts.root)?);
-        if cache.head != head || cache.history.is_none() {
-            cache.history = crate::history::read(&opts.root).map(Arc::new);
-            cache.head = head;
-        }
-        cache.history.clone()
-    });
+    let (history, uncommitted) = CACHE
+        .lock()
+        .ok()
+        .and_then(|mut cache| {
+            let cache = cache.get_or_insert_with(HistoryCache::default);
+            let head = Some(git_head(&opts.root)?);
+            if cache.head != head || cache.history.is_none() {
+                cache.history = crate::history::read(&opts.root).map(Arc::new);
+                cache.head = head;
+                cache.prefix = crate::history::prefix(&opts.root).unwrap_or_default();
+                cache.uncommitted = cache.history.as_ref().map(|h| Arc::new(h.uncommitted.clone()));
+            } else if let (true, Some(touched)) = (opts.drafts, &touched) {
+                cache.recheck(&opts.root, touched);
+            }
+            Some((cache.history.clone(), cache.uncommitted.clone()))
+        })
+        .unwrap_or_default();
     crate::cache::lap("HEAD and history", &mut lap);
     let options = BuildOptions {
         root: opts.root.clone(),
@@ -261,6 +303,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         check: false,
         history,
         touched,
+        uncommitted,
     };
     let built = match BUILD.lock() {
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),

@@ -23,8 +23,13 @@ impl Drop for Server {
 }
 
 fn start(root: &Path) -> Server {
+    start_with(root, &[])
+}
+
+fn start_with(root: &Path, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -153,6 +158,49 @@ fn edits_broken_saves_and_deletions_show_up() {
 
 /// Every file of a build, by path; the search shards are compared by their
 /// postings (an incremental build keeps the first build's shard cuts).
+#[test]
+fn previews_mark_a_saved_article_uncommitted_until_it_matches_the_commit_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(&root)
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", tmp.path())
+            .output()
+            .expect("git runs");
+        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "journal"]);
+    let server = start_with(&root, &["--drafts"]);
+    let badge = "未提交";
+    let (_, _, page) = get(&server, CASE);
+    assert!(page.contains("客戶要求退回已拆封耳機") && !page.contains(badge), "{page}");
+
+    // Saved, not committed: marked, though HEAD did not move.
+    let file = root.join("content/cases/退貨耳機.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{original}\n補充：還沒提交的一段。\n")).unwrap();
+    eventually(&server, CASE, |b| b.contains("還沒提交的一段") && b.contains(badge));
+    // Put back as committed: the mark goes.
+    std::fs::write(&file, &original).unwrap();
+    eventually(&server, CASE, |b| !b.contains("還沒提交的一段") && !b.contains(badge));
+    // Committed after a save: HEAD moves, the mark goes.
+    std::fs::write(&file, format!("{original}\n補充：這段會提交。\n")).unwrap();
+    eventually(&server, CASE, |b| b.contains("這段會提交") && b.contains(badge));
+    git(&["commit", "-qam", "補充"]);
+    std::fs::write(root.join("content/cases/退貨耳機.md"), format!("{original}\n補充：這段會提交。\n")).unwrap();
+    eventually(&server, CASE, |b| b.contains("這段會提交") && !b.contains(badge));
+}
+
 fn files_of(built: &casebook::build::Built) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, serde_json::Value>) {
     let mut files = BTreeMap::new();
     let mut postings = BTreeMap::new();
