@@ -18,6 +18,10 @@
 //! wrote: with no file created, removed or renamed it keeps its list of
 //! files and reads only those.
 //!
+//! Git history is read again only when HEAD moves; in previews
+//! (`--drafts`), git is asked after each save about the files it wrote, so
+//! the "uncommitted" mark comes and goes between commits.
+//!
 //! A save that breaks the build keeps the last good site and shows the
 //! problems over the page and in the terminal; the next good save clears
 //! them.
