@@ -309,11 +309,26 @@ pub struct RenderCache {
     /// What every article view depends on besides its own inputs (config,
     /// authors); a change empties `views`.
     views_global: u64,
-    /// Per article source: the key of its view's inputs, the view and the
-    /// hashes of the view and of what the browse page shows of it.
-    views: SourceMap<(u64, Arc<ArticleView>, u64, u64)>,
+    /// Per article source: its view and the hashes made with it.
+    views: SourceMap<ViewEntry>,
     /// Per article source: a key of its view, HTML and text, and its search document.
     docs: SourceMap<(u64, Arc<crate::search::index::SearchDoc>)>,
+}
+
+/// An article's view, kept while the key of its inputs is unchanged.
+#[derive(Clone)]
+struct ViewEntry {
+    /// The key of what the view is made of.
+    input: u64,
+    view: Arc<ArticleView>,
+    /// A hash of the view (its own page keys on it).
+    key: u64,
+    /// A hash of what the browse page shows of it.
+    browse: u64,
+    /// A hash of the view as lists show it (see `Renderer::list_keys`).
+    listed: u64,
+    /// Whether a template names `characters` (then `listed` is `key`).
+    counted: bool,
 }
 
 /// Values kept per article source file, keyed by the hash of its path made
@@ -338,6 +353,9 @@ struct Renderer<'a> {
     articles: Vec<Arc<ArticleView>>,
     /// Per article: hashes of its view and of its HTML, for page keys.
     view_keys: Vec<u64>,
+    /// Per article: the hash of its view for pages that list it or link to
+    /// it (without the count of characters when no template shows it).
+    list_keys: Vec<u64>,
     html_keys: Vec<u64>,
     /// Per article: hash of its [`BrowseView`] and its terms.
     browse_keys: Vec<u64>,
@@ -602,6 +620,7 @@ impl<'a> Renderer<'a> {
             site_view,
             articles: Vec::new(),
             view_keys: Vec::new(),
+            list_keys: Vec::new(),
             html_keys: Vec::new(),
             browse_keys: Vec::new(),
             global_key,
@@ -616,27 +635,41 @@ impl<'a> Renderer<'a> {
             cache.views.clear();
             cache.views_global = views_global;
         }
+        // The exact count of characters changes with nearly every save, and
+        // the built-in templates do not show it (the reading time they show
+        // changes by the minute): unless a template names it, the pages
+        // that list an article key on its view without it.
+        let counted = site.theme.templates.values().any(|t| t.text.contains("characters"));
         let kept = std::mem::take(&mut cache.views);
-        let views: Vec<(u64, Arc<ArticleView>, u64, u64)> = (0..site.content.articles.len())
+        let views: Vec<ViewEntry> = (0..site.content.articles.len())
             .into_par_iter()
             .map(|i| {
                 let input = r.view_input_key(i);
                 match kept.get(&site.content.articles[i].source_key) {
-                    Some((k, view, key, browse)) if *k == input => (input, Arc::clone(view), *key, *browse),
+                    Some(entry) if entry.input == input && entry.counted == counted => entry.clone(),
                     _ => {
-                        let view = r.article_view(i);
+                        let mut view = r.article_view(i);
                         let key = hash_of(&view);
                         let mut terms: Vec<_> = site.graph.term_slugs[i].iter().collect();
                         terms.sort();
                         let browse = hash_of(&(BrowseView::of(&view), terms));
-                        (input, Arc::new(view), key, browse)
+                        let listed = if counted {
+                            key
+                        } else {
+                            let characters = std::mem::take(&mut view.characters);
+                            let listed = hash_of(&view);
+                            view.characters = characters;
+                            listed
+                        };
+                        ViewEntry { input, view: Arc::new(view), key, browse, listed, counted }
                     }
                 }
             })
             .collect();
-        r.view_keys = views.iter().map(|v| v.2).collect();
-        r.browse_keys = views.iter().map(|v| v.3).collect();
-        r.articles = views.iter().map(|v| Arc::clone(&v.1)).collect();
+        r.view_keys = views.iter().map(|v| v.key).collect();
+        r.browse_keys = views.iter().map(|v| v.browse).collect();
+        r.list_keys = views.iter().map(|v| v.listed).collect();
+        r.articles = views.iter().map(|v| Arc::clone(&v.view)).collect();
         cache.views = site.content.articles.iter().map(|a| a.source_key).zip(views).collect();
         r.html_keys = site.rendered.iter().map(|x| x.html_key).collect();
         r
@@ -787,8 +820,7 @@ impl<'a> Renderer<'a> {
     fn article_page(&self, i: usize) -> Result<OutputFile, Diagnostic> {
         let a = &self.site.content.articles[i];
         let g = self.site.graph;
-        let v = &self.view_keys;
-        let h = &self.html_keys;
+        let (v, l, h) = (&self.view_keys, &self.list_keys, &self.html_keys);
         // The table of contents is made from the same text as the HTML, and
         // a backlink's sentence from the same text as its article's HTML:
         // the HTML's hash stands for them.
@@ -796,12 +828,12 @@ impl<'a> Renderer<'a> {
             "article",
             v[i],
             h[i],
-            g.backlinks[i].iter().map(|b| (v[b.from], h[b.from])).collect::<Vec<_>>(),
-            g.related[i].iter().map(|r| (v[r.id], &r.reasons)).collect::<Vec<_>>(),
+            g.backlinks[i].iter().map(|b| (l[b.from], h[b.from])).collect::<Vec<_>>(),
+            g.related[i].iter().map(|r| (l[r.id], &r.reasons)).collect::<Vec<_>>(),
             g.series_of[i]
-                .map(|(s, pos)| (&g.series[s].name, pos, g.series[s].parts.iter().map(|&p| v[p]).collect::<Vec<_>>())),
-            g.responses[i].iter().map(|&j| (v[j], h[j])).collect::<Vec<_>>(),
-            g.responds_to[i].map(|t| v[t]),
+                .map(|(s, pos)| (&g.series[s].name, pos, g.series[s].parts.iter().map(|&p| l[p]).collect::<Vec<_>>())),
+            g.responses[i].iter().map(|&j| (l[j], h[j])).collect::<Vec<_>>(),
+            g.responds_to[i].map(|t| l[t]),
         );
         self.memo(&format!("{}index.html", a.path), "article.html", key, || self.article_page_now(i))
     }
@@ -1070,7 +1102,7 @@ impl<'a> Renderer<'a> {
                     total,
                     ids.len(),
                     extra,
-                    chunk.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(),
+                    chunk.iter().map(|&i| self.list_keys[i]).collect::<Vec<_>>(),
                 );
                 self.memo(&format!("{path}index.html"), template, hash_of(&key), || {
                     let root = root_for(&path);
@@ -1134,7 +1166,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));
         let key =
-            ("author", &a.author, a.articles.iter().map(|&i| self.view_keys[i]).collect::<Vec<_>>(), picks, reviews);
+            ("author", &a.author, a.articles.iter().map(|&i| self.list_keys[i]).collect::<Vec<_>>(), picks, reviews);
         self.memo(&format!("authors/{}/index.html", a.author.id), "author.html", hash_of(&key), || self.author_now(a))
     }
 
@@ -1179,7 +1211,7 @@ impl<'a> Renderer<'a> {
 
     fn feed(&self, path: &str, title: &str, ids: &[usize]) -> Result<OutputFile, Diagnostic> {
         let ids: Vec<usize> = ids.iter().take(20).copied().collect();
-        let key = ("feed", title, ids.iter().map(|&i| (self.view_keys[i], self.html_keys[i])).collect::<Vec<_>>());
+        let key = ("feed", title, ids.iter().map(|&i| (self.list_keys[i], self.html_keys[i])).collect::<Vec<_>>());
         self.memo(path, "atom.xml", key, || self.feed_now(path, title, &ids))
     }
 

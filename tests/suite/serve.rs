@@ -322,6 +322,24 @@ fn rebuilds_from_the_cache_match_full_builds() {
             }),
         ),
         (
+            "a section template that shows each article's exact character count",
+            Box::new(|| {
+                std::fs::write(
+                    root.join("templates/section.html"),
+                    "{% extends \"base.html\" %}{% block content %}{% for a in articles %}<p>{{ a.title }}：{{ a.characters }} 字</p>{% endfor %}{% endblock content %}",
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "append to an article again (its count in the section list changes)",
+            Box::new(|| {
+                let mut text = std::fs::read_to_string(&first).unwrap();
+                text.push_str("\n再補充：客戶又寄來照片。\n");
+                std::fs::write(&first, text).unwrap();
+            }),
+        ),
+        (
             "override the base template every page extends",
             Box::new(|| {
                 let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
