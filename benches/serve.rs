@@ -5,9 +5,10 @@
 //!     cargo bench --bench build -- --articles 10000 --keep /tmp/j10k
 //!     cargo bench --bench serve -- --root /tmp/j10k
 //!
-//! It edits files in that journal (appending to one article, overriding
-//! 404.html and then base.html in `templates/`) and puts them back afterwards. Prints the time to the
-//! first page, each save's time to reload, and the server's memory.
+//! It edits files in that journal (appending a sentence to one article, one
+//! character longer each save; overriding 404.html and then base.html in
+//! `templates/`) and puts them back afterwards. Prints the time to the first
+//! page, each save's time to reload, and the server's memory.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -83,7 +84,9 @@ fn main() {
     let mut times = Vec::new();
     for n in 0..saves {
         let t = time_save(&addr, || {
-            let text = format!("{original}\n補充說明第 {n} 次：客戶回電確認退款已入帳。\n");
+            // One character longer each time: the article's length changes
+            // with every save, as it does while someone writes.
+            let text = format!("{original}\n補充說明：客戶回電確認退款已入帳{}。\n", "好".repeat(n + 1));
             std::fs::write(&article, text).unwrap();
         });
         times.push(t);
