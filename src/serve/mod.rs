@@ -175,7 +175,8 @@ impl FileWatch {
             let mut touched = Touched::default();
             let mut relevant = self.take(&first, &mut touched);
             let cut = Instant::now() + LONGEST;
-            while let Ok(e) = self.events.recv_timeout(QUIET.min(cut.saturating_duration_since(Instant::now()))) {
+            while let Some(left) = cut.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()) {
+                let Ok(e) = self.events.recv_timeout(QUIET.min(left)) else { break };
                 relevant |= self.take(&e, &mut touched);
             }
             if relevant {
