@@ -369,21 +369,10 @@ fn update_lists(
         .into_par_iter()
         .filter(|&b| is_changed(b) || lists[b].iter().any(|r| is_changed(r.id)))
         .collect();
-    // An article finds candidates among the first MAX_POSTINGS of each of
-    // its features' lists: a changed article can enter the lists of those
-    // sharing a feature in whose list it is that far up.
-    let index_ref: &Index = index;
     let mut sharing: Vec<usize> = changed
         .iter()
         .filter(|&&c| articles[c].kind != Kind::Response)
-        .flat_map(|&c| {
-            let index = index_ref;
-            index.article_keys[c].iter().filter(move |&&(k, w)| {
-                let list = &index.postings[k as usize];
-                list.partition_point(|p| by_strength(p, &(c as u32, w)).is_lt()) < MAX_POSTINGS
-            })
-        })
-        .flat_map(|&(k, _)| index_ref.postings[k as usize].iter())
+        .flat_map(|&c| index.article_keys[c].iter().flat_map(|&(k, _)| index.postings[k as usize].iter()))
         .map(|&(b, _)| b as usize)
         .collect();
     sharing.sort_unstable();

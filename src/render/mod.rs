@@ -315,6 +315,19 @@ pub struct RenderCache {
     docs: SourceMap<(u64, Arc<crate::search::index::SearchDoc>)>,
 }
 
+/// Whether a template can show an article's exact character count: it
+/// names `characters`, or prints values whole (`json_encode`, the whole
+/// context, a loop over a value's keys; the browse page's loop over its
+/// items' `data` is over facet values only).
+fn shows_every_field(text: &str) -> bool {
+    static LOOP: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let pairs = LOOP.get_or_init(|| {
+        regex::Regex::new(r"\{%-?\s*for\s+\w+\s*,\s*\w+\s+in\s+([^%]*?)\s*-?%\}").expect("a valid pattern")
+    });
+    ["characters", "json_encode", "__tera_context"].iter().any(|w| text.contains(w))
+        || pairs.captures_iter(text).any(|c| !c[1].ends_with(".data"))
+}
+
 /// An article's view, kept while the key of its inputs is unchanged.
 #[derive(Clone)]
 struct ViewEntry {
@@ -639,7 +652,7 @@ impl<'a> Renderer<'a> {
         // the built-in templates do not show it (the reading time they show
         // changes by the minute): unless a template names it, the pages
         // that list an article key on its view without it.
-        let counted = site.theme.templates.values().any(|t| t.text.contains("characters"));
+        let counted = site.theme.templates.values().any(|t| shows_every_field(&t.text));
         let kept = std::mem::take(&mut cache.views);
         let views: Vec<ViewEntry> = (0..site.content.articles.len())
             .into_par_iter()
@@ -1293,4 +1306,27 @@ fn series_url(slug: &str) -> String {
 
 fn author_url(id: &str) -> String {
     encode_path(&format!("authors/{id}/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_shows_the_character_count_when_it_names_it_or_prints_values_whole() {
+        let theme = theme::load(std::path::Path::new("/nonexistent"), "default").0;
+        for (name, t) in &theme.templates {
+            assert!(!shows_every_field(&t.text), "the built-in {name} does not show the count");
+        }
+        for shown in [
+            "{{ a.characters }} 字",
+            "{{ articles | json_encode() }}",
+            "{{ __tera_context }}",
+            "{% for k, v in article %}{{ v }}{% endfor %}",
+            "{%- for key,value in a -%}{{ value }}{%- endfor -%}",
+        ] {
+            assert!(shows_every_field(shown), "{shown}");
+        }
+        assert!(!shows_every_field("{% for k, v in it.data %}{{ k }}{% endfor %}{{ a.reading_minutes }}"));
+    }
 }
