@@ -424,27 +424,11 @@ fn assign_paths(
 
     let kinds: rustc_hash::FxHashMap<&str, Kind> = sections.iter().map(|&s| (s, config.section(s).kind)).collect();
     // Newest first: the last build's order if the files are the same (it
-    // is checked below), else sorted here.
+    // is checked below).
     let keys: Vec<u64> = loaded.iter().map(|l| l.source_key).collect();
     let last = kept_order.and_then(|m| m.lock().ok()?.take()).filter(|(k, _)| *k == keys);
-    let order: Vec<usize> = match last {
-        Some((_, order)) => order,
-        None => {
-            let mut order: Vec<(std::cmp::Reverse<(i64, u32)>, usize)> = loaded
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let d = l.front.date.unwrap_or_default();
-                    (std::cmp::Reverse((d.timestamp(), d.timestamp_subsec_nanos())), i)
-                })
-                .collect();
-            order.sort_unstable_by(|x, y| {
-                let (a, b) = (&loaded[x.1], &loaded[y.1]);
-                x.0.cmp(&y.0).then_with(|| a.front.title.cmp(&b.front.title)).then_with(|| a.source.cmp(&b.source))
-            });
-            order.into_iter().map(|(_, i)| i).collect()
-        }
-    };
+    // (Without it, path order; `sort_newest_first` below sorts them.)
+    let order: Vec<usize> = last.map_or_else(|| (0..loaded.len()).collect(), |(_, order)| order);
     // Each article as it asks to be published, made in parallel in that order...
     let mut articles: Vec<Article> = order
         .par_iter()

@@ -255,16 +255,14 @@ fn rebuilds_from_the_cache_match_full_builds() {
         assert!(text.contains(from), "{}: {from}", path.display());
         std::fs::write(path, text.replacen(from, to, 1)).unwrap();
     };
+    let append = |path: &Path, more: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(path, text + more).unwrap();
+    };
+    let template = |name: &str, text: &str| std::fs::write(root.join("templates").join(name), text).unwrap();
     type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
-        (
-            "append a paragraph",
-            Box::new(|| {
-                let mut text = std::fs::read_to_string(&first).unwrap();
-                text.push_str("\n補充：客戶後來又來電確認退款已入帳。\n");
-                std::fs::write(&first, text).unwrap();
-            }),
-        ),
+        ("append a paragraph", Box::new(|| append(&first, "\n補充：客戶後來又來電確認退款已入帳。\n"))),
         (
             "reword the sentence around a link, keeping its length (the linked article shows that sentence)",
             Box::new(|| edit(&cases.join("咖啡機漏水換貨.md"), "是同一個順序", "是同樣的順序")),
@@ -314,30 +312,24 @@ fn rebuilds_from_the_cache_match_full_builds() {
         (
             "override the list template",
             Box::new(|| {
-                std::fs::write(
-                    root.join("templates/term.html"),
+                template(
+                    "term.html",
                     "{% extends \"base.html\" %}{% block content %}<h1>{{ list_title }}</h1>{% endblock content %}",
                 )
-                .unwrap();
             }),
         ),
         (
             "a section template that shows each article's exact character count",
             Box::new(|| {
-                std::fs::write(
-                    root.join("templates/section.html"),
+                template(
+                    "section.html",
                     "{% extends \"base.html\" %}{% block content %}{% for a in articles %}<p>{{ a.title }}：{{ a.characters }} 字</p>{% endfor %}{% endblock content %}",
                 )
-                .unwrap();
             }),
         ),
         (
             "append to an article again (its count in the section list changes)",
-            Box::new(|| {
-                let mut text = std::fs::read_to_string(&first).unwrap();
-                text.push_str("\n再補充：客戶又寄來照片。\n");
-                std::fs::write(&first, text).unwrap();
-            }),
+            Box::new(|| append(&first, "\n再補充：客戶又寄來照片。\n")),
         ),
         (
             "override the base template every page extends",
