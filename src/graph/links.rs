@@ -157,6 +157,9 @@ impl<'a> LinkIndex<'a> {
     }
 
     fn missing_file(&self, written: &str, resolved: &str) -> String {
+        if let Some(message) = self.through_link(written, resolved) {
+            return message;
+        }
         let all = self.maps.by_source.keys().map(String::as_str);
         match closest(resolved, all) {
             Some(s) => {
@@ -164,6 +167,18 @@ impl<'a> LinkIndex<'a> {
             }
             None => format!("`{written}` leads to content/{resolved}, which does not exist"),
         }
+    }
+
+    /// The message for a link to a file that is (or is under) a link that
+    /// was skipped: not "does not exist", which would send the writer
+    /// looking for a typo.
+    fn through_link(&self, written: &str, resolved: &str) -> Option<String> {
+        let link = self.content.link_on_the_way(resolved)?;
+        Some(format!(
+            "`{written}` leads to content/{resolved}, but {} is {}, and casebook publishes nothing through links; put the file itself there instead of the link",
+            display_path(&link.path),
+            link.describe()
+        ))
     }
 
     /// Checks `fragment` against the headings of article `i`; returns the id to use.
@@ -280,6 +295,9 @@ impl LinkResolver for ArticleLinks<'_> {
                 "`{decoded}` climbs out of the content folder; link from the content root instead, like /cases/退貨.md"
             ));
         };
+        if let Some(message) = ix.through_link(&decoded, &joined) {
+            return Err(message);
+        }
         if joined.ends_with(".md") || joined.ends_with(".markdown") {
             if ix.content.unreadable.contains(&joined) {
                 // That file has problems of its own, reported at its lines.
