@@ -340,9 +340,17 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             files = Some(out);
         }
     }
+    let mut diagnostics = diags.into_sorted();
+    if opts.check {
+        // A link out of the journal is skipped by `build`, but a pull request
+        // that adds one should not pass.
+        for d in diagnostics.iter_mut().filter(|d| crate::paths::leads_outside(d)) {
+            d.severity = crate::diagnostics::Severity::Error;
+        }
+    }
     let built = Built {
         files,
-        diagnostics: diags.into_sorted(),
+        diagnostics,
         articles: content.articles.len(),
         drafts_left_out: content.drafts_left_out,
         timings: Timings {

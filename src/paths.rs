@@ -76,15 +76,25 @@ impl Link {
         }
     }
 
-    /// The warning printed for a link that was skipped.
+    /// The warning printed for a link that was skipped (`check` makes the
+    /// ones leading outside the journal errors: see [`leads_outside`]).
     pub fn warning(&self) -> Diagnostic {
         let why = if self.outside {
-            "nothing is read through it and it is left out of the site; put the files themselves in the journal instead of a link"
+            OUTSIDE_WHY
         } else {
             "casebook follows no links, so it is left out of the site; put the file itself here instead of a link"
         };
         Diagnostic::warning(&self.path, 0, 0, format!("this is {}: {why}", self.describe()))
     }
+}
+
+const OUTSIDE_WHY: &str =
+    "nothing is read through it and it is left out of the site; put the files themselves in the journal instead of a link";
+
+/// Whether `d` is the warning for a link leading outside the journal:
+/// `check` reports those as errors, so a pull request adding one fails.
+pub fn leads_outside(d: &Diagnostic) -> bool {
+    d.message.starts_with("this is a link to ") && d.message.ends_with(&format!("outside the journal: {OUTSIDE_WHY}"))
 }
 
 /// `a/./b/../c` → `a/c`, without looking at the disk (for a link whose
@@ -284,6 +294,8 @@ mod tests {
             assert_eq!(link.path, Path::new(rel));
             assert_eq!(link.describe(), want, "{rel}");
         }
+        let outside = |rel: &str| leads_outside(&first_link(&j, &j.join(rel)).unwrap().warning());
+        assert_eq!(["static", "content/cases/b.md", "content/cases/c.txt"].map(outside), [true, false, true]);
         assert_eq!(first_link(&j, &j.join("content/cases/a.md")), None);
         assert_eq!(first_link(&j, &j.join("content/nothing/here.md")), None);
         assert!(first_link(&j, &j.join("content/../../outside")).is_some_and(|l| l.outside));

@@ -174,9 +174,10 @@ impl<'a> LinkIndex<'a> {
     /// looking for a typo.
     fn through_link(&self, written: &str, resolved: &str) -> Option<String> {
         let link = self.content.link_on_the_way(resolved)?;
+        let at = display_path(&link.path);
+        let what = if at == format!("{CONTENT_DIR}/{resolved}") { "which".to_string() } else { format!("and {at}") };
         Some(format!(
-            "`{written}` leads to content/{resolved}, but {} is {}, and casebook publishes nothing through links; put the file itself there instead of the link",
-            display_path(&link.path),
+            "`{written}` leads to content/{resolved}, {what} is {}; casebook publishes nothing through links, so put the file itself there instead of the link",
             link.describe()
         ))
     }
