@@ -3,6 +3,7 @@
 //! holding a secret, and one inside the journal), then `build`, `check` and
 //! `serve` must skip every link and name it. Also: a `casebook.yaml` that is
 //! not UTF-8 is reported at its first bad byte.
+#![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::symlink;
