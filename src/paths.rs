@@ -155,8 +155,10 @@ pub fn first_link(root: &Path, path: &Path) -> Option<Link> {
 /// config): `Ok(None)` when it does not exist; a warning when a link is on
 /// the way (the file is then not read); an error when it cannot be read.
 pub fn read(root: &Path, rel: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
+    // Resolved here too, for callers that did not (a few files: cheap).
+    let root = self::root(root);
     let path = root.join(rel);
-    if let Some(link) = first_link(root, &path) {
+    if let Some(link) = first_link(&root, &path) {
         return Err(link.warning());
     }
     match read_checked(&path) {
@@ -219,7 +221,8 @@ pub struct Walked {
     pub diags: Vec<Diagnostic>,
 }
 
-/// Lists the plain files under `dir` (a folder under `root`), sorted by
+/// Lists the plain files under `dir` (a folder under `root`, which comes
+/// from [`root`], so that the files can be opened with [`open_checked`]), sorted by
 /// name, entering only folders and files that `keep` accepts. Links, the
 /// folder itself included, are skipped and reported, never followed. A
 /// missing folder has no files.
@@ -315,6 +318,10 @@ mod tests {
         assert!(read(&j, Path::new("data/authors.yaml")).is_err_and(|d| !d.is_error()));
         assert_eq!(read(&j, Path::new("content/cases/none.md")), Ok(None));
         assert_eq!(read(&j, Path::new("content/cases/a.md")), Ok(Some(b"a".to_vec())));
+        // The root itself may be reached through a link.
+        let alias = j.with_file_name("alias");
+        symlink(&j, &alias).unwrap();
+        assert_eq!(read(&alias, Path::new("content/cases/a.md")), Ok(Some(b"a".to_vec())));
         // A linked top folder is not entered at all.
         let w = walk(&j, &j.join("content/shared"), |_| true);
         assert!(w.files.is_empty() && w.links.len() == 1);
