@@ -545,6 +545,22 @@ impl Config {
 mod tests {
     use super::*;
 
+    #[test]
+    fn not_utf8_is_reported_at_the_first_bad_byte() {
+        let at = |bytes: &[u8]| {
+            let e = std::str::from_utf8(bytes).unwrap_err();
+            let d = not_utf8(bytes, e, Path::new("casebook.yaml"));
+            (d.line, d.col)
+        };
+        // 客 in Big5 is A8 C8; a byte-order mark is not counted.
+        assert_eq!(at(b"\xA8\xC8"), (1, 1));
+        assert_eq!(
+            at("title: 路徑\nx: ".as_bytes().iter().chain(b"\xA8").copied().collect::<Vec<_>>().as_slice()),
+            (2, 4)
+        );
+        assert_eq!(at("\u{feff}a: ".as_bytes().iter().chain(b"\xFF").copied().collect::<Vec<_>>().as_slice()), (1, 4));
+    }
+
     fn parse_str(t: &str) -> (Config, Vec<String>) {
         let (c, d) = parse(t, Path::new("casebook.yaml"));
         (c, d.iter().map(|d| d.to_string()).collect())
