@@ -83,7 +83,7 @@ pub struct Journal {
 
 /// Loads config, data files and articles, reporting problems in all of them.
 pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
-    load_with(root, opts, None)
+    load_with(&crate::paths::root(root), opts, None)
 }
 
 fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache>) -> (Journal, Diagnostics) {
@@ -151,7 +151,8 @@ pub fn build(opts: &BuildOptions) -> Built {
 
 /// [`build`], reusing and refreshing `cache`.
 pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
-    let root = opts.root.as_path();
+    // Resolved once, so every path read below is checked against it (crate::paths).
+    let root = &crate::paths::root(&opts.root);
     let start = Instant::now();
     let mut lap = Instant::now();
     let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
@@ -222,6 +223,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         headings.iter().map(|(_, key)| *key).collect::<Vec<_>>(),
         content.files.iter().map(|f| &f.site_path).collect::<Vec<_>>(),
         &content.unreadable,
+        content.links.iter().map(|(k, l)| (k, l.describe())).collect::<Vec<_>>(),
     ));
     let links = match &md.links {
         Some(maps) if md.world == world => LinkIndex::with_maps(&content, &config, Arc::clone(maps)),
@@ -338,9 +340,17 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             files = Some(out);
         }
     }
+    let mut diagnostics = diags.into_sorted();
+    if opts.check {
+        // A link out of the journal is skipped by `build`, but a pull request
+        // that adds one should not pass.
+        for d in diagnostics.iter_mut().filter(|d| crate::paths::leads_outside(d)) {
+            d.severity = crate::diagnostics::Severity::Error;
+        }
+    }
     let built = Built {
         files,
-        diagnostics: diags.into_sorted(),
+        diagnostics,
         articles: content.articles.len(),
         drafts_left_out: content.drafts_left_out,
         timings: Timings {

@@ -215,23 +215,32 @@ fn strings(items: &[&str]) -> Vec<String> {
 
 /// Reads `casebook.yaml` in `root`. A missing file is the default config.
 pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
-    let path = root.join(CONFIG_FILE);
     let rel = Path::new(CONFIG_FILE);
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+    let text = match crate::paths::read(root, rel) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
             Ok(t) => t.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
-            Err(_) => {
-                let d = Diagnostic::error(rel, 0, 0, "is not UTF-8 text; save it as UTF-8");
-                return (Config::default(), vec![d]);
-            }
+            Err(e) => return (Config::default(), vec![not_utf8(e.as_bytes(), e.utf8_error(), rel)]),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            let d = Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"));
-            return (Config::default(), vec![d]);
-        }
+        Ok(None) => String::new(),
+        // A linked casebook.yaml is not read (its warning says so).
+        Err(d) => return (Config::default(), vec![d]),
     };
     parse(&text, rel)
+}
+
+/// The error for a config that is not UTF-8, at the line and column of the
+/// first byte that is not.
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, rel: &Path) -> Diagnostic {
+    let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+    // A byte-order mark is not shown by editors, so it is not counted.
+    let good = good.strip_prefix('\u{feff}').unwrap_or(good);
+    let (line, col) = crate::diagnostics::line_col(good, good.len());
+    Diagnostic::error(
+        rel,
+        line,
+        col,
+        "this file is not UTF-8 text (perhaps Big5 or GBK) from here on; open it in your editor and save it with the encoding \"UTF-8\"",
+    )
 }
 
 /// Parses config text; `rel` is the path shown in messages.
@@ -535,6 +544,22 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_utf8_is_reported_at_the_first_bad_byte() {
+        let at = |bytes: &[u8]| {
+            let e = std::str::from_utf8(bytes).unwrap_err();
+            let d = not_utf8(bytes, e, Path::new("casebook.yaml"));
+            (d.line, d.col)
+        };
+        // 客 in Big5 is A8 C8; a byte-order mark is not counted.
+        assert_eq!(at(b"\xA8\xC8"), (1, 1));
+        assert_eq!(
+            at("title: 路徑\nx: ".as_bytes().iter().chain(b"\xA8").copied().collect::<Vec<_>>().as_slice()),
+            (2, 4)
+        );
+        assert_eq!(at("\u{feff}a: ".as_bytes().iter().chain(b"\xFF").copied().collect::<Vec<_>>().as_slice()), (1, 4));
+    }
 
     fn parse_str(t: &str) -> (Config, Vec<String>) {
         let (c, d) = parse(t, Path::new("casebook.yaml"));

@@ -18,6 +18,7 @@ pub mod graph;
 pub mod history;
 pub mod markdown;
 pub mod output;
+pub mod paths;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -38,7 +38,7 @@ impl OutputFile {
             Body::Bytes(b) => std::borrow::Cow::Borrowed(&b[..]),
             Body::Static(Source::Embedded(b)) => (*b).into(),
             Body::Static(Source::File(p)) => {
-                std::fs::read(p).with_context(|| format!("could not read {}", p.display()))?.into()
+                crate::paths::read_checked(p).with_context(|| format!("could not read {}", p.display()))?.into()
             }
         })
     }
@@ -154,8 +154,12 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
         }
         match &f.body {
             Body::Static(Source::File(src)) => {
-                std::fs::copy(src, &target)
-                    .with_context(|| format!("could not copy {} to {}", src.display(), target.display()))?;
+                // Opened as checked (no link on the way), then copied.
+                let copied = crate::paths::open_checked(src).and_then(|mut from| {
+                    std::io::copy(&mut from, &mut std::fs::File::create(&target)?)?;
+                    Ok(())
+                });
+                copied.with_context(|| format!("could not copy {} to {}", src.display(), target.display()))?;
             }
             _ => {
                 std::fs::write(&target, f.bytes()?).with_context(|| format!("could not write {}", target.display()))?

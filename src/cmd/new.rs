@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 
 use crate::config::{self, Kind};
 use crate::content::authors::Authors;
@@ -47,6 +47,8 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
             root.display()
         );
     }
+    // Resolved, so that links under it can be told apart (see crate::paths).
+    let root = &crate::paths::root(root);
     let (config, diags) = config::load(root);
     if let Some(d) = diags.iter().find(|d| d.is_error()) {
         bail!("{d}");
@@ -80,14 +82,18 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         Kind::Essay => "essay.md",
         Kind::Response => "response.md",
     };
-    let archetype = match std::fs::read_to_string(root.join("archetypes").join(archetype_name)) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match kind {
+    if let Some(link) = crate::paths::first_link(root, &path) {
+        bail!("{}: nothing was written", link.warning());
+    }
+    let archetype_rel = Path::new("archetypes").join(archetype_name);
+    let archetype = match crate::paths::read(root, &archetype_rel) {
+        Ok(Some(bytes)) => crate::content::frontmatter::decode(&bytes, &archetype_rel).map_err(|d| anyhow!("{d}"))?,
+        Ok(None) => match kind {
             Kind::Case => super::init::CASE_ARCHETYPE.to_string(),
             Kind::Essay => super::init::ESSAY_ARCHETYPE.to_string(),
             Kind::Response => super::init::RESPONSE_ARCHETYPE.to_string(),
         },
-        Err(e) => return Err(e).with_context(|| format!("could not read archetypes/{archetype_name}")),
+        Err(d) => bail!("{d}: nothing was written"),
     };
     let author = args.author.clone().or_else(git_user_name).map(|name| {
         let (authors, _) = Authors::load(root);

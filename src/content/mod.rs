@@ -77,11 +77,12 @@ impl Article {
 
 /// Reads a data file (`data/authors.yaml`) as text: `Ok(None)` when it does
 /// not exist, which is always allowed.
+/// A data file reached through a link is not read: its warning comes back
+/// as the `Err` (callers go on as if the file did not exist).
 pub fn read_data_file(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> {
-    match std::fs::read(root.join(rel)) {
-        Ok(bytes) => frontmatter::decode(&bytes, rel).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))),
+    match crate::paths::read(root, rel)? {
+        Some(bytes) => frontmatter::decode(&bytes, rel).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -102,6 +103,23 @@ pub struct Content {
     /// Markdown files that could not be read as articles (their problems are
     /// reported), by path under `content/`: links to them are not broken.
     pub unreadable: BTreeSet<String>,
+    /// Links under `content/` that were skipped (see [`crate::paths`]), by
+    /// path under `content/`: a Markdown link to one (or into a linked
+    /// folder) says so instead of "does not exist".
+    pub links: std::collections::BTreeMap<String, crate::paths::Link>,
+}
+
+impl Content {
+    /// The skipped link at `path` (under `content/`) or on the way to it.
+    pub fn link_on_the_way(&self, path: &str) -> Option<&crate::paths::Link> {
+        let mut at = path;
+        loop {
+            if let Some(l) = self.links.get(at) {
+                return Some(l);
+            }
+            at = at.rsplit_once('/')?.0;
+        }
+    }
 }
 
 /// Everything the loader needs to know besides the config.
@@ -143,10 +161,13 @@ pub struct FileCache {
 /// indices into them.
 type Order = (Vec<u64>, Vec<usize>);
 
-/// The content folder's files, sorted: Markdown files and the others.
+/// The content folder's files, sorted: Markdown files and the others, and
+/// the links that were skipped.
 struct Walk {
     markdown: Vec<PathBuf>,
     others: Vec<PathBuf>,
+    links: Vec<crate::paths::Link>,
+    /// Read errors and the warnings for the links.
     errors: Vec<Diagnostic>,
 }
 
@@ -179,6 +200,10 @@ impl FileCache {
 pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<Diagnostic>) {
     let content_dir = root.join(CONTENT_DIR);
     let mut diags = Vec::new();
+    if let Some(link) = crate::paths::first_link(root, &content_dir) {
+        diags.push(link.warning());
+        return (Content::default(), diags);
+    }
     if !content_dir.is_dir() {
         diags.push(Diagnostic::warning(
             CONTENT_DIR,
@@ -192,15 +217,22 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let kept =
         opts.cache.filter(|_| opts.touched.is_some_and(|t| !t.moved)).and_then(|c| c.walked.lock().ok()?.clone());
     let same_files = kept.is_some();
-    let walked = kept.unwrap_or_else(|| std::sync::Arc::new(walk(&content_dir)));
+    let walked = kept.unwrap_or_else(|| std::sync::Arc::new(walk(root, &content_dir)));
     if let Some(cache) = opts.cache {
         if let Ok(mut w) = cache.walked.lock() {
             *w = Some(std::sync::Arc::clone(&walked));
         }
     }
-    let Walk { markdown, others, errors } = &*walked;
+    let Walk { markdown, others, links, errors } = &*walked;
     crate::cache::lap("    walk", &mut lap);
     diags.extend(errors.iter().cloned());
+    let links = links
+        .iter()
+        .map(|l| {
+            let rel = l.path.strip_prefix(CONTENT_DIR).unwrap_or(&l.path);
+            (crate::graph::links::content_path(rel), l.clone())
+        })
+        .collect();
     let bundles: BTreeSet<PathBuf> = markdown
         .iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
@@ -282,7 +314,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     crate::cache::lap("    diagnostics, statics", &mut lap);
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
     crate::cache::lap("    paths", &mut lap);
-    (Content { articles, files, drafts_left_out, unreadable }, diags)
+    (Content { articles, files, drafts_left_out, unreadable, links }, diags)
 }
 
 /// The positions in `markdown` (sorted, as walked) of the files the watcher
@@ -326,38 +358,18 @@ struct Loaded {
 }
 
 /// Lists Markdown files and other files, sorted, skipping hidden ones and
-/// `_`-prefixed ones (reserved for section settings).
-fn walk(dir: &Path) -> Walk {
-    let mut markdown = Vec::new();
-    let mut others = Vec::new();
-    let mut errors = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_']));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let p = e.into_path();
-                if p.extension().is_some_and(|x| x == "md" || x == "markdown") {
-                    markdown.push(p);
-                } else {
-                    others.push(p);
-                }
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-                errors.push(Diagnostic::error(path, 0, 0, format!("could not be read: {e}")));
-            }
-        }
-    }
-    Walk { markdown, others, errors }
+/// `_`-prefixed ones (reserved for section settings), and links (reported).
+fn walk(root: &Path, dir: &Path) -> Walk {
+    let walked =
+        crate::paths::walk(root, dir, |e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_']));
+    let (markdown, others) =
+        walked.files.into_iter().partition(|p| p.extension().is_some_and(|x| x == "md" || x == "markdown"));
+    Walk { markdown, others, links: walked.links, errors: walked.diags }
 }
 
 fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
     let rel = file.strip_prefix(root).unwrap_or(file).to_path_buf();
-    let bytes = match std::fs::read(file) {
+    let bytes = match crate::paths::read_checked(file) {
         Ok(b) => b,
         Err(e) => return (None, vec![Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))]),
     };

@@ -157,6 +157,9 @@ impl<'a> LinkIndex<'a> {
     }
 
     fn missing_file(&self, written: &str, resolved: &str) -> String {
+        if let Some(message) = self.through_link(written, resolved) {
+            return message;
+        }
         let all = self.maps.by_source.keys().map(String::as_str);
         match closest(resolved, all) {
             Some(s) => {
@@ -164,6 +167,19 @@ impl<'a> LinkIndex<'a> {
             }
             None => format!("`{written}` leads to content/{resolved}, which does not exist"),
         }
+    }
+
+    /// The message for a link to a file that is (or is under) a link that
+    /// was skipped: not "does not exist", which would send the writer
+    /// looking for a typo.
+    fn through_link(&self, written: &str, resolved: &str) -> Option<String> {
+        let link = self.content.link_on_the_way(resolved)?;
+        let at = display_path(&link.path);
+        let what = if at == format!("{CONTENT_DIR}/{resolved}") { "which".to_string() } else { format!("and {at}") };
+        Some(format!(
+            "`{written}` leads to content/{resolved}, {what} is {}; casebook publishes nothing through links, so put the file itself there instead of the link",
+            link.describe()
+        ))
     }
 
     /// Checks `fragment` against the headings of article `i`; returns the id to use.
@@ -280,6 +296,9 @@ impl LinkResolver for ArticleLinks<'_> {
                 "`{decoded}` climbs out of the content folder; link from the content root instead, like /cases/退貨.md"
             ));
         };
+        if let Some(message) = ix.through_link(&decoded, &joined) {
+            return Err(message);
+        }
         if joined.ends_with(".md") || joined.ends_with(".markdown") {
             if ix.content.unreadable.contains(&joined) {
                 // That file has problems of its own, reported at its lines.

@@ -39,8 +39,26 @@ pub struct Theme {
 pub fn load(root: &Path, theme: &str) -> (Theme, Vec<Diagnostic>) {
     let mut out = Theme::default();
     let mut diags = Vec::new();
+    if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+        diags.push(Diagnostic::error(
+            crate::config::CONFIG_FILE,
+            0,
+            0,
+            format!("`theme: {theme}` must be the name of a folder in themes/, like `theme: default`"),
+        ));
+        add_embedded(&DEFAULT_THEME, &mut out);
+        read_dir_into(root, &root.join("templates"), &mut out, &mut diags, true);
+        read_dir_into(root, &root.join("static"), &mut out, &mut diags, false);
+        return (out, diags);
+    }
     let theme_dir = root.join("themes").join(theme);
-    if theme_dir.is_dir() {
+    // A linked theme folder (or a `theme:` that climbs out with `..`) is not
+    // used: the built-in theme stands in for `default`.
+    let link = crate::paths::first_link(root, &theme_dir);
+    if let Some(link) = &link {
+        diags.push(link.warning());
+    }
+    if link.is_none() && theme_dir.is_dir() {
         read_dir_into(root, &theme_dir.join("templates"), &mut out, &mut diags, true);
         read_dir_into(root, &theme_dir.join("static"), &mut out, &mut diags, false);
     } else if theme == "default" {
@@ -81,25 +99,15 @@ fn add_embedded(dir: &'static Dir<'static>, out: &mut Theme) {
 }
 
 fn read_dir_into(root: &Path, dir: &Path, out: &mut Theme, diags: &mut Vec<Diagnostic>, templates: bool) {
-    if !dir.is_dir() {
-        return;
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic::error(display_path(dir), 0, 0, format!("could not be read: {e}")));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let name = display_path(path.strip_prefix(dir).unwrap_or(path));
-        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let walked = crate::paths::walk(root, dir, |e| {
+        e.depth() == 0 || e.file_type().is_dir() || !e.file_name().to_string_lossy().starts_with('.')
+    });
+    diags.extend(walked.diags);
+    for path in walked.files {
+        let name = display_path(path.strip_prefix(dir).unwrap_or(&path));
+        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         if templates {
-            match std::fs::read(path) {
+            match crate::paths::read_checked(&path) {
                 Ok(bytes) => match crate::content::frontmatter::decode(&bytes, &shown) {
                     Ok(text) => {
                         out.templates.insert(name, Template { text, shown_path: shown });
@@ -109,7 +117,7 @@ fn read_dir_into(root: &Path, dir: &Path, out: &mut Theme, diags: &mut Vec<Diagn
                 Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("could not be read: {e}"))),
             }
         } else {
-            out.statics.insert(name, Source::File(path.to_path_buf()));
+            out.statics.insert(name, Source::File(path));
         }
     }
 }

@@ -150,7 +150,10 @@ impl FileWatch {
         watcher
             .watch(root, RecursiveMode::NonRecursive)
             .with_context(|| format!("could not watch {}", root.display()))?;
-        for dir in INPUTS.map(|d| root.join(d)).iter().filter(|d| d.is_dir()) {
+        // A linked input folder is not read (crate::paths), so not watched.
+        for dir in
+            INPUTS.map(|d| root.join(d)).iter().filter(|d| d.is_dir() && crate::paths::first_link(root, d).is_none())
+        {
             watcher
                 .watch(dir, RecursiveMode::Recursive)
                 .with_context(|| format!("could not watch {}", dir.display()))?;
@@ -203,7 +206,7 @@ impl FileWatch {
                 touched.moved = true; // not a path the loader knows: look at everything
             }
             // An input folder made after the start is watched from now on.
-            if p.parent() == Some(self.root.as_path()) && p.is_dir() {
+            if p.parent() == Some(self.root.as_path()) && std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()) {
                 if let Ok(mut watcher) = self.watcher.lock() {
                     let _ = watcher.watch(p, RecursiveMode::Recursive);
                 }

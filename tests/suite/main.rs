@@ -9,6 +9,7 @@ mod editorial;
 mod history;
 mod links;
 mod mutation;
+mod paths;
 mod serve;
 
 use std::collections::BTreeMap;
