@@ -6,6 +6,7 @@
 //! rendered in parallel; the result is sorted by path, so output is the same
 //! on every run.
 
+pub mod names;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -1180,11 +1181,13 @@ impl<'a> Renderer<'a> {
         let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));
         let key =
             ("author", &a.author, a.articles.iter().map(|&i| self.list_keys[i]).collect::<Vec<_>>(), picks, reviews);
-        self.memo(&format!("authors/{}/index.html", a.author.id), "author.html", hash_of(&key), || self.author_now(a))
+        self.memo(&format!("{}index.html", author_path(&a.author.id)), "author.html", hash_of(&key), || {
+            self.author_now(a)
+        })
     }
 
     fn author_now(&self, a: &crate::graph::AuthorIndex) -> Result<OutputFile, Diagnostic> {
-        let path = format!("authors/{}/", a.author.id);
+        let path = author_path(&a.author.id);
         let mut ctx = self.context(&path, &a.author.name);
         ctx.insert("author", &a.author);
         ctx.insert("articles", &self.views(&a.articles));
@@ -1305,7 +1308,13 @@ fn series_url(slug: &str) -> String {
 }
 
 fn author_url(id: &str) -> String {
-    encode_path(&format!("authors/{id}/"))
+    encode_path(&author_path(id))
+}
+
+/// The site path of an author's page: an id too long for a folder name
+/// gets a shortened one (see [`crate::slug::fit_name`]).
+fn author_path(id: &str) -> String {
+    format!("authors/{}/", crate::slug::fit_name(id.to_string()))
 }
 
 #[cfg(test)]
