@@ -82,6 +82,7 @@ fn template_error(err: &tera::Error, theme: &Theme, rendering: Option<&str>) -> 
             let (l, c) = pos.split_once(':')?;
             Some((l.parse().ok()?, c.parse().ok()?))
         })
+        .or_else(|| name.and_then(|n| theme.templates.get(n)).and_then(|t| named_position(&full, &t.text)))
         .unwrap_or((0, 0));
     let detail: Vec<&str> = parts
         .iter()
@@ -95,6 +96,54 @@ fn template_error(err: &tera::Error, theme: &Theme, rendering: Option<&str>) -> 
     let what =
         if rendering.is_some() { "the template failed while making a page" } else { "the template could not be read" };
     Diagnostic::error(path, line, col, format!("{what}: {detail}"))
+}
+
+/// Where in a template the first name a Tera message quotes in backticks
+/// (`Variable `article.extra.ticket` not found`, a filter, a function) is
+/// written: Tera gives no line for errors while rendering.
+fn named_position(message: &str, template: &str) -> Option<(usize, usize)> {
+    let quoted = message.split('`').nth(1).filter(|q| !q.trim().is_empty())?;
+    let at = template.find(quoted)?;
+    Some(crate::diagnostics::line_col(template, at))
+}
+
+/// Adds the article whose page a template failed on to the message, with
+/// what to do when the template reads a front-matter field it lacks.
+fn on_page(mut d: Diagnostic, a: &crate::content::Article) -> Diagnostic {
+    let source = crate::diagnostics::display_path(&a.source);
+    let field = d.message.split("`article.extra.").nth(1).and_then(|rest| rest.split(['`', '.', '[']).next());
+    match field {
+        Some(field) if d.message.contains("not found") => d.message.push_str(&format!(
+            " (making the page of {source}, whose front matter has no `{field}`: add `{field}:` to it, or write {{% if article.extra.{field} %}} around its use in the template)"
+        )),
+        _ => d.message.push_str(&format!(" (making the page of {source})")),
+    }
+    d
+}
+
+/// One diagnostic per template problem however many article pages hit it:
+/// the first page is named, the others counted.
+fn merge_page_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in diags {
+        let base = |m: &str| m.split(" (making the page of ").next().map(str::to_string);
+        match merged
+            .iter_mut()
+            .find(|(m, _)| (&m.path, m.line, m.col, base(&m.message)) == (&d.path, d.line, d.col, base(&d.message)))
+        {
+            Some((_, n)) => *n += 1,
+            None => merged.push((d, 0)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                d.message.push_str(&format!(" (and {others} other article pages)"));
+            }
+            d
+        })
+        .collect()
 }
 
 #[derive(Serialize, Clone)]
@@ -403,7 +452,9 @@ pub fn render(
 
     let pages: Vec<Result<OutputFile, Diagnostic>> =
         (0..site.content.articles.len()).into_par_iter().map(|i| r.article_page(i)).collect();
+    let (pages, failed): (Vec<_>, Vec<_>) = pages.into_iter().partition(Result::is_ok);
     pages.into_iter().for_each(&mut push);
+    merge_page_errors(failed.into_iter().filter_map(Result::err).collect()).into_iter().for_each(|d| push(Err(d)));
     crate::cache::lap("  article pages", &mut lap);
     push(r.home());
     // Every list (section or taxonomy term) with its pages, rendered in parallel.
@@ -905,7 +956,7 @@ impl<'a> Renderer<'a> {
         if let Some(t) = g.responds_to[i] {
             ctx.insert("responds_to", &link(t));
         }
-        self.render("article.html", &ctx, format!("{}index.html", a.path))
+        self.render("article.html", &ctx, format!("{}index.html", a.path)).map_err(|d| on_page(d, a))
     }
 
     /// The `limit` most used tags, most used first: name, url and count.
