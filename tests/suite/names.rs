@@ -224,3 +224,27 @@ fn a_template_error_names_its_line_and_the_article() {
         "templates/article.html:4:7: error: the template failed while making a page: Variable `article.extra.ticket` not found in context while rendering 'article.html' (making the page of content/cases/剛好.md, whose front matter has no `ticket`: add `ticket:` to it, or write {% if article.extra.ticket %} around its use in the template) (and 2 other article pages)",
     );
 }
+
+#[test]
+fn a_taken_address_near_the_limit_gets_a_number_that_fits() {
+    let (_tmp, root) = journal();
+    let slug = format!("ab{}", "退".repeat(84)); // 254 bytes: with `-2` it would be 256
+    let text = std::fs::read_to_string(root.join("content/cases/剛好.md")).unwrap();
+    let text = text.replacen(&format!("slug: {}滿", "剛好".repeat(42)), &format!("slug: {slug}"), 1);
+    std::fs::write(root.join("content/cases/剛好.md"), &text).unwrap();
+    std::fs::write(root.join("content/cases/剛好二.md"), text.replacen("title: 剛好", "title: 剛好二", 1)).unwrap();
+    let (ok, err) = run_check(&root);
+    assert!(ok, "{err}");
+    let out = root.parent().unwrap().join("site");
+    let o = build(&root, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let second = format!("ab{}-", "退".repeat(59)); // 179 bytes kept, then the hash
+    let published: Vec<String> = tree(&out).into_keys().filter(|p| p.starts_with(&format!("cases/{second}"))).collect();
+    assert_eq!(published.len(), 1, "{published:?}");
+    assert!(
+        stderr(&o).contains(&format!("so this one is published at {}", published[0].trim_end_matches("index.html"))),
+        "{}",
+        stderr(&o)
+    );
+    assert!(out.join(format!("cases/{slug}/index.html")).is_file());
+}
