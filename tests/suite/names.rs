@@ -248,3 +248,11 @@ fn a_taken_address_near_the_limit_gets_a_number_that_fits() {
     );
     assert!(out.join(format!("cases/{slug}/index.html")).is_file());
 }
+
+#[test]
+fn a_missing_theme_is_an_error_at_its_line() {
+    let (_tmp, root) = journal();
+    let config = std::fs::read_to_string(root.join("casebook.yaml")).unwrap();
+    std::fs::write(root.join("casebook.yaml"), format!("{config}theme: 不存在\n")).unwrap();
+    both_refuse(&root, "casebook.yaml:4:8: error: the theme `不存在` was not found: there is no folder themes/不存在/");
+}
