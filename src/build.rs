@@ -336,6 +336,9 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             search_stats = stats;
             crate::cache::lap("search", &mut lap);
         }
+        // What writing would fail on, found here so `check` reports it too.
+        diags.extend(render::names::check(root, &content, &out));
+        crate::cache::lap("names", &mut lap);
         if !diags.has_errors() {
             files = Some(out);
         }

@@ -447,7 +447,13 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         raw.taxonomies.unwrap_or_else(|| strings(&["tags", "channel", "competencies", "product", "outcome"]));
     let mut taxonomies = Vec::new();
     for key in taxonomy_keys {
-        if key.is_empty() || key.contains(['/', '\\', '.']) || key == "authors" || key == "search" || key == "page" {
+        if key.is_empty()
+            || key.len() > crate::slug::MAX_NAME_BYTES
+            || key.contains(['/', '\\', '.'])
+            || key == "authors"
+            || key == "search"
+            || key == "page"
+        {
             let (l, c) = at("taxonomies");
             diags.push(Diagnostic::error(
                 rel,

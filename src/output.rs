@@ -150,7 +150,8 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
         }
         let target = dir.join(&*f.path);
         if let Some(p) = target.parent() {
-            std::fs::create_dir_all(p).with_context(|| format!("could not create {}", p.display()))?;
+            std::fs::create_dir_all(p)
+                .with_context(|| format!("could not create the folder {} for {}{}", p.display(), f.path, origin(f)))?;
         }
         match &f.body {
             Body::Static(Source::File(src)) => {
@@ -161,10 +162,18 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
                 });
                 copied.with_context(|| format!("could not copy {} to {}", src.display(), target.display()))?;
             }
-            _ => {
-                std::fs::write(&target, f.bytes()?).with_context(|| format!("could not write {}", target.display()))?
-            }
+            _ => std::fs::write(&target, f.bytes()?)
+                .with_context(|| format!("could not write {}{}", target.display(), origin(f)))?,
         }
         Ok(())
     })
+}
+
+/// " (copied from PATH)" for a file copied from the journal; pages are
+/// made by casebook, and their path names the article or list.
+fn origin(f: &OutputFile) -> String {
+    match &f.body {
+        Body::Static(Source::File(src)) => format!(" (copied from {})", src.display()),
+        _ => String::new(),
+    }
 }

@@ -4,6 +4,12 @@
 //! and turns everything else into `-`; `slugify: ascii` transliterates instead.
 //! Site paths are kept as plain UTF-8 strings (`cases/退貨/`) and
 //! percent-encoded only where they become an `href` or an absolute URL.
+//!
+//! Every part of an address is a file or folder name in the built site, and
+//! file systems take names of at most [`MAX_NAME_BYTES`] bytes (UTF-8: a
+//! Chinese character is 3). A term, series or author name longer than that
+//! gets a shortened part ([`fit_name`]); an article's own name must fit, and
+//! `check` says so at its `slug:` line.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use unicode_normalization::UnicodeNormalization;
@@ -43,6 +49,52 @@ pub fn slugify(text: &str, mode: SlugMode) -> String {
     } else {
         out
     }
+}
+
+/// The longest file or folder name (one part of a path) that Linux, macOS
+/// and Windows file systems accept, in UTF-8 bytes.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// The longest site path (relative to the output folder) a build writes,
+/// in bytes: Linux takes paths of up to 4,096 bytes, which leaves 1 KB for
+/// the output folder's own path.
+pub const MAX_PATH_BYTES: usize = 3072;
+
+/// How many bytes of a long name a shortened one keeps before its hash.
+const KEPT_BYTES: usize = 180;
+
+/// `name` made short enough to be one part of a path: unchanged when it
+/// fits in [`MAX_NAME_BYTES`], else its first 180 bytes at most (cut between
+/// characters) + `-` + 8 hex digits of a hash of the whole name. The hash
+/// keeps two long names that start alike apart, and the same name always
+/// gets the same address.
+pub fn fit_name(name: String) -> String {
+    if name.len() <= MAX_NAME_BYTES {
+        return name;
+    }
+    let mut cut = KEPT_BYTES;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let prefix = name[..cut].trim_end_matches('-');
+    format!("{prefix}-{:08x}", stable_hash(name.as_bytes()))
+}
+
+/// 32-bit FNV-1a: fixed by its definition, so an address made from it is
+/// the same in every version of casebook and of Rust (the hashers in
+/// `std` and `rustc-hash` promise no such thing).
+fn stable_hash(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// [`unique`] for names that become file or folder names: each candidate
+/// (`name`, `name-2`, ...) is made to fit with [`fit_name`].
+pub fn unique_name(name: String, taken: &mut std::collections::HashSet<String>) -> String {
+    let name = fit_name(name);
+    if taken.insert(name.clone()) {
+        return name;
+    }
+    (2..).map(|n| fit_name(format!("{name}-{n}"))).find(|s| taken.insert(s.clone())).unwrap_or(name)
 }
 
 /// Characters percent-encoded in a URL path: everything but unreserved ASCII
@@ -102,6 +154,57 @@ mod tests {
     fn encodes_paths() {
         assert_eq!(encode_path("cases/退貨/"), "cases/%E9%80%80%E8%B2%A8/");
         assert_eq!(encode_path("a b/"), "a%20b/");
+    }
+
+    #[test]
+    fn names_that_fit_are_kept() {
+        let fits = "退".repeat(85); // 255 bytes
+        assert_eq!(fit_name(fits.clone()), fits);
+        assert_eq!(fit_name("a".repeat(255)), "a".repeat(255));
+    }
+
+    #[test]
+    fn long_names_keep_a_prefix_and_a_hash() {
+        let cases = [
+            // 86 Chinese characters (258 bytes): 60 kept (180 bytes).
+            ("退".repeat(86), "退".repeat(60)),
+            // 179 ASCII bytes then characters of 3 bytes: cut before the one that does not fit.
+            (format!("{}退退退退退退退退退退退退退退退退退退退退退退退退退退", "a".repeat(179)), "a".repeat(179)),
+            // A cut just after a `-` drops it.
+            (format!("{}-{}", "b".repeat(179), "c".repeat(100)), "b".repeat(179)),
+        ];
+        for (long, prefix) in cases {
+            let short = fit_name(long.clone());
+            assert!(short.len() <= MAX_NAME_BYTES, "{short}");
+            let (kept, hash) = short.rsplit_once('-').unwrap();
+            assert_eq!(kept, prefix);
+            assert_eq!(hash.len(), 8);
+            assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
+            assert_eq!(fit_name(long), short, "the same name gets the same address");
+        }
+        // Names that differ only after the kept prefix differ in their hash.
+        let a = fit_name(format!("{}甲", "退".repeat(90)));
+        let b = fit_name(format!("{}乙", "退".repeat(90)));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn stable_hash_is_fnv1a() {
+        // Published FNV-1a test vectors.
+        assert_eq!(stable_hash(b""), 0x811c_9dc5);
+        assert_eq!(stable_hash(b"a"), 0xe40c_292c);
+        assert_eq!(stable_hash(b"foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn unique_names_fit_too() {
+        let mut taken = Default::default();
+        let near = "a".repeat(254);
+        assert_eq!(unique_name(near.clone(), &mut taken), near);
+        let second = unique_name(near.clone(), &mut taken);
+        assert!(second.len() <= MAX_NAME_BYTES && second != near, "{second}");
+        assert_eq!(unique_name("b".into(), &mut taken), "b");
+        assert_eq!(unique_name("b".into(), &mut taken), "b-2");
     }
 
     #[test]

@@ -67,6 +67,7 @@ impl Authors {
         }
         match serde_norway::from_str::<BTreeMap<String, RawAuthor>>(text) {
             Ok(raw) => {
+                let diags = raw.keys().filter(|id| !is_page_name(id)).map(|id| bad_id(text, rel, id)).collect();
                 let by_id = raw
                     .into_iter()
                     .map(|(id, r)| {
@@ -75,7 +76,7 @@ impl Authors {
                         (id, a)
                     })
                     .collect();
-                (Authors { by_id }, Vec::new())
+                (Authors { by_id }, diags)
             }
             Err(err) => {
                 let (mut line, mut col) = yaml::error_position(&err);
@@ -130,6 +131,23 @@ impl Authors {
     }
 }
 
+/// Whether an id can name the folder of the author's page (`authors/ID/`):
+/// one name, not `.` or `..`. A long one is shortened there.
+fn is_page_name(id: &str) -> bool {
+    !id.trim().is_empty() && id != "." && id != ".." && !id.contains(['/', '\\'])
+}
+
+/// The error for an id that cannot be a folder name, at its line.
+fn bad_id(text: &str, rel: &Path, id: &str) -> Diagnostic {
+    let line = yaml::key_position(text, id).map_or(0, |(i, _)| i + 1);
+    Diagnostic::error(
+        rel,
+        line,
+        usize::from(line > 0),
+        format!("the author id `{id}` names the folder of the author's page (authors/{id}/), so it cannot be empty, `.` or `..`, or contain `/` or `\\`; use letters, digits and `-`, like `chen-meiling`"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +167,18 @@ mod tests {
         assert_eq!(id("Someone", Some("someone@example.com")), None);
         // The address wins over a name that belongs to someone else.
         assert_eq!(id("lin", Some("yuhan.tsai@example.com")), Some("tsai"));
+    }
+
+    #[test]
+    fn ids_that_cannot_name_a_folder_are_errors_at_their_line() {
+        let long = "很長的名字".repeat(20);
+        let text = format!("ok:\n  name: A\n\"..\":\n  name: B\nteam/x:\n  name: C\n{long}:\n  name: D\n");
+        let (authors, diags) = Authors::parse(&text, Path::new(AUTHORS_FILE));
+        let got: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].starts_with("data/authors.yaml:3:1: error: the author id `..` names the folder"), "{got:?}");
+        assert!(got[1].starts_with("data/authors.yaml:5:1: error: the author id `team/x` names the folder"), "{got:?}");
+        // A long id is fine: its page gets a shortened folder name.
+        assert_eq!(authors.resolve(&long).name, "D");
     }
 }

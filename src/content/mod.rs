@@ -394,12 +394,18 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         let stem = in_content.file_stem().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         (in_content.parent().unwrap_or(Path::new("")).to_path_buf(), stem)
     };
+    let wanted_slug = slugify(parsed.front.slug.as_deref().unwrap_or(&default_slug), config.slugify);
+    if let Some(d) = slug_too_long(&rel, &wanted_slug, &parsed.front, is_bundle) {
+        let mut diags = diags;
+        diags.push(d);
+        return (None, diags);
+    }
     let loaded = Loaded {
         source_key: crate::cache::hash_value(&rel.as_os_str().as_encoded_bytes()),
         source: rel,
         abs_dir: is_bundle.then(|| file.parent().unwrap_or(Path::new("")).to_path_buf()),
         folder: display_path(&folder_path),
-        wanted_slug: slugify(parsed.front.slug.as_deref().unwrap_or(&default_slug), config.slugify),
+        wanted_slug,
         front: std::sync::Arc::new(parsed.front),
         front_text_key: crate::cache::hash_value(&parsed.front_text),
         front_text: parsed.front_text.into(),
@@ -408,6 +414,38 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         body_line: parsed.body_line,
     };
     (Some(loaded), diags)
+}
+
+/// An error when the article's name in its address (`slug`, made from
+/// `slug:` or the file's or folder's name) is longer than a file system
+/// takes: at the `slug:` line when one is written, else at the top of the
+/// file, naming the file or folder to rename.
+fn slug_too_long(rel: &Path, slug: &str, front: &FrontMatter, is_bundle: bool) -> Option<Diagnostic> {
+    let max = crate::slug::MAX_NAME_BYTES;
+    if slug.len() <= max {
+        return None;
+    }
+    let size = format!(
+        "{} bytes long (a Chinese character takes 3 bytes), and a name in an address can be at most {max} bytes",
+        slug.len()
+    );
+    Some(match (&front.slug, front.positions.get("slug")) {
+        (Some(_), Some(&(line, col))) => Diagnostic::error(
+            rel,
+            line,
+            col,
+            format!("`slug` is too long: the address it makes is {size}; shorten it to at most 85 Chinese characters or {max} letters"),
+        ),
+        _ => {
+            let what = if is_bundle { "folder" } else { "file" };
+            Diagnostic::error(
+                rel,
+                1,
+                1,
+                format!("the {what} name makes this article's address {size}; give the {what} a shorter name, or write a shorter `slug:` in the front matter"),
+            )
+        }
+    })
 }
 
 /// Gives each article a unique site path. Ties are broken by source path, so
@@ -498,7 +536,8 @@ fn assign_paths(
             let free = |path: &String| !taken.contains(path) && !used.contains(path.as_str());
             let (slug, path) = (2..)
                 .map(|n| {
-                    let slug = format!("{}-{n}", a.slug);
+                    // A name near the limit would not fit with its number.
+                    let slug = crate::slug::fit_name(format!("{}-{n}", a.slug));
                     let path = format!("{prefix}{slug}/");
                     (slug, path)
                 })

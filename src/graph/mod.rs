@@ -20,7 +20,7 @@ use crate::content::tags::TagList;
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
-use crate::slug::{slugify, unique};
+use crate::slug::{fit_name, slugify, unique_name};
 use links::LinkIndex;
 
 #[derive(Debug, Clone)]
@@ -267,7 +267,7 @@ fn front_graph(inputs: &Inputs) -> (FrontGraph, Vec<Diagnostic>) {
                 format!(
                     "`{other}` and `{name}` would have the same address {}/{}/, so `{other}` is published at {}/{slug}/; if they are one {}, write them the same way",
                     tax.key,
-                    slugify(&name, config.slugify),
+                    fit_name(slugify(&name, config.slugify)),
                     tax.key,
                     tax.title
                 ),
@@ -447,7 +447,7 @@ fn series(articles: &[Article], config: &Config) -> Vec<Series> {
                     .then_with(|| a.date.cmp(&b.date))
                     .then_with(|| a.front.title.cmp(&b.front.title))
             });
-            let slug = unique(slugify(&name, config.slugify), &mut taken);
+            let slug = unique_name(slugify(&name, config.slugify), &mut taken);
             Series { name, slug, parts }
         })
         .collect();
@@ -495,8 +495,9 @@ fn group_terms(
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(s, _)| s.clone())
             .unwrap_or_default();
-        let wanted = slugify(&name, config.slugify);
-        let slug = unique(wanted.clone(), &mut taken);
+        // A name too long for a folder gets a shortened one (see `fit_name`).
+        let wanted = fit_name(slugify(&name, config.slugify));
+        let slug = unique_name(wanted.clone(), &mut taken);
         if slug != wanted {
             dups.push((first_of_slug.get(&wanted).cloned().unwrap_or_default(), name.clone(), slug.clone()));
         } else {

@@ -6,6 +6,7 @@
 //! rendered in parallel; the result is sorted by path, so output is the same
 //! on every run.
 
+pub mod names;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -81,6 +82,7 @@ fn template_error(err: &tera::Error, theme: &Theme, rendering: Option<&str>) -> 
             let (l, c) = pos.split_once(':')?;
             Some((l.parse().ok()?, c.parse().ok()?))
         })
+        .or_else(|| name.and_then(|n| theme.templates.get(n)).and_then(|t| named_position(&full, &t.text)))
         .unwrap_or((0, 0));
     let detail: Vec<&str> = parts
         .iter()
@@ -94,6 +96,54 @@ fn template_error(err: &tera::Error, theme: &Theme, rendering: Option<&str>) -> 
     let what =
         if rendering.is_some() { "the template failed while making a page" } else { "the template could not be read" };
     Diagnostic::error(path, line, col, format!("{what}: {detail}"))
+}
+
+/// Where in a template the first name a Tera message quotes in backticks
+/// (`Variable `article.extra.ticket` not found`, a filter, a function) is
+/// written: Tera gives no line for errors while rendering.
+fn named_position(message: &str, template: &str) -> Option<(usize, usize)> {
+    let quoted = message.split('`').nth(1).filter(|q| !q.trim().is_empty())?;
+    let at = template.find(quoted)?;
+    Some(crate::diagnostics::line_col(template, at))
+}
+
+/// Adds the article whose page a template failed on to the message, with
+/// what to do when the template reads a front-matter field it lacks.
+fn on_page(mut d: Diagnostic, a: &crate::content::Article) -> Diagnostic {
+    let source = crate::diagnostics::display_path(&a.source);
+    let field = d.message.split("`article.extra.").nth(1).and_then(|rest| rest.split(['`', '.', '[']).next());
+    match field {
+        Some(field) if d.message.contains("not found") => d.message.push_str(&format!(
+            " (making the page of {source}, whose front matter has no `{field}`: add `{field}:` to it, or write {{% if article.extra.{field} %}} around its use in the template)"
+        )),
+        _ => d.message.push_str(&format!(" (making the page of {source})")),
+    }
+    d
+}
+
+/// One diagnostic per template problem however many article pages hit it:
+/// the first page is named, the others counted.
+fn merge_page_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in diags {
+        let base = |m: &str| m.split(" (making the page of ").next().map(str::to_string);
+        match merged
+            .iter_mut()
+            .find(|(m, _)| (&m.path, m.line, m.col, base(&m.message)) == (&d.path, d.line, d.col, base(&d.message)))
+        {
+            Some((_, n)) => *n += 1,
+            None => merged.push((d, 0)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                d.message.push_str(&format!(" (and {others} other article pages)"));
+            }
+            d
+        })
+        .collect()
 }
 
 #[derive(Serialize, Clone)]
@@ -402,7 +452,9 @@ pub fn render(
 
     let pages: Vec<Result<OutputFile, Diagnostic>> =
         (0..site.content.articles.len()).into_par_iter().map(|i| r.article_page(i)).collect();
+    let (pages, failed): (Vec<_>, Vec<_>) = pages.into_iter().partition(Result::is_ok);
     pages.into_iter().for_each(&mut push);
+    merge_page_errors(failed.into_iter().filter_map(Result::err).collect()).into_iter().for_each(|d| push(Err(d)));
     crate::cache::lap("  article pages", &mut lap);
     push(r.home());
     // Every list (section or taxonomy term) with its pages, rendered in parallel.
@@ -904,7 +956,7 @@ impl<'a> Renderer<'a> {
         if let Some(t) = g.responds_to[i] {
             ctx.insert("responds_to", &link(t));
         }
-        self.render("article.html", &ctx, format!("{}index.html", a.path))
+        self.render("article.html", &ctx, format!("{}index.html", a.path)).map_err(|d| on_page(d, a))
     }
 
     /// The `limit` most used tags, most used first: name, url and count.
@@ -1180,11 +1232,13 @@ impl<'a> Renderer<'a> {
         let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));
         let key =
             ("author", &a.author, a.articles.iter().map(|&i| self.list_keys[i]).collect::<Vec<_>>(), picks, reviews);
-        self.memo(&format!("authors/{}/index.html", a.author.id), "author.html", hash_of(&key), || self.author_now(a))
+        self.memo(&format!("{}index.html", author_path(&a.author.id)), "author.html", hash_of(&key), || {
+            self.author_now(a)
+        })
     }
 
     fn author_now(&self, a: &crate::graph::AuthorIndex) -> Result<OutputFile, Diagnostic> {
-        let path = format!("authors/{}/", a.author.id);
+        let path = author_path(&a.author.id);
         let mut ctx = self.context(&path, &a.author.name);
         ctx.insert("author", &a.author);
         ctx.insert("articles", &self.views(&a.articles));
@@ -1305,7 +1359,13 @@ fn series_url(slug: &str) -> String {
 }
 
 fn author_url(id: &str) -> String {
-    encode_path(&format!("authors/{id}/"))
+    encode_path(&author_path(id))
+}
+
+/// The site path of an author's page: an id too long for a folder name
+/// gets a shortened one (see [`crate::slug::fit_name`]).
+fn author_path(id: &str) -> String {
+    format!("authors/{}/", crate::slug::fit_name(id.to_string()))
 }
 
 #[cfg(test)]

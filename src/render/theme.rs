@@ -64,10 +64,15 @@ pub fn load(root: &Path, theme: &str) -> (Theme, Vec<Diagnostic>) {
     } else if theme == "default" {
         add_embedded(&DEFAULT_THEME, &mut out);
     } else {
+        // At the `theme:` line (the config was read before; its text is read again only here).
+        let (line, col) = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE))
+            .ok()
+            .and_then(|text| crate::yaml::key_position(&text, "theme"))
+            .map_or((0, 0), |(l, c)| (l + 1, c));
         diags.push(Diagnostic::error(
             crate::config::CONFIG_FILE,
-            0,
-            0,
+            line,
+            col,
             format!("the theme `{theme}` was not found: there is no folder themes/{theme}/; remove `theme:` to use the built-in theme"),
         ));
         add_embedded(&DEFAULT_THEME, &mut out);

@@ -9,6 +9,7 @@ mod editorial;
 mod history;
 mod links;
 mod mutation;
+mod names;
 mod paths;
 mod serve;
 
