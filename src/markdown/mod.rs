@@ -7,12 +7,10 @@
 
 pub mod highlight;
 
-use std::collections::HashSet;
-
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::slug::{encode_fragment, slugify, unique, SlugMode};
+use crate::slug::{encode_fragment, slugify, SlugMode, UniqueNames};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
@@ -162,9 +160,9 @@ fn options() -> Options {
 
 /// The id of a heading: its `{#id}` if written, else its slug, made unique
 /// among `taken`. Shared by [`render`] and [`heading_ids`].
-fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut HashSet<String>) -> (String, bool) {
+fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut UniqueNames) -> (String, bool) {
     let base = explicit.map(str::to_string).unwrap_or_else(|| slugify(text, mode));
-    let id = unique(base.clone(), taken);
+    let id = taken.claim(base.clone());
     let changed = id != base;
     (id, changed)
 }
@@ -172,7 +170,7 @@ fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut Ha
 /// The ids every heading of `markdown` gets, without rendering it: used to
 /// check links to headings before the linking article is rendered.
 pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
-    let mut taken = HashSet::new();
+    let mut taken = UniqueNames::default();
     let mut out = Vec::new();
     let mut current: Option<(Option<String>, String)> = None;
     for event in Parser::new_ext(markdown, options()) {
@@ -201,7 +199,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
     let lines = LineIndex::new(markdown);
     let events = resolve_links(markdown, &lines, links, &mut out);
 
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = UniqueNames::default();
     let mut html_events: Vec<Event> = Vec::new();
     let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
@@ -538,6 +536,20 @@ mod tests {
         assert_eq!(heading_ids("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n", SlugMode::Unicode), ids);
         assert_eq!(r.duplicate_headings.len(), 1);
         assert_eq!((r.duplicate_headings[0].line, r.duplicate_headings[0].col), (5, 1));
+    }
+
+    #[test]
+    fn twenty_thousand_equal_headings_get_numbered_ids() {
+        let md = "## 說明\n\n".repeat(20_000);
+        let want: Vec<String> =
+            std::iter::once("說明".to_string()).chain((2..=20_000).map(|n| format!("說明-{n}"))).collect();
+        assert_eq!(heading_ids(&md, SlugMode::Unicode), want);
+        let r = plain(&md);
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, want);
+        assert_eq!(r.duplicate_headings.len(), 19_999);
+        assert_eq!((r.duplicate_headings[0].dest.as_str(), r.duplicate_headings[0].line), ("說明-2", 3));
+        assert!(r.html.contains("<h2 id=\"說明-20000\">"));
     }
 
     #[test]
