@@ -3,13 +3,17 @@
 //! [`render`] takes a body and returns a [`Rendered`] value: the HTML, the
 //! table of contents, the plain text (for reading time and search) and the
 //! links found. Headings get ids that keep Chinese text; code blocks are
-//! highlighted into CSS classes (see [`highlight`]).
+//! highlighted into CSS classes (see [`highlight`]). Unless the journal
+//! allows raw HTML, the result is cleaned by [`sanitize`] and what was
+//! removed is noted at its line.
 
 pub mod highlight;
+pub mod sanitize;
 
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::config::RawHtml;
 use crate::slug::{encode_fragment, slugify, SlugMode, UniqueNames};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
@@ -36,6 +40,8 @@ pub struct Rendered {
     pub duplicate_headings: Vec<LinkRef>,
     /// Probable mistakes in the Markdown: (line, column, what to change).
     pub notes: Vec<(usize, usize, String)>,
+    /// Raw HTML and addresses left out of the page: (line, column, what and why).
+    pub removed: Vec<(usize, usize, String)>,
     /// Counts over `text`, made once here so pages and lists need not scan it.
     pub facts: TextFacts,
     /// A hash of `html`, for the keys of the pages that show it.
@@ -192,17 +198,21 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
     out
 }
 
-/// Renders one article body, resolving its links with `links`.
-pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> Rendered {
+/// Renders one article body, resolving its links with `links`; with
+/// [`RawHtml::Clean`] the HTML is cleaned by [`sanitize::clean`].
+pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dyn LinkResolver) -> Rendered {
     let mut out = Rendered::default();
     let mut text = String::new();
     let lines = LineIndex::new(markdown);
-    let events = resolve_links(markdown, &lines, links, &mut out);
+    let clean = raw_html == RawHtml::Clean;
+    let events = resolve_links(markdown, &lines, links, clean, &mut out);
 
     let mut ids = UniqueNames::default();
     let mut html_events: Vec<Event> = Vec::new();
     let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
+    // A raw HTML block being read (cleaning only): its text and where it starts.
+    let mut html_block: Option<(String, Option<usize>)> = None;
 
     for (event, start) in events {
         if let Some((lang, buf)) = code.as_mut() {
@@ -248,6 +258,9 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                     h.text.push_str(t);
                     h.inner.push(event);
                 }
+                Event::InlineHtml(t) if clean => {
+                    h.inner.push(Event::InlineHtml(checked_html(t, start, &lines, &mut out)));
+                }
                 other => h.inner.push(other),
             }
             continue;
@@ -277,6 +290,26 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                 text.push('\n');
                 html_events.push(event);
             }
+            Event::Start(Tag::HtmlBlock) if clean => {
+                html_block = Some((String::new(), None));
+                html_events.push(event);
+            }
+            Event::Html(t) if html_block.is_some() => {
+                if let Some((block, at)) = html_block.as_mut() {
+                    block.push_str(&t);
+                    at.get_or_insert(start);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) if clean => {
+                if let Some((block, at)) = html_block.take() {
+                    let at = at.unwrap_or(start);
+                    html_events.push(Event::Html(checked_html(block.into(), at, &lines, &mut out)));
+                }
+                html_events.push(event);
+            }
+            Event::InlineHtml(t) if clean => {
+                html_events.push(Event::InlineHtml(checked_html(t, start, &lines, &mut out)));
+            }
             Event::Start(Tag::Table(_)) => {
                 html_events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
                 html_events.push(event);
@@ -289,11 +322,34 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
         }
     }
     html::push_html(&mut out.html, html_events.into_iter());
+    if clean {
+        out.html = sanitize::clean(&out.html);
+        out.removed.sort_by_key(|(line, col, _)| (*line, *col));
+    }
     out.facts = TextFacts::of(&text);
     out.html_key = crate::cache::hash_value(&out.html);
     out.text_key = crate::cache::hash_value(&text);
     out.text = text.into();
     out
+}
+
+/// Notes what cleaning will remove from a piece of raw HTML starting at byte
+/// `at`, and returns the piece to render: closed after an element that goes
+/// with its content, so the rest of the article is not taken with it.
+fn checked_html<'a>(html: CowStr<'a>, at: usize, lines: &LineIndex, out: &mut Rendered) -> CowStr<'a> {
+    let report = sanitize::check_fragment(&html);
+    let (line, col) = lines.position(at);
+    for r in report.removals {
+        let col = if r.line == 0 { col + r.col - 1 } else { r.col };
+        out.removed.push((line + r.line, col, r.message));
+    }
+    if report.swallows_rest {
+        CowStr::Borrowed("")
+    } else if report.close.is_empty() {
+        html
+    } else {
+        format!("{html}{}", report.close).into()
+    }
 }
 
 /// First pass: rewrites link destinations through `links`, replaces the text
@@ -303,6 +359,7 @@ fn resolve_links<'a>(
     markdown: &'a str,
     lines: &LineIndex,
     links: &dyn LinkResolver,
+    clean: bool,
     out: &mut Rendered,
 ) -> Vec<(Event<'a>, usize)> {
     let mut events = Vec::new();
@@ -327,7 +384,7 @@ fn resolve_links<'a>(
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let wiki = matches!(link_type, LinkType::WikiLink { .. });
                 let piped = matches!(link_type, LinkType::WikiLink { has_pothole: true });
-                let (dest, text) = record_link(links, dest_url, wiki, false, lines.position(range.start), out);
+                let (dest, text) = record_link(links, dest_url, wiki, false, clean, lines.position(range.start), out);
                 if !piped && !in_heading {
                     replacing = text;
                 }
@@ -335,7 +392,7 @@ fn resolve_links<'a>(
                 events.push((Event::Start(Tag::Link { link_type, dest_url: dest, title, id }), range.start));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let (dest, _) = record_link(links, dest_url, false, true, lines.position(range.start), out);
+                let (dest, _) = record_link(links, dest_url, false, true, clean, lines.position(range.start), out);
                 events.push((Event::Start(Tag::Image { link_type, dest_url: dest, title, id }), range.start));
             }
             Event::Text(ref t) | Event::Code(ref t) if replacing.is_some() => {
@@ -406,18 +463,26 @@ fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, ou
 
 /// Resolves one link or image, records it (and whether it is broken) in
 /// `out`, and returns the destination to write and, for a wiki link, the text
-/// to show.
+/// to show. When cleaning, an address that will be removed (`javascript:`)
+/// is noted as removed instead of resolved.
 fn record_link<'a>(
     links: &dyn LinkResolver,
     dest_url: CowStr<'a>,
     wiki: bool,
     is_image: bool,
+    clean: bool,
     (line, col): (usize, usize),
     out: &mut Rendered,
 ) -> (CowStr<'a>, Option<String>) {
     let mut link = LinkRef { dest: dest_url.to_string(), line, col, is_image, ..Default::default() };
     let mut dest = dest_url;
     let mut text = None;
+    let refused = if clean && !wiki { sanitize::check_address(&link.dest, is_image) } else { None };
+    if let Some(why) = refused {
+        out.removed.push((line, col, why));
+        out.links.push(link);
+        return (dest, text);
+    }
     match links.resolve(&link.dest, wiki) {
         Ok(Some(r)) => {
             link.target = r.target;
@@ -523,7 +588,7 @@ mod tests {
     use super::*;
 
     fn plain(md: &str) -> Rendered {
-        render(md, SlugMode::Unicode, &NoLinks)
+        render(md, SlugMode::Unicode, RawHtml::Clean, &NoLinks)
     }
 
     #[test]
@@ -577,7 +642,12 @@ mod tests {
 
     #[test]
     fn wiki_links_are_resolved_and_named_by_title() {
-        let r = render("看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n", SlugMode::Unicode, &Fake);
+        let r = render(
+            "看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n",
+            SlugMode::Unicode,
+            RawHtml::Clean,
+            &Fake,
+        );
         assert!(
             r.html.contains("<a href=\"../%E9%80%80%E8%B2%A8-%E8%80%B3%E6%A9%9F/\">客戶要求退回耳機</a>"),
             "{}",
@@ -614,6 +684,45 @@ mod tests {
         assert!(r.html.contains("<pre class=\"code hl-code\" data-lang=\"yaml\"><code>"), "{}", r.html);
         assert!(r.html.contains("class=\"hl-"));
         assert!(r.text.contains("key: value"));
+    }
+
+    /// Every feature of casebook's Markdown, as the writer's guide shows it.
+    const EVERY_FEATURE: &str = "# 標題 {#top}\n\n## 背景\n\n**粗** *斜* ~~刪~~ `碼` [連結](../a.md#x) [外](https://example.com/) <mailto:a@b.c>\n\n![圖](a.png \"說明\")\n\n| 左 | 中 | 右 |\n|:---|:---:|---:|\n| 1 | 2 | 3 |\n\n- [x] 完成\n- [ ] 未完成\n\n1. 一\n2. 二\n\n> 引用\n\n> [!NOTE]\n> 提示\n\n註[^1]。\n\n[^1]: 註解\n\n```rust\nfn main() { println!(\"<b>\"); }\n```\n\n    縮排\n\n---\n\n行尾  \n換行 & < > \"\n";
+
+    #[test]
+    fn cleaning_keeps_all_of_casebooks_own_markup() {
+        let allowed = render(EVERY_FEATURE, SlugMode::Unicode, RawHtml::Allow, &NoLinks);
+        let cleaned = plain(EVERY_FEATURE);
+        assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
+        assert_eq!(sanitize::check_fragment(&allowed.html).removals, [], "{}", allowed.html);
+        for mark in ["<", "class=", "id=", "href=", "src=", "style=", "checked", "title=", "data-lang"] {
+            assert_eq!(
+                cleaned.html.matches(mark).count(),
+                allowed.html.matches(mark).count(),
+                "{mark}\n{}\n{}",
+                allowed.html,
+                cleaned.html
+            );
+        }
+    }
+
+    #[test]
+    fn raw_html_is_cleaned_and_noted_at_its_line() {
+        let md = "第一段。\n\n<script>\nalert(1)\n</script>\n\n文字 <img src=x onerror=alert(1)> 與 [按](javascript:alert(1))。\n\n<iframe srcdoc=\"x\">\n\n## 之後\n\n<details><summary>看</summary>\n\n<kbd>Ctrl</kbd>\n\n</details>\n";
+        let r = plain(md);
+        let removed: Vec<(usize, usize)> = r.removed.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(removed, [(3, 1), (7, 4), (7, 35), (9, 1)], "{:?}", r.removed);
+        for gone in ["script", "onerror", "javascript", "iframe", "alert"] {
+            assert!(!r.html.contains(gone), "{gone}: {}", r.html);
+        }
+        assert!(r.html.contains("<h2 id=\"之後\">"), "the unclosed iframe took the rest: {}", r.html);
+        assert!(r.html.contains("<details><summary>看</summary>"), "{}", r.html);
+        assert!(r.html.contains("<kbd>Ctrl</kbd>"), "{}", r.html);
+        assert!(r.broken.is_empty());
+        let kept = render(md, SlugMode::Unicode, RawHtml::Allow, &NoLinks);
+        assert!(kept.removed.is_empty());
+        assert!(kept.html.contains("<script>\nalert(1)\n</script>"), "{}", kept.html);
+        assert!(kept.html.contains("onerror=alert(1)"), "{}", kept.html);
     }
 
     #[test]
