@@ -213,8 +213,28 @@ pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dy
     let mut code: Option<(String, String)> = None;
     // A raw HTML block being read (cleaning only): its text and where it starts.
     let mut html_block: Option<(String, Option<usize>)> = None;
+    // An element removed with its content opened by inline HTML (`text
+    // <script>…</script>`): what it holds is left out, up to its end tag or
+    // the end of its paragraph, where it is closed.
+    let mut inline_dropped: Option<String> = None;
 
     for (event, start) in events {
+        if let Some(name) = inline_dropped.as_deref() {
+            match &event {
+                Event::InlineHtml(t) => {
+                    if t.to_ascii_lowercase().contains(&format!("</{name}")) {
+                        html_events.push(Event::InlineHtml(format!("</{name}>").into()));
+                        inline_dropped = None;
+                    }
+                    continue;
+                }
+                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => continue,
+                _ => {
+                    html_events.push(Event::InlineHtml(format!("</{name}>").into()));
+                    inline_dropped = None;
+                }
+            }
+        }
         if let Some((lang, buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -259,7 +279,7 @@ pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dy
                     h.inner.push(event);
                 }
                 Event::InlineHtml(t) if clean => {
-                    h.inner.push(Event::InlineHtml(checked_html(t, start, &lines, &mut out)));
+                    h.inner.push(Event::InlineHtml(checked_block(t, start, &lines, &mut out)));
                 }
                 other => h.inner.push(other),
             }
@@ -303,12 +323,14 @@ pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dy
             Event::End(TagEnd::HtmlBlock) if clean => {
                 if let Some((block, at)) = html_block.take() {
                     let at = at.unwrap_or(start);
-                    html_events.push(Event::Html(checked_html(block.into(), at, &lines, &mut out)));
+                    html_events.push(Event::Html(checked_block(block.into(), at, &lines, &mut out)));
                 }
                 html_events.push(event);
             }
             Event::InlineHtml(t) if clean => {
-                html_events.push(Event::InlineHtml(checked_html(t, start, &lines, &mut out)));
+                let (html, open) = checked_html(t, start, &lines, &mut out);
+                html_events.push(Event::InlineHtml(html));
+                inline_dropped = open;
             }
             Event::Start(Tag::Table(_)) => {
                 html_events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
@@ -334,9 +356,14 @@ pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dy
 }
 
 /// Notes what cleaning will remove from a piece of raw HTML starting at byte
-/// `at`, and returns the piece to render: closed after an element that goes
-/// with its content, so the rest of the article is not taken with it.
-fn checked_html<'a>(html: CowStr<'a>, at: usize, lines: &LineIndex, out: &mut Rendered) -> CowStr<'a> {
+/// `at`; returns the piece to render and the element removed with its
+/// content (`<script>`) that it leaves open, if any.
+fn checked_html<'a>(
+    html: CowStr<'a>,
+    at: usize,
+    lines: &LineIndex,
+    out: &mut Rendered,
+) -> (CowStr<'a>, Option<String>) {
     let report = sanitize::check_fragment(&html);
     let (line, col) = lines.position(at);
     for r in report.removals {
@@ -344,11 +371,18 @@ fn checked_html<'a>(html: CowStr<'a>, at: usize, lines: &LineIndex, out: &mut Re
         out.removed.push((line + r.line, col, r.message));
     }
     if report.swallows_rest {
-        CowStr::Borrowed("")
-    } else if report.close.is_empty() {
-        html
+        (CowStr::Borrowed(""), None)
     } else {
-        format!("{html}{}", report.close).into()
+        (html, report.open)
+    }
+}
+
+/// [`checked_html`] for a piece that stands alone (a block): an element it
+/// leaves open is closed right after it, so it takes only itself.
+fn checked_block<'a>(html: CowStr<'a>, at: usize, lines: &LineIndex, out: &mut Rendered) -> CowStr<'a> {
+    match checked_html(html, at, lines, out) {
+        (html, Some(open)) => format!("{html}</{open}>").into(),
+        (html, None) => html,
     }
 }
 
@@ -708,16 +742,19 @@ mod tests {
 
     #[test]
     fn raw_html_is_cleaned_and_noted_at_its_line() {
-        let md = "第一段。\n\n<script>\nalert(1)\n</script>\n\n文字 <img src=x onerror=alert(1)> 與 [按](javascript:alert(1))。\n\n<iframe srcdoc=\"x\">\n\n## 之後\n\n<details><summary>看</summary>\n\n<kbd>Ctrl</kbd>\n\n</details>\n";
+        let md = "第一段。\n\n<script>\nalert(1)\n</script>\n\n文字 <img src=x onerror=alert(1)> 與 [按](javascript:alert(1))。\n\n<iframe srcdoc=\"x\">\n\n## 之後\n\n<details><summary>看</summary>\n\n<kbd>Ctrl</kbd>\n\n</details>\n\n行內 <script>alert(2)</script> 後，<svg onload=alert(3)><circle r=\"1\"/></svg> 再後\n\n<svg><circle r=1>\n\n最後\n";
         let r = plain(md);
         let removed: Vec<(usize, usize)> = r.removed.iter().map(|(l, c, _)| (*l, *c)).collect();
-        assert_eq!(removed, [(3, 1), (7, 4), (7, 35), (9, 1)], "{:?}", r.removed);
+        assert_eq!(removed, [(3, 1), (7, 4), (7, 35), (9, 1), (19, 4), (19, 32), (21, 1)], "{:?}", r.removed);
         for gone in ["script", "onerror", "javascript", "iframe", "alert"] {
             assert!(!r.html.contains(gone), "{gone}: {}", r.html);
         }
         assert!(r.html.contains("<h2 id=\"之後\">"), "the unclosed iframe took the rest: {}", r.html);
         assert!(r.html.contains("<details><summary>看</summary>"), "{}", r.html);
         assert!(r.html.contains("<kbd>Ctrl</kbd>"), "{}", r.html);
+        assert!(r.html.contains("<p>行內  後， 再後</p>"), "{}", r.html);
+        assert!(r.html.contains("<p>最後</p>"), "{}", r.html);
+        assert!(!r.text.contains("alert"), "{}", r.text);
         assert!(r.broken.is_empty());
         let kept = render(md, SlugMode::Unicode, RawHtml::Allow, &NoLinks);
         assert!(kept.removed.is_empty());

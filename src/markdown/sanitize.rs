@@ -256,10 +256,10 @@ pub struct Removal {
 #[derive(Debug, Default)]
 pub struct FragmentReport {
     pub removals: Vec<Removal>,
-    /// Closing tags to add after the piece, so an element that is removed
-    /// with its content (`<iframe>`, `<script>`) and never closed takes
-    /// only itself, not the rest of the article.
-    pub close: String,
+    /// An element removed with its content (`<iframe>`, `<script>`, `<svg>`)
+    /// that the piece leaves open: the caller closes it where the writer's
+    /// block or paragraph ends, so it does not take the rest of the article.
+    pub open: Option<String>,
     /// The piece opens `<plaintext>`, which nothing closes: it is left out.
     pub swallows_rest: bool,
 }
@@ -279,15 +279,10 @@ pub fn check_fragment(fragment: &str) -> FragmentReport {
         let (line, col) = place_of_tag(&lines, &tag, line);
         report.removals.push(Removal { line, col, message });
     }
-    if let Some(open) = found.raw_open {
-        if open == "plaintext" {
-            report.swallows_rest = true;
-        } else {
-            report.close = format!("</{open}>");
-        }
-    }
-    if let Some((name, _)) = found.skipping {
-        report.close.push_str(&format!("</{name}>"));
+    match (found.raw_open, found.skipping) {
+        (Some(open), _) if open == "plaintext" => report.swallows_rest = true,
+        (Some(open), _) | (None, Some((open, _))) => report.open = Some(open),
+        (None, None) => {}
     }
     report
 }
@@ -503,8 +498,9 @@ mod tests {
                 (3, 1, "`<script>` was removed with its content")
             ]
         );
-        assert_eq!(r.close, "");
-        assert_eq!(check_fragment("<iframe srcdoc=x>").close, "</iframe>");
+        assert_eq!(r.open, None);
+        assert_eq!(check_fragment("<iframe srcdoc=x>").open.as_deref(), Some("iframe"));
+        assert_eq!(check_fragment("<svg><g>").open.as_deref(), Some("svg"));
         assert_eq!(check_fragment("<svg><a href=javascript:x>").removals.len(), 1);
         assert!(check_fragment("<plaintext>").swallows_rest);
         assert!(check_fragment("<details><summary>a</summary>").removals.is_empty());
