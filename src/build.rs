@@ -236,12 +236,18 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         }
     };
     crate::cache::lap("link index", &mut lap);
-    let keys: Vec<u64> = content.articles.iter().map(|a| hash_value(&(a.source_key, &a.path, a.body_key))).collect();
+    let keys: Vec<u64> =
+        content.articles.iter().map(|a| hash_value(&(a.source_key, &a.path, a.body_key, config.raw_html))).collect();
     let rendered: Vec<Arc<Rendered>> = (0..content.articles.len())
         .into_par_iter()
         .map(|i| match md.rendered.get(&keys[i]) {
             Some(r) => Arc::clone(r),
-            None => Arc::new(markdown::render(&content.articles[i].body, config.slugify, &links.resolver(i))),
+            None => Arc::new(markdown::render(
+                &content.articles[i].body,
+                config.slugify,
+                config.raw_html,
+                &links.resolver(i),
+            )),
         })
         .collect();
     md.rendered = keys.into_iter().zip(rendered.iter().cloned()).collect();
@@ -272,6 +278,9 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     for (a, r) in content.articles.iter().zip(&rendered) {
         for (line, col, note) in &r.notes {
             diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));
+        }
+        for (line, col, what) in &r.removed {
+            diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, what.clone()));
         }
         for (link, why) in &r.broken {
             let line = a.body_line + link.line - 1;

@@ -89,6 +89,20 @@ pub struct Config {
     /// commits, file history and pull requests.
     pub repo_url: Option<String>,
     pub repo_branch: String,
+    /// Whether raw HTML and addresses in Markdown are cleaned (the default)
+    /// or published as written (`markdown: { raw_html: allow }`).
+    pub raw_html: RawHtml,
+}
+
+/// What happens to raw HTML in articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum RawHtml {
+    /// Cleaned to an allow-list for articles; no script runs.
+    #[default]
+    Clean,
+    /// Published as written: any writer's HTML, script included, runs on
+    /// the site. Only for journals where every writer is trusted.
+    Allow,
 }
 
 impl Default for Config {
@@ -122,6 +136,13 @@ struct RawConfig {
     privacy: Option<RawPrivacy>,
     repo_url: Option<String>,
     repo_branch: Option<String>,
+    markdown: Option<RawMarkdown>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawMarkdown {
+    raw_html: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -152,7 +173,8 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 22] = [
+const KNOWN_KEYS: [&str; 23] = [
+    "markdown",
     "repo_url",
     "repo_branch",
     "case_sections",
@@ -346,6 +368,25 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             true
         }
     };
+    let raw_html = match raw.markdown.and_then(|m| m.raw_html).as_deref() {
+        None | Some("clean") => RawHtml::Clean,
+        Some("allow") => RawHtml::Allow,
+        Some(other) => {
+            // Nested under `markdown:`, so not found by `at`.
+            let (l, c) = text
+                .lines()
+                .enumerate()
+                .find_map(|(i, line)| line.find("raw_html").map(|b| (i + 1, line[..b].chars().count() + 1)))
+                .unwrap_or((1, 1));
+            diags.push(Diagnostic::error(
+                rel,
+                l,
+                c,
+                format!("`raw_html` must be `clean` (raw HTML is cleaned, no script runs) or `allow` (published as written, script included), found `{other}`"),
+            ));
+            RawHtml::Clean
+        }
+    };
     let mut search = crate::search::index::SearchOptions::default();
     if let Some(raw_search) = raw.search {
         for (field, weight) in raw_search.weights {
@@ -492,6 +533,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         privacy_patterns,
         repo_url: raw.repo_url.map(|u| u.trim_end_matches('/').to_string()),
         repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
+        raw_html,
     };
     (config, diags)
 }
@@ -603,6 +645,19 @@ mod tests {
         let (_, d) = parse_str("base_url: intranet/journal\n");
         assert_eq!(d.len(), 1);
         assert!(d[0].contains("`base_url` must be a full address"), "{d:?}");
+    }
+
+    #[test]
+    fn raw_html_is_cleaned_unless_allowed() {
+        assert_eq!(parse_str("").0.raw_html, RawHtml::Clean);
+        assert_eq!(parse_str("markdown:\n  raw_html: allow\n").0.raw_html, RawHtml::Allow);
+        assert_eq!(parse_str("markdown: { raw_html: clean }\n").0.raw_html, RawHtml::Clean);
+        let (_, d) = parse_str("markdown:\n  raw_html: yes please\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].starts_with("casebook.yaml:2:"), "{d:?}");
+        assert!(d[0].contains("`raw_html` must be `clean`"), "{d:?}");
+        let (_, d) = parse_str("markdown:\n  raw_htm: allow\n");
+        assert_eq!(d.len(), 1, "{d:?}");
     }
 
     #[test]

@@ -3,16 +3,18 @@
 //! [`render`] takes a body and returns a [`Rendered`] value: the HTML, the
 //! table of contents, the plain text (for reading time and search) and the
 //! links found. Headings get ids that keep Chinese text; code blocks are
-//! highlighted into CSS classes (see [`highlight`]).
+//! highlighted into CSS classes (see [`highlight`]). Unless the journal
+//! allows raw HTML, the result is cleaned by [`sanitize`] and what was
+//! removed is noted at its line.
 
 pub mod highlight;
-
-use std::collections::HashSet;
+pub mod sanitize;
 
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::slug::{encode_fragment, slugify, unique, SlugMode};
+use crate::config::RawHtml;
+use crate::slug::{encode_fragment, slugify, SlugMode, UniqueNames};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
@@ -38,6 +40,8 @@ pub struct Rendered {
     pub duplicate_headings: Vec<LinkRef>,
     /// Probable mistakes in the Markdown: (line, column, what to change).
     pub notes: Vec<(usize, usize, String)>,
+    /// Raw HTML and addresses left out of the page: (line, column, what and why).
+    pub removed: Vec<(usize, usize, String)>,
     /// Counts over `text`, made once here so pages and lists need not scan it.
     pub facts: TextFacts,
     /// A hash of `html`, for the keys of the pages that show it.
@@ -162,9 +166,9 @@ fn options() -> Options {
 
 /// The id of a heading: its `{#id}` if written, else its slug, made unique
 /// among `taken`. Shared by [`render`] and [`heading_ids`].
-fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut HashSet<String>) -> (String, bool) {
+fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut UniqueNames) -> (String, bool) {
     let base = explicit.map(str::to_string).unwrap_or_else(|| slugify(text, mode));
-    let id = unique(base.clone(), taken);
+    let id = taken.claim(base.clone());
     let changed = id != base;
     (id, changed)
 }
@@ -172,7 +176,7 @@ fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut Ha
 /// The ids every heading of `markdown` gets, without rendering it: used to
 /// check links to headings before the linking article is rendered.
 pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
-    let mut taken = HashSet::new();
+    let mut taken = UniqueNames::default();
     let mut out = Vec::new();
     let mut current: Option<(Option<String>, String)> = None;
     for event in Parser::new_ext(markdown, options()) {
@@ -194,19 +198,43 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
     out
 }
 
-/// Renders one article body, resolving its links with `links`.
-pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> Rendered {
+/// Renders one article body, resolving its links with `links`; with
+/// [`RawHtml::Clean`] the HTML is cleaned by [`sanitize::clean`].
+pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dyn LinkResolver) -> Rendered {
     let mut out = Rendered::default();
     let mut text = String::new();
     let lines = LineIndex::new(markdown);
-    let events = resolve_links(markdown, &lines, links, &mut out);
+    let clean = raw_html == RawHtml::Clean;
+    let events = resolve_links(markdown, &lines, links, clean, &mut out);
 
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = UniqueNames::default();
     let mut html_events: Vec<Event> = Vec::new();
     let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
+    // A raw HTML block being read (cleaning only): its text and where it starts.
+    let mut html_block: Option<(String, Option<usize>)> = None;
+    // An element removed with its content opened by inline HTML (`text
+    // <script>…</script>`): what it holds is left out, up to its end tag or
+    // the end of its paragraph, where it is closed.
+    let mut inline_dropped: Option<String> = None;
 
     for (event, start) in events {
+        if let Some(name) = inline_dropped.as_deref() {
+            match &event {
+                Event::InlineHtml(t) => {
+                    if t.to_ascii_lowercase().contains(&format!("</{name}")) {
+                        html_events.push(Event::InlineHtml(format!("</{name}>").into()));
+                        inline_dropped = None;
+                    }
+                    continue;
+                }
+                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => continue,
+                _ => {
+                    html_events.push(Event::InlineHtml(format!("</{name}>").into()));
+                    inline_dropped = None;
+                }
+            }
+        }
         if let Some((lang, buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -250,6 +278,9 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                     h.text.push_str(t);
                     h.inner.push(event);
                 }
+                Event::InlineHtml(t) if clean => {
+                    h.inner.push(Event::InlineHtml(checked_block(t, start, &lines, &mut out)));
+                }
                 other => h.inner.push(other),
             }
             continue;
@@ -279,6 +310,28 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
                 text.push('\n');
                 html_events.push(event);
             }
+            Event::Start(Tag::HtmlBlock) if clean => {
+                html_block = Some((String::new(), None));
+                html_events.push(event);
+            }
+            Event::Html(t) if html_block.is_some() => {
+                if let Some((block, at)) = html_block.as_mut() {
+                    block.push_str(&t);
+                    at.get_or_insert(start);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) if clean => {
+                if let Some((block, at)) = html_block.take() {
+                    let at = at.unwrap_or(start);
+                    html_events.push(Event::Html(checked_block(block.into(), at, &lines, &mut out)));
+                }
+                html_events.push(event);
+            }
+            Event::InlineHtml(t) if clean => {
+                let (html, open) = checked_html(t, start, &lines, &mut out);
+                html_events.push(Event::InlineHtml(html));
+                inline_dropped = open;
+            }
             Event::Start(Tag::Table(_)) => {
                 html_events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
                 html_events.push(event);
@@ -291,11 +344,46 @@ pub fn render(markdown: &str, slug_mode: SlugMode, links: &dyn LinkResolver) -> 
         }
     }
     html::push_html(&mut out.html, html_events.into_iter());
+    if clean {
+        out.html = sanitize::clean(&out.html);
+        out.removed.sort_by_key(|(line, col, _)| (*line, *col));
+    }
     out.facts = TextFacts::of(&text);
     out.html_key = crate::cache::hash_value(&out.html);
     out.text_key = crate::cache::hash_value(&text);
     out.text = text.into();
     out
+}
+
+/// Notes what cleaning will remove from a piece of raw HTML starting at byte
+/// `at`; returns the piece to render and the element removed with its
+/// content (`<script>`) that it leaves open, if any.
+fn checked_html<'a>(
+    html: CowStr<'a>,
+    at: usize,
+    lines: &LineIndex,
+    out: &mut Rendered,
+) -> (CowStr<'a>, Option<String>) {
+    let report = sanitize::check_fragment(&html);
+    let (line, col) = lines.position(at);
+    for r in report.removals {
+        let col = if r.line == 0 { col + r.col - 1 } else { r.col };
+        out.removed.push((line + r.line, col, r.message));
+    }
+    if report.swallows_rest {
+        (CowStr::Borrowed(""), None)
+    } else {
+        (html, report.open)
+    }
+}
+
+/// [`checked_html`] for a piece that stands alone (a block): an element it
+/// leaves open is closed right after it, so it takes only itself.
+fn checked_block<'a>(html: CowStr<'a>, at: usize, lines: &LineIndex, out: &mut Rendered) -> CowStr<'a> {
+    match checked_html(html, at, lines, out) {
+        (html, Some(open)) => format!("{html}</{open}>").into(),
+        (html, None) => html,
+    }
 }
 
 /// First pass: rewrites link destinations through `links`, replaces the text
@@ -305,6 +393,7 @@ fn resolve_links<'a>(
     markdown: &'a str,
     lines: &LineIndex,
     links: &dyn LinkResolver,
+    clean: bool,
     out: &mut Rendered,
 ) -> Vec<(Event<'a>, usize)> {
     let mut events = Vec::new();
@@ -329,7 +418,7 @@ fn resolve_links<'a>(
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let wiki = matches!(link_type, LinkType::WikiLink { .. });
                 let piped = matches!(link_type, LinkType::WikiLink { has_pothole: true });
-                let (dest, text) = record_link(links, dest_url, wiki, false, lines.position(range.start), out);
+                let (dest, text) = record_link(links, dest_url, wiki, false, clean, lines.position(range.start), out);
                 if !piped && !in_heading {
                     replacing = text;
                 }
@@ -337,7 +426,7 @@ fn resolve_links<'a>(
                 events.push((Event::Start(Tag::Link { link_type, dest_url: dest, title, id }), range.start));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let (dest, _) = record_link(links, dest_url, false, true, lines.position(range.start), out);
+                let (dest, _) = record_link(links, dest_url, false, true, clean, lines.position(range.start), out);
                 events.push((Event::Start(Tag::Image { link_type, dest_url: dest, title, id }), range.start));
             }
             Event::Text(ref t) | Event::Code(ref t) if replacing.is_some() => {
@@ -408,18 +497,26 @@ fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, ou
 
 /// Resolves one link or image, records it (and whether it is broken) in
 /// `out`, and returns the destination to write and, for a wiki link, the text
-/// to show.
+/// to show. When cleaning, an address that will be removed (`javascript:`)
+/// is noted as removed instead of resolved.
 fn record_link<'a>(
     links: &dyn LinkResolver,
     dest_url: CowStr<'a>,
     wiki: bool,
     is_image: bool,
+    clean: bool,
     (line, col): (usize, usize),
     out: &mut Rendered,
 ) -> (CowStr<'a>, Option<String>) {
     let mut link = LinkRef { dest: dest_url.to_string(), line, col, is_image, ..Default::default() };
     let mut dest = dest_url;
     let mut text = None;
+    let refused = if clean && !wiki { sanitize::check_address(&link.dest, is_image) } else { None };
+    if let Some(why) = refused {
+        out.removed.push((line, col, why));
+        out.links.push(link);
+        return (dest, text);
+    }
     match links.resolve(&link.dest, wiki) {
         Ok(Some(r)) => {
             link.target = r.target;
@@ -525,7 +622,7 @@ mod tests {
     use super::*;
 
     fn plain(md: &str) -> Rendered {
-        render(md, SlugMode::Unicode, &NoLinks)
+        render(md, SlugMode::Unicode, RawHtml::Clean, &NoLinks)
     }
 
     #[test]
@@ -538,6 +635,20 @@ mod tests {
         assert_eq!(heading_ids("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n", SlugMode::Unicode), ids);
         assert_eq!(r.duplicate_headings.len(), 1);
         assert_eq!((r.duplicate_headings[0].line, r.duplicate_headings[0].col), (5, 1));
+    }
+
+    #[test]
+    fn twenty_thousand_equal_headings_get_numbered_ids() {
+        let md = "## 說明\n\n".repeat(20_000);
+        let want: Vec<String> =
+            std::iter::once("說明".to_string()).chain((2..=20_000).map(|n| format!("說明-{n}"))).collect();
+        assert_eq!(heading_ids(&md, SlugMode::Unicode), want);
+        let r = plain(&md);
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, want);
+        assert_eq!(r.duplicate_headings.len(), 19_999);
+        assert_eq!((r.duplicate_headings[0].dest.as_str(), r.duplicate_headings[0].line), ("說明-2", 3));
+        assert!(r.html.contains("<h2 id=\"說明-20000\">"));
     }
 
     #[test]
@@ -565,7 +676,12 @@ mod tests {
 
     #[test]
     fn wiki_links_are_resolved_and_named_by_title() {
-        let r = render("看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n", SlugMode::Unicode, &Fake);
+        let r = render(
+            "看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n",
+            SlugMode::Unicode,
+            RawHtml::Clean,
+            &Fake,
+        );
         assert!(
             r.html.contains("<a href=\"../%E9%80%80%E8%B2%A8-%E8%80%B3%E6%A9%9F/\">客戶要求退回耳機</a>"),
             "{}",
@@ -602,6 +718,48 @@ mod tests {
         assert!(r.html.contains("<pre class=\"code hl-code\" data-lang=\"yaml\"><code>"), "{}", r.html);
         assert!(r.html.contains("class=\"hl-"));
         assert!(r.text.contains("key: value"));
+    }
+
+    /// Every feature of casebook's Markdown, as the writer's guide shows it.
+    const EVERY_FEATURE: &str = "# 標題 {#top}\n\n## 背景\n\n**粗** *斜* ~~刪~~ `碼` [連結](../a.md#x) [外](https://example.com/) <mailto:a@b.c>\n\n![圖](a.png \"說明\")\n\n| 左 | 中 | 右 |\n|:---|:---:|---:|\n| 1 | 2 | 3 |\n\n- [x] 完成\n- [ ] 未完成\n\n1. 一\n2. 二\n\n> 引用\n\n> [!NOTE]\n> 提示\n\n註[^1]。\n\n[^1]: 註解\n\n```rust\nfn main() { println!(\"<b>\"); }\n```\n\n    縮排\n\n---\n\n行尾  \n換行 & < > \"\n";
+
+    #[test]
+    fn cleaning_keeps_all_of_casebooks_own_markup() {
+        let allowed = render(EVERY_FEATURE, SlugMode::Unicode, RawHtml::Allow, &NoLinks);
+        let cleaned = plain(EVERY_FEATURE);
+        assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
+        assert_eq!(sanitize::check_fragment(&allowed.html).removals, [], "{}", allowed.html);
+        for mark in ["<", "class=", "id=", "href=", "src=", "style=", "checked", "title=", "data-lang"] {
+            assert_eq!(
+                cleaned.html.matches(mark).count(),
+                allowed.html.matches(mark).count(),
+                "{mark}\n{}\n{}",
+                allowed.html,
+                cleaned.html
+            );
+        }
+    }
+
+    #[test]
+    fn raw_html_is_cleaned_and_noted_at_its_line() {
+        let md = "第一段。\n\n<script>\nalert(1)\n</script>\n\n文字 <img src=x onerror=alert(1)> 與 [按](javascript:alert(1))。\n\n<iframe srcdoc=\"x\">\n\n## 之後\n\n<details><summary>看</summary>\n\n<kbd>Ctrl</kbd>\n\n</details>\n\n行內 <script>alert(2)</script> 後，<svg onload=alert(3)><circle r=\"1\"/></svg> 再後\n\n<svg><circle r=1>\n\n最後\n";
+        let r = plain(md);
+        let removed: Vec<(usize, usize)> = r.removed.iter().map(|(l, c, _)| (*l, *c)).collect();
+        assert_eq!(removed, [(3, 1), (7, 4), (7, 35), (9, 1), (19, 4), (19, 32), (21, 1)], "{:?}", r.removed);
+        for gone in ["script", "onerror", "javascript", "iframe", "alert"] {
+            assert!(!r.html.contains(gone), "{gone}: {}", r.html);
+        }
+        assert!(r.html.contains("<h2 id=\"之後\">"), "the unclosed iframe took the rest: {}", r.html);
+        assert!(r.html.contains("<details><summary>看</summary>"), "{}", r.html);
+        assert!(r.html.contains("<kbd>Ctrl</kbd>"), "{}", r.html);
+        assert!(r.html.contains("<p>行內  後， 再後</p>"), "{}", r.html);
+        assert!(r.html.contains("<p>最後</p>"), "{}", r.html);
+        assert!(!r.text.contains("alert"), "{}", r.text);
+        assert!(r.broken.is_empty());
+        let kept = render(md, SlugMode::Unicode, RawHtml::Allow, &NoLinks);
+        assert!(kept.removed.is_empty());
+        assert!(kept.html.contains("<script>\nalert(1)\n</script>"), "{}", kept.html);
+        assert!(kept.html.contains("onerror=alert(1)"), "{}", kept.html);
     }
 
     #[test]

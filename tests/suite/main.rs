@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod editorial;
 mod history;
+mod html;
 mod links;
 mod mutation;
 mod names;
