@@ -8,6 +8,7 @@ mod check;
 mod editorial;
 mod history;
 mod links;
+mod safety_output;
 mod serve;
 
 use std::collections::BTreeMap;
