@@ -8,7 +8,7 @@ mod check;
 mod editorial;
 mod history;
 mod links;
-mod safety_output;
+mod safety_output_serve;
 mod serve;
 
 use std::collections::BTreeMap;
