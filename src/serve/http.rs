@@ -403,6 +403,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_this_servers_hosts_are_answered() {
+        let local = Hosts { bound: "127.0.0.1".parse().unwrap(), port: 1111, names: vec!["Casebook-PC".into()] };
+        let everywhere = Hosts { bound: "0.0.0.0".parse().unwrap(), ..local.clone() };
+        let lan = Hosts { bound: "10.1.2.3".parse().unwrap(), ..local.clone() };
+        let table: &[(&str, bool, bool, bool)] = &[
+            // host, allowed on 127.0.0.1, on 0.0.0.0, on 10.1.2.3
+            ("127.0.0.1:1111", true, true, true),
+            ("localhost:1111", true, true, true),
+            ("LocalHost.:1111", true, true, true),
+            ("[::1]:1111", true, true, true),
+            ("casebook-pc:1111", true, true, true),
+            ("10.1.2.3:1111", false, true, true),
+            ("10.9.9.9:1111", false, true, false),
+            ("localhost", false, false, false),
+            ("localhost:2222", false, false, false),
+            ("evil.example:1111", false, false, false),
+            ("evil.example", false, false, false),
+            ("localhost.evil.example:1111", false, false, false),
+            ("127.0.0.1.nip.io:1111", false, false, false),
+            ("user@localhost:1111", false, false, false),
+            ("::1:1111", false, false, false),
+            ("[::1]1111", false, false, false),
+            ("localhost:1111:1111", false, false, false),
+            ("", false, false, false),
+        ];
+        for &(host, a, b, c) in table {
+            assert_eq!(local.allows(host), a, "{host} on 127.0.0.1");
+            assert_eq!(everywhere.allows(host), b, "{host} on 0.0.0.0");
+            assert_eq!(lan.allows(host), c, "{host} on 10.1.2.3");
+        }
+        let port80 = Hosts { port: 80, ..local };
+        assert!(port80.allows("localhost") && port80.allows("127.0.0.1:80") && !port80.allows("evil.example"));
+    }
+
+    #[test]
     fn content_types_ignore_case() {
         assert_eq!(content_type("cases/x/IMG_0001.JPG"), "image/jpeg");
         assert_eq!(content_type("a/錄音.mp3"), "audio/mpeg");

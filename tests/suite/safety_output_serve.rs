@@ -1,8 +1,11 @@
-//! The output swap: what killed builds left is cleaned up, and two builds
-//! into one output take turns.
+//! Safety of the output and of `serve`: what killed builds left is cleaned
+//! up and two builds into one output take turns; the server answers only
+//! requests addressed to it, refuses oversized heads, closes idle
+//! connections, and warns what a non-loopback `--bind` exposes.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::*;
@@ -86,4 +89,165 @@ fn builds_started_together_into_one_output_both_succeed() {
         .filter(|n| n.contains("casebook-new") || n.contains("casebook-old"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+    /// The lines printed on stderr up to the first build's report.
+    stderr: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `casebook serve` on a free port with an idle limit of `idle_ms`.
+fn serve(extra: &[&str], idle_ms: u64) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["serve", "--port", "0", "--root", fixture("basic").to_str().unwrap()])
+        .args(extra)
+        .env("CASEBOOK_SERVE_IDLE_MS", idle_ms.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("casebook serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let addr =
+        line.split("http://").nth(1).and_then(|r| r.split('/').next()).expect("the address is printed").to_string();
+    // The warning comes right after the address; read until the serve loop is reached.
+    let mut stderr = Vec::new();
+    let err = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for l in BufReader::new(err).lines().map_while(Result::ok) {
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    while let Ok(l) = rx.recv_timeout(Duration::from_millis(500)) {
+        stderr.push(l);
+    }
+    Server { child, addr, stderr }
+}
+
+/// The raw answer to `request` (read until the server closes).
+fn ask(addr: &str, request: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+fn status(answer: &str) -> u16 {
+    answer.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0)
+}
+
+fn get_with_host(addr: &str, host: &str) -> String {
+    ask(addr, &format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"))
+}
+
+#[test]
+fn serve_answers_only_requests_addressed_to_it() {
+    let server = serve(&[], 20_000);
+    let port = server.addr.rsplit(':').next().unwrap();
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")] {
+        let answer = get_with_host(&server.addr, &host);
+        assert_eq!(status(&answer), 200, "{host}: {answer}");
+        assert!(answer.contains("</html>"), "{host}");
+    }
+    for host in ["evil.example".to_string(), format!("evil.example:{port}"), format!("localhost:{}", 1)] {
+        let answer = get_with_host(&server.addr, &host);
+        assert_eq!(status(&answer), 421, "{host}: {answer}");
+        assert!(
+            answer.contains(&format!(
+                "casebook serve answers only requests addressed to 127.0.0.1:{port}, localhost:{port} or [::1]:{port}"
+            )),
+            "{answer}"
+        );
+        assert!(!answer.contains("</html>"), "{host}: no page");
+    }
+    // The live-reload poll too, and a request with no Host at all.
+    let answer =
+        ask(&server.addr, "GET /__casebook/events?v=0 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assert_eq!(status(&answer), 421, "{answer}");
+    assert_eq!(status(&ask(&server.addr, "GET / HTTP/1.0\r\n\r\n")), 421);
+}
+
+#[test]
+fn serve_refuses_a_request_head_over_the_limit() {
+    let server = serve(&[], 20_000);
+    let big = "a".repeat(40 * 1024);
+    let answer = ask(
+        &server.addr,
+        &format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Big: {big}\r\nConnection: close\r\n\r\n", server.addr),
+    );
+    assert_eq!(status(&answer), 431, "{answer}");
+    // Just under it is fine.
+    let fits = "a".repeat(16 * 1024);
+    let answer = ask(
+        &server.addr,
+        &format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Fits: {fits}\r\nConnection: close\r\n\r\n", server.addr),
+    );
+    assert_eq!(status(&answer), 200);
+}
+
+#[test]
+fn idle_connections_do_not_block_a_request_and_are_closed() {
+    let server = serve(&[], 1_500);
+    // Idle connections, half-sent heads (slowloris) and a keep-alive connection after one answer.
+    let mut idle: Vec<TcpStream> = (0..300).map(|_| TcpStream::connect(&server.addr).unwrap()).collect();
+    for s in idle.iter_mut().take(50) {
+        s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").unwrap();
+    }
+    let mut kept = TcpStream::connect(&server.addr).unwrap();
+    write!(kept, "GET /style.css HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).unwrap();
+    let mut first = [0u8; 12];
+    kept.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"HTTP/1.1 200");
+    idle.push(kept);
+
+    let answer = get_with_host(&server.addr, &server.addr);
+    assert_eq!(status(&answer), 200, "a normal request is answered beside 300 idle connections");
+    #[cfg(target_os = "linux")]
+    {
+        let threads: usize = std::fs::read_to_string(format!("/proc/{}/status", server.child.id()))
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap();
+        assert!(threads < 60, "{threads} threads for 300 idle connections");
+    }
+    // Each is closed by the server after the idle limit (the timeout is only a safety net).
+    for mut s in idle {
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut rest = Vec::new();
+        match s.read_to_end(&mut rest) {
+            Ok(_) => {}
+            Err(e) => assert!(
+                e.kind() == std::io::ErrorKind::ConnectionReset,
+                "the server did not close an idle connection: {e}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn serve_warns_what_a_bind_to_every_address_exposes() {
+    let server = serve(&["--bind", "0.0.0.0", "--drafts"], 20_000);
+    let port = server.addr.rsplit(':').next().unwrap();
+    let warning = format!(
+        "Warning: --bind 0.0.0.0 serves the whole site, drafts included (--drafts) to anyone who can reach this computer on port {port}, at any of its addresses, with no password."
+    );
+    assert!(server.stderr.iter().any(|l| l.starts_with(&warning)), "{:?}", server.stderr);
+    let quiet = serve(&[], 20_000);
+    assert!(!quiet.stderr.iter().any(|l| l.contains("Warning: --bind")), "{:?}", quiet.stderr);
 }
