@@ -13,8 +13,8 @@
 //! closes idle connections and stops slowloris) and be at most
 //! [`Limits::header_bytes`] (431 past that). Added here: a browser that
 //! stops reading an answer for [`Limits::idle`] is dropped, and at most
-//! [`Limits::connections`] connections are served at once (more wait to be
-//! accepted). Connections are tasks on two threads, not a thread each.
+//! [`Limits::connections`] connections are served at once (4,096 where the
+//! open-file limit allows; more wait to be accepted). Connections are tasks on two threads, not a thread each.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -49,22 +49,44 @@ pub struct Limits {
     pub idle: Duration,
     /// Largest request head: request line and headers.
     pub header_bytes: usize,
-    /// Most connections served at once; 200 live-reload pages fit well.
+    /// Most connections served at once (more wait to be accepted until one
+    /// closes); an idle one costs a few kilobytes and no thread.
     pub connections: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { idle: Duration::from_secs(20), header_bytes: 32 * 1024, connections: 512 }
+        Limits { idle: Duration::from_secs(20), header_bytes: 32 * 1024, connections: 4096 }
     }
 }
 
 impl Limits {
-    /// The defaults; `CASEBOOK_SERVE_IDLE_MS` shortens the idle limit (for tests).
+    /// The defaults, with no more connections than open files allowed;
+    /// `CASEBOOK_SERVE_IDLE_MS` shortens the idle limit (for tests).
     pub fn from_env() -> Limits {
         let idle = std::env::var("CASEBOOK_SERVE_IDLE_MS").ok().and_then(|v| v.parse().ok()).map(Duration::from_millis);
-        Limits { idle: idle.unwrap_or(Limits::default().idle), ..Limits::default() }
+        let connections = open_files_allowed().map_or(512, |n| n.saturating_sub(256)).clamp(64, 4096);
+        Limits { idle: idle.unwrap_or(Limits::default().idle), connections, ..Limits::default() }
     }
+}
+
+/// How many files this process may have open, first raising the soft limit
+/// (often 1,024) towards the hard one: each connection is an open file, and
+/// the journal's files and the watcher need theirs.
+#[cfg(target_os = "linux")]
+fn open_files_allowed() -> Option<usize> {
+    use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
+    let limit = getrlimit(Resource::Nofile);
+    let wanted = limit.maximum.map_or(8192, |hard| hard.min(8192));
+    if limit.current.is_some_and(|soft| soft < wanted) {
+        let _ = setrlimit(Resource::Nofile, Rlimit { current: Some(wanted), maximum: limit.maximum });
+    }
+    getrlimit(Resource::Nofile).current.map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_files_allowed() -> Option<usize> {
+    None
 }
 
 /// The `Host` values this server answers: the address it serves (any of
