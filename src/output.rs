@@ -278,6 +278,12 @@ fn swap_in(fresh: &Path, output: &Path, old: &Path) -> Result<Option<PathBuf>> {
             }
         }
     }
+    rename_twice(fresh, output, old)
+}
+
+/// The swap where one step is not possible: the old output to `old`, then
+/// `fresh` into its place (the old one is put back if that fails).
+fn rename_twice(fresh: &Path, output: &Path, old: &Path) -> Result<Option<PathBuf>> {
     std::fs::rename(output, old).with_context(|| format!("could not move the old {} aside", output.display()))?;
     if let Err(e) = std::fs::rename(fresh, output) {
         // Put the old site back so the reader still has one.
@@ -366,6 +372,23 @@ mod tests {
         assert_eq!(swap_in(&fresh, &output, &tmp.path().join(".site.casebook-old-7")).unwrap(), None);
         assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "new");
         assert!(!fresh.exists());
+    }
+
+    #[test]
+    fn the_two_rename_swap_keeps_the_old_site_when_the_new_one_cannot_move_in() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (fresh, output, old) =
+            (tmp.path().join(".site.casebook-new-7"), tmp.path().join("site"), tmp.path().join(".site.casebook-old-7"));
+        site(&output, "old");
+        site(&fresh, "new");
+        assert_eq!(rename_twice(&fresh, &output, &old).unwrap(), Some(old.clone()));
+        assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(old.join("index.html")).unwrap(), "old");
+        // A fresh folder that is gone: the old site is put back.
+        std::fs::remove_dir_all(&old).unwrap();
+        assert!(rename_twice(&tmp.path().join("missing"), &output, &old).is_err());
+        assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "new");
+        assert!(!old.exists());
     }
 
     #[test]

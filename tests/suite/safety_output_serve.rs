@@ -105,10 +105,14 @@ impl Drop for Server {
     }
 }
 
-/// `casebook serve` on a free port with an idle limit of `idle_ms`.
+/// `casebook serve` of the basic fixture on a free port with an idle limit of `idle_ms`.
 fn serve(extra: &[&str], idle_ms: u64) -> Server {
+    serve_root(&fixture("basic"), extra, idle_ms)
+}
+
+fn serve_root(root: &std::path::Path, extra: &[&str], idle_ms: u64) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["serve", "--port", "0", "--root", fixture("basic").to_str().unwrap()])
+        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .args(extra)
         .env("CASEBOOK_SERVE_IDLE_MS", idle_ms.to_string())
         .stdout(Stdio::piped())
@@ -250,4 +254,24 @@ fn serve_warns_what_a_bind_to_every_address_exposes() {
     assert!(server.stderr.iter().any(|l| l.starts_with(&warning)), "{:?}", server.stderr);
     let quiet = serve(&[], 20_000);
     assert!(!quiet.stderr.iter().any(|l| l.contains("Warning: --bind")), "{:?}", quiet.stderr);
+}
+
+#[test]
+fn a_browser_that_stops_reading_an_answer_is_dropped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    // Far more than the socket buffers hold, so the server has to wait for the reader.
+    let size = 64 << 20;
+    std::fs::write(root.join("static/big.bin"), vec![7u8; size]).unwrap();
+    let server = serve_root(&root, &[], 1_000);
+    let mut s = TcpStream::connect(&server.addr).unwrap();
+    write!(s, "GET /big.bin HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", server.addr).unwrap();
+    // Not reading (for well over the 1 s limit): the server's writes stall and it gives up.
+    std::thread::sleep(Duration::from_secs(5));
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut got = Vec::new();
+    let _ = s.read_to_end(&mut got);
+    assert!(got.len() < size, "the whole answer arrived: {} bytes", got.len());
+    assert!(got.starts_with(b"HTTP/1.1 200"));
 }
