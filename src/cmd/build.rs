@@ -32,6 +32,15 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     // Refuse a dangerous output folder before doing any work.
     crate::output::check_output_dir(root, &output)?;
+    // One build at a time per output: a second one waits, then builds what
+    // the journal holds by then.
+    let lock = crate::output::OutputLock::acquire(&output, |lock| {
+        eprintln!(
+            "Another casebook build is writing into {}; waiting for it to finish (it holds {}) …",
+            output.display(),
+            lock.display()
+        );
+    })?;
     if !args.quiet {
         eprintln!("Building the journal in {} …", root.display());
     }
@@ -49,7 +58,11 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         eprintln!("Nothing was written; {} is unchanged.", output.display());
         return Ok(ExitCode::FAILURE);
     };
-    crate::output::write_site(root, &output, &files)?;
+    let removed = lock.write(root, &files)?;
+    if !args.quiet && !removed.is_empty() {
+        let names: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("Removed what stopped builds had left beside the output: {}", names.join(", "));
+    }
     if !args.quiet && built.drafts_left_out > 0 {
         eprintln!("{} draft(s) left out; build with --drafts to include them.", built.drafts_left_out);
     }

@@ -20,6 +20,10 @@ pub struct Args {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Also answer requests addressed to this name (this computer's name on
+    /// the network, with --bind); others are refused. Repeat for more names.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
 }
 
 pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
@@ -34,6 +38,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         port: args.port,
         drafts: args.drafts,
         open: args.open,
+        allow_hosts: args.allow_hosts,
     })?;
     Ok(ExitCode::SUCCESS)
 }

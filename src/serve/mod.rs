@@ -30,7 +30,7 @@ mod http;
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -46,6 +46,8 @@ pub struct ServeOptions {
     pub port: u16,
     pub drafts: bool,
     pub open: bool,
+    /// Host names answered besides the served address and loopback names.
+    pub allow_hosts: Vec<String>,
 }
 
 /// What the server answers with: the last good site and the current problems.
@@ -61,7 +63,8 @@ pub struct Snapshot {
 
 pub struct State {
     pub snapshot: Mutex<Arc<Snapshot>>,
-    pub changed: Condvar,
+    /// The current snapshot's version, for long polls to wait on.
+    pub changed: tokio::sync::watch::Sender<u64>,
 }
 
 impl Snapshot {
@@ -77,34 +80,46 @@ impl State {
 }
 
 pub fn run(opts: ServeOptions) -> Result<()> {
-    let server = tiny_http::Server::http((opts.bind, opts.port))
+    // Two threads serve every connection; reading static files from disk
+    // (blocking) has eight at most.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(8)
+        .thread_name("casebook-http")
+        .enable_all()
+        .build()
+        .context("could not start the web server")?;
+    let listener = std::net::TcpListener::bind((opts.bind, opts.port))
         .map_err(|e| anyhow::anyhow!("could not listen on {}:{}: {e}; try another --port", opts.bind, opts.port))?;
-    let mut addr = server.server_addr().to_ip().context("the server has no IP address")?;
+    listener.set_nonblocking(true).context("could not set up the listening socket")?;
+    let listener = {
+        let _inside = runtime.enter();
+        tokio::net::TcpListener::from_std(listener).context("could not set up the listening socket")?
+    };
+    let mut addr = listener.local_addr().context("the server has no address")?;
+    let hosts = Arc::new(http::Hosts { bound: addr.ip(), port: addr.port(), names: opts.allow_hosts.clone() });
     // Listening on every address (`--bind 0.0.0.0`): pages link to this machine.
     let everywhere = addr.ip().is_unspecified();
     if everywhere {
         addr.set_ip(IpAddr::from([127, 0, 0, 1]));
     }
     let base_url = format!("http://{addr}/");
-    let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed: Condvar::new() });
+    let (changed, _) = tokio::sync::watch::channel(0);
+    let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed });
     // Watching from before the first build: a save during it is seen.
     let watch = FileWatch::new(&opts.root)?;
     rebuild(&opts, &base_url, &state, None);
 
     // Announced only now: a save from here on is seen.
     println!("Serving the journal at {base_url} (Ctrl-C to stop)");
-    if everywhere {
-        eprintln!(
-            "Also listening on this machine's other addresses (--bind {}): others open http://<this machine's name or address>:{}/",
-            opts.bind,
-            addr.port()
-        );
+    if !opts.bind.is_loopback() {
+        eprintln!("{}", exposure_warning(opts.bind, addr.port(), opts.drafts));
     }
     if opts.open {
         open_browser(&base_url);
     }
     let watch_state = Arc::clone(&state);
-    let watch_opts = ServeOptions { root: opts.root.clone(), ..opts };
+    let watch_opts = ServeOptions { root: opts.root.clone(), allow_hosts: Vec::new(), ..opts };
     let watch_base = base_url.clone();
     std::thread::spawn(move || {
         while let Some(touched) = watch.next(None) {
@@ -115,11 +130,22 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         }
     });
 
-    for request in server.incoming_requests() {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || http::respond(request, state));
-    }
+    runtime.block_on(http::serve(listener, state, hosts, http::Limits::from_env()));
     Ok(())
+}
+
+/// What a `--bind` other than a loopback address exposes, and to whom.
+fn exposure_warning(bind: IpAddr, port: u16, drafts: bool) -> String {
+    let what =
+        if drafts { "the whole site, drafts included (--drafts)" } else { "the whole site (every article but drafts)" };
+    let who = if bind.is_unspecified() {
+        format!("anyone who can reach this computer on port {port}, at any of its addresses")
+    } else {
+        format!("anyone who can reach {}", std::net::SocketAddr::new(bind, port))
+    };
+    format!(
+        "Warning: --bind {bind} serves {what} to {who}, with no password. They open http://<this computer's address>:{port}/ (to let them use its name, add --allow-host NAME). To keep it to this computer, leave out --bind."
+    )
 }
 
 /// The journal's inputs, watched (with notify): each change comes as the
@@ -352,7 +378,8 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
     };
     // The last snapshot is freed on another thread once no request holds it.
     crate::cache::drop_later(std::mem::replace(&mut *current, Arc::new(next)));
-    state.changed.notify_all();
+    drop(current);
+    state.changed.send_replace(version);
     crate::cache::lap("snapshot", &mut lap);
 }
 

@@ -12,6 +12,7 @@ mod links;
 mod mutation;
 mod names;
 mod paths;
+mod safety_output_serve;
 mod serve;
 
 use std::collections::BTreeMap;
