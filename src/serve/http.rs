@@ -397,7 +397,7 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
 </script>"#,
         events = EVENTS,
         version = snapshot.version,
-        problems = serde_json::to_string(&snapshot.problems).unwrap_or_else(|_| "null".into()).replace("</", "<\\/")
+        problems = script_json(&snapshot.problems)
     );
     let mut html = String::from_utf8_lossy(&body).into_owned();
     match html.rfind("</body>") {
@@ -405,6 +405,13 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
         None => html.push_str(&script),
     }
     html.into_bytes()
+}
+
+/// `value` as JSON that is safe inside a `<script>` element: every `<` is
+/// written `\u003c`, so neither `</script>` nor `<!--` in a message (a
+/// writer's text is quoted in them) can end or change the script.
+fn script_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into()).replace('<', "\\u003c")
 }
 
 /// The snapshot once its version is past `seen` (or has problems to show),
@@ -423,6 +430,16 @@ async fn wait_for_change(state: &State, seen: u64, timeout: Duration) -> Arc<Sna
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A problem quoting a writer's `<!--` and `<script>` must not end or
+    /// change the live-reload script it is embedded in.
+    #[test]
+    fn problems_in_the_page_script_cannot_close_or_comment_it() {
+        let json = script_json(&vec!["<!-- casebook:allow-pii --> `<script>` was removed </script>"]);
+        assert!(!json.contains('<'), "{json}");
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, ["<!-- casebook:allow-pii --> `<script>` was removed </script>"]);
+    }
 
     #[test]
     fn only_this_servers_hosts_are_answered() {
