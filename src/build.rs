@@ -102,6 +102,7 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
         &content::LoadOptions { drafts: opts.drafts, cache: files, touched: opts.touched.as_ref() },
     );
     diags.extend(d);
+    diags.extend(active_svgs(root, &config, &content));
     crate::cache::lap("   config, authors, content", &mut lap);
     let (tags, d) = TagList::load(root);
     diags.extend(d);
@@ -112,6 +113,32 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     diags.extend(d);
     crate::cache::lap("   featured", &mut lap);
     (Journal { config, authors, tags, content, picks }, diags)
+}
+
+/// SVG attachments that would run script when opened on their own (see
+/// [`markdown::svg`]): errors, so they are not published, unless the journal
+/// publishes raw HTML as written.
+fn active_svgs(root: &Path, config: &Config, content: &Content) -> Vec<Diagnostic> {
+    if config.raw_html == config::RawHtml::Allow {
+        return Vec::new();
+    }
+    let files = content.files.iter().map(|f| &f.source);
+    let assets = content.articles.iter().flat_map(|a| a.assets.iter().map(|(source, _)| source));
+    let svgs: Vec<&PathBuf> =
+        files.chain(assets).filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg"))).collect();
+    svgs.into_par_iter()
+        .filter_map(|source| {
+            let rel = source.strip_prefix(root).unwrap_or(source).to_path_buf();
+            let bytes = crate::paths::read_checked(source).ok()?;
+            let (line, col, what) = markdown::svg::active_content(&String::from_utf8_lossy(&bytes))?;
+            Some(Diagnostic::error(
+                rel,
+                line,
+                col,
+                format!("this drawing contains {what}, which would run as script when the file is opened on its own, so it is not published; remove it, or export the drawing again as a plain SVG or PNG"),
+            ))
+        })
+        .collect()
 }
 
 /// What one build keeps for the next: `serve` holds one across saves so a

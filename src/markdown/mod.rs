@@ -9,6 +9,7 @@
 
 pub mod highlight;
 pub mod sanitize;
+pub mod svg;
 
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;

@@ -212,3 +212,42 @@ fn raw_html_allow_publishes_html_as_written() {
         stderr(&o)
     );
 }
+
+/// An SVG opened on its own is a page of the site: one with script is an
+/// error at its line (nothing is published), unless raw HTML is allowed.
+#[test]
+fn an_svg_attachment_with_script_is_not_published() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("journal");
+    copy_dir(&fixture("html"), &root);
+    std::fs::write(
+        root.join("content/cases/攻擊/陷阱.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"5\"\n    onload=\"alert('XSS-SVG')\"/>\n</svg>\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("content/附件.svg"), "<svg>\n<script>alert(1)</script></svg>\n").unwrap();
+    let out = tmp.path().join("site");
+    for command in ["build", "check"] {
+        let mut args = vec![command, "--root", root.to_str().unwrap()];
+        if command == "build" {
+            args.extend(["--output", out.to_str().unwrap()]);
+        }
+        let o = casebook(&args);
+        assert!(!o.status.success(), "{command}");
+        let err = stderr(&o);
+        for line in [
+            "content/cases/攻擊/陷阱.svg:3:5: error: this drawing contains an event attribute `onload`, which would run as script when the file is opened on its own, so it is not published; remove it, or export the drawing again as a plain SVG or PNG",
+            "content/附件.svg:2:1: error: this drawing contains a `<script>` element, which would run as script when the file is opened on its own, so it is not published; remove it, or export the drawing again as a plain SVG or PNG",
+        ] {
+            assert!(err.contains(line), "{command}: missing {line}\n{err}");
+        }
+        if command == "check" {
+            break;
+        }
+        assert!(!out.exists(), "nothing is written");
+    }
+    let config = std::fs::read_to_string(root.join("casebook.yaml")).unwrap();
+    std::fs::write(root.join("casebook.yaml"), format!("{config}markdown:\n  raw_html: allow\n")).unwrap();
+    let (_out_tmp, out, _) = built(&root);
+    assert!(read(&out, "cases/攻擊/陷阱.svg").contains("XSS-SVG"));
+}
