@@ -90,9 +90,11 @@ fn event_attribute(lower: &str) -> Option<(usize, String)> {
 mod tests {
     use super::active_content;
 
+    type Case = (&'static str, Option<(usize, usize, &'static str)>);
+
     #[test]
     fn drawings_pass_and_active_content_is_found_where_it_is() {
-        let table: &[(&str, Option<(usize, usize, &str)>)] = &[
+        let table: &[Case] = &[
             ("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"10\" height=\"10\"/><text>onward = 1</text></svg>", None),
             ("<svg><a href=\"#part\"><circle r=\"1\"/></a></svg>", None),
             ("<svg>\n  <script>alert(1)</script>\n</svg>", Some((2, 3, "a `<script>` element"))),

@@ -208,7 +208,7 @@ fn run_case(
     std::fs::write(file, &mutated).unwrap();
     let rel = file.strip_prefix(&journal.dir).unwrap().display().to_string();
     let label = format!("case {case}: {}/{rel}: {what}", journal.name);
-    let check = case % 2 == 0;
+    let check = case.is_multiple_of(2);
     if std::env::var_os("CASEBOOK_MUTATION_TIMES").is_some() {
         eprintln!("{label}");
     }
@@ -249,7 +249,7 @@ fn run_case(
     }
 
     // The real binary, now and then: a failed build leaves the site untouched.
-    if case % BINARY_EVERY == 0 {
+    if case.is_multiple_of(BINARY_EVERY) {
         let o = crate::build(&journal.dir, out, &[]);
         if o.status.success() {
             // Put the original site back for the next binary case.
