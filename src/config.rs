@@ -239,6 +239,9 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return validate(RawConfig::default(), text, rel);
     }
+    if let Err(r) = yaml::guard(text) {
+        return (Config::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+    }
     match serde_norway::from_str::<RawConfig>(text) {
         Ok(raw) => validate(raw, text, rel),
         Err(err) => {

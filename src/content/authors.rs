@@ -65,6 +65,9 @@ impl Authors {
         if text.trim().is_empty() {
             return (Authors::default(), Vec::new());
         }
+        if let Err(r) = yaml::guard(text) {
+            return (Authors::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+        }
         match serde_norway::from_str::<BTreeMap<String, RawAuthor>>(text) {
             Ok(raw) => {
                 let by_id = raw

@@ -82,6 +82,9 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return (Vec::new(), diags);
     }
+    if let Err(r) = yaml::guard(text) {
+        return (Vec::new(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+    }
     let value: Value = match serde_norway::from_str(text) {
         Ok(v) => v,
         Err(err) => {

@@ -68,6 +68,9 @@ impl TagList {
         if text.trim().is_empty() {
             return (TagList::default(), Vec::new());
         }
+        if let Err(r) = yaml::guard(text) {
+            return (TagList::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+        }
         let raw: RawFile = match serde_norway::from_str(text) {
             Ok(r) => r,
             Err(err) => {
