@@ -89,6 +89,8 @@ pub struct Config {
     /// commits, file history and pull requests.
     pub repo_url: Option<String>,
     pub repo_branch: String,
+    /// The largest article and data file casebook reads (`limits:`).
+    pub limits: crate::limits::Limits,
 }
 
 impl Default for Config {
@@ -122,6 +124,14 @@ struct RawConfig {
     privacy: Option<RawPrivacy>,
     repo_url: Option<String>,
     repo_branch: Option<String>,
+    limits: RawLimits,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawLimits {
+    article_kb: Option<u64>,
+    data_kb: Option<u64>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -152,7 +162,8 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 22] = [
+const KNOWN_KEYS: [&str; 23] = [
+    "limits",
     "repo_url",
     "repo_branch",
     "case_sections",
@@ -217,19 +228,16 @@ fn strings(items: &[&str]) -> Vec<String> {
 pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
     let path = root.join(CONFIG_FILE);
     let rel = Path::new(CONFIG_FILE);
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+    let text = match crate::limits::read(&path, rel, &crate::limits::CONFIG) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
             Ok(t) => t.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
             Err(_) => {
                 let d = Diagnostic::error(rel, 0, 0, "is not UTF-8 text; save it as UTF-8");
                 return (Config::default(), vec![d]);
             }
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            let d = Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"));
-            return (Config::default(), vec![d]);
-        }
+        Ok(None) => String::new(),
+        Err(d) => return (Config::default(), vec![d]),
     };
     parse(&text, rel)
 }
@@ -247,10 +255,15 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
         Err(err) => {
             let (mut line, mut col) = yaml::error_position(&err);
             let msg = err.to_string();
-            let message = if let Some(rest) = msg.strip_prefix("unknown field `") {
+            let message = if let Some((_, rest)) = msg.split_once("unknown field `") {
                 let key = rest.split('`').next().unwrap_or_default();
-                let known =
-                    if msg.contains("expected one of `title`") { &KNOWN_KEYS[..] } else { &["title", "kind"][..] };
+                let known = if msg.contains("expected one of `title`") {
+                    &KNOWN_KEYS[..]
+                } else if msg.contains("expected `article_kb`") {
+                    &["article_kb", "data_kb"][..]
+                } else {
+                    &["title", "kind"][..]
+                };
                 match closest(key, known.iter().copied()) {
                     Some(s) => format!("unknown setting `{key}`; did you mean `{s}`?"),
                     None => format!("unknown setting `{key}`; the settings are: {}", known.join(", ")),
@@ -409,6 +422,20 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         None => 20,
     };
 
+    let mut limits = crate::limits::Limits::default();
+    for (key, kb, limit) in
+        [("article_kb", raw.limits.article_kb, &mut limits.article), ("data_kb", raw.limits.data_kb, &mut limits.data)]
+    {
+        match kb {
+            Some(0) => {
+                let (l, c) = at("limits");
+                diags.push(Diagnostic::error(rel, l, c, format!("`limits.{key}` must be 1 or more (a size in KB)")));
+            }
+            Some(kb) => limit.bytes = kb.saturating_mul(1024),
+            None => {}
+        }
+    }
+
     let mut labels = default_labels();
     labels.extend(raw.labels);
 
@@ -480,6 +507,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         privacy_patterns,
         repo_url: raw.repo_url.map(|u| u.trim_end_matches('/').to_string()),
         repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
+        limits,
     };
     (config, diags)
 }
@@ -557,6 +585,17 @@ mod tests {
     fn unknown_key_names_line_and_suggests() {
         let (_, d) = parse_str("title: 案例集\ntitel: x\n");
         assert_eq!(d, vec!["casebook.yaml:2:1: error: unknown setting `titel`; did you mean `title`?"]);
+    }
+
+    #[test]
+    fn size_limits_in_kb() {
+        let (c, d) = parse_str("limits:\n  article_kb: 2048\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!((c.limits.article.bytes, c.limits.data.bytes), (2048 * 1024, 1024 * 1024));
+        let (_, d) = parse_str("limits: {data_kb: 0}\n");
+        assert_eq!(d, vec!["casebook.yaml:1:9: error: `limits.data_kb` must be 1 or more (a size in KB)"]);
+        let (_, d) = parse_str("limits:\n  article_k: 5\n");
+        assert_eq!(d, vec!["casebook.yaml:2:3: error: unknown setting `article_k`; did you mean `article_kb`?"]);
     }
 
     #[test]

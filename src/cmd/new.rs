@@ -90,7 +90,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         Err(e) => return Err(e).with_context(|| format!("could not read archetypes/{archetype_name}")),
     };
     let author = args.author.clone().or_else(git_user_name).map(|name| {
-        let (authors, _) = Authors::load(root);
+        let (authors, _) = Authors::load(root, &config.limits);
         let a = authors.resolve(&name);
         if a.known {
             a.id

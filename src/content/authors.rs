@@ -51,9 +51,9 @@ pub struct Authors {
 
 impl Authors {
     /// Reads the authors file in `root`; a missing file means no known authors.
-    pub fn load(root: &Path) -> (Authors, Vec<Diagnostic>) {
+    pub fn load(root: &Path, limits: &crate::limits::Limits) -> (Authors, Vec<Diagnostic>) {
         let rel = Path::new(AUTHORS_FILE);
-        let text = match crate::content::read_data_file(root, rel) {
+        let text = match crate::content::read_data_file(root, rel, &limits.data) {
             Ok(Some(t)) => t,
             Ok(None) => return (Authors::default(), Vec::new()),
             Err(d) => return (Authors::default(), vec![d]),

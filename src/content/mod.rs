@@ -76,12 +76,11 @@ impl Article {
 }
 
 /// Reads a data file (`data/authors.yaml`) as text: `Ok(None)` when it does
-/// not exist, which is always allowed.
-pub fn read_data_file(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> {
-    match std::fs::read(root.join(rel)) {
-        Ok(bytes) => frontmatter::decode(&bytes, rel).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))),
+/// not exist, which is always allowed. A file over `limit` is an error.
+pub fn read_data_file(root: &Path, rel: &Path, limit: &crate::limits::Limit) -> Result<Option<String>, Diagnostic> {
+    match crate::limits::read(&root.join(rel), rel, limit)? {
+        Some(bytes) => frontmatter::decode(&bytes, rel).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -357,9 +356,10 @@ fn walk(dir: &Path) -> Walk {
 
 fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
     let rel = file.strip_prefix(root).unwrap_or(file).to_path_buf();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => return (None, vec![Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))]),
+    let bytes = match crate::limits::read(file, &rel, &config.limits.article) {
+        Ok(Some(b)) => b,
+        Ok(None) => return (None, vec![Diagnostic::error(rel, 0, 0, "could not be read: it was removed")]),
+        Err(d) => return (None, vec![d]),
     };
     let text = match frontmatter::decode(&bytes, &rel) {
         Ok(t) => t,

@@ -54,9 +54,9 @@ pub struct TagList {
 }
 
 impl TagList {
-    pub fn load(root: &Path) -> (TagList, Vec<Diagnostic>) {
+    pub fn load(root: &Path, limits: &crate::limits::Limits) -> (TagList, Vec<Diagnostic>) {
         let rel = Path::new(TAGS_FILE);
-        let text = match crate::content::read_data_file(root, rel) {
+        let text = match crate::content::read_data_file(root, rel, &limits.data) {
             Ok(Some(t)) => t,
             Ok(None) => return (TagList::default(), Vec::new()),
             Err(d) => return (TagList::default(), vec![d]),
