@@ -247,6 +247,8 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     crate::cache::lap("markdown", &mut lap);
     if opts.check {
         diags.extend(crate::check::case_sections(&content.articles, &rendered, &config));
+        // Drafts and other files are not published, but a pull request commits them.
+        diags.extend(crate::check::files::scan(root, &config, &content.articles));
     }
     // Customer data, per article: a kept article's findings are kept too.
     let scans: Vec<(u64, Vec<Diagnostic>)> = content
