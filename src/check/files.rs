@@ -101,7 +101,14 @@ fn scan_text(abs: &Path, rel: &Path, config: &Config, custom: &[pii::CustomPatte
     // e-mail addresses when read as UTF-8 with the rest replaced.
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let mut text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    // In a table or a list of values a comma separates fields: read it as
+    // a tab (one character, so columns stay), else `0912345678,A123456789`
+    // looks like one number written with thousands separators.
+    let ext = abs.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if matches!(ext.as_str(), "csv" | "json") {
+        text = text.replace(',', "\t");
+    }
     let hint = if markdown {
         "add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)"
     } else {
@@ -143,15 +150,18 @@ mod tests {
     fn text_files_are_reported_at_their_own_lines() {
         let dir = tempfile::tempdir().unwrap();
         let abs = dir.path().join("a.csv");
-        std::fs::write(&abs, "name,phone\r\n王先生,0912345678\r\nok,0912345678 casebook:allow-pii\r\n").unwrap();
+        std::fs::write(&abs, "name,phone,id\r\n王先生,0912345678,A123456789\r\nok,0912345678 casebook:allow-pii\r\n")
+            .unwrap();
         let d: Vec<String> = scan_text(&abs, Path::new("content/a.csv"), &Config::default(), &[])
             .iter()
-            .map(|d| d.to_string())
+            .map(|d| d.to_string().split(';').next().unwrap_or_default().to_string())
             .collect();
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert!(
-            d[0].starts_with("content/a.csv:2:5: error: this looks like a customer's mobile phone number (0912"),
-            "{d:?}"
+        assert_eq!(
+            d,
+            [
+                "content/a.csv:2:5: error: this looks like a customer's mobile phone number (0912***678)",
+                "content/a.csv:2:16: error: this looks like a customer's resident ID number (A1*****789)"
+            ]
         );
     }
 }
