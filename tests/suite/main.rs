@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod editorial;
 mod history;
+mod limits;
 mod links;
 mod serve;
 
