@@ -94,7 +94,7 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     if let Some(url) = &opts.base_url {
         config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
     }
-    let (authors, d) = Authors::load(root);
+    let (authors, d) = Authors::load(root, &config.limits);
     diags.extend(d);
     let (content, d) = content::load(
         root,
@@ -104,12 +104,12 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     diags.extend(d);
     diags.extend(active_svgs(root, &config, &content));
     crate::cache::lap("   config, authors, content", &mut lap);
-    let (tags, d) = TagList::load(root);
+    let (tags, d) = TagList::load(root, &config.limits);
     diags.extend(d);
     let mut content = content;
     diags.extend(tags.apply(&mut content.articles));
     crate::cache::lap("   tags", &mut lap);
-    let (picks, d) = crate::content::featured::load(root);
+    let (picks, d) = crate::content::featured::load(root, &config.limits);
     diags.extend(d);
     crate::cache::lap("   featured", &mut lap);
     (Journal { config, authors, tags, content, picks }, diags)
@@ -282,6 +282,8 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     crate::cache::lap("markdown", &mut lap);
     if opts.check {
         diags.extend(crate::check::case_sections(&content.articles, &rendered, &config));
+        // Drafts and other files are not published, but a pull request commits them.
+        diags.extend(crate::check::files::scan(root, &config, &content.articles));
     }
     // Customer data, per article: a kept article's findings are kept too.
     let scans: Vec<(u64, Vec<Diagnostic>)> = content

@@ -92,6 +92,8 @@ pub struct Config {
     /// Whether raw HTML and addresses in Markdown are cleaned (the default)
     /// or published as written (`markdown: { raw_html: allow }`).
     pub raw_html: RawHtml,
+    /// The largest article and data file casebook reads (`limits:`).
+    pub limits: crate::limits::Limits,
 }
 
 /// What happens to raw HTML in articles.
@@ -137,12 +139,20 @@ struct RawConfig {
     repo_url: Option<String>,
     repo_branch: Option<String>,
     markdown: Option<RawMarkdown>,
+    limits: RawLimits,
 }
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct RawMarkdown {
     raw_html: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawLimits {
+    article_kb: Option<u64>,
+    data_kb: Option<u64>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -173,8 +183,9 @@ struct RawSection {
     kind: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 23] = [
+const KNOWN_KEYS: [&str; 24] = [
     "markdown",
+    "limits",
     "repo_url",
     "repo_branch",
     "case_sections",
@@ -238,7 +249,7 @@ fn strings(items: &[&str]) -> Vec<String> {
 /// Reads `casebook.yaml` in `root`. A missing file is the default config.
 pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
     let rel = Path::new(CONFIG_FILE);
-    let text = match crate::paths::read(root, rel) {
+    let text = match crate::paths::read(root, rel, &crate::limits::CONFIG) {
         Ok(Some(bytes)) => match String::from_utf8(bytes) {
             Ok(t) => t.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
             Err(e) => return (Config::default(), vec![not_utf8(e.as_bytes(), e.utf8_error(), rel)]),
@@ -270,15 +281,23 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return validate(RawConfig::default(), text, rel);
     }
+    if let Err(r) = yaml::guard(text) {
+        return (Config::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+    }
     match serde_norway::from_str::<RawConfig>(text) {
         Ok(raw) => validate(raw, text, rel),
         Err(err) => {
             let (mut line, mut col) = yaml::error_position(&err);
             let msg = err.to_string();
-            let message = if let Some(rest) = msg.strip_prefix("unknown field `") {
+            let message = if let Some((_, rest)) = msg.split_once("unknown field `") {
                 let key = rest.split('`').next().unwrap_or_default();
-                let known =
-                    if msg.contains("expected one of `title`") { &KNOWN_KEYS[..] } else { &["title", "kind"][..] };
+                let known = if msg.contains("expected one of `title`") {
+                    &KNOWN_KEYS[..]
+                } else if msg.contains("expected `article_kb`") {
+                    &["article_kb", "data_kb"][..]
+                } else {
+                    &["title", "kind"][..]
+                };
                 match closest(key, known.iter().copied()) {
                     Some(s) => format!("unknown setting `{key}`; did you mean `{s}`?"),
                     None => format!("unknown setting `{key}`; the settings are: {}", known.join(", ")),
@@ -456,6 +475,20 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         None => 20,
     };
 
+    let mut limits = crate::limits::Limits::default();
+    for (key, kb, limit) in
+        [("article_kb", raw.limits.article_kb, &mut limits.article), ("data_kb", raw.limits.data_kb, &mut limits.data)]
+    {
+        match kb {
+            Some(0) => {
+                let (l, c) = at("limits");
+                diags.push(Diagnostic::error(rel, l, c, format!("`limits.{key}` must be 1 or more (a size in KB)")));
+            }
+            Some(kb) => limit.bytes = kb.saturating_mul(1024),
+            None => {}
+        }
+    }
+
     let mut labels = default_labels();
     labels.extend(raw.labels);
 
@@ -534,6 +567,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         repo_url: raw.repo_url.map(|u| u.trim_end_matches('/').to_string()),
         repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
         raw_html,
+        limits,
     };
     (config, diags)
 }
@@ -627,6 +661,17 @@ mod tests {
     fn unknown_key_names_line_and_suggests() {
         let (_, d) = parse_str("title: 案例集\ntitel: x\n");
         assert_eq!(d, vec!["casebook.yaml:2:1: error: unknown setting `titel`; did you mean `title`?"]);
+    }
+
+    #[test]
+    fn size_limits_in_kb() {
+        let (c, d) = parse_str("limits:\n  article_kb: 2048\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!((c.limits.article.bytes, c.limits.data.bytes), (2048 * 1024, 1024 * 1024));
+        let (_, d) = parse_str("limits: {data_kb: 0}\n");
+        assert_eq!(d, vec!["casebook.yaml:1:9: error: `limits.data_kb` must be 1 or more (a size in KB)"]);
+        let (_, d) = parse_str("limits:\n  article_k: 5\n");
+        assert_eq!(d, vec!["casebook.yaml:2:3: error: unknown setting `article_k`; did you mean `article_kb`?"]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod fold;
 pub mod graph;
 pub mod history;
+pub mod limits;
 pub mod markdown;
 pub mod output;
 pub mod paths;

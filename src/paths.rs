@@ -154,18 +154,15 @@ pub fn first_link(root: &Path, path: &Path) -> Option<Link> {
 /// Reads the file at `rel` under `root` (a data file, an archetype, the
 /// config): `Ok(None)` when it does not exist; a warning when a link is on
 /// the way (the file is then not read); an error when it cannot be read.
-pub fn read(root: &Path, rel: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
+/// A file over `limit` is an error at `rel:1:1`, found before it is read.
+pub fn read(root: &Path, rel: &Path, limit: &crate::limits::Limit) -> Result<Option<Vec<u8>>, Diagnostic> {
     // Resolved here too, for callers that did not (a few files: cheap).
     let root = self::root(root);
     let path = root.join(rel);
     if let Some(link) = first_link(&root, &path) {
         return Err(link.warning());
     }
-    match read_checked(&path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))),
-    }
+    crate::limits::read(&path, rel, limit)
 }
 
 /// Opens a file listed by [`walk`] or placed by [`read`], refusing it if it
@@ -315,13 +312,13 @@ mod tests {
         assert_eq!(w.files, vec![j.join("content/cases/a.md")]);
         assert_eq!(w.links.iter().map(|l| l.path.clone()).collect::<Vec<_>>(), vec![PathBuf::from("content/shared")]);
         assert_eq!(w.diags.len(), 1);
-        assert!(read(&j, Path::new("data/authors.yaml")).is_err_and(|d| !d.is_error()));
-        assert_eq!(read(&j, Path::new("content/cases/none.md")), Ok(None));
-        assert_eq!(read(&j, Path::new("content/cases/a.md")), Ok(Some(b"a".to_vec())));
+        assert!(read(&j, Path::new("data/authors.yaml"), &crate::limits::CONFIG).is_err_and(|d| !d.is_error()));
+        assert_eq!(read(&j, Path::new("content/cases/none.md"), &crate::limits::CONFIG), Ok(None));
+        assert_eq!(read(&j, Path::new("content/cases/a.md"), &crate::limits::CONFIG), Ok(Some(b"a".to_vec())));
         // The root itself may be reached through a link.
         let alias = j.with_file_name("alias");
         symlink(&j, &alias).unwrap();
-        assert_eq!(read(&alias, Path::new("content/cases/a.md")), Ok(Some(b"a".to_vec())));
+        assert_eq!(read(&alias, Path::new("content/cases/a.md"), &crate::limits::CONFIG), Ok(Some(b"a".to_vec())));
         // A linked top folder is not entered at all.
         let w = walk(&j, &j.join("content/shared"), |_| true);
         assert!(w.files.is_empty() && w.links.len() == 1);

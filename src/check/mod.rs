@@ -3,6 +3,7 @@
 //! customer data ([`pii`]), limiting the report to changed files, and output
 //! for people (`human`), GitHub (`github` annotations) and tools (`json`).
 
+pub mod files;
 pub mod pii;
 
 use std::collections::BTreeSet;
@@ -53,11 +54,7 @@ pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>]
 /// writer sees it). An allow marker written so that it does nothing is a
 /// warning at its line in both, with the exact form to write.
 pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic> {
-    let custom: Vec<pii::CustomPattern> = config
-        .privacy_patterns
-        .iter()
-        .map(|(name, re)| pii::CustomPattern { name: name.clone(), regex: re.clone() })
-        .collect();
+    let custom = custom_patterns(config);
     let mut out = Vec::new();
     // The YAML starts on line 2; the body on `body_line`.
     for (text, first_line, comment) in [(&*a.front_text, 2, ("# ", "")), (&*a.body, a.body_line, ("<!-- ", " -->"))] {
@@ -87,6 +84,15 @@ pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic>
         }
     }
     out
+}
+
+/// The `privacy.patterns` of the config, for [`pii::find`].
+pub fn custom_patterns(config: &Config) -> Vec<pii::CustomPattern> {
+    config
+        .privacy_patterns
+        .iter()
+        .map(|(name, re)| pii::CustomPattern { name: name.clone(), regex: re.clone() })
+        .collect()
 }
 
 /// Files changed since `rev` (committed or not, and new files), relative to

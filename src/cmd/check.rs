@@ -28,7 +28,8 @@ pub struct Args {
     /// broken links into them), like origin/main.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
-    /// Check drafts too.
+    /// Check drafts as articles too (links, sections, ...). Customer data
+    /// in drafts and in every text file under content/ is always checked.
     #[arg(long)]
     pub drafts: bool,
 }

@@ -86,7 +86,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         bail!("{}: nothing was written", link.warning());
     }
     let archetype_rel = Path::new("archetypes").join(archetype_name);
-    let archetype = match crate::paths::read(root, &archetype_rel) {
+    let archetype = match crate::paths::read(root, &archetype_rel, &crate::limits::Limits::default().article) {
         Ok(Some(bytes)) => crate::content::frontmatter::decode(&bytes, &archetype_rel).map_err(|d| anyhow!("{d}"))?,
         Ok(None) => match kind {
             Kind::Case => super::init::CASE_ARCHETYPE.to_string(),
@@ -96,7 +96,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         Err(d) => bail!("{d}: nothing was written"),
     };
     let author = args.author.clone().or_else(git_user_name).map(|name| {
-        let (authors, _) = Authors::load(root);
+        let (authors, _) = Authors::load(root, &config.limits);
         let a = authors.resolve(&name);
         if a.known {
             a.id

@@ -51,9 +51,9 @@ pub struct Authors {
 
 impl Authors {
     /// Reads the authors file in `root`; a missing file means no known authors.
-    pub fn load(root: &Path) -> (Authors, Vec<Diagnostic>) {
+    pub fn load(root: &Path, limits: &crate::limits::Limits) -> (Authors, Vec<Diagnostic>) {
         let rel = Path::new(AUTHORS_FILE);
-        let text = match crate::content::read_data_file(root, rel) {
+        let text = match crate::content::read_data_file(root, rel, &limits.data) {
             Ok(Some(t)) => t,
             Ok(None) => return (Authors::default(), Vec::new()),
             Err(d) => return (Authors::default(), vec![d]),
@@ -64,6 +64,9 @@ impl Authors {
     pub fn parse(text: &str, rel: &Path) -> (Authors, Vec<Diagnostic>) {
         if text.trim().is_empty() {
             return (Authors::default(), Vec::new());
+        }
+        if let Err(r) = yaml::guard(text) {
+            return (Authors::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
         }
         match serde_norway::from_str::<BTreeMap<String, RawAuthor>>(text) {
             Ok(raw) => {

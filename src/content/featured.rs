@@ -68,9 +68,9 @@ pub struct RawPick {
 }
 
 /// Reads the featured file; a missing file means no picks.
-pub fn load(root: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
+pub fn load(root: &Path, limits: &crate::limits::Limits) -> (Vec<RawPick>, Vec<Diagnostic>) {
     let rel = Path::new(FEATURED_FILE);
-    match crate::content::read_data_file(root, rel) {
+    match crate::content::read_data_file(root, rel, &limits.data) {
         Ok(Some(text)) => parse(&text, rel),
         Ok(None) => (Vec::new(), Vec::new()),
         Err(d) => (Vec::new(), vec![d]),
@@ -81,6 +81,9 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if text.trim().is_empty() {
         return (Vec::new(), diags);
+    }
+    if let Err(r) = yaml::guard(text) {
+        return (Vec::new(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
     }
     let value: Value = match serde_norway::from_str(text) {
         Ok(v) => v,

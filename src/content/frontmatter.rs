@@ -112,6 +112,9 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
     if let Some(d) = precheck(yaml_text, rel) {
         return (None, vec![d]);
     }
+    if let Err(r) = yaml::guard(yaml_text) {
+        return (None, vec![Diagnostic::error(rel, r.line + 1, r.col, r.message)]);
+    }
     let value: Value = if yaml_text.trim().is_empty() {
         Value::Mapping(Mapping::new())
     } else {

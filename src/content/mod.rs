@@ -76,11 +76,11 @@ impl Article {
 }
 
 /// Reads a data file (`data/authors.yaml`) as text: `Ok(None)` when it does
-/// not exist, which is always allowed.
+/// not exist, which is always allowed. A file over `limit` is an error.
 /// A data file reached through a link is not read: its warning comes back
 /// as the `Err` (callers go on as if the file did not exist).
-pub fn read_data_file(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> {
-    match crate::paths::read(root, rel)? {
+pub fn read_data_file(root: &Path, rel: &Path, limit: &crate::limits::Limit) -> Result<Option<String>, Diagnostic> {
+    match crate::paths::read(root, rel, limit)? {
         Some(bytes) => frontmatter::decode(&bytes, rel).map(Some),
         None => Ok(None),
     }
@@ -369,9 +369,10 @@ fn walk(root: &Path, dir: &Path) -> Walk {
 
 fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
     let rel = file.strip_prefix(root).unwrap_or(file).to_path_buf();
-    let bytes = match crate::paths::read_checked(file) {
-        Ok(b) => b,
-        Err(e) => return (None, vec![Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"))]),
+    let bytes = match crate::limits::read(file, &rel, &config.limits.article) {
+        Ok(Some(b)) => b,
+        Ok(None) => return (None, vec![Diagnostic::error(rel, 0, 0, "could not be read: it was removed")]),
+        Err(d) => return (None, vec![d]),
     };
     let text = match frontmatter::decode(&bytes, &rel) {
         Ok(t) => t,

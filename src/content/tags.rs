@@ -54,9 +54,9 @@ pub struct TagList {
 }
 
 impl TagList {
-    pub fn load(root: &Path) -> (TagList, Vec<Diagnostic>) {
+    pub fn load(root: &Path, limits: &crate::limits::Limits) -> (TagList, Vec<Diagnostic>) {
         let rel = Path::new(TAGS_FILE);
-        let text = match crate::content::read_data_file(root, rel) {
+        let text = match crate::content::read_data_file(root, rel, &limits.data) {
             Ok(Some(t)) => t,
             Ok(None) => return (TagList::default(), Vec::new()),
             Err(d) => return (TagList::default(), vec![d]),
@@ -67,6 +67,9 @@ impl TagList {
     pub fn parse(text: &str, rel: &Path) -> (TagList, Vec<Diagnostic>) {
         if text.trim().is_empty() {
             return (TagList::default(), Vec::new());
+        }
+        if let Err(r) = yaml::guard(text) {
+            return (TagList::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
         }
         let raw: RawFile = match serde_norway::from_str(text) {
             Ok(r) => r,
