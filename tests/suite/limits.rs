@@ -179,11 +179,12 @@ fn an_article_under_the_limit_with_many_links_builds() {
     assert!(page.contains("很長"), "the long article is listed among the links to 正常");
 }
 
-// Heading ids are made unique by trying `-2`, `-3`, ... in turn, which is
-// quadratic; the change that makes them linear is on another branch. Until
-// it is merged this takes minutes in a debug build.
+// Heading ids were made unique by trying `-2`, `-3`, ... from the start for
+// each heading (quadratic: 50 s for these); now each name keeps its next
+// number. Something else in the build is still superlinear on this input
+// (over 600 s in a debug build): ignored until it is found (issue 13).
 #[test]
-#[ignore = "slow until the linear heading ids are merged"]
+#[ignore = "still superlinear outside heading ids: see issue 13's note"]
 fn twenty_thousand_identical_headings_build() {
     let text = format!("---\ntitle: 標題\ndate: 2026-11-02\n---\n\n{}", "## 背景\n\n".repeat(20_000));
     let (_tmp, root) = journal(&[("content/cases/標題.md", text.as_bytes())]);
