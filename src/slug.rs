@@ -87,16 +87,6 @@ fn stable_hash(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// [`unique`] for names that become file or folder names: each candidate
-/// (`name`, `name-2`, ...) is made to fit with [`fit_name`].
-pub fn unique_name(name: String, taken: &mut std::collections::HashSet<String>) -> String {
-    let name = fit_name(name);
-    if taken.insert(name.clone()) {
-        return name;
-    }
-    (2..).map(|n| fit_name(format!("{name}-{n}"))).find(|s| taken.insert(s.clone())).unwrap_or(name)
-}
-
 /// Characters percent-encoded in a URL path: everything but unreserved ASCII
 /// and `/`.
 const PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
@@ -111,8 +101,9 @@ pub fn encode_fragment(id: &str) -> String {
     utf8_percent_encode(id, PATH).to_string()
 }
 
-/// Names handed out so far, for [`UniqueNames::claim`]: like [`unique`], but
-/// each name remembers the next number to try, so 20,000 equal headings take
+/// Names handed out so far: [`UniqueNames::claim`] gives `name`, or
+/// `name-2`, `name-3`, ... when it is taken. Each name remembers the next
+/// number to try, so 20,000 equal headings (or tags that slugify alike) take
 /// linear time instead of trying `-2`, `-3`, ... from the start each time.
 #[derive(Debug, Default)]
 pub struct UniqueNames {
@@ -122,35 +113,35 @@ pub struct UniqueNames {
 }
 
 impl UniqueNames {
-    /// `name` if it is free, else `name-n` for the smallest free `n` from 2
-    /// (the names [`unique`] gives); records it.
-    ///
-    /// Every `n` below the remembered one was taken when it was tried, and
-    /// names are never given back, so starting there finds the same name.
+    /// `name` if it is free, else `name-n` for the smallest free `n` from 2;
+    /// records it.
     pub fn claim(&mut self, name: String) -> String {
-        if !self.taken.contains(&name) {
-            self.taken.insert(name.clone());
+        self.claim_shaped(name, |s| s)
+    }
+
+    /// [`claim`](Self::claim) for names that become file or folder names:
+    /// each candidate (`name`, `name-2`, ...) is made to fit with [`fit_name`].
+    pub fn claim_file_name(&mut self, name: String) -> String {
+        self.claim_shaped(fit_name(name), fit_name)
+    }
+
+    /// Every `n` below the remembered one was taken when it was tried, and
+    /// names are never given back, so starting there finds the same name as
+    /// trying from 2.
+    fn claim_shaped(&mut self, name: String, shape: impl Fn(String) -> String) -> String {
+        if self.taken.insert(name.clone()) {
             return name;
         }
         let mut n = self.next.get(&name).copied().unwrap_or(2);
-        let mut candidate = format!("{name}-{n}");
+        let mut candidate = shape(format!("{name}-{n}"));
         while self.taken.contains(&candidate) {
             n += 1;
-            candidate = format!("{name}-{n}");
+            candidate = shape(format!("{name}-{n}"));
         }
         self.taken.insert(candidate.clone());
         self.next.insert(name, n + 1);
         candidate
     }
-}
-
-/// Returns a slug not yet in `taken`, appending `-2`, `-3`, ... as needed, and
-/// records it.
-pub fn unique(slug: String, taken: &mut std::collections::HashSet<String>) -> String {
-    if taken.insert(slug.clone()) {
-        return slug;
-    }
-    (2..).map(|n| format!("{slug}-{n}")).find(|s| taken.insert(s.clone())).unwrap_or(slug)
 }
 
 #[cfg(test)]
@@ -231,21 +222,30 @@ mod tests {
 
     #[test]
     fn unique_names_fit_too() {
-        let mut taken = Default::default();
+        let mut taken = UniqueNames::default();
         let near = "a".repeat(254);
-        assert_eq!(unique_name(near.clone(), &mut taken), near);
-        let second = unique_name(near.clone(), &mut taken);
+        assert_eq!(taken.claim_file_name(near.clone()), near);
+        let second = taken.claim_file_name(near.clone());
         assert!(second.len() <= MAX_NAME_BYTES && second != near, "{second}");
-        assert_eq!(unique_name("b".into(), &mut taken), "b");
-        assert_eq!(unique_name("b".into(), &mut taken), "b-2");
+        assert_eq!(taken.claim_file_name("b".into()), "b");
+        assert_eq!(taken.claim_file_name("b".into()), "b-2");
+    }
+
+    /// The plain way, trying `-2`, `-3`, ... from the start each time: the
+    /// oracle for [`UniqueNames`].
+    fn unique(slug: String, taken: &mut std::collections::HashSet<String>) -> String {
+        if taken.insert(slug.clone()) {
+            return slug;
+        }
+        (2..).map(|n| format!("{slug}-{n}")).find(|s| taken.insert(s.clone())).unwrap_or(slug)
     }
 
     #[test]
     fn unique_appends_numbers() {
-        let mut taken = Default::default();
-        assert_eq!(unique("a".into(), &mut taken), "a");
-        assert_eq!(unique("a".into(), &mut taken), "a-2");
-        assert_eq!(unique("a".into(), &mut taken), "a-3");
+        let mut taken = UniqueNames::default();
+        assert_eq!(taken.claim("a".into()), "a");
+        assert_eq!(taken.claim("a".into()), "a-2");
+        assert_eq!(taken.claim("a".into()), "a-3");
     }
 
     #[test]

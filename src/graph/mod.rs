@@ -20,7 +20,7 @@ use crate::content::tags::TagList;
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
-use crate::slug::{fit_name, slugify, unique_name};
+use crate::slug::{fit_name, slugify, UniqueNames};
 use links::LinkIndex;
 
 #[derive(Debug, Clone)]
@@ -430,7 +430,7 @@ fn series(articles: &[Article], config: &Config) -> Vec<Series> {
             g.1.push(i);
         }
     }
-    let mut taken = HashSet::new();
+    let mut taken = UniqueNames::default();
     let mut out: Vec<Series> = groups
         .into_values()
         .map(|(spellings, mut parts)| {
@@ -447,7 +447,7 @@ fn series(articles: &[Article], config: &Config) -> Vec<Series> {
                     .then_with(|| a.date.cmp(&b.date))
                     .then_with(|| a.front.title.cmp(&b.front.title))
             });
-            let slug = unique_name(slugify(&name, config.slugify), &mut taken);
+            let slug = taken.claim_file_name(slugify(&name, config.slugify));
             Series { name, slug, parts }
         })
         .collect();
@@ -484,7 +484,7 @@ fn group_terms(
             g.1.push(i);
         }
     }
-    let mut taken = HashSet::new();
+    let mut taken = UniqueNames::default();
     let mut first_of_slug: HashMap<String, String> = HashMap::new();
     let mut dups = Vec::new();
     let mut terms = Vec::new();
@@ -497,7 +497,7 @@ fn group_terms(
             .unwrap_or_default();
         // A name too long for a folder gets a shortened one (see `fit_name`).
         let wanted = fit_name(slugify(&name, config.slugify));
-        let slug = unique_name(wanted.clone(), &mut taken);
+        let slug = taken.claim_file_name(wanted.clone());
         if slug != wanted {
             dups.push((first_of_slug.get(&wanted).cloned().unwrap_or_default(), name.clone(), slug.clone()));
         } else {
