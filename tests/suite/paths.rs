@@ -5,10 +5,8 @@
 //! not UTF-8 is reported at its first bad byte.
 #![cfg(unix)]
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::*;
@@ -219,38 +217,10 @@ fn a_link_in_a_theme_folder_or_a_climbing_theme_name_is_not_followed() {
     assert_no_secret(&tree(&out));
 }
 
-struct Server(Child, String);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.split("http://").nth(1).and_then(|r| r.split('/').next()).unwrap().to_string();
-    Server(child, addr)
-}
-
-/// (status, body) of a GET.
-fn get(server: &Server, path: &str) -> (u16, String) {
-    let mut s = std::net::TcpStream::connect(&server.1).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", server.1).unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    (head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0), body.to_string())
+/// (status, body) of a GET, from the serve tests' client.
+fn get(server: &crate::serve::Server, path: &str) -> (u16, String) {
+    let (status, _, body) = crate::serve::get(server, path);
+    (status, body)
 }
 
 fn encoded(path: &str) -> String {
@@ -261,7 +231,7 @@ fn encoded(path: &str) -> String {
 fn serve_serves_nothing_from_outside_even_when_a_file_turns_into_a_link() {
     let (_tmp, root, outside) = linked_journal();
     links_warn(&root);
-    let server = serve(&root);
+    let server = crate::serve::start(&root);
     let (status, page) = get(&server, &encoded("/cases/換貨/"));
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("<h1>耳機換貨") && !page.contains(SECRET), "{page}");

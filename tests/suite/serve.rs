@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 
 use crate::*;
 
-struct Server {
+/// A running `casebook serve`, stopped when dropped (other test modules use it too).
+pub struct Server {
     child: Child,
-    addr: String,
+    pub addr: String,
 }
 
 impl Drop for Server {
@@ -22,7 +23,7 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &Path) -> Server {
+pub fn start(root: &Path) -> Server {
     start_with(root, &[])
 }
 
@@ -42,7 +43,7 @@ fn start_with(root: &Path, extra: &[&str]) -> Server {
 }
 
 /// (status, content type, body) of a GET.
-fn get(server: &Server, path: &str) -> (u16, String, String) {
+pub fn get(server: &Server, path: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect(&server.addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(s, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", server.addr).unwrap();
