@@ -52,11 +52,13 @@ pub fn scan(root: &Path, config: &Config, articles: &[Article]) -> Vec<Diagnosti
     let checked: HashSet<&Path> = articles.iter().map(|a| a.source.as_path()).collect();
     let custom = super::custom_patterns(config);
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(root.join(CONTENT_DIR)).sort_by_file_name().into_iter();
-    // Unreadable folders and symlinks are reported by the loader.
-    for entry in walker.filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
-        let abs = entry.path();
-        let rel: PathBuf = abs.strip_prefix(root).unwrap_or(abs).to_path_buf();
+    // Walked as the loader walks: no link is followed, `content` itself
+    // included. Unreadable folders and links are reported by the loader.
+    let root = crate::paths::root(root);
+    let walked = crate::paths::walk(&root, &root.join(CONTENT_DIR), |_| true);
+    for abs in &walked.files {
+        let abs = abs.as_path();
+        let rel: PathBuf = abs.strip_prefix(&root).unwrap_or(abs).to_path_buf();
         if checked.contains(rel.as_path()) {
             continue;
         }

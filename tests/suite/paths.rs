@@ -302,3 +302,23 @@ fn a_linked_config_or_archetype_is_not_read() {
     );
     assert!(!root.join("content/cases/新的案例.md").exists());
 }
+
+/// `check`'s privacy scan of committed files walks `content/` as the loader
+/// does: a linked `content` folder is not entered, so files outside the
+/// journal are never opened (the scan once walked through the top link and
+/// reported each file there as unreadable, with no line).
+#[test]
+fn the_privacy_scan_does_not_read_through_a_linked_content_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("客戶.txt"), "王先生 0912345678\n").unwrap();
+    let root = tmp.path().join("j");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("casebook.yaml"), "title: 連結\n").unwrap();
+    symlink(&outside, root.join("content")).unwrap();
+    let o = casebook(&["check", "--root", root.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(!err.contains("客戶.txt") && !err.contains("5678"), "{err}");
+    assert!(err.contains("content: error: this is a link to"), "the link is named: {err}");
+}
