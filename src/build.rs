@@ -102,7 +102,6 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
         &content::LoadOptions { drafts: opts.drafts, cache: files, touched: opts.touched.as_ref() },
     );
     diags.extend(d);
-    diags.extend(active_svgs(root, &config, &content));
     crate::cache::lap("   config, authors, content", &mut lap);
     let (tags, d) = TagList::load(root, &config.limits);
     diags.extend(d);
@@ -124,8 +123,7 @@ fn active_svgs(root: &Path, config: &Config, content: &Content) -> Vec<Diagnosti
     }
     let files = content.files.iter().map(|f| &f.source);
     let assets = content.articles.iter().flat_map(|a| a.assets.iter().map(|(source, _)| source));
-    let svgs: Vec<&PathBuf> =
-        files.chain(assets).filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg"))).collect();
+    let svgs: Vec<&PathBuf> = files.chain(assets).filter(|p| is_svg(p)).collect();
     svgs.into_par_iter()
         .filter_map(|source| {
             let rel = source.strip_prefix(root).unwrap_or(source).to_path_buf();
@@ -141,6 +139,10 @@ fn active_svgs(root: &Path, config: &Config, content: &Content) -> Vec<Diagnosti
         .collect()
 }
 
+fn is_svg(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg"))
+}
+
 /// What one build keeps for the next: `serve` holds one across saves so a
 /// save redoes only the work the change needs.
 #[derive(Default)]
@@ -153,6 +155,10 @@ pub struct BuildCache {
     pub graph: graph::FrontCache,
     /// The compiled templates and a hash of their texts.
     pub templates: Option<(u64, Arc<tera::Tera>)>,
+    /// The SVG problems of the last build and the `raw_html` they were found
+    /// with; kept while no file is created, removed or renamed and no SVG is
+    /// written (see [`active_svgs`]).
+    pub svgs: Option<(config::RawHtml, Vec<Diagnostic>)>,
 }
 
 /// Markdown work kept between builds.
@@ -183,6 +189,16 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let start = Instant::now();
     let mut lap = Instant::now();
     let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
+    let svgs = match (&opts.touched, cache.svgs.take()) {
+        (Some(t), Some((raw_html, found)))
+            if raw_html == config.raw_html && !t.moved && !t.paths.iter().any(|p| is_svg(p)) =>
+        {
+            found
+        }
+        _ => active_svgs(root, &config, &content),
+    };
+    diags.extend(svgs.iter().cloned());
+    cache.svgs = Some((config.raw_html, svgs));
     crate::cache::lap("load", &mut lap);
     let history_start = Instant::now();
     let history: Option<std::sync::Arc<crate::history::History>> =
