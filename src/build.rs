@@ -1,25 +1,42 @@
-//! The whole pipeline as one function over plain values:
-//! config → content → markdown → graph → pages → `Vec<OutputFile>`.
+//! The whole pipeline as one function over plain values, one named stage
+//! after another in the order of [`crate`]'s chain:
 //!
-//! Nothing here writes to disk: the `build` command writes the files, the
-//! tests look at them in memory. Every stage runs even when an earlier one
-//! found problems in some files, so one run reports everything.
+//! 1. [`load`]: `casebook.yaml`, the data files and every article
+//!    ([`crate::config`], [`crate::content`]), and the drawings that would
+//!    run script ([`attachments`]);
+//! 2. [`history`]: git, and the dates it gives articles without `date:`;
+//! 3. [`templates`]: the theme, compiled once per change of its texts;
+//! 4. [`markdown`]: heading ids, the link index and every article's HTML;
+//! 5. [`validate`]: customer data, case sections, committed files, and what
+//!    Markdown found (broken links, removed HTML, repeated headings);
+//! 6. [`crate::graph`]: tags, backlinks, related articles, series, picks;
+//! 7. [`render`]: every page, then the search index ([`crate::search`]) and
+//!    the names the files will have on disk, as `Vec<OutputFile>`.
+//!
+//! Nothing here writes to disk: the `build` command writes the files
+//! ([`crate::output`]), the tests look at them in memory. Every stage runs
+//! even when an earlier one found problems in some files, so one run
+//! reports everything. What a build keeps for the next is in
+//! [`crate::incremental`].
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::cache::hash_value;
 use crate::config::{self, Config};
 use crate::content::{self, authors::Authors, tags::TagList, Content};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::{self, links::LinkIndex};
-use crate::markdown::{self, Rendered};
-use crate::output::OutputFile;
+use crate::history::History;
+pub use crate::incremental::BuildCache;
+use crate::incremental::MarkdownCache;
+use crate::keys::hash_value;
+use crate::markdown::{self as md, Rendered};
+use crate::profile::lap;
 use crate::render::{self, theme};
+use crate::site_file::OutputFile;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -32,7 +49,7 @@ pub struct BuildOptions {
     pub check: bool,
     /// History already read from git (the server keeps it between saves);
     /// `None` reads it.
-    pub history: Option<std::sync::Arc<crate::history::History>>,
+    pub history: Option<Arc<History>>,
     /// What the server's file watcher saw change since the last build
     /// (used with a [`BuildCache`]); `None` checks every file.
     pub touched: Option<content::Touched>,
@@ -88,7 +105,7 @@ pub fn load(root: &Path, opts: &BuildOptions) -> (Journal, Diagnostics) {
 
 fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache>) -> (Journal, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut lap = Instant::now();
+    let mut laps = Instant::now();
     let (mut config, d) = config::load(root);
     diags.extend(d);
     if let Some(url) = &opts.base_url {
@@ -102,21 +119,120 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
         &content::LoadOptions { drafts: opts.drafts, cache: files, touched: opts.touched.as_ref() },
     );
     diags.extend(d);
-    crate::cache::lap("   config, authors, content", &mut lap);
+    lap("   config, authors, content", &mut laps);
     let (tags, d) = TagList::load(root, &config.limits);
     diags.extend(d);
     let mut content = content;
     diags.extend(tags.apply(&mut content.articles));
-    crate::cache::lap("   tags", &mut lap);
+    lap("   tags", &mut laps);
     let (picks, d) = crate::content::featured::load(root, &config.limits);
     diags.extend(d);
-    crate::cache::lap("   featured", &mut lap);
+    lap("   featured", &mut laps);
     (Journal { config, authors, tags, content, picks }, diags)
 }
 
+pub fn build(opts: &BuildOptions) -> Built {
+    build_cached(opts, &mut BuildCache::default())
+}
+
+/// [`build`], reusing and refreshing `cache`.
+pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
+    // Resolved once, so every path read below is checked against it (crate::paths).
+    let root = &crate::paths::root(&opts.root);
+    let start = Instant::now();
+    let mut laps = Instant::now();
+    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
+    diags.extend(attachments(root, &config, &content, opts.touched.as_ref(), &mut cache.svgs));
+    lap("load", &mut laps);
+    let history_start = Instant::now();
+    let (history, d) = history(root, opts, &config, &mut content);
+    let history_time = history_start.elapsed();
+    diags.extend(d);
+    let (theme, tera) = templates(root, &config, &mut cache.templates, &mut diags);
+    let load_time = start.elapsed();
+    lap("history, dates, theme", &mut laps);
+
+    let start = Instant::now();
+    let (links, rendered, world) = markdown(&content, &config, &mut cache.markdown);
+    let markdown_time = start.elapsed();
+    diags.extend(validate(root, opts, &config, &content, &rendered, &mut cache.markdown));
+    lap("privacy, diagnostics", &mut laps);
+
+    let start = Instant::now();
+    let inputs = graph::Inputs {
+        articles: &content.articles,
+        rendered: &rendered,
+        links: &links,
+        authors: &authors,
+        tags: &tags,
+        config: &config,
+        picks: &picks,
+    };
+    let graph_start = Instant::now();
+    let (graph, d) = graph::build(&inputs, world, &mut cache.graph, &mut cache.related);
+    let graph_time = graph_start.elapsed();
+    diags.extend(d);
+    lap("graph", &mut laps);
+    let mut rendering = Rendering { files: None, search_time: Duration::default(), search: Default::default() };
+    if let (Some(tera), false) = (tera, diags.has_errors()) {
+        let site = render::Site {
+            config: &config,
+            content: &content,
+            rendered: &rendered,
+            graph: &graph,
+            theme: &theme,
+            authors: &authors,
+            history: history.as_deref(),
+            uncommitted: opts.uncommitted.as_deref().or(history.as_deref().map(|h| &h.uncommitted)),
+            drafts: opts.drafts,
+        };
+        rendering = render(root, opts, &site, &tera, cache, &mut diags);
+    }
+    let built = Built {
+        files: rendering.files,
+        diagnostics: finish(diags, opts),
+        articles: content.articles.len(),
+        drafts_left_out: content.drafts_left_out,
+        timings: Timings {
+            load: load_time,
+            markdown: markdown_time,
+            render: start.elapsed(),
+            graph: graph_time,
+            search: rendering.search_time,
+            history: history_time,
+        },
+        search: rendering.search,
+    };
+    // Freeing ten thousand articles' values takes a while: not on the way
+    // to the reload.
+    drop(links);
+    crate::profile::drop_later((content, rendered, graph));
+    built
+}
+
 /// SVG attachments that would run script when opened on their own (see
-/// [`markdown::svg`]): errors, so they are not published, unless the journal
-/// publishes raw HTML as written.
+/// [`md::svg`]): errors, so they are not published, unless the journal
+/// publishes raw HTML as written. The last build's findings are kept while
+/// no file is created, removed or renamed and no SVG is written.
+fn attachments(
+    root: &Path,
+    config: &Config,
+    content: &Content,
+    touched: Option<&content::Touched>,
+    kept: &mut Option<(config::RawHtml, Vec<Diagnostic>)>,
+) -> Vec<Diagnostic> {
+    let found = match (touched, kept.take()) {
+        (Some(t), Some((raw_html, found)))
+            if raw_html == config.raw_html && !t.moved && !t.paths.iter().any(|p| is_svg(p)) =>
+        {
+            found
+        }
+        _ => active_svgs(root, config, content),
+    };
+    *kept = Some((config.raw_html, found.clone()));
+    found
+}
+
 fn active_svgs(root: &Path, config: &Config, content: &Content) -> Vec<Diagnostic> {
     if config.raw_html == config::RawHtml::Allow {
         return Vec::new();
@@ -128,7 +244,7 @@ fn active_svgs(root: &Path, config: &Config, content: &Content) -> Vec<Diagnosti
         .filter_map(|source| {
             let rel = source.strip_prefix(root).unwrap_or(source).to_path_buf();
             let bytes = crate::paths::read_checked(source).ok()?;
-            let (line, col, what) = markdown::svg::active_content(&String::from_utf8_lossy(&bytes))?;
+            let (line, col, what) = md::svg::active_content(&String::from_utf8_lossy(&bytes))?;
             Some(Diagnostic::error(
                 rel,
                 line,
@@ -143,68 +259,16 @@ fn is_svg(path: &Path) -> bool {
     path.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg"))
 }
 
-/// What one build keeps for the next: `serve` holds one across saves so a
-/// save redoes only the work the change needs.
-#[derive(Default)]
-pub struct BuildCache {
-    pub search: crate::search::index::SearchCache,
-    pub render: render::RenderCache,
-    pub files: content::FileCache,
-    pub markdown: MarkdownCache,
-    pub related: graph::related::RelatedCache,
-    pub graph: graph::FrontCache,
-    /// The compiled templates and a hash of their texts.
-    pub templates: Option<(u64, Arc<tera::Tera>)>,
-    /// The SVG problems of the last build and the `raw_html` they were found
-    /// with; kept while no file is created, removed or renamed and no SVG is
-    /// written (see [`active_svgs`]).
-    pub svgs: Option<(config::RawHtml, Vec<Diagnostic>)>,
-}
-
-/// Markdown work kept between builds.
-#[derive(Default)]
-pub struct MarkdownCache {
-    /// The config it was made with; a new config empties the cache.
-    config: String,
-    /// Hash of an article's body → its heading ids and a hash of them.
-    headings: HashMap<u64, (Arc<Vec<String>>, u64)>,
-    /// Hash of every link target (see `build_cached`).
-    world: u64,
-    /// The link names made for `world`.
-    links: Option<Arc<crate::graph::links::LinkMaps>>,
-    /// Hash of (source, site path, body) → the article's HTML and text.
-    rendered: HashMap<u64, Arc<Rendered>>,
-    /// Hash of an article's text and place → customer data found in it.
-    privacy: HashMap<u64, Vec<Diagnostic>>,
-}
-
-pub fn build(opts: &BuildOptions) -> Built {
-    build_cached(opts, &mut BuildCache::default())
-}
-
-/// [`build`], reusing and refreshing `cache`.
-pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
-    // Resolved once, so every path read below is checked against it (crate::paths).
-    let root = &crate::paths::root(&opts.root);
-    let start = Instant::now();
-    let mut lap = Instant::now();
-    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
-    let svgs = match (&opts.touched, cache.svgs.take()) {
-        (Some(t), Some((raw_html, found)))
-            if raw_html == config.raw_html && !t.moved && !t.paths.iter().any(|p| is_svg(p)) =>
-        {
-            found
-        }
-        _ => active_svgs(root, &config, &content),
-    };
-    diags.extend(svgs.iter().cloned());
-    cache.svgs = Some((config.raw_html, svgs));
-    crate::cache::lap("load", &mut lap);
-    let history_start = Instant::now();
-    let history: Option<std::sync::Arc<crate::history::History>> =
-        opts.history.clone().or_else(|| crate::history::read(root).map(std::sync::Arc::new));
-    let history_time = history_start.elapsed();
-    diags.extend(content::dates_from_history(&mut content, history.as_deref(), config.timezone));
+/// Git history (given by the server, or read here), and the dates it gives
+/// articles written without `date:`.
+fn history(
+    root: &Path,
+    opts: &BuildOptions,
+    config: &Config,
+    content: &mut Content,
+) -> (Option<Arc<History>>, Vec<Diagnostic>) {
+    let history: Option<Arc<History>> = opts.history.clone().or_else(|| crate::history::read(root).map(Arc::new));
+    let mut diags = crate::history::dates::apply(content, history.as_deref(), config.timezone);
     if history.as_ref().is_some_and(|h| h.shallow) {
         diags.push(Diagnostic::warning(
             ".git",
@@ -213,16 +277,26 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             "this is a shallow clone (CI makes those): first-published dates and revision lists from git may be incomplete; clone with full history (fetch-depth: 0) for complete ones",
         ));
     }
+    (history, diags)
+}
+
+/// The theme and its compiled templates, compiled again only when a
+/// template's text changed; `None` when one does not compile.
+fn templates(
+    root: &Path,
+    config: &Config,
+    kept: &mut Option<(u64, Arc<tera::Tera>)>,
+    diags: &mut Diagnostics,
+) -> (theme::Theme, Option<Arc<tera::Tera>>) {
     let (theme, d) = theme::load(root, &config.theme);
     diags.extend(d);
-    // Compiled again only when a template's text changed.
-    let templates_key = hash_value(&theme.templates.iter().map(|(n, t)| (n, &t.text)).collect::<Vec<_>>());
-    let tera = match &cache.templates {
-        Some((key, tera)) if *key == templates_key => Some(Arc::clone(tera)),
+    let key = hash_value(&theme.templates.iter().map(|(n, t)| (n, &t.text)).collect::<Vec<_>>());
+    let tera = match kept {
+        Some((k, tera)) if *k == key => Some(Arc::clone(tera)),
         _ => match render::templates(&theme) {
             Ok(t) => {
                 let t = Arc::new(t);
-                cache.templates = Some((templates_key, Arc::clone(&t)));
+                *kept = Some((key, Arc::clone(&t)));
                 Some(t)
             }
             Err(d) => {
@@ -231,12 +305,19 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             }
         },
     };
-    let load_time = start.elapsed();
-    crate::cache::lap("history, dates, theme", &mut lap);
+    (theme, tera)
+}
 
-    let start = Instant::now();
-    let md = &mut cache.markdown;
-    let config_key = format!("{config:?}");
+/// Heading ids, the link index and every article's HTML, each made again
+/// only for what changed (see [`MarkdownCache`]). Also returns the key of
+/// everything a link can resolve to (the "world").
+fn markdown<'a>(
+    content: &'a Content,
+    config: &'a Config,
+    md: &mut MarkdownCache,
+) -> (LinkIndex<'a>, Vec<Arc<Rendered>>, u64) {
+    let mut laps = Instant::now();
+    let config_key = config.key();
     if md.config != config_key {
         *md = MarkdownCache { config: config_key, ..Default::default() };
     }
@@ -246,7 +327,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .par_iter()
         .map(|a| {
             md.headings.get(&a.body_key).cloned().unwrap_or_else(|| {
-                let ids = markdown::heading_ids(&a.body, config.slugify);
+                let ids = md::heading_ids(&a.body, config.slugify);
                 let key = hash_value(&ids);
                 (Arc::new(ids), key)
             })
@@ -254,7 +335,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .collect();
     md.headings = content.articles.iter().map(|a| a.body_key).zip(headings.iter().cloned()).collect();
     let heading_ids: Vec<Arc<Vec<String>>> = headings.iter().map(|(ids, _)| Arc::clone(ids)).collect();
-    crate::cache::lap("body keys, headings", &mut lap);
+    lap("body keys, headings", &mut laps);
     // What any link can resolve to: while it is unchanged, an article's
     // HTML depends only on its own text and place.
     let world = hash_value(&(
@@ -269,37 +350,47 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         content.links.iter().map(|(k, l)| (k, l.describe())).collect::<Vec<_>>(),
     ));
     let links = match &md.links {
-        Some(maps) if md.world == world => LinkIndex::with_maps(&content, &config, Arc::clone(maps)),
+        Some(maps) if md.world == world => LinkIndex::with_maps(content, config, Arc::clone(maps)),
         _ => {
             md.rendered.clear();
             md.world = world;
-            let links = LinkIndex::new(&content, &config, &heading_ids);
+            let links = LinkIndex::new(content, config, &heading_ids);
             md.links = Some(links.maps());
             links
         }
     };
-    crate::cache::lap("link index", &mut lap);
+    lap("link index", &mut laps);
     let keys: Vec<u64> =
         content.articles.iter().map(|a| hash_value(&(a.source_key, &a.path, a.body_key, config.raw_html))).collect();
     let rendered: Vec<Arc<Rendered>> = (0..content.articles.len())
         .into_par_iter()
         .map(|i| match md.rendered.get(&keys[i]) {
             Some(r) => Arc::clone(r),
-            None => Arc::new(markdown::render(
-                &content.articles[i].body,
-                config.slugify,
-                config.raw_html,
-                &links.resolver(i),
-            )),
+            None => {
+                Arc::new(md::render(&content.articles[i].body, config.slugify, config.raw_html, &links.resolver(i)))
+            }
         })
         .collect();
     md.rendered = keys.into_iter().zip(rendered.iter().cloned()).collect();
-    let markdown_time = start.elapsed();
-    crate::cache::lap("markdown", &mut lap);
+    lap("markdown", &mut laps);
+    (links, rendered, world)
+}
+
+/// The rules beyond parsing ([`crate::validate`]), and the problems
+/// Markdown found in each article, at their lines in the file.
+fn validate(
+    root: &Path,
+    opts: &BuildOptions,
+    config: &Config,
+    content: &Content,
+    rendered: &[Arc<Rendered>],
+    md: &mut MarkdownCache,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     if opts.check {
-        diags.extend(crate::check::case_sections(&content.articles, &rendered, &config));
+        diags.extend(crate::validate::case_sections(&content.articles, rendered, config));
         // Drafts and other files are not published, but a pull request commits them.
-        diags.extend(crate::check::files::scan(root, &config, &content.articles));
+        diags.extend(crate::validate::files::scan(root, config, &content.articles));
     }
     // Customer data, per article: a kept article's findings are kept too.
     let scans: Vec<(u64, Vec<Diagnostic>)> = content
@@ -307,20 +398,16 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         .par_iter()
         .map(|a| {
             let key = hash_value(&(a.source_key, a.front_text_key, a.body_key, a.body_line, opts.check));
-            let found = cache
-                .markdown
-                .privacy
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| crate::check::privacy(a, &config, opts.check));
+            let found =
+                md.privacy.get(&key).cloned().unwrap_or_else(|| crate::validate::privacy(a, config, opts.check));
             (key, found)
         })
         .collect();
     for (_, found) in &scans {
         diags.extend(found.iter().cloned());
     }
-    cache.markdown.privacy = scans.into_iter().collect();
-    for (a, r) in content.articles.iter().zip(&rendered) {
+    md.privacy = scans.into_iter().collect();
+    for (a, r) in content.articles.iter().zip(rendered) {
         for (line, col, note) in &r.notes {
             diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));
         }
@@ -345,84 +432,60 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             ));
         }
     }
+    diags
+}
 
-    crate::cache::lap("privacy, diagnostics", &mut lap);
-    let start = Instant::now();
-    let inputs = graph::Inputs {
-        articles: &content.articles,
-        rendered: &rendered,
-        links: &links,
-        authors: &authors,
-        tags: &tags,
-        config: &config,
-        picks: &picks,
-    };
-    let graph_start = Instant::now();
-    let (graph, d) = graph::build(&inputs, world, &mut cache.graph, &mut cache.related);
-    let graph_time = graph_start.elapsed();
+/// What [`render`] gives the build.
+struct Rendering {
+    /// `None` when any error was found.
+    files: Option<Vec<OutputFile>>,
+    search_time: Duration,
+    search: crate::search::index::SearchStats,
+}
+
+/// Every page, then the search index (`check` writes no site, so it needs
+/// none), then what writing would fail on, found here so `check` reports
+/// it too.
+fn render(
+    root: &Path,
+    opts: &BuildOptions,
+    site: &render::Site,
+    tera: &tera::Tera,
+    cache: &mut BuildCache,
+    diags: &mut Diagnostics,
+) -> Rendering {
+    let mut laps = Instant::now();
+    let (mut out, d, views) = render::render(site, tera, &mut cache.render);
     diags.extend(d);
-    crate::cache::lap("graph", &mut lap);
-    let mut files = None;
+    lap("render", &mut laps);
     let mut search_time = Duration::default();
-    let mut search_stats = crate::search::index::SearchStats::default();
-    if let (Some(tera), false) = (tera, diags.has_errors()) {
-        let site = render::Site {
-            config: &config,
-            content: &content,
-            rendered: &rendered,
-            graph: &graph,
-            theme: &theme,
-            authors: &authors,
-            history: history.as_deref(),
-            uncommitted: opts.uncommitted.as_deref().or(history.as_deref().map(|h| &h.uncommitted)),
-            drafts: opts.drafts,
-        };
-        let (mut out, d, docs) = render::render(&site, &tera, &mut cache.render);
-        diags.extend(d);
-        crate::cache::lap("render", &mut lap);
-        // `check` writes no site, so it needs no search index.
-        if !opts.check {
-            let search_start = Instant::now();
-            let (search_files, stats) = crate::search::index::build(&docs, &config.search, &mut cache.search);
-            out.extend(search_files);
-            out.sort_by(|a, b| a.path.cmp(&b.path));
-            search_time = search_start.elapsed();
-            search_stats = stats;
-            crate::cache::lap("search", &mut lap);
-        }
-        // What writing would fail on, found here so `check` reports it too.
-        diags.extend(render::names::check(root, &content, &out));
-        crate::cache::lap("names", &mut lap);
-        if !diags.has_errors() {
-            files = Some(out);
-        }
+    let mut search = Default::default();
+    if !opts.check {
+        let search_start = Instant::now();
+        let docs = crate::search::docs::collect(&site.content.articles, site.rendered, &views, &mut cache.docs);
+        lap("  search documents", &mut laps);
+        let (search_files, stats) = crate::search::index::build(&docs, &site.config.search, &mut cache.search);
+        out.extend(search_files);
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        search_time = search_start.elapsed();
+        search = stats;
+        lap("search", &mut laps);
     }
+    crate::profile::drop_later(views);
+    diags.extend(render::names::check(root, site.content, &out));
+    lap("names", &mut laps);
+    Rendering { files: (!diags.has_errors()).then_some(out), search_time, search }
+}
+
+/// The problems sorted by file and line; in `check`, a link out of the
+/// journal is an error (`build` skips it, but a pull request that adds one
+/// should not pass).
+fn finish(diags: Diagnostics, opts: &BuildOptions) -> Vec<Diagnostic> {
     let mut diagnostics = diags.into_sorted();
     if opts.check {
-        // A link out of the journal is skipped by `build`, but a pull request
-        // that adds one should not pass.
         for d in diagnostics.iter_mut().filter(|d| crate::paths::leads_outside(d)) {
             d.severity = crate::diagnostics::Severity::Error;
         }
     }
-    let built = Built {
-        files,
-        diagnostics,
-        articles: content.articles.len(),
-        drafts_left_out: content.drafts_left_out,
-        timings: Timings {
-            load: load_time,
-            markdown: markdown_time,
-            render: start.elapsed(),
-            graph: graph_time,
-            search: search_time,
-            history: history_time,
-        },
-        search: search_stats,
-    };
-    // Freeing ten thousand articles' values takes a while: not on the way
-    // to the reload.
-    drop(links);
-    crate::cache::drop_later((content, rendered, graph));
-    built
+    diagnostics
 }

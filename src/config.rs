@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{closest, Diagnostic};
-use crate::slug::SlugMode;
+use crate::urls::SlugMode;
 use crate::yaml;
 
 pub const CONFIG_FILE: &str = "casebook.yaml";
@@ -39,13 +39,13 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Section {
     pub title: String,
     pub kind: Kind,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Taxonomy {
     /// The front-matter field it groups by, also its URL folder: `tags`.
     pub key: String,
@@ -78,7 +78,7 @@ pub struct Config {
     /// or is only reported (`links: warn`).
     pub broken_links_fail: bool,
     /// Field weights and limits of the search index.
-    pub search: crate::search::index::SearchOptions,
+    pub search: SearchOptions,
     /// The offset of dates and times written without one (`+08:00`).
     pub timezone: chrono::FixedOffset,
     /// The `##` sections every case must have (checked by `casebook check`).
@@ -105,6 +105,90 @@ pub enum RawHtml {
     /// Published as written: any writer's HTML, script included, runs on
     /// the site. Only for journals where every writer is trusted.
     Allow,
+}
+
+/// The indexed fields of the search index, in elasticlunr order.
+pub const SEARCH_FIELDS: [&str; 7] = ["title", "tags", "summary", "headings", "body", "authors", "fields"];
+
+/// Field weights and limits of the search index (`search:`).
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    pub weights: BTreeMap<String, f64>,
+    pub max_postings: usize,
+    /// Aim for shards of about this many bytes.
+    pub shard_bytes: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { weights: default_search_weights(), max_postings: 300, shard_bytes: 24 * 1024 }
+    }
+}
+
+impl SearchOptions {
+    /// A key of every option, for what the last build indexed.
+    pub fn key(&self) -> u64 {
+        let SearchOptions { weights, max_postings, shard_bytes } = self;
+        let weights: Vec<(&String, u64)> = weights.iter().map(|(k, v)| (k, v.to_bits())).collect();
+        crate::keys::hash_value(&(weights, max_postings, shard_bytes))
+    }
+}
+
+/// Default boosts: titles and tags weigh more than body text.
+pub fn default_search_weights() -> BTreeMap<String, f64> {
+    [
+        ("title", 5.0),
+        ("tags", 4.0),
+        ("summary", 2.0),
+        ("headings", 2.0),
+        ("body", 1.0),
+        ("authors", 2.0),
+        ("fields", 2.0),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+impl Config {
+    /// A key of every setting: what a build keeps for the next is made
+    /// again when it changes. Every field is named, so a new setting that
+    /// is not keyed does not compile.
+    pub fn key(&self) -> u64 {
+        let Config {
+            title,
+            description,
+            base_url,
+            language,
+            theme,
+            taxonomies,
+            paginate,
+            sections,
+            slugify,
+            channels,
+            outcomes,
+            priorities,
+            labels,
+            chars_per_minute,
+            words_per_minute,
+            broken_links_fail,
+            search,
+            timezone,
+            case_sections,
+            privacy_patterns,
+            repo_url,
+            repo_branch,
+            raw_html,
+            limits,
+        } = self;
+        let patterns: Vec<(&String, &str)> = privacy_patterns.iter().map(|(n, r)| (n, r.as_str())).collect();
+        crate::keys::hash_value(&(
+            (title, description, base_url, language, theme, taxonomies, paginate, sections, slugify),
+            (channels, outcomes, priorities, labels, chars_per_minute, words_per_minute, broken_links_fail),
+            (search.key(), timezone.local_minus_utc(), case_sections, patterns, repo_url, repo_branch, raw_html),
+            limits,
+        ))
+    }
 }
 
 impl Default for Config {
@@ -406,19 +490,16 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             RawHtml::Clean
         }
     };
-    let mut search = crate::search::index::SearchOptions::default();
+    let mut search = SearchOptions::default();
     if let Some(raw_search) = raw.search {
         for (field, weight) in raw_search.weights {
-            if !crate::search::index::FIELDS.contains(&field.as_str()) {
+            if !SEARCH_FIELDS.contains(&field.as_str()) {
                 let (l, c) = at("search");
                 diags.push(Diagnostic::error(
                     rel,
                     l,
                     c,
-                    format!(
-                        "`search.weights` has no field `{field}`; the fields are: {}",
-                        crate::search::index::FIELDS.join(", ")
-                    ),
+                    format!("`search.weights` has no field `{field}`; the fields are: {}", SEARCH_FIELDS.join(", ")),
                 ));
             } else {
                 search.weights.insert(field, weight.max(0.0));
@@ -522,7 +603,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
     let mut taxonomies = Vec::new();
     for key in taxonomy_keys {
         if key.is_empty()
-            || key.len() > crate::slug::MAX_NAME_BYTES
+            || key.len() > crate::urls::MAX_NAME_BYTES
             || key.contains(['/', '\\', '.'])
             || key == "authors"
             || key == "search"
@@ -589,7 +670,7 @@ impl Config {
     pub fn repo_links(&self, hash: &str, path: &str, pr: u32) -> Option<(String, String, String)> {
         let repo = self.repo_url.as_deref()?;
         let branch = &self.repo_branch;
-        let path = crate::slug::encode_path(path);
+        let path = crate::urls::encode_path(path);
         Some(if repo.contains("gitlab") {
             (
                 format!("{repo}/-/commit/{hash}"),

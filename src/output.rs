@@ -11,41 +11,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::render::theme::Source;
+pub use crate::site_file::{Body, OutputFile, Source};
 
 /// The marker that says a folder was written by casebook and may be replaced.
 pub const MARKER: &str = ".casebook-output";
-
-#[derive(Debug, Clone)]
-pub enum Body {
-    /// Shared, so keeping a page between builds (`serve`) costs no copy.
-    Bytes(std::sync::Arc<[u8]>),
-    Static(Source),
-}
-
-/// One file of the site, by its path relative to the output folder.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// Shared, so copying the list of files (every save) copies no text.
-    pub path: std::sync::Arc<str>,
-    pub body: Body,
-}
-
-impl OutputFile {
-    pub fn text(path: impl Into<std::sync::Arc<str>>, text: String) -> Self {
-        OutputFile { path: path.into(), body: Body::Bytes(text.into_bytes().into()) }
-    }
-
-    pub fn bytes(&self) -> Result<std::borrow::Cow<'_, [u8]>> {
-        Ok(match &self.body {
-            Body::Bytes(b) => std::borrow::Cow::Borrowed(&b[..]),
-            Body::Static(Source::Embedded(b)) => (*b).into(),
-            Body::Static(Source::File(p)) => {
-                crate::paths::read_checked(p).with_context(|| format!("could not read {}", p.display()))?.into()
-            }
-        })
-    }
-}
 
 /// Refuses output folders whose replacement would destroy the journal.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {

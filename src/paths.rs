@@ -22,6 +22,9 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{display_path, Diagnostic};
 
+/// The folder of a journal that holds its articles.
+pub const CONTENT_DIR: &str = "content";
+
 /// The journal root as an absolute path with its own links resolved (the
 /// root itself may be reached through a link); as given if it cannot be.
 pub fn root(given: &Path) -> PathBuf {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::build::{build, BuildOptions};
-use crate::check;
+use crate::validate;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -39,13 +39,13 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
     }
     let changed = match &args.changed_since {
-        Some(rev) => Some(check::changed_files(root, rev)?),
+        Some(rev) => Some(validate::changed_files(root, rev)?),
         None => None,
     };
     let built =
         build(&BuildOptions { root: root.to_path_buf(), drafts: args.drafts, check: true, ..Default::default() });
     let diags = match &changed {
-        Some(files) => check::only_changed(built.diagnostics, files),
+        Some(files) => validate::only_changed(built.diagnostics, files),
         None => built.diagnostics,
     };
     let errors = diags.iter().filter(|d| d.is_error()).count();
@@ -60,8 +60,8 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
                 );
             }
         }
-        Format::Github => diags.iter().for_each(|d| println!("{}", check::github_annotation(d))),
-        Format::Json => diags.iter().for_each(|d| println!("{}", check::json_line(d))),
+        Format::Github => diags.iter().for_each(|d| println!("{}", validate::github_annotation(d))),
+        Format::Json => diags.iter().for_each(|d| println!("{}", validate::json_line(d))),
     }
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -8,7 +8,7 @@ use anyhow::{anyhow, bail, Context, Result};
 
 use crate::config::{self, Kind};
 use crate::content::authors::Authors;
-use crate::slug::slugify;
+use crate::urls::slugify;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum NewKind {

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use crate::build::{load, BuildOptions};
 use crate::graph::featured::{resolve, reward_rows, totals, RewardRow};
 use crate::graph::links::LinkIndex;
-use crate::slug::encode_path;
+use crate::urls::encode_path;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {

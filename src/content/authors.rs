@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
-use crate::slug::{slugify, SlugMode};
+use crate::urls::{slugify, SlugMode};
 use crate::yaml;
 
 pub const AUTHORS_FILE: &str = "data/authors.yaml";
@@ -44,7 +44,7 @@ pub struct Author {
     pub known: bool,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Authors {
     by_id: BTreeMap<String, Author>,
 }

@@ -29,6 +29,16 @@ pub enum Award {
     Prize(String),
 }
 
+/// Hashed by the amount's bits: keys of what a build keeps for the next.
+impl std::hash::Hash for Award {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            Award::Amount { amount, currency } => (0u8, amount.to_bits(), currency).hash(state),
+            Award::Prize(name) => (1u8, name).hash(state),
+        }
+    }
+}
+
 impl Award {
     pub fn describe(&self) -> String {
         match self {
@@ -55,7 +65,7 @@ pub fn format_amount(amount: f64) -> String {
 /// One pick as written, with the line it starts on and where its article
 /// and editor are written (line, column of the value), for the errors found
 /// when they are looked up.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct RawPick {
     pub period: String,
     pub article: String,

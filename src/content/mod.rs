@@ -18,10 +18,10 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Kind};
 use crate::diagnostics::{display_path, Diagnostic};
-use crate::slug::slugify;
+use crate::urls::slugify;
 pub use frontmatter::FrontMatter;
 
-pub const CONTENT_DIR: &str = "content";
+pub use crate::paths::CONTENT_DIR;
 
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -62,7 +62,7 @@ impl Article {
     /// place and its kind: what everything made from front matter keys on.
     pub fn front_key(&self) -> u64 {
         let f = &self.front;
-        crate::cache::hash_value(&(
+        crate::keys::hash_value(&(
             self.source_key,
             self.front_text_key,
             &f.tags,
@@ -147,7 +147,7 @@ pub struct Touched {
 /// last walk of the content folder.
 #[derive(Default)]
 pub struct FileCache {
-    config: std::sync::Mutex<String>,
+    config: std::sync::Mutex<u64>,
     /// Keyed by the path's bytes (hashing a `Path` walks its components).
     files: std::sync::Mutex<rustc_hash::FxHashMap<std::ffi::OsString, Parsed>>,
     walked: std::sync::Mutex<Option<std::sync::Arc<Walk>>>,
@@ -224,13 +224,13 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         }
     }
     let Walk { markdown, others, links, errors } = &*walked;
-    crate::cache::lap("    walk", &mut lap);
+    crate::profile::lap("    walk", &mut lap);
     diags.extend(errors.iter().cloned());
     let links = links
         .iter()
         .map(|l| {
             let rel = l.path.strip_prefix(CONTENT_DIR).unwrap_or(&l.path);
-            (crate::graph::links::content_path(rel), l.clone())
+            (crate::urls::content_path(rel), l.clone())
         })
         .collect();
     let bundles: BTreeSet<PathBuf> = markdown
@@ -241,7 +241,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
 
     if let Some(cache) = opts.cache {
         // Parsing depends on the config (allowed values, slugs): a new one empties the cache.
-        let config_key = format!("{config:?}");
+        let config_key = config.key();
         if let (Ok(mut key), Ok(mut files)) = (cache.config.lock(), cache.files.lock()) {
             if *key != config_key {
                 *key = config_key;
@@ -280,7 +280,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         })
         .collect();
 
-    crate::cache::lap("    parse or stat", &mut lap);
+    crate::profile::lap("    parse or stat", &mut lap);
     let mut loaded = Vec::new();
     let mut drafts_left_out = 0;
     let mut unreadable = BTreeSet::new();
@@ -311,9 +311,9 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         }
     }
 
-    crate::cache::lap("    diagnostics, statics", &mut lap);
+    crate::profile::lap("    diagnostics, statics", &mut lap);
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
-    crate::cache::lap("    paths", &mut lap);
+    crate::profile::lap("    paths", &mut lap);
     (Content { articles, files, drafts_left_out, unreadable, links }, diags)
 }
 
@@ -402,15 +402,15 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         return (None, diags);
     }
     let loaded = Loaded {
-        source_key: crate::cache::hash_value(&rel.as_os_str().as_encoded_bytes()),
+        source_key: crate::keys::hash_value(&rel.as_os_str().as_encoded_bytes()),
         source: rel,
         abs_dir: is_bundle.then(|| file.parent().unwrap_or(Path::new("")).to_path_buf()),
         folder: display_path(&folder_path),
         wanted_slug,
         front: std::sync::Arc::new(parsed.front),
-        front_text_key: crate::cache::hash_value(&parsed.front_text),
+        front_text_key: crate::keys::hash_value(&parsed.front_text),
         front_text: parsed.front_text.into(),
-        body_key: crate::cache::hash_value(&parsed.body),
+        body_key: crate::keys::hash_value(&parsed.body),
         body: parsed.body.into(),
         body_line: parsed.body_line,
     };
@@ -422,7 +422,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
 /// takes: at the `slug:` line when one is written, else at the top of the
 /// file, naming the file or folder to rename.
 fn slug_too_long(rel: &Path, slug: &str, front: &FrontMatter, is_bundle: bool) -> Option<Diagnostic> {
-    let max = crate::slug::MAX_NAME_BYTES;
+    let max = crate::urls::MAX_NAME_BYTES;
     if slug.len() <= max {
         return None;
     }
@@ -461,9 +461,9 @@ fn assign_paths(
     let mut taken: rustc_hash::FxHashSet<String> = Default::default();
     // Addresses the site itself uses at the top level and in each section.
     for t in &config.taxonomies {
-        taken.insert(format!("{}/", t.key));
+        taken.insert(crate::urls::list(&t.key));
     }
-    for reserved in ["authors/", "search/", "series/", "static/", "page/"] {
+    for reserved in crate::urls::RESERVED {
         taken.insert(reserved.to_string());
     }
     let sections: BTreeSet<&str> = loaded.iter().map(|l| l.folder.split('/').next().unwrap_or("")).collect();
@@ -499,9 +499,8 @@ fn assign_paths(
                     .collect(),
                 None => Vec::new(),
             };
-            let prefix = if l.folder.is_empty() { String::new() } else { format!("{}/", l.folder) };
             Article {
-                path: format!("{prefix}{}/", l.wanted_slug),
+                path: crate::urls::article(&l.folder, &l.wanted_slug),
                 source: l.source.clone(),
                 source_key: l.source_key,
                 folder: l.folder.clone(),
@@ -538,7 +537,7 @@ fn assign_paths(
             let (slug, path) = (2..)
                 .map(|n| {
                     // A name near the limit would not fit with its number.
-                    let slug = crate::slug::fit_name(format!("{}-{n}", a.slug));
+                    let slug = crate::urls::fit_name(format!("{}-{n}", a.slug));
                     let path = format!("{prefix}{slug}/");
                     (slug, path)
                 })
@@ -562,7 +561,7 @@ fn assign_paths(
         articles[i].path = path;
     }
     // The loaded values are shared with the file cache: freed there.
-    crate::cache::drop_later(loaded);
+    crate::profile::drop_later(loaded);
     let order = if sort_newest_first(&mut articles) {
         let index: rustc_hash::FxHashMap<u64, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         articles.iter().filter_map(|a| index.get(&a.source_key).copied()).collect()
@@ -596,38 +595,4 @@ pub fn sort_newest_first(articles: &mut Vec<Article>) -> bool {
     let mut slots: Vec<Option<Article>> = std::mem::take(articles).into_iter().map(Some).collect();
     *articles = at.filter_map(|i| slots[i].take()).collect();
     true
-}
-
-/// The message for an article with no `date` and no git history to take it from.
-pub const NO_DATE: &str = "the front matter has no `date`; add a line like `date: 2026-11-22` (the day it was written)";
-
-/// Gives articles without `date:` the date of their first commit; reports
-/// those that have neither. Keeps the list newest first.
-pub fn dates_from_history(
-    content: &mut Content,
-    history: Option<&crate::history::History>,
-    zone: chrono::FixedOffset,
-) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let mut missing = Vec::new();
-    for (i, a) in content.articles.iter_mut().enumerate() {
-        if a.front.date.is_some() {
-            continue;
-        }
-        let first = history.and_then(|h| h.files.get(&display_path(&a.source))).and_then(|h| h.created());
-        match first {
-            Some(c) => {
-                a.date = c.date.with_timezone(&zone);
-                std::sync::Arc::make_mut(&mut a.front).date = Some(a.date);
-            }
-            None => missing.push(i),
-        }
-    }
-    for &i in missing.iter().rev() {
-        let a = content.articles.remove(i);
-        content.unreadable.insert(crate::graph::links::content_path(&a.source));
-        diags.push(Diagnostic::error(&a.source, 1, 1, NO_DATE));
-    }
-    sort_newest_first(&mut content.articles);
-    diags
 }

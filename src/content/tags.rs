@@ -43,7 +43,7 @@ struct RawTag {
     aliases: Vec<String>,
 }
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Hash)]
 pub struct TagList {
     pub strict: bool,
     /// Folded spelling (name or alias) → the tag's name.

@@ -10,6 +10,14 @@ use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+/// Whether `c` is a Chinese, Japanese or Korean character: counted one by
+/// one for reading time, and indexed and searched by pairs of characters.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
 /// OpenCC's Traditional → Simplified character table (Apache-2.0).
 pub const OPENCC_TABLE: &str = include_str!("TSCharacters.txt");
 /// Pairs search needs that the table lacks (帳 → 账, 覆 → 复).

@@ -12,12 +12,12 @@ use percent_encoding::percent_decode_str;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Config;
-use crate::content::{Content, CONTENT_DIR};
+use crate::content::Content;
 use crate::diagnostics::{closest, display_path};
 use crate::fold::fold;
 use crate::markdown::{LinkResolver, ResolvedLink};
-use crate::render::root_for;
-use crate::slug::{encode_fragment, encode_path, slugify};
+use crate::paths::CONTENT_DIR;
+use crate::urls::{content_path, encode_fragment, slugify};
 
 /// Everything a link can point to, by every name it can be called.
 pub struct LinkIndex<'a> {
@@ -44,12 +44,6 @@ pub struct LinkMaps {
 
 fn nfc(s: &str) -> String {
     s.nfc().collect()
-}
-
-/// The article's source path relative to `content/`.
-pub fn content_path(source: &std::path::Path) -> String {
-    let shown = display_path(source);
-    nfc(shown.strip_prefix(&format!("{CONTENT_DIR}/")).unwrap_or(&shown))
 }
 
 impl<'a> LinkIndex<'a> {
@@ -206,13 +200,7 @@ impl<'a> LinkIndex<'a> {
     }
 
     fn href(&self, from: usize, site_path: &str, fragment: Option<&str>) -> String {
-        let page = &self.content.articles[from].path;
-        let frag = fragment.map(|f| format!("#{}", encode_fragment(f))).unwrap_or_default();
-        // Files beside the page (an article folder's images) stay short: `flow.svg`.
-        match site_path.strip_prefix(page.as_str()) {
-            Some(rest) if !rest.is_empty() => format!("{}{frag}", encode_path(rest)),
-            _ => format!("{}{}{frag}", root_for(page), encode_path(site_path)),
-        }
+        crate::urls::href(&self.content.articles[from].path, site_path, fragment)
     }
 
     fn article_link(&self, from: usize, to: usize, fragment: Option<&str>, wiki: bool) -> Result<ResolvedLink, String> {

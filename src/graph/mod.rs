@@ -20,7 +20,7 @@ use crate::content::tags::TagList;
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
-use crate::slug::{fit_name, slugify, UniqueNames};
+use crate::urls::{fit_name, slugify, UniqueNames};
 use links::LinkIndex;
 
 #[derive(Debug, Clone)]
@@ -195,23 +195,20 @@ pub fn build(
     let mut lap = std::time::Instant::now();
     let a = inputs.articles;
     let front_keys: Vec<u64> = a.par_iter().map(Article::front_key).collect();
-    let key = crate::cache::hash_value(&(
-        world,
-        &front_keys,
-        format!("{:?}{:?}{:?}{:?}", inputs.config, inputs.authors, inputs.tags, inputs.picks),
-    ));
+    let key =
+        crate::keys::hash_value(&(world, &front_keys, inputs.config.key(), inputs.authors, inputs.tags, inputs.picks));
     if cache.key != key || cache.front.article_authors.len() != a.len() {
         let (mut front, diags) = front_graph(inputs);
         front.front_keys = front_keys;
         *cache = FrontCache { key, front: std::sync::Arc::new(front), diags };
     }
     let diags = cache.diags.clone();
-    crate::cache::lap("  front matter graph", &mut lap);
+    crate::profile::lap("  front matter graph", &mut lap);
     let backlinks = backlinks(inputs);
-    crate::cache::lap("  backlinks", &mut lap);
+    crate::profile::lap("  backlinks", &mut lap);
     let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (&*r.text, r.text_key)).collect();
     let related = related::related(inputs.articles, &texts, &inputs.config.labels, related);
-    crate::cache::lap("  related", &mut lap);
+    crate::profile::lap("  related", &mut lap);
     let graph = Graph { front: std::sync::Arc::clone(&cache.front), backlinks, related };
     (graph, diags)
 }
@@ -343,7 +340,7 @@ impl FrontGraph {
     fn view_key(&self, i: usize) -> u64 {
         let mut terms: Vec<(&String, &Vec<(String, String)>)> = self.term_slugs[i].iter().collect();
         terms.sort();
-        crate::cache::hash_value(&(
+        crate::keys::hash_value(&(
             &self.article_authors[i],
             terms,
             self.series_of[i].map(|(s, _)| (&self.series[s].name, &self.series[s].slug)),
@@ -369,7 +366,7 @@ fn connect_responses(inputs: &Inputs, graph: &mut FrontGraph, diags: &mut Vec<Di
         let Some(target) = &a.front.responds_to else {
             continue;
         };
-        let from = links::content_path(&a.source);
+        let from = crate::urls::content_path(&a.source);
         let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
         let (line, col) = a.front.positions.get("responds_to").copied().unwrap_or((1, 1));
         match inputs.links.find(target, dir) {

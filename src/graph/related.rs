@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::config::Kind;
 use crate::content::Article;
 use crate::fold::fold;
-use crate::markdown::is_cjk;
+use crate::fold::is_cjk;
 
 /// How many bigrams represent an article's text.
 const SIGNATURE: usize = 24;
@@ -115,7 +115,7 @@ pub fn related(
         .map(|(a, (_, text_key))| {
             let f = &a.front;
             let response = a.kind == Kind::Response;
-            let key = crate::cache::hash_value(&(
+            let key = crate::keys::hash_value(&(
                 text_key,
                 &f.tags,
                 &f.competencies,
@@ -132,7 +132,7 @@ pub fn related(
         .map(|(t, k)| cache.counts.get(k).cloned().unwrap_or_else(|| std::sync::Arc::new(gram_counts(t))))
         .collect();
     cache.counts = texts.iter().map(|(_, k)| *k).zip(counts.iter().cloned()).collect();
-    crate::cache::lap("    keys, counts", &mut lap);
+    crate::profile::lap("    keys, counts", &mut lap);
 
     let previous = cache.previous.take();
     let same_articles =
@@ -157,11 +157,11 @@ pub fn related(
             for &i in &changed {
                 features[i] = std::sync::Arc::new(features_of(&articles[i], &counts[i], &p.df, n));
             }
-            crate::cache::lap("    features", &mut lap);
+            crate::profile::lap("    features", &mut lap);
             let was_response: Vec<bool> = (0..n).map(|i| p.keys[i].2).collect();
             let mut index = p.index;
             let lists = update_lists(articles, &features, &mut index, &was_response, p.lists, &changed, labels);
-            crate::cache::lap("    lists", &mut lap);
+            crate::profile::lap("    lists", &mut lap);
             Previous { keys, df: p.df, counts, features, index, lists }
         }
         _ => {
@@ -591,7 +591,7 @@ mod tests {
         let labels = &journal.config.labels;
         let mut texts: Vec<String> = articles.iter().map(|a| a.body.to_string()).collect();
         let keyed = |texts: &[String]| -> Vec<(String, u64)> {
-            texts.iter().map(|t| (t.clone(), crate::cache::hash_value(t))).collect()
+            texts.iter().map(|t| (t.clone(), crate::keys::hash_value(t))).collect()
         };
         let mut cache = RelatedCache { exact_limit: 0, ..Default::default() };
         let run = |texts: &[(String, u64)], cache: &mut RelatedCache| {

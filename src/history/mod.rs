@@ -38,6 +38,7 @@ use std::process::{Command, Stdio};
 
 use chrono::{DateTime, FixedOffset};
 
+pub mod dates;
 mod trees;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +69,9 @@ impl FileHistory {
 
 #[derive(Debug, Default)]
 pub struct History {
+    /// The commit it was read at (`None` in a repository without commits):
+    /// what a build keeps for the next keys on it, never on where the value is.
+    pub head: Option<String>,
     /// By path relative to the journal root, as it is now.
     pub files: HashMap<String, FileHistory>,
     /// Files with changes not yet committed (or not tracked at all).
@@ -133,14 +137,15 @@ pub fn read(root: &Path) -> Option<History> {
     let shallow = git(root, &["rev-parse", "--is-shallow-repository"]).is_some_and(|s| s.trim() == "true");
     let log = if shallow { None } else { cached_log(root) };
     let log = log.unwrap_or_else(|| full_log(root).unwrap_or_default());
-    crate::cache::lap("   git log", &mut lap);
+    crate::profile::lap("   git log", &mut lap);
     let commits = parse_log(&log);
-    crate::cache::lap("   parse log", &mut lap);
-    let mut history = History { shallow, ..Default::default() };
+    crate::profile::lap("   parse log", &mut lap);
+    let head = git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).map(|h| h.trim().to_string());
+    let mut history = History { head, shallow, ..Default::default() };
     collect(&commits, &prefix, &mut history);
-    crate::cache::lap("   history per file", &mut lap);
+    crate::profile::lap("   history per file", &mut lap);
     history.uncommitted = uncommitted(root, &prefix, &[Path::new(".")]).unwrap_or_default();
-    crate::cache::lap("   git status", &mut lap);
+    crate::profile::lap("   git status", &mut lap);
     Some(history)
 }
 
@@ -202,7 +207,7 @@ fn cached_log(root: &Path) -> Option<String> {
         // With no cache every message is needed: git prints them meanwhile.
         let all_messages = cache.records.is_empty().then(|| s.spawn(|| trees::messages(root, &[])));
         let order = git(root, &["log", "--topo-order", "--format=%H %T %P"])?;
-        crate::cache::lap("    commits", &mut lap);
+        crate::profile::lap("    commits", &mut lap);
         let hashes: Vec<&str> = order.lines().map(|l| l.split(' ').next().unwrap_or(l)).collect();
         let missing: Vec<&str> = hashes.iter().copied().filter(|h| !cache.records.contains_key(h)).collect();
         let new = if missing.len() >= MIN_BATCH {
@@ -211,7 +216,7 @@ fn cached_log(root: &Path) -> Option<String> {
         } else {
             log_records(root, &missing)?
         };
-        crate::cache::lap(&format!("    changes of {} commits", missing.len()), &mut lap);
+        crate::profile::lap(&format!("    changes of {} commits", missing.len()), &mut lap);
         let mut log = String::with_capacity(cache.log.len() + new.values().map(String::len).sum::<usize>());
         let mut index = Vec::with_capacity(hashes.len());
         for h in hashes {
@@ -221,7 +226,7 @@ fn cached_log(root: &Path) -> Option<String> {
         }
         // Only the commits in this log are kept: rewritten ones drop out.
         Cache::store(&path, &head, &index, &log);
-        crate::cache::lap("    log put together and cached", &mut lap);
+        crate::profile::lap("    log put together and cached", &mut lap);
         Some(log)
     })
 }

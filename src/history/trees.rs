@@ -85,7 +85,7 @@ fn records_counted<'h>(
                 s.spawn(move || {
                     let mut store = Store::open(objects)?;
                     let changes: Option<Vec<_>> = part.iter().map(|hash| store.commit_changes(trees, hash)).collect();
-                    crate::cache::drop_later(store);
+                    crate::profile::drop_later(store);
                     changes
                 })
             })

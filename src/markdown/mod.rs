@@ -15,7 +15,8 @@ use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType,
 use serde::Serialize;
 
 use crate::config::RawHtml;
-use crate::slug::{encode_fragment, slugify, SlugMode, UniqueNames};
+use crate::fold::is_cjk;
+use crate::urls::{encode_fragment, slugify, SlugMode, UniqueNames};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
@@ -350,8 +351,8 @@ pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dy
         out.removed.sort_by_key(|(line, col, _)| (*line, *col));
     }
     out.facts = TextFacts::of(&text);
-    out.html_key = crate::cache::hash_value(&out.html);
-    out.text_key = crate::cache::hash_value(&text);
+    out.html_key = crate::keys::hash_value(&out.html);
+    out.text_key = crate::keys::hash_value(&text);
     out.text = text.into();
     out
 }
@@ -626,12 +627,6 @@ pub fn count_chars_and_words(text: &str) -> (usize, usize) {
         }
     }
     (cjk, words)
-}
-
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}' | '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `check` refuses what writing would fail on, at the file it comes from.
 //!
 //! Addresses made from values (terms, series, authors) are shortened to fit
-//! when they are made ([`crate::slug::fit_name`]) and an article's own name
+//! when they are made ([`crate::urls::fit_name`]) and an article's own name
 //! is checked when it is read; this is the last look over every output path:
 //! a name over [`MAX_NAME_BYTES`], a path over [`MAX_PATH_BYTES`], a `..` or
 //! empty part, or a file where another file needs a folder of the same name
@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{Article, Content};
 use crate::diagnostics::{display_path, Diagnostic};
-use crate::output::{Body, OutputFile};
-use crate::render::theme::Source;
-use crate::slug::{MAX_NAME_BYTES, MAX_PATH_BYTES};
+use crate::site_file::Source;
+use crate::site_file::{Body, OutputFile};
+use crate::urls::{MAX_NAME_BYTES, MAX_PATH_BYTES};
 
 /// Problems with the paths of `files` (sorted by path), each at the journal
 /// file the output file is made from. `root` is the journal folder the

@@ -11,15 +11,9 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::site_file::Source;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
-
-/// Where a file's bytes come from.
-#[derive(Debug, Clone)]
-pub enum Source {
-    Embedded(&'static [u8]),
-    File(PathBuf),
-}
 
 #[derive(Debug, Clone)]
 pub struct Template {

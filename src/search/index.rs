@@ -31,26 +31,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::tokenize::CasebookLanguage;
-use crate::output::OutputFile;
+use crate::site_file::OutputFile;
 
-/// The indexed fields, in elasticlunr order.
-pub const FIELDS: [&str; 7] = ["title", "tags", "summary", "headings", "body", "authors", "fields"];
-
-/// Default boosts: titles and tags weigh more than body text.
-pub fn default_weights() -> BTreeMap<String, f64> {
-    [
-        ("title", 5.0),
-        ("tags", 4.0),
-        ("summary", 2.0),
-        ("headings", 2.0),
-        ("body", 1.0),
-        ("authors", 2.0),
-        ("fields", 2.0),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect()
-}
+pub use crate::config::{SearchOptions, SEARCH_FIELDS as FIELDS};
 
 /// One article as search sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,20 +69,6 @@ impl SearchDoc {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct SearchOptions {
-    pub weights: BTreeMap<String, f64>,
-    pub max_postings: usize,
-    /// Aim for shards of about this many bytes.
-    pub shard_bytes: usize,
-}
-
-impl Default for SearchOptions {
-    fn default() -> Self {
-        SearchOptions { weights: default_weights(), max_postings: 300, shard_bytes: 24 * 1024 }
-    }
-}
-
 #[derive(Debug, Default, Clone)]
 pub struct SearchStats {
     pub documents: usize,
@@ -126,7 +95,7 @@ pub struct SearchCache {
 }
 
 struct State {
-    options: String,
+    options: u64,
     /// Shared with the renderer, which keeps an unchanged article's
     /// document: comparing two of those is comparing pointers.
     docs: Vec<Arc<SearchDoc>>,
@@ -165,16 +134,16 @@ const INCREMENTAL_LIMIT: usize = 64;
 
 /// Builds every search file, reusing `cache` when only a few articles changed.
 pub fn build(docs: &[Arc<SearchDoc>], opts: &SearchOptions, cache: &mut SearchCache) -> (Vec<OutputFile>, SearchStats) {
-    let options = format!("{opts:?}");
+    let options = opts.key();
     let mut lap = std::time::Instant::now();
     let state = match cache.state.take() {
         Some(mut state) if state.options == options && state.docs.len() == docs.len() => {
             let changed: Vec<usize> = (0..docs.len()).filter(|&i| state.docs[i] != docs[i]).collect();
             let moved = changed.iter().any(|&i| state.docs[i].url != docs[i].url);
-            crate::cache::lap("    compare", &mut lap);
+            crate::profile::lap("    compare", &mut lap);
             if changed.len() <= INCREMENTAL_LIMIT && !moved {
                 update(&mut state, docs, &changed, opts);
-                crate::cache::lap("    update", &mut lap);
+                crate::profile::lap("    update", &mut lap);
                 state
             } else {
                 full(docs, opts, options)
@@ -183,15 +152,15 @@ pub fn build(docs: &[Arc<SearchDoc>], opts: &SearchOptions, cache: &mut SearchCa
         _ => full(docs, opts, options),
     };
     let out = files(&state, opts);
-    crate::cache::lap("    files", &mut lap);
+    crate::profile::lap("    files", &mut lap);
     cache.state = Some(state);
     out
 }
 
-fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: String) -> State {
+fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
     let mut lap = std::time::Instant::now();
     let (postings, lengths) = index_with_elasticlunr(docs);
-    crate::cache::lap("    elasticlunr", &mut lap);
+    crate::profile::lap("    elasticlunr", &mut lap);
     // Encode each term's list once; then group the encoded lists into shards.
     let mut encoded: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for (f, terms) in postings.iter().enumerate() {
@@ -202,7 +171,7 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: String) -> State
     for lists in encoded.values_mut() {
         lists.sort_by_key(|(f, _)| *f);
     }
-    crate::cache::lap("    encode", &mut lap);
+    crate::profile::lap("    encode", &mut lap);
     // Terms in code-point order, cut into shards of about `shard_bytes`. A
     // shard holds a contiguous range of terms, so a term is always in
     // exactly one shard and a prefix's terms are in neighbouring ones.
@@ -237,9 +206,9 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: String) -> State
         facets: Shard::new("search/facets-{}.json", facets(docs)),
     };
     state.article_hashes = state.articles.iter().map(|f| short_hash(&f.bytes().unwrap_or_default())).collect();
-    crate::cache::lap("    articles, facets", &mut lap);
+    crate::profile::lap("    articles, facets", &mut lap);
     state.shards = (0..state.starts.len()).map(|n| shard_file(&state, n)).collect();
-    crate::cache::lap("    shards", &mut lap);
+    crate::profile::lap("    shards", &mut lap);
     state
 }
 
@@ -293,11 +262,11 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
         state.article_hashes[i] = short_hash(json.as_bytes());
         state.articles[i] = OutputFile::text(format!("search/a/{i}.json"), json);
     }
-    crate::cache::lap("      reindex", &mut lap);
+    crate::profile::lap("      reindex", &mut lap);
     if facets_changed {
         state.facets = Shard::new("search/facets-{}.json", facets(docs));
     }
-    crate::cache::lap("      facets", &mut lap);
+    crate::profile::lap("      facets", &mut lap);
     let encoded: Vec<(&String, Vec<(usize, String)>)> = touched
         .par_iter()
         .map(|term| {
@@ -321,9 +290,9 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
         shards.push(shard_of(term, &state.starts));
     }
     shards.dedup();
-    crate::cache::lap(&format!("      encode {} terms", touched.len()), &mut lap);
+    crate::profile::lap(&format!("      encode {} terms", touched.len()), &mut lap);
     let files: Vec<(usize, Shard)> = shards.into_par_iter().map(|n| (n, shard_file(state, n))).collect();
-    crate::cache::lap(&format!("      {} shards", files.len()), &mut lap);
+    crate::profile::lap(&format!("      {} shards", files.len()), &mut lap);
     for (n, shard) in files {
         state.shards[n] = shard;
     }

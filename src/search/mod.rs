@@ -1,8 +1,10 @@
 //! Client-side search that works in Chinese.
 //!
-//! [`tokenize`] is the tokenizer shared with the browser; [`index`] builds
+//! [`tokenize`] is the tokenizer shared with the browser; [`docs`] makes
+//! what is indexed of each article from its view; [`index`] builds
 //! the elasticlunr-rs index and splits it into term shards, a manifest and
-//! per-article files, all returned as [`crate::output::OutputFile`]s.
+//! per-article files, all returned as [`crate::site_file::OutputFile`]s.
 
+pub mod docs;
 pub mod index;
 pub mod tokenize;

@@ -11,7 +11,7 @@ use elasticlunr::pipeline::Pipeline;
 use elasticlunr::Language;
 
 use crate::fold::fold;
-use crate::markdown::is_cjk;
+use crate::fold::is_cjk;
 
 pub const MAX_TOKEN_CHARS: usize = 32;
 

@@ -329,7 +329,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
             Some((cache.history.clone(), cache.uncommitted.clone()))
         })
         .unwrap_or_default();
-    crate::cache::lap("HEAD and history", &mut lap);
+    crate::profile::lap("HEAD and history", &mut lap);
     let options = BuildOptions {
         root: opts.root.clone(),
         drafts: opts.drafts,
@@ -343,9 +343,9 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),
         Err(_) => crate::build::build(&options),
     };
-    crate::cache::lap("build", &mut lap);
+    crate::profile::lap("build", &mut lap);
     crate::cmd::print_diagnostics(&built.diagnostics);
-    crate::cache::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
+    crate::profile::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
     let next = match built.files {
@@ -377,10 +377,10 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         }
     };
     // The last snapshot is freed on another thread once no request holds it.
-    crate::cache::drop_later(std::mem::replace(&mut *current, Arc::new(next)));
+    crate::profile::drop_later(std::mem::replace(&mut *current, Arc::new(next)));
     drop(current);
     state.changed.send_replace(version);
-    crate::cache::lap("snapshot", &mut lap);
+    crate::profile::lap("snapshot", &mut lap);
 }
 
 fn open_browser(url: &str) {

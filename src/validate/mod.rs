@@ -1,7 +1,9 @@
-//! `casebook check`: every validation of a build, without writing a site,
-//! plus what only a pull request needs: the sections a case must have,
-//! customer data ([`pii`]), limiting the report to changed files, and output
-//! for people (`human`), GitHub (`github` annotations) and tools (`json`).
+//! The rules an article must follow beyond being readable, run by every
+//! build after Markdown: customer data ([`pii`]: warnings in `build`, errors
+//! in `check`) and, for a pull request (`casebook check`), the sections a
+//! case must have and the committed files that are not published
+//! ([`files`]). Also what `check` needs to limit its report to changed
+//! files, and its output for GitHub and tools.
 
 pub mod files;
 pub mod pii;

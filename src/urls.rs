@@ -1,4 +1,20 @@
-//! Slugs and URLs that keep Chinese text readable.
+//! Addresses: how a source path, slug or term becomes a site path, and how
+//! one page links to another. Slugs and URLs keep Chinese text readable.
+//!
+//! The site's scheme, in one place:
+//!
+//! | page                | site path                        |
+//! |---------------------|----------------------------------|
+//! | article             | `<folder>/<slug>/` ([`article`]) |
+//! | section             | `<section>/`                     |
+//! | taxonomy, term      | `<key>/`, `<key>/<term slug>/`   |
+//! | page 2 of a list    | `<list>/page/2/` ([`list_page`]) |
+//! | series              | `series/`, `series/<slug>/`      |
+//! | author              | `authors/<id>/` ([`author`])     |
+//! | browse, search, featured | `browse/`, `search/`, `featured/` |
+//!
+//! Every page links to every other with relative URLs ([`href`],
+//! [`root_for`]), so the site works at any sub-path and opened from disk.
 //!
 //! A slug keeps letters and digits of every script (NFC-normalised, lowercase)
 //! and turns everything else into `-`; `slugify: ascii` transliterates instead.
@@ -14,7 +30,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SlugMode {
     #[default]
     Unicode,
@@ -99,6 +115,77 @@ pub fn encode_path(path: &str) -> String {
 /// Percent-encodes a fragment (heading id).
 pub fn encode_fragment(id: &str) -> String {
     utf8_percent_encode(id, PATH).to_string()
+}
+
+/// Top-level names the site uses for its own pages (besides the
+/// taxonomies): an article does not take them.
+pub const RESERVED: [&str; 5] = ["authors/", "search/", "series/", "static/", "page/"];
+
+/// An article's site path: its folder under `content/` and its slug.
+pub fn article(folder: &str, slug: &str) -> String {
+    if folder.is_empty() {
+        format!("{slug}/")
+    } else {
+        format!("{folder}/{slug}/")
+    }
+}
+
+/// The site path of a top-level list: a section or a taxonomy.
+pub fn list(name: &str) -> String {
+    format!("{name}/")
+}
+
+/// The site path of one term of a taxonomy: `tags/退貨/`.
+pub fn term(taxonomy: &str, slug: &str) -> String {
+    format!("{taxonomy}/{slug}/")
+}
+
+/// Page `n` (1-based) of a list at `base`: `base` itself, then `base/page/n/`.
+pub fn list_page(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+/// The site path of a series' page.
+pub fn series(slug: &str) -> String {
+    format!("series/{slug}/")
+}
+
+/// The site path of an author's page: an id too long for a folder name
+/// gets a shortened one (see [`fit_name`]).
+pub fn author(id: &str) -> String {
+    format!("authors/{}/", fit_name(id.to_string()))
+}
+
+/// `../../` for `cases/x/`, `./` at the top: from a page to the site root.
+pub fn root_for(path: &str) -> String {
+    let depth = path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The link from the page at `page` to `site_path` (and a heading on it):
+/// files beside the page (an article folder's images) stay short
+/// (`flow.svg`), anything else goes through the site root.
+pub fn href(page: &str, site_path: &str, fragment: Option<&str>) -> String {
+    let frag = fragment.map(|f| format!("#{}", encode_fragment(f))).unwrap_or_default();
+    match site_path.strip_prefix(page) {
+        Some(rest) if !rest.is_empty() => format!("{}{frag}", encode_path(rest)),
+        _ => format!("{}{}{frag}", root_for(page), encode_path(site_path)),
+    }
+}
+
+/// An article's source path relative to `content/`, as links name it
+/// (NFC, `/` on every platform).
+pub fn content_path(source: &std::path::Path) -> String {
+    let shown = crate::diagnostics::display_path(source);
+    shown.strip_prefix(&format!("{}/", crate::paths::CONTENT_DIR)).unwrap_or(&shown).nfc().collect()
 }
 
 /// Names handed out so far: [`UniqueNames::claim`] gives `name`, or

@@ -12,10 +12,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::check::pii;
 use crate::config::Config;
 use crate::content::{Article, CONTENT_DIR};
 use crate::diagnostics::Diagnostic;
+use crate::validate::pii;
 
 /// Extensions read as text and checked.
 const TEXT: [&str; 13] =
