@@ -68,6 +68,10 @@ impl FileHistory {
 
 #[derive(Debug, Default)]
 pub struct History {
+    /// The commit the history was read at (the newest in the log), `None`
+    /// before the first commit. What is kept from one build for the next
+    /// keys on it: a new HEAD is a new history (render's article views).
+    pub head: Option<String>,
     /// By path relative to the journal root, as it is now.
     pub files: HashMap<String, FileHistory>,
     /// Files with changes not yet committed (or not tracked at all).
@@ -136,7 +140,10 @@ pub fn read(root: &Path) -> Option<History> {
     crate::cache::lap("   git log", &mut lap);
     let commits = parse_log(&log);
     crate::cache::lap("   parse log", &mut lap);
-    let mut history = History { shallow, ..Default::default() };
+    // Taken from the log itself, not asked of git again: HEAD may move
+    // between two commands, and the key must name the commits read.
+    let head = commits.first().map(|c| c.hash.clone());
+    let mut history = History { head, shallow, ..Default::default() };
     collect(&commits, &prefix, &mut history);
     crate::cache::lap("   history per file", &mut lap);
     history.uncommitted = uncommitted(root, &prefix, &[Path::new(".")]).unwrap_or_default();

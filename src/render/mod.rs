@@ -755,7 +755,7 @@ impl<'a> Renderer<'a> {
             self.site.rendered[i].text_key,
             self.site.graph.view_keys[i],
             // History is read again only when HEAD moves: a new one is a new value.
-            self.site.history.map(|h| h as *const crate::history::History as usize),
+            self.site.history.map(|h| (&h.head, h.shallow)),
         ))
     }
 

@@ -8,6 +8,7 @@ mod check;
 mod editorial;
 mod history;
 mod html;
+mod incremental;
 mod limits;
 mod links;
 mod mutation;
