@@ -619,6 +619,27 @@ mod tests {
     }
 
     #[test]
+    fn the_history_names_the_head_it_was_read_at() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let git = |args: &[&str]| {
+            let o = Command::new("git").arg("-C").arg(dir).args(args).env("GIT_CONFIG_NOSYSTEM", "1").output().unwrap();
+            assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+            String::from_utf8_lossy(&o.stdout).trim().to_string()
+        };
+        git(&["init", "-q", "-b", "main"]);
+        assert_eq!(read(dir).unwrap().head, None, "no commit yet");
+        repository(dir, 20);
+        let first = read(dir).unwrap().head;
+        assert_eq!(first.as_deref(), Some(git(&["rev-parse", "HEAD"]).as_str()));
+        std::fs::write(dir.join("content/1.md"), "new").unwrap();
+        git(&["-c", "user.name=W", "-c", "user.email=w@example.com", "commit", "-qam", "One more"]);
+        let second = read(dir).unwrap().head;
+        assert_ne!(second, first);
+        assert_eq!(second.as_deref(), Some(git(&["rev-parse", "HEAD"]).as_str()));
+    }
+
+    #[test]
     fn review_trailers() {
         let (r, c) = trailers(
             "Body\n\nReviewed-by: 蔡宇涵 <tsai@example.com>\nApproved-by: Lin\nCo-authored-by: Wang <w@example.com>\n",

@@ -311,7 +311,7 @@ fn config_edits(d: &Demo) -> Vec<Step<'_>> {
             }),
         ),
         (
-            "ASCII slugs in casebook.yaml (heading ids and term addresses change)",
+            "ASCII slugs in casebook.yaml (the addresses of articles, terms and headings change)",
             Box::new({
                 let c = config.clone();
                 move || d.append(&c, "slugify: ascii\n")

@@ -1,5 +1,6 @@
 //! `casebook serve` against a copy of a fixture journal: pages, changes,
-//! broken saves, deletions, paths that try to leave the site.
+//! broken saves, deletions, paths that try to leave the site, the verify
+//! mode (`CASEBOOK_VERIFY=1`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
