@@ -69,8 +69,9 @@ impl FileHistory {
 
 #[derive(Debug, Default)]
 pub struct History {
-    /// The commit it was read at (`None` in a repository without commits):
-    /// what a build keeps for the next keys on it, never on where the value is.
+    /// The commit the history was read at (the newest in the log), `None`
+    /// before the first commit. What is kept from one build for the next
+    /// keys on it: a new HEAD is a new history (render's article views).
     pub head: Option<String>,
     /// By path relative to the journal root, as it is now.
     pub files: HashMap<String, FileHistory>,
@@ -140,7 +141,9 @@ pub fn read(root: &Path) -> Option<History> {
     crate::profile::lap("   git log", &mut lap);
     let commits = parse_log(&log);
     crate::profile::lap("   parse log", &mut lap);
-    let head = git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).map(|h| h.trim().to_string());
+    // Taken from the log itself, not asked of git again: HEAD may move
+    // between two commands, and the key must name the commits read.
+    let head = commits.first().map(|c| c.hash.clone());
     let mut history = History { head, shallow, ..Default::default() };
     collect(&commits, &prefix, &mut history);
     crate::profile::lap("   history per file", &mut lap);
@@ -614,6 +617,27 @@ mod tests {
         assert!(!full.contains("One more"));
         assert_eq!(cached_log(dir).unwrap(), full);
         assert_eq!(Cache::parse(&std::fs::read_to_string(&cache).unwrap()).unwrap().log, full);
+    }
+
+    #[test]
+    fn the_history_names_the_head_it_was_read_at() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let git = |args: &[&str]| {
+            let o = Command::new("git").arg("-C").arg(dir).args(args).env("GIT_CONFIG_NOSYSTEM", "1").output().unwrap();
+            assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+            String::from_utf8_lossy(&o.stdout).trim().to_string()
+        };
+        git(&["init", "-q", "-b", "main"]);
+        assert_eq!(read(dir).unwrap().head, None, "no commit yet");
+        repository(dir, 20);
+        let first = read(dir).unwrap().head;
+        assert_eq!(first.as_deref(), Some(git(&["rev-parse", "HEAD"]).as_str()));
+        std::fs::write(dir.join("content/1.md"), "new").unwrap();
+        git(&["-c", "user.name=W", "-c", "user.email=w@example.com", "commit", "-qam", "One more"]);
+        let second = read(dir).unwrap().head;
+        assert_ne!(second, first);
+        assert_eq!(second.as_deref(), Some(git(&["rev-parse", "HEAD"]).as_str()));
     }
 
     #[test]

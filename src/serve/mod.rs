@@ -25,6 +25,14 @@
 //! A save that breaks the build keeps the last good site and shows the
 //! problems over the page and in the terminal; the next good save clears
 //! them.
+//!
+//! `CASEBOOK_VERIFY=1` is a developer's mode that checks the cache: after
+//! each rebuild from it, the journal is also built from nothing with the
+//! same options and the two are compared (the same problems, the same
+//! files, the same bytes in each; the search shards by the postings they
+//! hold, as a rebuild keeps the first build's shard cuts). One line per save
+//! on stderr says that the rebuild matched, or which files or problems
+//! differ. Every save then takes as long as a full build.
 
 mod http;
 
@@ -38,6 +46,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::build::{build_cached, BuildCache, BuildOptions};
 use crate::content::Touched;
+use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 
 pub struct ServeOptions {
@@ -343,11 +352,13 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),
         Err(_) => crate::build::build(&options),
     };
+    let verifying = options.touched.is_some() && verify_mode();
     crate::profile::lap("build", &mut lap);
     crate::cmd::print_diagnostics(&built.diagnostics);
     crate::profile::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
+    let made_site = built.files.is_some();
     let next = match built.files {
         Some(files) => {
             let t = &built.timings;
@@ -376,11 +387,151 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
             Snapshot { files: Arc::clone(&current.files), problems: Some(problems.join("\n")), version }
         }
     };
+    let site = Arc::clone(&next.files);
     // The last snapshot is freed on another thread once no request holds it.
     crate::profile::drop_later(std::mem::replace(&mut *current, Arc::new(next)));
     drop(current);
     state.changed.send_replace(version);
     crate::profile::lap("snapshot", &mut lap);
+    // After the reload: the full build only delays the next save.
+    if verifying {
+        eprintln!("{}", verify(&options, &built.diagnostics, made_site.then_some(&site[..])));
+    }
+}
+
+/// Whether `CASEBOOK_VERIFY` asks for each rebuild to be checked.
+fn verify_mode() -> bool {
+    std::env::var_os("CASEBOOK_VERIFY").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// A full build with `options` but no cache, compared with a rebuild's
+/// problems and files (`None` when it made no site): one line saying
+/// whether they match.
+fn verify(options: &BuildOptions, diagnostics: &[Diagnostic], files: Option<&[OutputFile]>) -> String {
+    let full = crate::build::build(&BuildOptions { touched: None, ..options.clone() });
+    let line = compare_builds(diagnostics, files, &full.diagnostics, full.files.as_deref());
+    crate::profile::drop_later(full.files);
+    line
+}
+
+/// How many differing files or problems a verify line names.
+const NAMED: usize = 10;
+
+/// The verify line for a rebuild (`diagnostics`, `files`) against a full build.
+fn compare_builds(
+    diagnostics: &[Diagnostic],
+    files: Option<&[OutputFile]>,
+    full_diagnostics: &[Diagnostic],
+    full_files: Option<&[OutputFile]>,
+) -> String {
+    if diagnostics != full_diagnostics {
+        let missing = |a: &[Diagnostic], b: &[Diagnostic]| -> Vec<String> {
+            a.iter().filter(|d| !b.contains(d)).map(ToString::to_string).collect()
+        };
+        let (ours, theirs) = (missing(diagnostics, full_diagnostics), missing(full_diagnostics, diagnostics));
+        if ours.is_empty() && theirs.is_empty() {
+            return format!(
+                "Verify: the rebuild's problems are a full build's in another order or number ({} against {}).",
+                diagnostics.len(),
+                full_diagnostics.len()
+            );
+        }
+        return format!(
+            "Verify: the rebuild's problems differ from a full build's ({} against {}); only in the rebuild: {}; only in the full build: {}",
+            diagnostics.len(),
+            full_diagnostics.len(),
+            named(&ours),
+            named(&theirs),
+        );
+    }
+    let (files, full_files) = match (files, full_files) {
+        (None, None) => {
+            return format!(
+                "Verify: the rebuild matched a full build (no site: the same {} problem(s)).",
+                diagnostics.len()
+            )
+        }
+        (Some(a), Some(b)) => (a, b),
+        (a, _) => {
+            let (made, not) =
+                if a.is_some() { ("the rebuild", "the full build") } else { ("the full build", "the rebuild") };
+            return format!("Verify: {made} made a site and {not} did not, with the same problems.");
+        }
+    };
+    let (ours, theirs) = (Comparable::of(files), Comparable::of(full_files));
+    let mut differing: Vec<String> = ours
+        .files
+        .iter()
+        .filter(|(path, bytes)| theirs.files.get(*path) != Some(bytes))
+        .map(|(path, _)| path.to_string())
+        .chain(theirs.files.keys().filter(|path| !ours.files.contains_key(*path)).map(|path| path.to_string()))
+        .collect();
+    differing.sort();
+    if ours.postings != theirs.postings {
+        differing.push("search/s/ (the postings the shards hold)".to_string());
+    }
+    if differing.is_empty() {
+        return format!("Verify: the rebuild matched a full build ({} files).", files.len());
+    }
+    format!(
+        "Verify: the rebuild differs from a full build ({} files) in {}: {}",
+        full_files.len(),
+        if differing.len() == 1 { "1 file".to_string() } else { format!("{} files", differing.len()) },
+        named(&differing)
+    )
+}
+
+/// The first [`NAMED`] of `items`, and how many more there are.
+fn named(items: &[String]) -> String {
+    if items.is_empty() {
+        return "none".to_string();
+    }
+    let mut text = items.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
+    if items.len() > NAMED {
+        text.push_str(&format!(" and {} more", items.len() - NAMED));
+    }
+    text
+}
+
+/// A build's files as two builds that should agree can be compared: a
+/// rebuild keeps the first build's search shard cuts, so the shards are
+/// compared by the postings they hold, and the manifest without the cuts.
+struct Comparable<'a> {
+    /// Bytes by path; `None` for a file that could not be read.
+    files: std::collections::BTreeMap<&'a str, Option<std::borrow::Cow<'a, [u8]>>>,
+    /// `field term` → its posting list, from every shard.
+    postings: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl<'a> Comparable<'a> {
+    fn of(files: &'a [OutputFile]) -> Self {
+        let mut out = Comparable { files: Default::default(), postings: Default::default() };
+        for f in files {
+            let bytes = f.bytes().ok();
+            let json = || bytes.as_deref().and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok());
+            if f.path.starts_with("search/s/") {
+                if let Some(serde_json::Value::Object(fields)) = json() {
+                    for (field, terms) in fields {
+                        for (term, list) in terms.as_object().into_iter().flatten() {
+                            out.postings.insert(format!("{field} {term}"), list.clone());
+                        }
+                    }
+                    continue;
+                }
+            } else if &*f.path == "search/manifest.json" {
+                if let Some(serde_json::Value::Object(mut manifest)) = json() {
+                    for cut in ["shards", "starts", "shard_hashes", "build"] {
+                        manifest.remove(cut);
+                    }
+                    let text = serde_json::Value::Object(manifest).to_string().into_bytes();
+                    out.files.insert(&f.path, Some(text.into()));
+                    continue;
+                }
+            }
+            out.files.insert(&f.path, bytes);
+        }
+        out
+    }
 }
 
 fn open_browser(url: &str) {
@@ -391,4 +542,60 @@ fn open_browser(url: &str) {
         }
     }
     eprintln!("Open {url} in your browser.");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile::text(path, text.to_string())
+    }
+
+    /// A page and a search index of two terms in one shard, or cut in two.
+    fn site(page: &str, cut: bool, weight: u32) -> Vec<OutputFile> {
+        let mut files = vec![file("a/index.html", page)];
+        if cut {
+            files.push(file(
+                "search/manifest.json",
+                r#"{"docs":1,"shards":2,"starts":["","乙"],"shard_hashes":"0000aaaa","build":"b1"}"#,
+            ));
+            files.push(file("search/s/0-0000.json", r#"{"body":{"甲":[1,0,5]}}"#));
+            files.push(file("search/s/1-aaaa.json", &format!(r#"{{"body":{{"乙":[1,0,{weight}]}}}}"#)));
+        } else {
+            files.push(file(
+                "search/manifest.json",
+                r#"{"docs":1,"shards":1,"starts":[""],"shard_hashes":"1111","build":"b2"}"#,
+            ));
+            files.push(file("search/s/0-1111.json", &format!(r#"{{"body":{{"甲":[1,0,5],"乙":[1,0,{weight}]}}}}"#)));
+        }
+        files
+    }
+
+    #[test]
+    fn verify_lines() {
+        let full = site("<p>同</p>", false, 5);
+        let line = |diagnostics: &[Diagnostic], files: Option<&[OutputFile]>| {
+            compare_builds(diagnostics, files, &[], Some(&full[..]))
+        };
+        // Shards cut elsewhere, holding the same postings: a match.
+        assert_eq!(line(&[], Some(&site("<p>同</p>", true, 5))), "Verify: the rebuild matched a full build (4 files).");
+        let mut more = site("<p>異</p>", false, 7);
+        more.push(file("b/index.html", ""));
+        assert_eq!(
+            line(&[], Some(&more)),
+            "Verify: the rebuild differs from a full build (3 files) in 3 files: a/index.html, b/index.html, search/s/ (the postings the shards hold)"
+        );
+        let problem = Diagnostic::error("content/a.md", 2, 8, "`date` must look like 2026-11-22");
+        assert_eq!(
+            line(std::slice::from_ref(&problem), None),
+            "Verify: the rebuild's problems differ from a full build's (1 against 0); only in the rebuild: content/a.md:2:8: error: `date` must look like 2026-11-22; only in the full build: none"
+        );
+        assert_eq!(
+            compare_builds(std::slice::from_ref(&problem), None, std::slice::from_ref(&problem), None),
+            "Verify: the rebuild matched a full build (no site: the same 1 problem(s))."
+        );
+        let many: Vec<String> = (0..12).map(|n| n.to_string()).collect();
+        assert_eq!(named(&many), "0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 2 more");
+    }
 }

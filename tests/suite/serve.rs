@@ -1,7 +1,7 @@
 //! `casebook serve` against a copy of a fixture journal: pages, changes,
-//! broken saves, deletions, paths that try to leave the site.
+//! broken saves, deletions, paths that try to leave the site, the verify
+//! mode (`CASEBOOK_VERIFY=1`).
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -28,11 +28,17 @@ pub fn start(root: &Path) -> Server {
 }
 
 fn start_with(root: &Path, extra: &[&str]) -> Server {
+    launch(root, extra, &[], Stdio::null())
+}
+
+/// `casebook serve` with `env` set, its messages going to `stderr`.
+fn launch(root: &Path, extra: &[&str], env: &[(&str, &str)], stderr: Stdio) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .args(extra)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .expect("casebook serve starts");
     let mut line = String::new();
@@ -157,8 +163,6 @@ fn edits_broken_saves_and_deletions_show_up() {
     assert_eq!(get(&server, CASE).0, 404);
 }
 
-/// Every file of a build, by path; the search shards are compared by their
-/// postings (an incremental build keeps the first build's shard cuts).
 #[test]
 fn previews_mark_a_saved_article_uncommitted_until_it_matches_the_commit_again() {
     let tmp = tempfile::tempdir().unwrap();
@@ -202,27 +206,44 @@ fn previews_mark_a_saved_article_uncommitted_until_it_matches_the_commit_again()
     eventually(&server, CASE, |b| b.contains("這段會提交") && !b.contains(badge));
 }
 
-fn files_of(built: &casebook::build::Built) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, serde_json::Value>) {
-    let mut files = BTreeMap::new();
-    let mut postings = BTreeMap::new();
-    for f in built.files.as_ref().expect("the journal builds") {
-        let bytes = f.bytes().unwrap().to_vec();
-        if f.path.starts_with("search/s/") {
-            let shard: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-            for (field, terms) in shard.as_object().unwrap() {
-                for (term, list) in terms.as_object().unwrap() {
-                    postings.insert(format!("{field} {term}"), list.clone());
-                }
-            }
-        } else if &*f.path != "search/manifest.json" {
-            files.insert(f.path.to_string(), bytes);
+#[test]
+fn verify_mode_reports_that_each_rebuild_matched_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = demo_copy(tmp.path());
+    let log = tmp.path().join("stderr.txt");
+    let server = launch(&root, &[], &[("CASEBOOK_VERIFY", "1")], std::fs::File::create(&log).unwrap().into());
+    let verdicts = || -> Vec<String> {
+        let text = std::fs::read_to_string(&log).unwrap();
+        text.lines().filter(|l| l.starts_with("Verify: ")).map(str::to_string).collect()
+    };
+    let page = "/cases/%E5%92%96%E5%95%A1%E6%A9%9F%E6%BC%8F%E6%B0%B4%E6%8F%9B%E8%B2%A8/"; // 咖啡機漏水換貨
+    let file = root.join("content/cases/咖啡機漏水換貨.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    assert!(get(&server, page).2.contains("咖啡機"));
+    let saves = [
+        original.replacen("title: ", "title: 改題：", 1),
+        original.replacen("title: ", "title: 改題：", 1) + "\n補充：客戶後來又寄來照片。\n",
+    ];
+    for (n, text) in saves.iter().enumerate() {
+        let before = verdicts().len();
+        std::fs::write(&file, text).unwrap();
+        eventually(&server, page, |b| b.contains("改題：") && (n == 0 || b.contains("又寄來照片")));
+        // Printed after the new page is served: waited for.
+        let start = Instant::now();
+        while verdicts().len() <= before {
+            assert!(start.elapsed() < Duration::from_secs(60), "no verify line after save {n}");
+            std::thread::sleep(Duration::from_millis(100));
         }
     }
-    (files, postings)
+    let verdicts = verdicts();
+    assert!(
+        verdicts.iter().all(|l| l.starts_with("Verify: the rebuild matched a full build (") && l.ends_with(" files).")),
+        "{verdicts:#?}"
+    );
 }
 
 /// A copy of the demo journal (without git) in `dir`.
-fn demo_copy(dir: &Path) -> std::path::PathBuf {
+pub fn demo_copy(dir: &Path) -> std::path::PathBuf {
     let root = dir.join("journal");
     let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
     for part in ["content", "data"] {
@@ -230,173 +251,4 @@ fn demo_copy(dir: &Path) -> std::path::PathBuf {
     }
     std::fs::copy(demo.join("casebook.yaml"), root.join("casebook.yaml")).unwrap();
     root
-}
-
-#[test]
-fn rebuilds_from_the_cache_match_full_builds() {
-    use casebook::build::{build, build_cached, BuildCache, BuildOptions};
-    let tmp = tempfile::tempdir().unwrap();
-    let root = demo_copy(tmp.path()).canonicalize().unwrap();
-    // As the server does: each rebuild is told what the file watcher saw.
-    let watch = casebook::serve::FileWatch::new(&root).unwrap();
-    let mut opts = BuildOptions { root: root.clone(), ..Default::default() };
-    let mut cache = BuildCache::default();
-    build_cached(&opts, &mut cache);
-
-    let cases = root.join("content/cases");
-    let first = walkdir::WalkDir::new(&cases)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .find(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .unwrap()
-        .into_path();
-    let edit = |path: &Path, from: &str, to: &str| {
-        let text = std::fs::read_to_string(path).unwrap();
-        assert!(text.contains(from), "{}: {from}", path.display());
-        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-    };
-    let append = |path: &Path, more: &str| {
-        let text = std::fs::read_to_string(path).unwrap();
-        std::fs::write(path, text + more).unwrap();
-    };
-    let drawing = walkdir::WalkDir::new(&cases)
-        .into_iter()
-        .filter_map(Result::ok)
-        .find(|e| e.path().extension().is_some_and(|x| x == "svg"))
-        .expect("the demo has a drawing")
-        .into_path();
-    let template = |name: &str, text: &str| std::fs::write(root.join("templates").join(name), text).unwrap();
-    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
-    let steps: Vec<Step> = vec![
-        ("append a paragraph", Box::new(|| append(&first, "\n補充：客戶後來又來電確認退款已入帳。\n"))),
-        (
-            "reword the sentence around a link, keeping its length (the linked article shows that sentence)",
-            Box::new(|| edit(&cases.join("咖啡機漏水換貨.md"), "是同一個順序", "是同樣的順序")),
-        ),
-        ("change a title", Box::new(|| edit(&first, "title:", "title: 改名"))),
-        ("add a tag", Box::new(|| edit(&first, "tags: [", "tags: [系統故障, "))),
-        ("move the date", Box::new(|| edit(&first, "date: 20", "date: 19"))),
-        ("write a tag by its alias", Box::new(|| edit(&first, "tags: [", "tags: [退費, "))),
-        (
-            "the alias moves to another tag in data/tags.yaml",
-            Box::new(|| {
-                let tags = root.join("data/tags.yaml");
-                edit(&tags, "aliases: [退費]", "aliases: []");
-                edit(
-                    &tags,
-                    "description: 重複扣款、發票與帳單金額有爭議的案例。",
-                    "description: 重複扣款。\n    aliases: [退費]",
-                );
-            }),
-        ),
-        (
-            "rename an author in data/authors.yaml",
-            Box::new(|| edit(&root.join("data/authors.yaml"), "name: 陳美玲", "name: 陳美鈴")),
-        ),
-        (
-            "change a pick's reason",
-            Box::new(|| edit(&root.join("data/featured.yaml"), "reason: 用產品序號", "reason: 新理由：用產品序號")),
-        ),
-        (
-            "add an article",
-            Box::new(|| {
-                std::fs::write(
-                cases.join("新案例.md"),
-                "---\ntitle: 新的案例\ndate: 2026-11-20\nauthors: [lin-zhiwei]\ntags: [退換貨]\n---\n\n## 背景\n\n客戶要求退貨。\n",
-            )
-            .unwrap();
-            }),
-        ),
-        ("delete an article", Box::new(|| std::fs::remove_file(cases.join("新案例.md")).unwrap())),
-        (
-            "override a template",
-            Box::new(|| {
-                std::fs::create_dir_all(root.join("templates")).unwrap();
-                std::fs::write(root.join("templates/404.html"), "<p>找不到這一頁</p>").unwrap();
-            }),
-        ),
-        (
-            "override the list template",
-            Box::new(|| {
-                template(
-                    "term.html",
-                    "{% extends \"base.html\" %}{% block content %}<h1>{{ list_title }}</h1>{% endblock content %}",
-                )
-            }),
-        ),
-        (
-            "a section template that shows each article's exact character count",
-            Box::new(|| {
-                template(
-                    "section.html",
-                    "{% extends \"base.html\" %}{% block content %}{% for a in articles %}<p>{{ a.title }}：{{ a.characters }} 字</p>{% endfor %}{% endblock content %}",
-                )
-            }),
-        ),
-        (
-            "append to an article again (its count in the section list changes)",
-            Box::new(|| append(&first, "\n再補充：客戶又寄來照片。\n")),
-        ),
-        (
-            "override the base template every page extends",
-            Box::new(|| {
-                let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
-                let base = std::fs::read_to_string(theme).unwrap();
-                std::fs::write(root.join("templates/base.html"), format!("<!-- 改過 -->\n{base}")).unwrap();
-            }),
-        ),
-        (
-            "error: a drawing gains an event attribute (it is not published)",
-            Box::new(|| {
-                let text = std::fs::read_to_string(&drawing).unwrap();
-                std::fs::write(&drawing, text.replacen("<svg ", "<svg onload=\"alert(1)\" ", 1)).unwrap();
-            }),
-        ),
-        (
-            "error: append while the drawing still has it (its problem is kept, not looked for again)",
-            Box::new(|| append(&first, "\n三補充。\n")),
-        ),
-        ("the drawing is plain again", Box::new(|| edit(&drawing, "<svg onload=\"alert(1)\" ", "<svg "))),
-    ];
-    for (what, step) in steps {
-        step();
-        opts.touched = Some(watch.next(Some(std::time::Duration::from_secs(10))).expect("the watcher saw the change"));
-        let incremental = build_cached(&opts, &mut cache);
-        let full = build(&opts);
-        assert_eq!(incremental.diagnostics, full.diagnostics, "{what}: the same problems as a full build");
-        if what.starts_with("error: ") {
-            assert!(incremental.has_errors(), "{what}");
-            continue;
-        }
-        assert!(!incremental.has_errors(), "{what}: {:?}", incremental.diagnostics);
-        let (a, pa) = files_of(&incremental);
-        let (b, pb) = files_of(&full);
-        assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "{what}: the same files");
-        for (path, bytes) in &a {
-            assert!(bytes == &b[path], "{what}: {path} differs from a full build");
-        }
-        assert!(pa == pb, "{what}: the search postings differ from a full build");
-    }
-}
-
-#[test]
-fn large_journal_rebuilds_keep_related_lists_right() {
-    use casebook::build::{build, build_cached, BuildCache, BuildOptions};
-    let tmp = tempfile::tempdir().unwrap();
-    let root = demo_copy(tmp.path());
-    let opts = BuildOptions { root: root.clone(), ..Default::default() };
-    // As in a journal of thousands of articles: related lists are updated, not recomputed.
-    let mut cache = BuildCache::default();
-    cache.related.exact_limit = 0;
-    build_cached(&opts, &mut cache);
-    let article = root.join("content/cases/咖啡機漏水換貨.md");
-    let text = std::fs::read_to_string(&article).unwrap();
-    std::fs::write(&article, text.replacen("tags: [", "tags: [系統故障, ", 1)).unwrap();
-    let incremental = build_cached(&opts, &mut cache);
-    let full = build(&opts);
-    let (a, _) = files_of(&incremental);
-    let (b, _) = files_of(&full);
-    let differing: Vec<&String> = a.keys().filter(|p| a[*p] != b[*p]).collect();
-    assert!(differing.is_empty(), "a tag edit changes no bigram weights, so lists match a full build: {differing:?}");
 }
