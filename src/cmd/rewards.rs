@@ -50,7 +50,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         .filter(|d| d.is_error() && d.path.to_string_lossy().contains("featured"))
         .collect();
     if !problems.is_empty() {
-        super::print_diagnostics(&problems);
+        crate::diagnostics::format::print_human(&problems);
         return Ok(ExitCode::FAILURE);
     }
     let picks: Vec<_> =

@@ -344,7 +344,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         Err(_) => crate::build::build(&options),
     };
     crate::cache::lap("build", &mut lap);
-    crate::cmd::print_diagnostics(&built.diagnostics);
+    crate::diagnostics::format::print_human(&built.diagnostics);
     crate::cache::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
