@@ -68,7 +68,7 @@ impl Limit {
 /// before reading, and the read stops one byte past the limit, so a file
 /// that grows meanwhile is refused too.
 pub fn read(path: &Path, rel: &Path, limit: &Limit) -> Result<Option<Vec<u8>>, Diagnostic> {
-    let unreadable = |e: std::io::Error| Diagnostic::error(rel, 0, 0, Problem::Unreadable { error: e.to_string() });
+    let unreadable = |e: std::io::Error| Diagnostic::error(rel, 0, 0, crate::paths::unreadable(&e));
     // Opened as `paths` allows: never through a link.
     let file = match crate::paths::open_checked(path) {
         Ok(f) => f,

@@ -20,7 +20,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostics::{display_path, Diagnostic, LinkTarget, Problem};
+use crate::diagnostics::{display_path, Diagnostic, LinkTarget, NotOpened, Problem};
 
 /// The journal root as an absolute path with its own links resolved (the
 /// root itself may be reached through a link); as given if it cannot be.
@@ -167,22 +167,27 @@ pub fn read(root: &Path, rel: &Path, limit: &crate::limits::Limit) -> Result<Opt
 pub fn open_checked(path: &Path) -> io::Result<File> {
     let meta = std::fs::symlink_metadata(path)?;
     if meta.file_type().is_symlink() {
-        return Err(io::Error::other("it is now a link, and casebook follows no links"));
+        return Err(io::Error::other(NotOpened::NowALink));
     }
     if !meta.is_file() {
-        return Err(io::Error::other("it is not a plain file"));
+        return Err(io::Error::other(NotOpened::NotAFile));
     }
     let file = File::open(path)?;
     if let Some(real) = opened_path(&file) {
         let wanted = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
         if real != wanted {
-            return Err(io::Error::other(format!(
-                "it is reached through a link (it is really {}), and casebook follows no links",
-                real.display()
-            )));
+            return Err(io::Error::other(NotOpened::BehindALink { real: real.display().to_string() }));
         }
     }
     Ok(file)
+}
+
+/// The problem of a file that [`open_checked`] or a read refused.
+pub fn unreadable(e: &io::Error) -> Problem {
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<NotOpened>()) {
+        Some(why) => Problem::NotOpened { why: why.clone() },
+        None => Problem::Unreadable { error: e.to_string() },
+    }
 }
 
 /// The whole of a file opened with [`open_checked`].

@@ -3,7 +3,9 @@
 //! casebook writes the text of a diagnostic.
 
 use super::problem::Problem;
-use super::values::{CustomerData, DateError, Found, LinkProblem, LinkTarget, PageOf, PathProblem, SvgContent, Wanted};
+use super::values::{
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+};
 
 /// The start of an article, shown where a file has none.
 const EXAMPLE: &str = "---\ntitle: 客戶要求退回已拆封耳機\ndate: 2026-11-22\n---";
@@ -23,6 +25,7 @@ impl Problem {
         match self {
             Unreadable { error } => format!("could not be read: {error}"),
             Removed => "could not be read: it was removed".to_string(),
+            NotOpened { why } => format!("could not be read: {why}"),
             NotUtf8 => "this file is not UTF-8 text (perhaps Big5 or GBK); open it in your editor and save it with the encoding \"UTF-8\"".to_string(),
             ArticleTooLarge { kb, limit_kb } => format!(
                 "this file is {kb} KB, more than the {limit_kb} KB casebook reads for an article; split it into smaller articles, or raise the limit in casebook.yaml with `limits: {{article_kb: {kb}}}`"
@@ -324,6 +327,22 @@ impl Problem {
         }
     }
 }
+
+/// Why a file was not opened: also the text of the I/O error that carries
+/// it, where it is shown outside a diagnostic.
+impl std::fmt::Display for NotOpened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotOpened::NowALink => write!(f, "it is now a link, and casebook follows no links"),
+            NotOpened::NotAFile => write!(f, "it is not a plain file"),
+            NotOpened::BehindALink { real } => {
+                write!(f, "it is reached through a link (it is really {real}), and casebook follows no links")
+            }
+        }
+    }
+}
+
+impl std::error::Error for NotOpened {}
 
 /// A YAML value for "found ...": `found 22/11/2026`, `found a list`.
 pub fn describe(found: &Found) -> String {

@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 
 pub use english::{describe, describe_link};
 pub use problem::{kind_matches, Problem};
-pub use values::{CustomerData, DateError, Found, LinkProblem, LinkTarget, PageOf, PathProblem, SvgContent, Wanted};
+pub use values::{
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

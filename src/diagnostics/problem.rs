@@ -8,7 +8,9 @@
 //! words of every message are looked up by it (see [`super::english`]), so
 //! a stage builds a variant and never writes message text.
 
-use super::values::{CustomerData, DateError, Found, LinkProblem, LinkTarget, PageOf, PathProblem, SvgContent, Wanted};
+use super::values::{
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+};
 
 /// A problem found in a journal, with what its message needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +22,10 @@ pub enum Problem {
     },
     /// The file went away between listing and reading it.
     Removed,
+    /// The file changed into something casebook does not read since it was listed.
+    NotOpened {
+        why: NotOpened,
+    },
     NotUtf8,
     ArticleTooLarge {
         kb: u64,
@@ -401,6 +407,9 @@ impl Problem {
     pub const ALL_KINDS: &'static [&'static str] = &[
         "file/unreadable",
         "file/removed",
+        "file/now-a-link",
+        "file/not-a-file",
+        "file/behind-a-link",
         "file/not-utf8",
         "file/article-too-large",
         "file/data-too-large",
@@ -530,6 +539,11 @@ impl Problem {
         match self {
             Unreadable { .. } => "file/unreadable",
             Removed => "file/removed",
+            NotOpened { why } => match why {
+                self::NotOpened::NowALink => "file/now-a-link",
+                self::NotOpened::NotAFile => "file/not-a-file",
+                self::NotOpened::BehindALink { .. } => "file/behind-a-link",
+            },
             NotUtf8 => "file/not-utf8",
             ArticleTooLarge { .. } => "file/article-too-large",
             DataTooLarge { .. } => "file/data-too-large",

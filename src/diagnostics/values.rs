@@ -2,6 +2,18 @@
 //! YAML found, why a link leads nowhere, what kind of customer data was
 //! found... Plain data, no words: those are in [`super::english`].
 
+/// Why a file listed earlier was not opened (see `paths::open_checked`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotOpened {
+    /// It became a symbolic link since it was listed.
+    NowALink,
+    NotAFile,
+    /// It is reached through a symbolic link; it is really at `real`.
+    BehindALink {
+        real: String,
+    },
+}
+
 /// A value as YAML read it, for "found ...".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {

@@ -119,7 +119,7 @@ fn read_dir_into(root: &Path, dir: &Path, out: &mut Theme, diags: &mut Vec<Diagn
                     }
                     Err(d) => diags.push(d),
                 },
-                Err(e) => diags.push(Diagnostic::error(shown, 0, 0, Problem::Unreadable { error: e.to_string() })),
+                Err(e) => diags.push(Diagnostic::error(shown, 0, 0, crate::paths::unreadable(&e))),
             }
         } else {
             out.statics.insert(name, Source::File(path));
