@@ -4,7 +4,8 @@
 //! The pipeline, one module per stage:
 //! [`config`] → [`content`] → [`markdown`] → [`graph`] → [`render`] →
 //! [`output`], tied together by [`build`]. Problems are collected as
-//! [`diagnostics::Diagnostic`] values that name file, line and column.
+//! [`diagnostics::Diagnostic`] values that name file, line and column, and
+//! what is wrong as a [`diagnostics::Problem`] with a stable kind.
 
 pub mod build;
 pub mod cache;

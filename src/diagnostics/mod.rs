@@ -6,7 +6,7 @@
 //! coordinates of the whole file, so `content/cases/退貨.md:3:8` opens the right
 //! spot in any editor.
 
-mod english;
+pub mod english;
 pub mod format;
 pub mod problem;
 pub mod values;

@@ -4,9 +4,10 @@
 //!
 //! Each problem has a stable kind, `group/name` in lowercase with hyphens
 //! (`front-matter/missing-title`, `link/broken-anchor`): tools filter on it
-//! (`check --ignore`, `--changed-since`), the JSON output names it, and the
-//! words of every message are looked up by it (see [`super::english`]), so
-//! a stage builds a variant and never writes message text.
+//! (`check --ignore`), the JSON output and GitHub annotations name it, and
+//! the words of each kind are made in one place from its values (see
+//! [`super::english`]), so a stage builds a variant and never writes
+//! message text.
 
 use super::values::{
     CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
