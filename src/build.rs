@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::content::{self, authors::Authors, tags::TagList, Content};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::graph::{self, links::LinkIndex};
 use crate::history::History;
 pub use crate::incremental::BuildCache;
@@ -245,12 +245,7 @@ fn active_svgs(root: &Path, config: &Config, content: &Content) -> Vec<Diagnosti
             let rel = source.strip_prefix(root).unwrap_or(source).to_path_buf();
             let bytes = crate::paths::read_checked(source).ok()?;
             let (line, col, what) = md::svg::active_content(&String::from_utf8_lossy(&bytes))?;
-            Some(Diagnostic::error(
-                rel,
-                line,
-                col,
-                format!("this drawing contains {what}, which would run as script when the file is opened on its own, so it is not published; remove it, or export the drawing again as a plain SVG or PNG"),
-            ))
+            Some(Diagnostic::error(rel, line, col, Problem::ActiveSvg { what }))
         })
         .collect()
 }
@@ -270,12 +265,7 @@ fn history(
     let history: Option<Arc<History>> = opts.history.clone().or_else(|| crate::history::read(root).map(Arc::new));
     let mut diags = crate::history::dates::apply(content, history.as_deref(), config.timezone);
     if history.as_ref().is_some_and(|h| h.shallow) {
-        diags.push(Diagnostic::warning(
-            ".git",
-            0,
-            0,
-            "this is a shallow clone (CI makes those): first-published dates and revision lists from git may be incomplete; clone with full history (fetch-depth: 0) for complete ones",
-        ));
+        diags.push(Diagnostic::warning(".git", 0, 0, Problem::ShallowClone));
     }
     (history, diags)
 }
@@ -416,11 +406,11 @@ fn validate(
         }
         for (link, why) in &r.broken {
             let line = a.body_line + link.line - 1;
-            let message = format!("broken link: {why}");
+            let problem = Problem::BrokenLink { why: why.clone() };
             diags.push(if config.broken_links_fail {
-                Diagnostic::error(&a.source, line, link.col, message)
+                Diagnostic::error(&a.source, line, link.col, problem)
             } else {
-                Diagnostic::warning(&a.source, line, link.col, message)
+                Diagnostic::warning(&a.source, line, link.col, problem)
             });
         }
         for h in &r.duplicate_headings {
@@ -428,7 +418,7 @@ fn validate(
                 &a.source,
                 a.body_line + h.line - 1,
                 h.col,
-                format!("an earlier heading has the same text, so this one's link is #{}; give it a different title to make its link clearer", h.dest),
+                Problem::DuplicateHeading { id: h.dest.clone() },
             ));
         }
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{closest, Diagnostic};
+use crate::diagnostics::{closest, Diagnostic, Problem, Wanted};
 use crate::urls::SlugMode;
 use crate::yaml;
 
@@ -352,12 +352,7 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, rel: &Path) -> Diagnostic {
     // A byte-order mark is not shown by editors, so it is not counted.
     let good = good.strip_prefix('\u{feff}').unwrap_or(good);
     let (line, col) = crate::diagnostics::line_col(good, good.len());
-    Diagnostic::error(
-        rel,
-        line,
-        col,
-        "this file is not UTF-8 text (perhaps Big5 or GBK) from here on; open it in your editor and save it with the encoding \"UTF-8\"",
-    )
+    Diagnostic::error(rel, line, col, Problem::ConfigNotUtf8)
 }
 
 /// Parses config text; `rel` is the path shown in messages.
@@ -366,14 +361,14 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
         return validate(RawConfig::default(), text, rel);
     }
     if let Err(r) = yaml::guard(text) {
-        return (Config::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+        return (Config::default(), vec![Diagnostic::error(rel, r.line, r.col, r.problem)]);
     }
     match serde_norway::from_str::<RawConfig>(text) {
         Ok(raw) => validate(raw, text, rel),
         Err(err) => {
             let (mut line, mut col) = yaml::error_position(&err);
             let msg = err.to_string();
-            let message = if let Some((_, rest)) = msg.split_once("unknown field `") {
+            let problem = if let Some((_, rest)) = msg.split_once("unknown field `") {
                 let key = rest.split('`').next().unwrap_or_default();
                 let known = if msg.contains("expected one of `title`") {
                     &KNOWN_KEYS[..]
@@ -382,25 +377,26 @@ pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
                 } else {
                     &["title", "kind"][..]
                 };
-                match closest(key, known.iter().copied()) {
-                    Some(s) => format!("unknown setting `{key}`; did you mean `{s}`?"),
-                    None => format!("unknown setting `{key}`; the settings are: {}", known.join(", ")),
+                Problem::UnknownSetting {
+                    key: key.to_string(),
+                    suggestion: closest(key, known.iter().copied()).map(str::to_string),
+                    known: strings(known),
                 }
             } else if msg.contains("invalid type") || msg.contains("invalid value") {
-                wrong_type_message(&msg, text, line)
+                wrong_type(&msg, text, line)
             } else {
-                let (l, c, m) = yaml::explain_error(&err, text);
+                let (l, c, p) = yaml::explain_error(&err, text);
                 (line, col) = (l, c);
-                m
+                p
             };
-            (Config::default(), vec![Diagnostic::error(rel, line, col, message)])
+            (Config::default(), vec![Diagnostic::error(rel, line, col, problem)])
         }
     }
 }
 
-/// "paginate: invalid type: string \"ten\", expected usize" in plain words:
+/// "paginate: invalid type: string \"ten\", expected usize" as a problem:
 /// "`paginate` must be a whole number, found `ten`".
-fn wrong_type_message(msg: &str, text: &str, line: usize) -> String {
+fn wrong_type(msg: &str, text: &str, line: usize) -> Problem {
     let msg = msg.split(" at line ").next().unwrap_or(msg);
     let key = match msg.split_once(": invalid") {
         Some((path, _)) => path.to_string(),
@@ -414,16 +410,16 @@ fn wrong_type_message(msg: &str, text: &str, line: usize) -> String {
     };
     let expected = msg.rsplit("expected ").next().unwrap_or("");
     let wanted = match expected {
-        e if e.starts_with("usize") || e.starts_with("u32") || e.starts_with("u64") => "a whole number, like 20",
-        e if e.starts_with("f64") || e.starts_with("f32") => "a number",
-        e if e.contains("sequence") => "a list, like [tags, channel]",
-        e if e.contains("map") || e.contains("struct") => "`name: value` lines indented under it",
-        e if e.contains("bool") => "true or false",
-        _ => "text",
+        e if e.starts_with("usize") || e.starts_with("u32") || e.starts_with("u64") => Wanted::WholeNumber,
+        e if e.starts_with("f64") || e.starts_with("f32") => Wanted::Number,
+        e if e.contains("sequence") => Wanted::List,
+        e if e.contains("map") || e.contains("struct") => Wanted::Fields,
+        e if e.contains("bool") => Wanted::TrueOrFalse,
+        _ => Wanted::Text,
     };
     let found = msg.split("invalid type: ").nth(1).and_then(|r| r.split(", expected").next()).unwrap_or("");
     let found = found.trim_start_matches("string ").trim_start_matches("integer ").trim_matches('"');
-    format!("`{key}` must be {wanted}, found `{found}`")
+    Problem::SettingWrongType { key, wanted, found: found.to_string() }
 }
 
 fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
@@ -433,12 +429,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
     let mut base_url = raw.base_url.unwrap_or_else(|| "/".to_string());
     if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.starts_with('/')) {
         let (l, c) = at("base_url");
-        diags.push(Diagnostic::error(
-            rel,
-            l,
-            c,
-            format!("`base_url` must be a full address like https://intranet.example/journal/ (or / for a site at the server's root), found `{base_url}`"),
-        ));
+        diags.push(Diagnostic::error(rel, l, c, Problem::BadBaseUrl { found: base_url.clone() }));
     }
     if !base_url.ends_with('/') {
         base_url.push('/');
@@ -448,12 +439,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         Some("ascii") => SlugMode::Ascii,
         Some(other) => {
             let (l, c) = at("slugify");
-            diags.push(Diagnostic::error(
-                rel,
-                l,
-                c,
-                format!("`slugify` must be `unicode` (keep Chinese in addresses) or `ascii`, found `{other}`"),
-            ));
+            diags.push(Diagnostic::error(rel, l, c, Problem::BadSlugify { found: other.to_string() }));
             SlugMode::Unicode
         }
     };
@@ -462,12 +448,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         Some("warn") => false,
         Some(other) => {
             let (l, c) = at("links");
-            diags.push(Diagnostic::error(
-                rel,
-                l,
-                c,
-                format!("`links` must be `error` (a broken link stops the build) or `warn` (it is only reported), found `{other}`"),
-            ));
+            diags.push(Diagnostic::error(rel, l, c, Problem::BadLinksSetting { found: other.to_string() }));
             true
         }
     };
@@ -481,12 +462,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
                 .enumerate()
                 .find_map(|(i, line)| line.find("raw_html").map(|b| (i + 1, line[..b].chars().count() + 1)))
                 .unwrap_or((1, 1));
-            diags.push(Diagnostic::error(
-                rel,
-                l,
-                c,
-                format!("`raw_html` must be `clean` (raw HTML is cleaned, no script runs) or `allow` (published as written, script included), found `{other}`"),
-            ));
+            diags.push(Diagnostic::error(rel, l, c, Problem::BadRawHtml { found: other.to_string() }));
             RawHtml::Clean
         }
     };
@@ -495,12 +471,8 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         for (field, weight) in raw_search.weights {
             if !SEARCH_FIELDS.contains(&field.as_str()) {
                 let (l, c) = at("search");
-                diags.push(Diagnostic::error(
-                    rel,
-                    l,
-                    c,
-                    format!("`search.weights` has no field `{field}`; the fields are: {}", SEARCH_FIELDS.join(", ")),
-                ));
+                let fields = strings(&SEARCH_FIELDS);
+                diags.push(Diagnostic::error(rel, l, c, Problem::UnknownSearchField { field, fields }));
             } else {
                 search.weights.insert(field, weight.max(0.0));
             }
@@ -520,12 +492,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             Ok(d) => *d.offset(),
             Err(_) => {
                 let (l, c) = at("timezone");
-                diags.push(Diagnostic::error(
-                    rel,
-                    l,
-                    c,
-                    format!("`timezone` must be an offset from UTC like \"+08:00\" (in quotes), found `{tz}`"),
-                ));
+                diags.push(Diagnostic::error(rel, l, c, Problem::BadTimezone { found: tz.to_string() }));
                 default_zone
             }
         },
@@ -537,19 +504,14 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             Err(e) => {
                 let line = text.lines().position(|l| l.contains(&p.regex)).map_or(1, |i| i + 1);
                 let why = e.to_string().lines().last().unwrap_or_default().trim().to_string();
-                diags.push(Diagnostic::error(
-                    rel,
-                    line,
-                    1,
-                    format!("the privacy pattern `{}` is not a valid regular expression ({why})", p.name),
-                ));
+                diags.push(Diagnostic::error(rel, line, 1, Problem::BadPrivacyPattern { name: p.name, error: why }));
             }
         }
     }
     let paginate = match raw.paginate {
         Some(0) => {
             let (l, c) = at("paginate");
-            diags.push(Diagnostic::error(rel, l, c, "`paginate` must be 1 or more (articles per list page)"));
+            diags.push(Diagnostic::error(rel, l, c, Problem::BadPaginate));
             20
         }
         Some(n) => n,
@@ -563,7 +525,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
         match kb {
             Some(0) => {
                 let (l, c) = at("limits");
-                diags.push(Diagnostic::error(rel, l, c, format!("`limits.{key}` must be 1 or more (a size in KB)")));
+                diags.push(Diagnostic::error(rel, l, c, Problem::BadLimit { key: key.to_string() }));
             }
             Some(kb) => limit.bytes = kb.saturating_mul(1024),
             None => {}
@@ -584,12 +546,8 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
                 None => Kind::Essay,
                 Some(k) => Kind::parse(k).unwrap_or_else(|| {
                     let (l, c) = at("sections");
-                    diags.push(Diagnostic::error(
-                        rel,
-                        l,
-                        c,
-                        format!("section `{name}`: `kind` must be `case` or `essay`, found `{k}`"),
-                    ));
+                    let problem = Problem::BadSectionKind { section: name.clone(), found: k.to_string() };
+                    diags.push(Diagnostic::error(rel, l, c, problem));
                     Kind::Essay
                 }),
             };
@@ -610,12 +568,7 @@ fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>)
             || key == "page"
         {
             let (l, c) = at("taxonomies");
-            diags.push(Diagnostic::error(
-                rel,
-                l,
-                c,
-                format!("`{key}` cannot be a taxonomy: use a front-matter field name such as `tags` or `channel`"),
-            ));
+            diags.push(Diagnostic::error(rel, l, c, Problem::BadTaxonomy { key }));
             continue;
         }
         let title = labels.get(&key).cloned().unwrap_or_else(|| key.clone());

@@ -9,7 +9,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problem};
 
 /// Default for `limits.article_kb` and `limits.data_kb`: 1 MB is about
 /// 350,000 Chinese characters, far more than any article or data file, and
@@ -42,7 +42,7 @@ pub struct Limit {
     pub kind: Kind,
 }
 
-/// What a limit is for: it decides the words of the message.
+/// What a limit is for: it decides the kind of problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Article,
@@ -51,20 +51,14 @@ pub enum Kind {
 }
 
 impl Limit {
-    /// The message for a file of `size` bytes over this limit.
-    pub fn message(&self, size: u64) -> String {
+    /// The problem of a file of `size` bytes over this limit.
+    pub fn problem(&self, size: u64) -> Problem {
         let kb = size.div_ceil(1024);
         let limit_kb = self.bytes / 1024;
         match self.kind {
-            Kind::Article => format!(
-                "this file is {kb} KB, more than the {limit_kb} KB casebook reads for an article; split it into smaller articles, or raise the limit in casebook.yaml with `limits: {{article_kb: {kb}}}`"
-            ),
-            Kind::Data => format!(
-                "this file is {kb} KB, more than the {limit_kb} KB casebook reads for a data file; make it smaller, or raise the limit in casebook.yaml with `limits: {{data_kb: {kb}}}`"
-            ),
-            Kind::Config => format!(
-                "this file is {kb} KB, more than the {limit_kb} KB casebook reads for its settings; casebook.yaml holds settings only, so remove what is not a setting"
-            ),
+            Kind::Article => Problem::ArticleTooLarge { kb, limit_kb },
+            Kind::Data => Problem::DataTooLarge { kb, limit_kb },
+            Kind::Config => Problem::ConfigTooLarge { kb, limit_kb },
         }
     }
 }
@@ -74,7 +68,7 @@ impl Limit {
 /// before reading, and the read stops one byte past the limit, so a file
 /// that grows meanwhile is refused too.
 pub fn read(path: &Path, rel: &Path, limit: &Limit) -> Result<Option<Vec<u8>>, Diagnostic> {
-    let unreadable = |e: std::io::Error| Diagnostic::error(rel, 0, 0, format!("could not be read: {e}"));
+    let unreadable = |e: std::io::Error| Diagnostic::error(rel, 0, 0, crate::paths::unreadable(&e));
     // Opened as `paths` allows: never through a link.
     let file = match crate::paths::open_checked(path) {
         Ok(f) => f,
@@ -83,12 +77,12 @@ pub fn read(path: &Path, rel: &Path, limit: &Limit) -> Result<Option<Vec<u8>>, D
     };
     let size = file.metadata().map_err(unreadable)?.len();
     if size > limit.bytes {
-        return Err(Diagnostic::error(rel, 1, 1, limit.message(size)));
+        return Err(Diagnostic::error(rel, 1, 1, limit.problem(size)));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(limit.bytes + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limit.bytes {
-        return Err(Diagnostic::error(rel, 1, 1, limit.message(bytes.len() as u64)));
+        return Err(Diagnostic::error(rel, 1, 1, limit.problem(bytes.len() as u64)));
     }
     Ok(Some(bytes))
 }

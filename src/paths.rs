@@ -20,7 +20,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::diagnostics::{display_path, Diagnostic, LinkTarget, NotOpened, Problem};
 
 /// The folder of a journal that holds its articles.
 pub const CONTENT_DIR: &str = "content";
@@ -66,38 +66,34 @@ impl Link {
         Link { path, target, written, outside, exists }
     }
 
+    /// Where the link leads, for messages.
+    pub fn target_info(&self) -> LinkTarget {
+        LinkTarget {
+            target: self.target.clone(),
+            written: self.written.clone(),
+            outside: self.outside,
+            exists: self.exists,
+        }
+    }
+
     /// "a link to `/etc`, which is outside the journal".
     pub fn describe(&self) -> String {
-        let to = match &self.written {
-            Some(w) => format!("a link to `{w}` ({})", self.target),
-            None => format!("a link to `{}`", self.target),
-        };
-        match (self.outside, self.exists) {
-            (true, _) => format!("{to}, which is outside the journal"),
-            (false, false) => format!("{to}, which does not exist"),
-            (false, true) => to,
-        }
+        crate::diagnostics::describe_link(&self.target_info())
     }
 
     /// The warning printed for a link that was skipped (`check` makes the
     /// ones leading outside the journal errors: see [`leads_outside`]).
     pub fn warning(&self) -> Diagnostic {
-        let why = if self.outside {
-            OUTSIDE_WHY
-        } else {
-            "casebook follows no links, so it is left out of the site; put the file itself here instead of a link"
-        };
-        Diagnostic::warning(&self.path, 0, 0, format!("this is {}: {why}", self.describe()))
+        let link = self.target_info();
+        let problem = if self.outside { Problem::SymlinkOutside { link } } else { Problem::SymlinkSkipped { link } };
+        Diagnostic::warning(&self.path, 0, 0, problem)
     }
 }
-
-const OUTSIDE_WHY: &str =
-    "nothing is read through it and it is left out of the site; put the files themselves in the journal instead of a link";
 
 /// Whether `d` is the warning for a link leading outside the journal:
 /// `check` reports those as errors, so a pull request adding one fails.
 pub fn leads_outside(d: &Diagnostic) -> bool {
-    d.message.starts_with("this is a link to ") && d.message.ends_with(&format!("outside the journal: {OUTSIDE_WHY}"))
+    matches!(*d.problem, Problem::SymlinkOutside { .. })
 }
 
 /// `a/./b/../c` → `a/c`, without looking at the disk (for a link whose
@@ -174,22 +170,27 @@ pub fn read(root: &Path, rel: &Path, limit: &crate::limits::Limit) -> Result<Opt
 pub fn open_checked(path: &Path) -> io::Result<File> {
     let meta = std::fs::symlink_metadata(path)?;
     if meta.file_type().is_symlink() {
-        return Err(io::Error::other("it is now a link, and casebook follows no links"));
+        return Err(io::Error::other(NotOpened::NowALink));
     }
     if !meta.is_file() {
-        return Err(io::Error::other("it is not a plain file"));
+        return Err(io::Error::other(NotOpened::NotAFile));
     }
     let file = File::open(path)?;
     if let Some(real) = opened_path(&file) {
         let wanted = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
         if real != wanted {
-            return Err(io::Error::other(format!(
-                "it is reached through a link (it is really {}), and casebook follows no links",
-                real.display()
-            )));
+            return Err(io::Error::other(NotOpened::BehindALink { real: real.display().to_string() }));
         }
     }
     Ok(file)
+}
+
+/// The problem of a file that [`open_checked`] or a read refused.
+pub fn unreadable(e: &io::Error) -> Problem {
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<NotOpened>()) {
+        Some(why) => Problem::NotOpened { why: why.clone() },
+        None => Problem::Unreadable { error: e.to_string() },
+    }
 }
 
 /// The whole of a file opened with [`open_checked`].
@@ -249,7 +250,7 @@ pub fn walk(root: &Path, dir: &Path, mut keep: impl FnMut(&walkdir::DirEntry) ->
             Err(e) => {
                 let path = e.path().unwrap_or(dir);
                 let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-                out.diags.push(Diagnostic::error(shown, 0, 0, format!("could not be read: {e}")));
+                out.diags.push(Diagnostic::error(shown, 0, 0, Problem::Unreadable { error: e.to_string() }));
             }
         }
     }

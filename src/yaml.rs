@@ -1,6 +1,6 @@
 //! YAML helpers shared by the config, the front matter and the data files:
 //! the guard every YAML text passes before it is parsed, positions of
-//! top-level keys, and parser messages turned into plain words.
+//! top-level keys, and parser errors turned into [`Problem`]s.
 //!
 //! serde's YAML errors carry positions in the coordinates of the YAML text;
 //! callers add the offset of the text inside the file (the front-matter fence).
@@ -10,6 +10,8 @@
 //! `&anchor` at every `*alias`, so a few hundred bytes of aliases to aliases
 //! ("billion laughs") became gigabytes. [`guard`] reads the text once, in
 //! time proportional to its length, and refuses both before the parser runs.
+
+use crate::diagnostics::{Found, Problem};
 
 /// The deepest nesting of lists and `key: value` sets a YAML text may have.
 /// Journals need a handful of levels; serde's own limit is 128, but it is
@@ -28,7 +30,7 @@ fn alias_budget(text: &str) -> usize {
 pub struct Refused {
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub problem: Box<Problem>,
 }
 
 /// Refuses a YAML text nested deeper than [`MAX_DEPTH`], or whose aliases
@@ -93,9 +95,9 @@ impl<'a> Guard<'a> {
         }
     }
 
-    fn refuse(&self, at: usize, message: String) -> Refused {
+    fn refuse(&self, at: usize, problem: Problem) -> Refused {
         let col = self.text.get(self.line_start..at).map_or(1, |t| t.chars().count() + 1);
-        Refused { line: self.line, col, message }
+        Refused { line: self.line, col, problem: Box::new(problem) }
     }
 
     fn run(mut self) -> Result<(), Refused> {
@@ -330,12 +332,7 @@ impl<'a> Guard<'a> {
 
     fn push_level(&mut self, indent: Option<usize>, at: usize, anchors_from: usize) -> Result<(), Refused> {
         if self.levels.len() >= MAX_DEPTH {
-            return Err(self.refuse(
-                at,
-                format!(
-                    "this is nested more than {MAX_DEPTH} levels deep (lists or `key: value` sets inside one another); casebook reads at most {MAX_DEPTH} levels, so write it with less nesting"
-                ),
-            ));
+            return Err(self.refuse(at, Problem::YamlTooDeep { max: MAX_DEPTH }));
         }
         self.levels.push(Level { indent, anchors_from, awaits_list: false });
         Ok(())
@@ -384,22 +381,11 @@ impl<'a> Guard<'a> {
 
     fn alias(&mut self, name: &'a str, at: usize) -> Result<(), Refused> {
         if self.open.iter().any(|a| a.name == name) {
-            return Err(self.refuse(
-                at,
-                format!(
-                    "`*{name}` is used inside the value it repeats (`&{name}`), which would repeat without end; write the value out instead"
-                ),
-            ));
+            return Err(self.refuse(at, Problem::YamlAliasLoop { name: name.to_string() }));
         }
         self.expanded += self.sizes.get(name).copied().unwrap_or(0);
         if self.expanded > self.budget {
-            return Err(self.refuse(
-                at,
-                format!(
-                    "the `*` references in this file would repeat more than {} KB of text (`&{name}` marks a value and `*{name}` repeats it); write the values out instead of repeating them",
-                    self.budget / 1024
-                ),
-            ));
+            return Err(self.refuse(at, Problem::YamlAliasTooLarge { name: name.to_string(), kb: self.budget / 1024 }));
         }
         Ok(())
     }
@@ -463,10 +449,10 @@ pub fn key_position(yaml: &str, key: &str) -> Option<(usize, usize)> {
 }
 
 /// Where a YAML error is (1-based line and column inside `yaml`) and what it
-/// means in plain words. The parser's own "at line N column M" is dropped (it
-/// is in the wrong coordinates); where the parser names the place a quote or
-/// bracket was opened, that place is reported, since that is what to fix.
-pub fn explain_error(err: &serde_norway::Error, yaml: &str) -> (usize, usize, String) {
+/// means. The parser's own "at line N column M" is dropped (it is in the
+/// wrong coordinates); where the parser names the place a quote or bracket
+/// was opened, that place is reported, since that is what to fix.
+pub fn explain_error(err: &serde_norway::Error, yaml: &str) -> (usize, usize, Problem) {
     let raw = err.to_string();
     let (mut line, mut col) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
     let opened = raw.split(", while ").nth(1).and_then(|w| {
@@ -474,45 +460,46 @@ pub fn explain_error(err: &serde_norway::Error, yaml: &str) -> (usize, usize, St
         let (l, c) = pos.split_once(" column ")?;
         Some((what.to_string(), l.trim().parse::<usize>().ok()?, c.trim().parse::<usize>().ok()?))
     });
-    let head = raw.split(" at line ").next().unwrap_or(&raw).split(", while ").next().unwrap_or(&raw).to_string();
-    let message = match opened {
+    let head = parser_text(err);
+    let problem = match opened {
         Some((what, l, c)) if what.contains("quoted scalar") => {
             (line, col) = (l, c);
-            "this quote is never closed; put the matching quote at the end of the value".to_string()
+            Problem::YamlUnclosedQuote
         }
         Some((what, l, c)) if what.contains("flow sequence") => {
             (line, col) = (l, c);
-            "this list is never closed; write it like [退貨, 耳機] with a `]` at the end".to_string()
+            Problem::YamlUnclosedList
         }
         Some((what, l, c)) if what.contains("flow mapping") => {
             (line, col) = (l, c);
-            "this `{` is never closed; if it is not meant as a set of fields, put the value in quotes".to_string()
+            Problem::YamlUnclosedBrace
         }
         _ if head.starts_with("duplicate entry with key") => {
             let key = head.split('"').nth(1).unwrap_or_default().to_string();
-            let lines: Vec<usize> = yaml
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| key_position(l, &key).is_some())
-                .map(|(i, _)| i + 1)
-                .collect();
+            let lines: Vec<usize> =
+                yaml.lines().enumerate().filter(|(_, l)| key_position(l, &key).is_some()).map(|(i, _)| i + 1).collect();
             if let Some(&second) = lines.get(1) {
                 (line, col) = (second, 1);
             }
-            format!("`{key}` is written twice; keep only one `{key}:` line")
+            Problem::YamlDuplicateKey { key }
         }
-        _ if head.contains("mapping values are not allowed") => format!(
-            "the YAML could not be read: {head}; a value that contains `: ` must be put in quotes, like title: \"退貨: 耳機\", and a field must not be indented"
-        ),
+        _ if head.contains("mapping values are not allowed") => Problem::YamlColonInValue { parser: head },
         _ if head.contains("did not find expected") || head.contains("could not find expected") => {
-            format!("the YAML could not be read: {head}; check that this line is indented like the lines around it")
+            Problem::YamlBadIndentation { parser: head }
         }
         _ if head.contains("found character that cannot start any token") => {
-            format!("the YAML could not be read: {head}; a value starting with @, ` or a tab must be put in quotes")
+            Problem::YamlReservedCharacter { parser: head }
         }
-        _ => format!("the YAML could not be read: {head}"),
+        _ => Problem::YamlUnreadable { parser: head },
     };
-    (line, col, message)
+    (line, col, problem)
+}
+
+/// The parser's own words for an error, without its position and without
+/// what it was reading ("..., while scanning ...").
+pub fn parser_text(err: &serde_norway::Error) -> String {
+    let raw = err.to_string();
+    raw.split(" at line ").next().unwrap_or(&raw).split(", while ").next().unwrap_or(&raw).to_string()
 }
 
 /// Position (1-based line, 1-based column) of a YAML error inside the YAML.
@@ -520,18 +507,23 @@ pub fn error_position(err: &serde_norway::Error) -> (usize, usize) {
     err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1))
 }
 
-/// Describes a YAML value for a message: `found 22/11/2026` or `found a list`.
-pub fn describe(value: &serde_norway::Value) -> String {
+/// A YAML value for a message: `22/11/2026` (as written) or a list.
+pub fn describe(value: &serde_norway::Value) -> Found {
     use serde_norway::Value;
     match value {
-        Value::Null => "nothing".to_string(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("`{n}`"),
-        Value::String(s) => format!("`{s}`"),
-        Value::Sequence(_) => "a list".to_string(),
-        Value::Mapping(_) => "a set of `key: value` lines".to_string(),
+        Value::Null => Found::Nothing,
+        Value::Bool(b) => Found::Value(b.to_string()),
+        Value::Number(n) => Found::Value(n.to_string()),
+        Value::String(s) => Found::Value(s.clone()),
+        Value::Sequence(_) => Found::List,
+        Value::Mapping(_) => Found::Fields,
         Value::Tagged(t) => describe(&t.value),
     }
+}
+
+/// A key that is not text (`[a]: 1`), as a name: `a list`.
+pub fn key_name(value: &serde_norway::Value) -> String {
+    crate::diagnostics::describe(&describe(value)).trim_matches('`').to_string()
 }
 
 #[cfg(test)]
@@ -540,7 +532,8 @@ mod tests {
 
     fn explain(t: &str) -> (usize, usize, String) {
         let e = serde_norway::from_str::<serde_norway::Value>(t).unwrap_err();
-        explain_error(&e, t)
+        let (l, c, p) = explain_error(&e, t);
+        (l, c, p.message())
     }
 
     #[test]
@@ -579,9 +572,8 @@ mod tests {
 
     #[test]
     fn guard_refuses_deep_nesting_where_it_starts() {
-        let too_deep = |r: Result<(), Refused>| {
-            r.map_err(|r| (r.line, r.col, r.message.starts_with("this is nested more than 64 levels deep")))
-        };
+        let too_deep =
+            |r: Result<(), Refused>| r.map_err(|r| (r.line, r.col, *r.problem == Problem::YamlTooDeep { max: 64 }));
         let flow: String = "[".repeat(100_000) + &"]".repeat(100_000);
         assert_eq!(too_deep(guard(&format!("a: 1\nx: {flow}\n"))), Err((2, 67, true)));
         let mapping = "{a: ".repeat(70);
@@ -603,16 +595,17 @@ mod tests {
         }
         let r = guard(&laughs).unwrap_err();
         assert_eq!((r.line, r.col), (4, 11));
-        assert_eq!(r.message, "the `*` references in this file would repeat more than 64 KB of text (`&c` marks a value and `*c` repeats it); write the values out instead of repeating them");
+        assert_eq!(r.problem.message(), "the `*` references in this file would repeat more than 64 KB of text (`&c` marks a value and `*c` repeats it); write the values out instead of repeating them");
         // The same, written as block lists under `key:` lines.
         let mut block = format!("a: &a\n{}", (0..50).map(|i| format!("  k{i}: v\n")).collect::<String>());
         for (p, q) in "abcdefgh".chars().zip("bcdefghi".chars()) {
             block.push_str(&format!("{q}: &{q}\n{}", format!("- *{p}\n").repeat(10)));
         }
-        assert!(guard(&block).unwrap_err().message.starts_with("the `*` references in this file would repeat"));
+        assert_eq!(guard(&block).unwrap_err().problem.kind(), "yaml/alias-too-large");
         let r = guard("a: &a [1, *a]\n").unwrap_err();
         assert_eq!((r.line, r.col), (1, 11));
-        assert!(r.message.starts_with("`*a` is used inside the value it repeats"), "{}", r.message);
+        assert_eq!(*r.problem, Problem::YamlAliasLoop { name: "a".into() });
+        assert!(r.problem.message().starts_with("`*a` is used inside the value it repeats"), "{:?}", r.problem);
     }
 
     #[test]

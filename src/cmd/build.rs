@@ -53,7 +53,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         touched: None,
         uncommitted: None,
     });
-    super::print_diagnostics(&built.diagnostics);
+    crate::diagnostics::format::print_human(&built.diagnostics);
     let Some(files) = built.files else {
         eprintln!("Nothing was written; {} is unchanged.", output.display());
         return Ok(ExitCode::FAILURE);

@@ -7,15 +7,16 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::build::{build, BuildOptions};
+use crate::diagnostics::{closest, format, Problem};
 use crate::validate;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
     /// file:line:col: what is wrong, for people.
     Human,
-    /// GitHub Actions annotations (::error file=...,line=...::...).
+    /// GitHub Actions annotations (::error file=...,line=...,title=KIND::...).
     Github,
-    /// One JSON object per line, per problem.
+    /// One JSON object per line, per problem, with its kind.
     Json,
 }
 
@@ -32,11 +33,25 @@ pub struct Args {
     /// in drafts and in every text file under content/ is always checked.
     #[arg(long)]
     pub drafts: bool,
+    /// Leave out problems of this kind, like `link/broken-anchor`, or of a
+    /// group, like `privacy/` (may be given more than once). Each problem's
+    /// kind is in the json output and in the title of a github annotation.
+    #[arg(long, value_name = "KIND")]
+    pub ignore: Vec<String>,
 }
 
 pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if !root.is_dir() {
         anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
+    }
+    for kind in &args.ignore {
+        if !Problem::is_kind_pattern(kind) {
+            let hint = match closest(kind, Problem::ALL_KINDS.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "write a kind like `link/broken` or a group like `privacy/`".to_string(),
+            };
+            anyhow::bail!("`--ignore {kind}` names no kind of problem; {hint}");
+        }
     }
     let changed = match &args.changed_since {
         Some(rev) => Some(validate::changed_files(root, rev)?),
@@ -48,10 +63,11 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         Some(files) => validate::only_changed(built.diagnostics, files),
         None => built.diagnostics,
     };
+    let diags = validate::without_kinds(diags, &args.ignore);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     match args.format {
         Format::Human => {
-            super::print_diagnostics(&diags);
+            format::print_human(&diags);
             if errors == 0 {
                 eprintln!(
                     "No problems found in {} articles{}.",
@@ -60,8 +76,8 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
                 );
             }
         }
-        Format::Github => diags.iter().for_each(|d| println!("{}", validate::github_annotation(d))),
-        Format::Json => diags.iter().for_each(|d| println!("{}", validate::json_line(d))),
+        Format::Github => diags.iter().for_each(|d| println!("{}", format::github_annotation(d))),
+        Format::Json => diags.iter().for_each(|d| println!("{}", format::json_line(d))),
     }
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -13,8 +13,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::diagnostics::Diagnostic;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "casebook",
@@ -64,21 +62,5 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::execute(&cli.root, args),
         Command::Rewards(args) => rewards::execute(&cli.root, args),
         Command::Serve(args) => serve::execute(&cli.root, args),
-    }
-}
-
-/// Prints diagnostics to stderr, warnings included, and a count at the end.
-pub fn print_diagnostics(diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{d}");
-    }
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    if errors > 0 {
-        eprintln!(
-            "{errors} error{} and {warnings} warning{} found; fix the lines above and build again.",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        );
     }
 }

@@ -34,7 +34,7 @@ pub struct Args {
 pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if let Some(p) = &args.period {
         if !crate::content::featured::valid_period(p) {
-            anyhow::bail!("`{p}` is not a period; write a month like 2026-11 or a quarter like 2026-Q4");
+            anyhow::bail!("{}", crate::diagnostics::Problem::BadPeriod { period: p.clone() }.message());
         }
     }
     let (journal, diags) = load(root, &BuildOptions { root: root.to_path_buf(), ..Default::default() });
@@ -50,7 +50,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         .filter(|d| d.is_error() && d.path.to_string_lossy().contains("featured"))
         .collect();
     if !problems.is_empty() {
-        super::print_diagnostics(&problems);
+        crate::diagnostics::format::print_human(&problems);
         return Ok(ExitCode::FAILURE);
     }
     let picks: Vec<_> =

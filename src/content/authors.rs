@@ -13,7 +13,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problem};
 use crate::urls::{slugify, SlugMode};
 use crate::yaml;
 
@@ -66,7 +66,7 @@ impl Authors {
             return (Authors::default(), Vec::new());
         }
         if let Err(r) = yaml::guard(text) {
-            return (Authors::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+            return (Authors::default(), vec![Diagnostic::error(rel, r.line, r.col, r.problem)]);
         }
         match serde_norway::from_str::<BTreeMap<String, RawAuthor>>(text) {
             Ok(raw) => {
@@ -85,14 +85,14 @@ impl Authors {
                 let (mut line, mut col) = yaml::error_position(&err);
                 let raw = err.to_string();
                 let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-                let message = if msg.contains("unknown field") || msg.contains("missing field") {
-                    format!("{msg}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # optional: the address used in git")
+                let problem = if msg.contains("unknown field") || msg.contains("missing field") {
+                    Problem::AuthorBadField { parser: msg }
                 } else {
-                    let (l, c, m) = yaml::explain_error(&err, text);
+                    let (l, c, p) = yaml::explain_error(&err, text);
                     (line, col) = (l, c);
-                    m
+                    p
                 };
-                (Authors::default(), vec![Diagnostic::error(rel, line, col, message)])
+                (Authors::default(), vec![Diagnostic::error(rel, line, col, problem)])
             }
         }
     }
@@ -143,12 +143,7 @@ fn is_page_name(id: &str) -> bool {
 /// The error for an id that cannot be a folder name, at its line.
 fn bad_id(text: &str, rel: &Path, id: &str) -> Diagnostic {
     let line = yaml::key_position(text, id).map_or(0, |(i, _)| i + 1);
-    Diagnostic::error(
-        rel,
-        line,
-        usize::from(line > 0),
-        format!("the author id `{id}` names the folder of the author's page (authors/{id}/), so it cannot be empty, `.` or `..`, or contain `/` or `\\`; use letters, digits and `-`, like `chen-meiling`"),
-    )
+    Diagnostic::error(rel, line, usize::from(line > 0), Problem::AuthorBadId { id: id.to_string() })
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_norway::Value;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problem};
 use crate::yaml;
 
 pub const FEATURED_FILE: &str = "data/featured.yaml";
@@ -93,48 +93,35 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
         return (Vec::new(), diags);
     }
     if let Err(r) = yaml::guard(text) {
-        return (Vec::new(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+        return (Vec::new(), vec![Diagnostic::error(rel, r.line, r.col, r.problem)]);
     }
     let value: Value = match serde_norway::from_str(text) {
         Ok(v) => v,
         Err(err) => {
-            let (line, col, message) = yaml::explain_error(&err, text);
-            return (Vec::new(), vec![Diagnostic::error(rel, line, col, message)]);
+            let (line, col, problem) = yaml::explain_error(&err, text);
+            return (Vec::new(), vec![Diagnostic::error(rel, line, col, problem)]);
         }
     };
     if value.is_null() {
         return (Vec::new(), diags); // only comments: no picks yet
     }
     let Value::Mapping(periods) = value else {
-        return (
-            Vec::new(),
-            vec![Diagnostic::error(rel, 1, 1, "the file must list periods like `2026-11:`, each with its picks")],
-        );
+        return (Vec::new(), vec![Diagnostic::error(rel, 1, 1, Problem::PicksNotPeriods)]);
     };
     let lines: Vec<&str> = text.lines().collect();
     let mut picks = Vec::new();
     for (period, list) in periods {
         let period = match period {
             Value::String(s) => s,
-            other => yaml::describe(&other).trim_matches('`').to_string(),
+            other => yaml::key_name(&other),
         };
         let period_line =
             lines.iter().position(|l| l.trim_start_matches(['"', '\'']).starts_with(&period)).map_or(1, |i| i + 1);
         if !valid_period(&period) {
-            diags.push(Diagnostic::error(
-                rel,
-                period_line,
-                1,
-                format!("`{period}` is not a period; write a month like 2026-11 or a quarter like 2026-Q4"),
-            ));
+            diags.push(Diagnostic::error(rel, period_line, 1, Problem::BadPeriod { period: period.clone() }));
         }
         let Value::Sequence(items) = list else {
-            diags.push(Diagnostic::error(
-                rel,
-                period_line,
-                1,
-                format!("under `{period}:` list the picks, each starting with `- article:`"),
-            ));
+            diags.push(Diagnostic::error(rel, period_line, 1, Problem::PeriodNotAList { period }));
             continue;
         };
         // The period's lines, and the n-th `- ` item line after the period's line.
@@ -166,7 +153,7 @@ pub fn parse(text: &str, rel: &Path) -> (Vec<RawPick>, Vec<Diagnostic>) {
                 }),
                 Err(e) => {
                     let (line, col) = e.field.as_deref().map_or((line, 1), |f| field_at(f, e.in_name));
-                    diags.push(Diagnostic::error(rel, line, col, e.message));
+                    diags.push(Diagnostic::error(rel, line, col, e.problem));
                 }
             }
         }
@@ -199,18 +186,18 @@ pub fn valid_period(p: &str) -> bool {
 struct PickError {
     field: Option<String>,
     in_name: bool,
-    message: String,
+    problem: Box<Problem>,
 }
 
 impl PickError {
-    fn whole(message: &str) -> PickError {
-        PickError { field: None, in_name: false, message: message.to_string() }
+    fn whole(problem: Problem) -> PickError {
+        PickError { field: None, in_name: false, problem: Box::new(problem) }
     }
 }
 
 fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, PickError> {
     let Value::Mapping(map) = item else {
-        return Err(PickError::whole("each pick is a set of fields: `- article: ...`, `reason:`, `award:`, `editor:`"));
+        return Err(PickError::whole(Problem::PickNotFields));
     };
     let mut p = RawPick {
         period: period.to_string(),
@@ -229,57 +216,47 @@ fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, PickError> {
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         };
-        let at = |message: String| PickError { field: Some(key.clone()), in_name: false, message };
+        let at = |problem: Box<Problem>| PickError { field: Some(key.clone()), in_name: false, problem };
         match key.as_str() {
-            "article" => {
-                p.article = text(&v)
-                    .ok_or_else(|| at("`article` must be the slug, path or title of the picked article".into()))?
-            }
+            "article" => p.article = text(&v).ok_or_else(|| at(Box::new(Problem::PickBadArticle)))?,
             "reason" => p.reason = text(&v),
             "editor" => p.editor = text(&v),
             "award" => p.award = Some(award(v).map_err(at)?),
             other => {
                 return Err(PickError {
                     in_name: true,
-                    ..at(format!("a pick has no field `{other}`; its fields are article, reason, award and editor"))
+                    ..at(Box::new(Problem::PickUnknownField { field: other.to_string() }))
                 })
             }
         }
     }
     if p.article.is_empty() {
-        return Err(PickError::whole(
-            "this pick has no `article:`; name the picked article by its slug, path or title",
-        ));
+        return Err(PickError::whole(Problem::PickNoArticle));
     }
     Ok(p)
 }
 
 /// `award: 月度最佳心得` or `award: {amount: 500, currency: TWD}`.
-fn award(v: Value) -> Result<Award, String> {
-    const SHAPE: &str = "`award` must be a prize name or {amount: 500, currency: TWD}";
+fn award(v: Value) -> Result<Award, Box<Problem>> {
     let m = match v {
         Value::String(s) => return Ok(Award::Prize(s)),
         Value::Mapping(m) => m,
-        _ => return Err(SHAPE.into()),
+        _ => return Err(Box::new(Problem::AwardBadShape)),
     };
     let (Some(written), Some(currency)) = (m.get("amount"), m.get("currency").and_then(Value::as_str)) else {
-        return Err(format!("{SHAPE}; this one lacks its amount or its currency"));
+        return Err(Box::new(Problem::AwardIncomplete));
     };
     let amount = written.as_f64().or_else(|| written.as_str().and_then(|s| s.trim().parse().ok()));
-    let shown = yaml::describe(written);
+    let found = yaml::describe(written);
     match amount {
         Some(amount) if amount >= 0.0 && amount.is_finite() => {
             if (amount * 100.0 - cents(amount) as f64).abs() > 1e-6 {
-                return Err(format!(
-                    "the award amount {shown} has more than 2 decimals; money is paid in cents, so write at most 2, like 312.50"
-                ));
+                return Err(Box::new(Problem::AwardDecimals { found }));
             }
             Ok(Award::Amount { amount, currency: currency.trim().to_uppercase() })
         }
-        Some(amount) if amount < 0.0 => Err(format!("the award amount {shown} is below 0; write the amount paid")),
-        _ => Err(format!(
-            "the award amount {shown} is not a number; write it in digits, like {{amount: 500, currency: TWD}}"
-        )),
+        Some(amount) if amount < 0.0 => Err(Box::new(Problem::AwardNegative { found })),
+        _ => Err(Box::new(Problem::AwardNotANumber { found })),
     }
 }
 

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use serde_norway::{Mapping, Value};
 
 use crate::config::{Config, Kind, COMPETENCIES};
-use crate::diagnostics::{closest, line_col, Diagnostic};
+use crate::diagnostics::{closest, line_col, DateError, Diagnostic, Found, Problem};
 use crate::fold::fold;
 use crate::yaml;
 
@@ -63,12 +63,7 @@ pub fn decode(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, col) = line_col(good, good.len());
-            return Err(Diagnostic::error(
-                rel,
-                line,
-                col,
-                "this file is not UTF-8 text (perhaps Big5 or GBK); open it in your editor and save it with the encoding \"UTF-8\"",
-            ));
+            return Err(Diagnostic::error(rel, line, col, Problem::NotUtf8));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -78,18 +73,13 @@ pub fn decode(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
 /// Splits and checks a decoded file. All problems found are returned; the
 /// parse fails only if the file cannot be used at all.
 pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Diagnostic>) {
-    const EXAMPLE: &str = "---\ntitle: 客戶要求退回已拆封耳機\ndate: 2026-11-22\n---";
     if text.trim().is_empty() {
-        let msg = format!("the file is empty; an article starts with its front matter, like\n{EXAMPLE}\nthen its text");
-        return (None, vec![Diagnostic::error(rel, 1, 1, msg)]);
+        return (None, vec![Diagnostic::error(rel, 1, 1, Problem::EmptyFile)]);
     }
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or_default();
     if first.trim_end() != "---" {
-        let msg = format!(
-            "the file does not start with front matter; put these lines at the very top (the first line must be exactly `---`):\n{EXAMPLE}"
-        );
-        return (None, vec![Diagnostic::error(rel, 1, 1, msg)]);
+        return (None, vec![Diagnostic::error(rel, 1, 1, Problem::NoFrontMatter)]);
     }
     let mut offset = first.len();
     let mut closing = None;
@@ -102,8 +92,7 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
         offset += line.len();
     }
     let Some((close_line, yaml_end, body_start)) = closing else {
-        let msg = "the front matter that starts on line 1 is never closed; add a line `---` after its last field";
-        return (None, vec![Diagnostic::error(rel, 1, 1, msg)]);
+        return (None, vec![Diagnostic::error(rel, 1, 1, Problem::FrontMatterUnclosed)]);
     };
     let yaml_text = &text[first.len()..yaml_end];
     let body = text[body_start..].to_string();
@@ -113,7 +102,7 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
         return (None, vec![d]);
     }
     if let Err(r) = yaml::guard(yaml_text) {
-        return (None, vec![Diagnostic::error(rel, r.line + 1, r.col, r.message)]);
+        return (None, vec![Diagnostic::error(rel, r.line + 1, r.col, r.problem)]);
     }
     let value: Value = if yaml_text.trim().is_empty() {
         Value::Mapping(Mapping::new())
@@ -121,20 +110,19 @@ pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Di
         match serde_norway::from_str(yaml_text) {
             Ok(v) => v,
             Err(err) => {
-                let (line, col, message) = yaml::explain_error(&err, yaml_text);
+                let (line, col, problem) = yaml::explain_error(&err, yaml_text);
                 // An unclosed quote already has the clearest message.
-                let (line, col, message) = match message.starts_with("this quote is never closed") {
-                    true => (line, col, message),
-                    false => special_first_character(yaml_text, line).unwrap_or((line, col, message)),
+                let (line, col, problem) = match problem {
+                    Problem::YamlUnclosedQuote => (line, col, problem),
+                    _ => special_first_character(yaml_text, line).unwrap_or((line, col, problem)),
                 };
-                let d = Diagnostic::error(rel, line + 1, col, message);
+                let d = Diagnostic::error(rel, line + 1, col, problem);
                 return (None, vec![d]);
             }
         }
     };
     let Value::Mapping(map) = value else {
-        let msg = "the front matter must be `key: value` lines, like `title: 客戶要求退回已拆封耳機`";
-        return (None, vec![Diagnostic::error(rel, 2, 1, msg)]);
+        return (None, vec![Diagnostic::error(rel, 2, 1, Problem::FrontMatterNotFields)]);
     };
     let mut checker = Checker { rel, yaml: yaml_text, diags: Vec::new(), config };
     let front = checker.front_matter(map);
@@ -154,9 +142,9 @@ impl Checker<'_> {
         yaml::key_position(self.yaml, key).map(|(l, c)| (l + 2, c)).unwrap_or((1, 1))
     }
 
-    fn error(&mut self, key: &str, message: String) {
+    fn error(&mut self, key: &str, problem: Problem) {
         let (line, col) = self.at(key);
-        self.diags.push(Diagnostic::error(self.rel, line, col, message));
+        self.diags.push(Diagnostic::error(self.rel, line, col, problem));
     }
 
     fn front_matter(&mut self, map: Mapping) -> FrontMatter {
@@ -165,65 +153,56 @@ impl Checker<'_> {
         for (k, v) in map {
             let key = match &k {
                 Value::String(s) => s.clone(),
-                other => yaml::describe(other).trim_matches('`').to_string(),
+                other => yaml::key_name(other),
             };
             f.positions.insert(key.clone(), self.at(&key));
             match key.as_str() {
                 "title" => {
                     has_title = true;
-                    f.title =
-                        self.string(&key, &v, "a title, like `title: 客戶要求退回已拆封耳機`").unwrap_or_default();
+                    f.title = self.string(&key, &v).unwrap_or_default();
                     let commented = yaml::key_position(self.yaml, "title")
                         .and_then(|(i, _)| self.yaml.lines().nth(i))
                         .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
                     if f.title.trim().is_empty() && !commented && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
-                        self.error(&key, "`title` is empty; write the article's title after `title:`".to_string());
+                        self.error(&key, Problem::EmptyTitle);
                     }
                 }
                 "date" => f.date = self.date(&key, &v),
                 "updated" => f.updated = self.date(&key, &v),
                 "kind" => {
-                    if let Some(s) = self.string(&key, &v, "`case`, `essay` or `response`") {
+                    if let Some(s) = self.string(&key, &v) {
                         f.kind = Kind::parse(&s);
                         if f.kind.is_none() {
-                            self.error(&key, format!("`kind` must be `case`, `essay` or `response`, found `{s}`"));
+                            self.error(&key, Problem::BadKind { found: s });
                         }
                     }
                 }
                 "authors" | "author" => f.authors = self.list(&key, &v),
                 "tags" => f.tags = self.list(&key, &v),
-                "summary" => f.summary = self.string(&key, &v, "one or two sentences"),
+                "summary" => f.summary = self.string(&key, &v),
                 "draft" => match v {
                     Value::Bool(b) => f.draft = b,
-                    other => {
-                        self.error(&key, format!("`draft` must be `true` or `false`, found {}", yaml::describe(&other)))
-                    }
+                    other => self.error(&key, Problem::BadDraft { found: yaml::describe(&other) }),
                 },
-                "slug" => f.slug = self.string(&key, &v, "the last part of the address, like `slug: 退貨-耳機`"),
+                "slug" => f.slug = self.string(&key, &v),
                 "channel" => f.channel = self.one_of(&key, &v, &self.config.channels.clone()),
                 "outcome" => f.outcome = self.one_of(&key, &v, &self.config.outcomes.clone()),
                 "priority" => f.priority = self.one_of(&key, &v, &self.config.priorities.clone()),
-                "product" => f.product = self.string(&key, &v, "the product's name"),
-                "series" => f.series = self.string(&key, &v, "the series' name, like `series: 每日一案例`"),
-                "lang" => f.lang = self.string(&key, &v, "a language code like zh-Hant, zh-Hans or en"),
+                "product" => f.product = self.string(&key, &v),
+                "series" => f.series = self.string(&key, &v),
+                "lang" => f.lang = self.string(&key, &v),
                 "responds_to" => {
-                    f.responds_to = self.string(&key, &v, "the slug, path or title of the article it answers");
+                    f.responds_to = self.string(&key, &v);
                     if f.responds_to.as_deref().is_none_or(str::is_empty) {
-                        self.error(
-                            &key,
-                            "`responds_to` is empty; write the slug, path or title of the case this critique answers"
-                                .to_string(),
-                        );
+                        self.error(&key, Problem::EmptyRespondsTo);
                     }
                 }
-                "series_order" => f.series_order = self.integer(&key, &v, "a whole number, like `series_order: 3`"),
+                "series_order" => f.series_order = self.integer(&key, &v),
                 "satisfaction" => {
-                    let n = self.integer(&key, &v, "a whole number from 1 to 5");
+                    let n = self.integer(&key, &v);
                     match n {
                         Some(n @ 1..=5) => f.satisfaction = Some(n as u8),
-                        Some(n) => {
-                            self.error(&key, format!("`satisfaction` must be a whole number from 1 to 5, found `{n}`"))
-                        }
+                        Some(n) => self.error(&key, Problem::BadSatisfaction { found: n }),
                         None => {}
                     }
                 }
@@ -234,11 +213,9 @@ impl Checker<'_> {
                         if let Some(known) = COMPETENCIES.iter().find(|k| fold(k) == fold(&c)) {
                             f.competencies.push(known.to_string());
                         } else {
-                            let hint = match closest(&c, COMPETENCIES) {
-                                Some(s) => format!("did you mean `{s}`?"),
-                                None => format!("use one of: {}", COMPETENCIES.join("、")),
-                            };
-                            self.error(&key, format!("`{c}` is not one of the eight competencies; {hint}"));
+                            let suggestion = closest(&c, COMPETENCIES).map(str::to_string);
+                            let all = COMPETENCIES.iter().map(|c| c.to_string()).collect();
+                            self.error(&key, Problem::UnknownCompetency { name: c, suggestion, all });
                         }
                     }
                 }
@@ -249,7 +226,7 @@ impl Checker<'_> {
                             self.rel,
                             line,
                             col.saturating_sub(key.chars().count() + 2).max(1),
-                            format!("`{key}` is not a field casebook knows; did you mean `{known}`? (unknown fields are only passed to templates)"),
+                            Problem::MisspelledField { key: key.clone(), known: known.to_string() },
                         ));
                     }
                     let json = serde_json::to_value(&v).unwrap_or(serde_json::Value::Null);
@@ -259,12 +236,7 @@ impl Checker<'_> {
         }
         self.check_comments(&["title", "summary"]);
         if !has_title {
-            self.diags.push(Diagnostic::error(
-                self.rel,
-                1,
-                1,
-                "the front matter has no `title`; add a line like `title: 客戶要求退回已拆封耳機`",
-            ));
+            self.diags.push(Diagnostic::error(self.rel, 1, 1, Problem::MissingTitle));
         }
         // A missing `date` may come from git (the first commit of the file):
         // the build decides, once it has read the history.
@@ -283,31 +255,27 @@ impl Checker<'_> {
             }
             let cut = if raw.starts_with('#') { Some(0) } else { raw.find(" #") };
             if let Some(at) = cut {
-                let message = format!(
-                    "YAML reads `#` here as the start of a comment, so `{key}` {}; put the whole value in double quotes: {key}: \"{raw}\"",
-                    if at == 0 { "is empty".to_string() } else { format!("stops at `{}`", &raw[..at]) }
-                );
+                let kept = (at > 0).then(|| raw[..at].to_string());
+                let problem = Problem::CommentInValue { key: key.to_string(), raw: raw.to_string(), kept };
                 let (l, c) = self.at(key);
                 self.diags.push(if at == 0 {
-                    Diagnostic::error(self.rel, l, c, message)
+                    Diagnostic::error(self.rel, l, c, problem)
                 } else {
-                    Diagnostic::warning(self.rel, l, c, message)
+                    Diagnostic::warning(self.rel, l, c, problem)
                 });
             }
         }
     }
 
-    fn string(&mut self, key: &str, v: &Value, what: &str) -> Option<String> {
+    /// A single line of text (what it should hold is said by `key`).
+    fn string(&mut self, key: &str, v: &Value) -> Option<String> {
         match v {
             Value::String(s) => Some(s.trim().to_string()),
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             Value::Null => None,
             other => {
-                self.error(
-                    key,
-                    format!("`{key}` must be a single line of text ({what}), found {}", yaml::describe(other)),
-                );
+                self.error(key, Problem::NotText { key: key.to_string(), found: yaml::describe(other) });
                 None
             }
         }
@@ -330,74 +298,69 @@ impl Checker<'_> {
                         Value::Number(n) => out.push(n.to_string()),
                         Value::Null => {}
                         Value::String(_) => {}
-                        other => self.error(
-                            key,
-                            format!(
-                                "each item of `{key}` must be a short text, found {}; write `{key}: [退貨, 耳機]`",
-                                yaml::describe(other)
-                            ),
-                        ),
+                        other => {
+                            self.error(key, Problem::BadListItem { key: key.to_string(), found: yaml::describe(other) })
+                        }
                     }
                 }
                 out
             }
             other => {
-                self.error(
-                    key,
-                    format!("`{key}` must be a list like `{key}: [退貨, 耳機]`, found {}", yaml::describe(other)),
-                );
+                self.error(key, Problem::NotAList { key: key.to_string(), found: yaml::describe(other) });
                 Vec::new()
             }
         }
     }
 
     fn one_of(&mut self, key: &str, v: &Value, allowed: &[String]) -> Option<String> {
-        let s = self.string(key, v, "one word")?;
+        let s = self.string(key, v)?;
         if allowed.iter().any(|a| a == &s) {
             return Some(s);
         }
-        let hint = match closest(&s, allowed.iter().map(String::as_str)) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!("use one of: {}", allowed.join(", ")),
-        };
-        self.error(key, format!("`{key}` cannot be `{s}`; {hint}"));
+        let suggestion = closest(&s, allowed.iter().map(String::as_str)).map(str::to_string);
+        self.error(key, Problem::NotAllowed { key: key.to_string(), value: s, suggestion, allowed: allowed.to_vec() });
         None
     }
 
-    fn integer(&mut self, key: &str, v: &Value, what: &str) -> Option<i64> {
+    /// A whole number (which one is said by `key`).
+    fn integer(&mut self, key: &str, v: &Value) -> Option<i64> {
         match v {
             Value::Number(n) if n.is_i64() => n.as_i64(),
             Value::String(s) if s.trim().parse::<i64>().is_ok() => s.trim().parse().ok(),
             Value::Null => None,
             other => {
-                self.error(key, format!("`{key}` must be {what}, found {}", yaml::describe(other)));
+                self.error(key, Problem::NotANumber { key: key.to_string(), found: yaml::describe(other) });
                 None
             }
         }
     }
 
     fn date(&mut self, key: &str, v: &Value) -> Option<DateTime<FixedOffset>> {
-        let text = match v {
-            Value::String(s) => s.trim().to_string(),
-            Value::Number(n) => n.to_string(),
+        let (found, scalar) = match v {
+            Value::String(s) => (Found::Value(s.trim().to_string()), true),
+            Value::Number(n) => (Found::Value(n.to_string()), true),
             Value::Null => {
-                self.error(key, format!("`{key}` is empty; write the day, like `{key}: 2026-11-22`"));
+                self.error(key, Problem::EmptyDate { key: key.to_string() });
                 return None;
             }
-            other => yaml::describe(other),
+            // A list, a set of fields, true or false, a tagged value: not a date.
+            other => (yaml::describe(other), false),
         };
-        match parse_date(&text, self.config.timezone) {
-            Some(d) => Some(d),
-            None => {
-                let shown = text.trim_matches('`');
-                let message = match impossible_date(shown) {
-                    Some(why) => format!("`{key}` is {shown}, but {why}; check the month and the day"),
-                    None => format!("`{key}` must look like 2026-11-22 (year-month-day), found `{shown}`"),
-                };
-                self.error(key, message);
-                None
+        let problem = match found {
+            Found::Value(written) => {
+                if let Some(d) = parse_date(&written, self.config.timezone).filter(|_| scalar) {
+                    return Some(d);
+                }
+                let shown = written.trim_matches('`').to_string();
+                match impossible_date(&shown) {
+                    Some(why) => Problem::ImpossibleDate { key: key.to_string(), written: shown, why },
+                    None => Problem::BadDate { key: key.to_string(), found: Found::Value(shown) },
+                }
             }
-        }
+            found => Problem::BadDate { key: key.to_string(), found },
+        };
+        self.error(key, problem);
+        None
     }
 }
 
@@ -451,26 +414,15 @@ fn precheck(yaml_text: &str, rel: &Path) -> Option<Diagnostic> {
         let rest = &line[key.len()..];
         let col = key.chars().count() + 1;
         if rest.starts_with('：') {
-            return Some(Diagnostic::error(
-                rel,
-                i + 2,
-                col,
-                format!(
-                    "`{key}` is followed by a full-width colon `：`; type a normal colon and a space: `{key}: ...`"
-                ),
-            ));
+            return Some(Diagnostic::error(rel, i + 2, col, Problem::FullWidthColon { key }));
         }
         if let Some(after) = rest.strip_prefix(':') {
             if !after.is_empty()
                 && !after.starts_with([' ', '\t'])
                 && (KNOWN_FIELDS.contains(&key.as_str()) || misspelled_field(&key).is_some())
             {
-                return Some(Diagnostic::error(
-                    rel,
-                    i + 2,
-                    col + 1,
-                    format!("put a space after the colon: `{key}: {after}`"),
-                ));
+                let problem = Problem::NoSpaceAfterColon { key, value: after.to_string() };
+                return Some(Diagnostic::error(rel, i + 2, col + 1, problem));
             }
         }
     }
@@ -479,8 +431,8 @@ fn precheck(yaml_text: &str, rel: &Path) -> Option<Diagnostic> {
 
 /// When YAML fails on a line whose value starts with a character YAML gives
 /// a meaning to (`[`, `*`, `'`, `#`...), says so: that is the usual cause.
-/// Looks at the failing line and the one before; returns (line, column, message).
-fn special_first_character(yaml_text: &str, failing_line: usize) -> Option<(usize, usize, String)> {
+/// Looks at the failing line and the one before; returns (line, column, problem).
+fn special_first_character(yaml_text: &str, failing_line: usize) -> Option<(usize, usize, Problem)> {
     let lines: Vec<&str> = yaml_text.lines().collect();
     let candidates = [failing_line.checked_sub(1), failing_line.checked_sub(2)];
     for idx in candidates.into_iter().flatten() {
@@ -492,23 +444,16 @@ fn special_first_character(yaml_text: &str, failing_line: usize) -> Option<(usiz
         }
         if let Some(first) = value.chars().next().filter(|c| "[]{}*&!|>'\"%@`#".contains(*c)) {
             let col = line[..line.len() - value.len()].chars().count() + 1;
-            return Some((
-                idx + 1,
-                col,
-                format!(
-                    "the value of `{}` starts with `{first}`, which has a special meaning in YAML; put the whole value in double quotes: {}: \"{}\"",
-                    key.trim(),
-                    key.trim(),
-                    value.replace('"', "\\\"")
-                ),
-            ));
+            let problem =
+                Problem::SpecialFirstCharacter { key: key.trim().to_string(), first, value: value.to_string() };
+            return Some((idx + 1, col, problem));
         }
     }
     None
 }
 
 /// Why a date written in the right shape cannot exist (`2026-02-30`).
-fn impossible_date(text: &str) -> Option<String> {
+fn impossible_date(text: &str) -> Option<DateError> {
     let day = text.get(..10)?;
     let b = day.as_bytes();
     let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && day.chars().filter(char::is_ascii_digit).count() == 8;
@@ -517,9 +462,9 @@ fn impossible_date(text: &str) -> Option<String> {
     }
     let month: u32 = day[5..7].parse().ok()?;
     if !(1..=12).contains(&month) {
-        return Some(format!("there is no month {month}"));
+        return Some(DateError::NoMonth(month));
     }
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err().then(|| format!("month {month} has no day {}", &day[8..10]))
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err().then(|| DateError::NoDay { month, day: day[8..10].to_string() })
 }
 
 /// Accepts `2026-11-22`, `2026-11-22 09:30`, `2026-11-22T09:30:00` and RFC 3339.
@@ -623,8 +568,8 @@ mod tests {
         assert_eq!(parse_date("2026-11-22T09:30:00+00:00", tz).unwrap().to_rfc3339(), "2026-11-22T09:30:00+00:00");
         assert!(parse_date("2026-1-5", tz).is_none());
         assert!(parse_date("22/11/2026", tz).is_none());
-        assert_eq!(impossible_date("2026-02-30").as_deref(), Some("month 2 has no day 30"));
-        assert_eq!(impossible_date("2026-13-03").as_deref(), Some("there is no month 13"));
+        assert_eq!(impossible_date("2026-02-30"), Some(DateError::NoDay { month: 2, day: "30".into() }));
+        assert_eq!(impossible_date("2026-13-03"), Some(DateError::NoMonth(13)));
         assert_eq!(impossible_date("22/11/2026"), None);
     }
 }

@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use crate::config::{Config, Kind};
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::diagnostics::{display_path, Diagnostic, Problem};
 use crate::urls::slugify;
 pub use frontmatter::FrontMatter;
 
@@ -205,12 +205,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         return (Content::default(), diags);
     }
     if !content_dir.is_dir() {
-        diags.push(Diagnostic::warning(
-            CONTENT_DIR,
-            0,
-            0,
-            "there is no `content` folder, so the site has no articles; put Markdown files in content/cases/ or content/essays/",
-        ));
+        diags.push(Diagnostic::warning(CONTENT_DIR, 0, 0, Problem::NoContentFolder));
         return (Content::default(), diags);
     }
     let mut lap = std::time::Instant::now();
@@ -371,7 +366,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
     let rel = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let bytes = match crate::limits::read(file, &rel, &config.limits.article) {
         Ok(Some(b)) => b,
-        Ok(None) => return (None, vec![Diagnostic::error(rel, 0, 0, "could not be read: it was removed")]),
+        Ok(None) => return (None, vec![Diagnostic::error(rel, 0, 0, Problem::Removed)]),
         Err(d) => return (None, vec![d]),
     };
     let text = match frontmatter::decode(&bytes, &rel) {
@@ -426,26 +421,10 @@ fn slug_too_long(rel: &Path, slug: &str, front: &FrontMatter, is_bundle: bool) -
     if slug.len() <= max {
         return None;
     }
-    let size = format!(
-        "{} bytes long (a Chinese character takes 3 bytes), and a name in an address can be at most {max} bytes",
-        slug.len()
-    );
+    let bytes = slug.len();
     Some(match (&front.slug, front.positions.get("slug")) {
-        (Some(_), Some(&(line, col))) => Diagnostic::error(
-            rel,
-            line,
-            col,
-            format!("`slug` is too long: the address it makes is {size}; shorten it to at most 85 Chinese characters or {max} letters"),
-        ),
-        _ => {
-            let what = if is_bundle { "folder" } else { "file" };
-            Diagnostic::error(
-                rel,
-                1,
-                1,
-                format!("the {what} name makes this article's address {size}; give the {what} a shorter name, or write a shorter `slug:` in the front matter"),
-            )
-        }
+        (Some(_), Some(&(line, col))) => Diagnostic::error(rel, line, col, Problem::SlugTooLong { bytes, max }),
+        _ => Diagnostic::error(rel, 1, 1, Problem::NameTooLong { bytes, max, folder: is_bundle }),
     })
 }
 
@@ -547,10 +526,7 @@ fn assign_paths(
                 &a.source,
                 1,
                 1,
-                format!(
-                    "another article already has the address {prefix}{}/, so this one is published at {prefix}{slug}/; set `slug:` in its front matter to choose a name",
-                    a.slug
-                ),
+                Problem::AddressTaken { prefix: prefix.to_string(), wanted: a.slug.clone(), given: slug.clone() },
             ));
             taken.insert(path.clone());
             renamed.push((i, slug, path));

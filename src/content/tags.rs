@@ -19,7 +19,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::content::Article;
-use crate::diagnostics::{closest, Diagnostic};
+use crate::diagnostics::{closest, Diagnostic, Problem};
 use crate::fold::fold;
 use crate::yaml;
 
@@ -69,21 +69,18 @@ impl TagList {
             return (TagList::default(), Vec::new());
         }
         if let Err(r) = yaml::guard(text) {
-            return (TagList::default(), vec![Diagnostic::error(rel, r.line, r.col, r.message)]);
+            return (TagList::default(), vec![Diagnostic::error(rel, r.line, r.col, r.problem)]);
         }
         let raw: RawFile = match serde_norway::from_str(text) {
             Ok(r) => r,
             Err(err) => {
-                let (line, col, message) = yaml::explain_error(&err, text);
-                let message = if err.to_string().contains("unknown field") {
-                    format!(
-                        "{}; the file has `strict:` and `tags:`, and each tag may have `description:` and `aliases:`",
-                        message.trim_start_matches("the YAML could not be read: ")
-                    )
+                let (line, col, problem) = yaml::explain_error(&err, text);
+                let problem = if err.to_string().contains("unknown field") {
+                    Problem::TagsBadField { parser: yaml::parser_text(&err) }
                 } else {
-                    message
+                    problem
                 };
-                return (TagList::default(), vec![Diagnostic::error(rel, line, col, message)]);
+                return (TagList::default(), vec![Diagnostic::error(rel, line, col, problem)]);
             }
         };
         let mut list = TagList { strict: raw.strict, ..Default::default() };
@@ -98,12 +95,8 @@ impl TagList {
                 if let Some(other) = list.canonical.insert(fold(spelling), name.clone()) {
                     if other != name {
                         let line = text.lines().position(|l| l.contains(spelling.as_str())).map_or(0, |i| i + 1);
-                        diags.push(Diagnostic::error(
-                            rel,
-                            line,
-                            1,
-                            format!("`{spelling}` belongs to both `{other}` and `{name}`; keep it under one of them"),
-                        ));
+                        let problem = Problem::TagInTwoPlaces { spelling: spelling.clone(), other, name: name.clone() };
+                        diags.push(Diagnostic::error(rel, line, 1, problem));
                     }
                 }
             }
@@ -138,15 +131,12 @@ impl TagList {
                     Some(_) => {}
                     None if self.strict => {
                         let (line, col) = a.front.positions.get("tags").copied().unwrap_or((1, 1));
-                        let hint = match closest(tag, self.names.iter().map(String::as_str)) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => "use one of the tags listed there".to_string(),
-                        };
+                        let suggestion = closest(tag, self.names.iter().map(String::as_str)).map(str::to_string);
                         diags.push(Diagnostic::error(
                             &a.source,
                             line,
                             col,
-                            format!("the tag `{tag}` is not in {TAGS_FILE}; {hint} (to add a new tag, add it to {TAGS_FILE})"),
+                            Problem::TagNotListed { tag: tag.clone(), suggestion, file: TAGS_FILE.to_string() },
                         ));
                     }
                     None => {}

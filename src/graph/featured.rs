@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::content::authors::{Author, Authors};
 use crate::content::featured::{cents, format_amount, Award, RawPick, FEATURED_FILE};
 use crate::content::Article;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problem};
 
 use super::links::LinkIndex;
 
@@ -36,7 +36,7 @@ pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pi
                     rel,
                     line,
                     col,
-                    format!("the pick for {} names an article that cannot be found: {why}", p.period),
+                    Problem::PickArticleNotFound { period: p.period.clone(), why },
                 ));
                 continue;
             }
@@ -47,33 +47,20 @@ pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pi
                 rel,
                 line,
                 col,
-                format!(
-                    "this article is already picked for {} on line {first}; keep one pick (an award is paid per pick)",
-                    p.period
-                ),
+                Problem::PickRepeated { period: p.period.clone(), first_line: first },
             ));
             continue;
         }
         let editor = match &p.editor {
             None => {
-                diags.push(Diagnostic::error(
-                    rel,
-                    p.line,
-                    1,
-                    "this pick has no `editor:`; write the id of the editor who chose it",
-                ));
+                diags.push(Diagnostic::error(rel, p.line, 1, Problem::PickNoEditor));
                 None
             }
             Some(name) => {
                 let a = authors.resolve(name);
                 if !a.known {
                     let (line, col) = p.editor_at;
-                    diags.push(Diagnostic::error(
-                        rel,
-                        line,
-                        col,
-                        format!("the editor `{name}` is not in data/authors.yaml; use an editor's id from that file"),
-                    ));
+                    diags.push(Diagnostic::error(rel, line, col, Problem::UnknownEditor { name: name.clone() }));
                 }
                 Some(a)
             }

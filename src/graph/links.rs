@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Config;
 use crate::content::Content;
-use crate::diagnostics::{closest, display_path};
+use crate::diagnostics::{closest, display_path, LinkProblem};
 use crate::fold::fold;
 use crate::markdown::{LinkResolver, ResolvedLink};
 use crate::paths::CONTENT_DIR;
@@ -102,10 +102,10 @@ impl<'a> LinkIndex<'a> {
 
     /// Finds an article by slug, site path, content path or title, as
     /// `[[...]]` and `responds_to:` name it.
-    pub fn find(&self, name: &str, from_dir: &str) -> Result<usize, String> {
+    pub fn find(&self, name: &str, from_dir: &str) -> Result<usize, LinkProblem> {
         let name = nfc(name.trim());
         if name.ends_with(".md") || name.ends_with(".markdown") {
-            let path = join(from_dir, &name).ok_or_else(|| format!("`{name}` points outside content/"))?;
+            let path = join(from_dir, &name).ok_or_else(|| LinkProblem::OutsideContent { name: name.clone() })?;
             return self.maps.by_source.get(&path).copied().ok_or_else(|| self.missing_file(&name, &path));
         }
         let as_page = format!("{}/", name.trim_matches('/'));
@@ -119,12 +119,8 @@ impl<'a> LinkIndex<'a> {
             return Ok(by_title[0]);
         }
         if by_title.len() > 1 {
-            return Err(format!(
-                "{} articles have the title 「{name}」: {}; link to one by its path instead, like [[{}]]",
-                by_title.len(),
-                self.sources(by_title),
-                self.content.articles[by_title[0]].path.trim_end_matches('/')
-            ));
+            let example = self.content.articles[by_title[0]].path.trim_end_matches('/').to_string();
+            return Err(LinkProblem::AmbiguousTitle { name, sources: self.sources(by_title), example });
         }
         let by_slug =
             self.maps.by_slug.get(&slugify(&name, self.config.slugify)).map(Vec::as_slice).unwrap_or_default();
@@ -132,52 +128,45 @@ impl<'a> LinkIndex<'a> {
             [one] => Ok(*one),
             [] => {
                 let names = self.content.articles.iter().flat_map(|a| [a.slug.as_str(), a.front.title.as_str()]);
-                Err(match closest(&name, names) {
-                    Some(s) => format!("no article has the title or slug `{name}`; did you mean [[{s}]]?"),
-                    None => format!("no article has the title or slug `{name}`"),
-                })
+                let suggestion = closest(&name, names).map(str::to_string);
+                Err(LinkProblem::NoSuchName { name, suggestion })
             }
-            many => Err(format!(
-                "{} articles have the slug `{name}`: {}; link to one by its path instead, like [[{}]]",
-                many.len(),
-                self.sources(many),
-                self.content.articles[many[0]].path.trim_end_matches('/')
-            )),
+            many => {
+                let example = self.content.articles[many[0]].path.trim_end_matches('/').to_string();
+                Err(LinkProblem::AmbiguousSlug { name, sources: self.sources(many), example })
+            }
         }
     }
 
-    fn sources(&self, ids: &[usize]) -> String {
-        ids.iter().map(|&i| display_path(&self.content.articles[i].source)).collect::<Vec<_>>().join(", ")
+    fn sources(&self, ids: &[usize]) -> Vec<String> {
+        ids.iter().map(|&i| display_path(&self.content.articles[i].source)).collect()
     }
 
-    fn missing_file(&self, written: &str, resolved: &str) -> String {
-        if let Some(message) = self.through_link(written, resolved) {
-            return message;
+    fn missing_file(&self, written: &str, resolved: &str) -> LinkProblem {
+        if let Some(problem) = self.through_link(written, resolved) {
+            return problem;
         }
         let all = self.maps.by_source.keys().map(String::as_str);
-        match closest(resolved, all) {
-            Some(s) => {
-                format!("`{written}` leads to content/{resolved}, which does not exist; did you mean content/{s}?")
-            }
-            None => format!("`{written}` leads to content/{resolved}, which does not exist"),
-        }
+        let suggestion = closest(resolved, all).map(str::to_string);
+        LinkProblem::MissingFile { written: written.to_string(), resolved: resolved.to_string(), suggestion }
     }
 
-    /// The message for a link to a file that is (or is under) a link that
+    /// The problem for a link to a file that is (or is under) a link that
     /// was skipped: not "does not exist", which would send the writer
     /// looking for a typo.
-    fn through_link(&self, written: &str, resolved: &str) -> Option<String> {
+    fn through_link(&self, written: &str, resolved: &str) -> Option<LinkProblem> {
         let link = self.content.link_on_the_way(resolved)?;
         let at = display_path(&link.path);
-        let what = if at == format!("{CONTENT_DIR}/{resolved}") { "which".to_string() } else { format!("and {at}") };
-        Some(format!(
-            "`{written}` leads to content/{resolved}, {what} is {}; casebook publishes nothing through links, so put the file itself there instead of the link",
-            link.describe()
-        ))
+        Some(LinkProblem::ThroughSymlink {
+            written: written.to_string(),
+            resolved: resolved.to_string(),
+            at: (at != format!("{CONTENT_DIR}/{resolved}")).then_some(at),
+            link: Box::new(link.target_info()),
+        })
     }
 
     /// Checks `fragment` against the headings of article `i`; returns the id to use.
-    fn heading(&self, i: usize, fragment: &str) -> Result<String, String> {
+    fn heading(&self, i: usize, fragment: &str) -> Result<String, LinkProblem> {
         let wanted = nfc(&percent_decode_str(fragment).decode_utf8_lossy());
         let ids = &self.maps.heading_ids[i];
         if ids.contains(&wanted) {
@@ -188,22 +177,23 @@ impl<'a> LinkIndex<'a> {
             return Ok(slug);
         }
         let source = display_path(&self.content.articles[i].source);
-        let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
-        sorted.sort();
-        Err(match closest(&wanted, sorted.iter().copied()) {
-            Some(s) => format!("{source} has no heading `#{wanted}`; did you mean `#{s}`?"),
-            None if sorted.is_empty() => {
-                format!("{source} has no headings, so `#{wanted}` leads nowhere")
-            }
-            None => format!("{source} has no heading `#{wanted}`; its headings are: {}", sorted.join(", ")),
-        })
+        let mut headings: Vec<String> = ids.iter().cloned().collect();
+        headings.sort();
+        let suggestion = closest(&wanted, headings.iter().map(String::as_str)).map(str::to_string);
+        Err(LinkProblem::NoHeading { source, wanted, suggestion, headings })
     }
 
     fn href(&self, from: usize, site_path: &str, fragment: Option<&str>) -> String {
         crate::urls::href(&self.content.articles[from].path, site_path, fragment)
     }
 
-    fn article_link(&self, from: usize, to: usize, fragment: Option<&str>, wiki: bool) -> Result<ResolvedLink, String> {
+    fn article_link(
+        &self,
+        from: usize,
+        to: usize,
+        fragment: Option<&str>,
+        wiki: bool,
+    ) -> Result<ResolvedLink, LinkProblem> {
         let id = fragment.filter(|f| !f.is_empty()).map(|f| self.heading(to, f)).transpose()?;
         let target = &self.content.articles[to];
         let text = wiki.then(|| match &id {
@@ -258,7 +248,7 @@ pub struct ArticleLinks<'a> {
 }
 
 impl LinkResolver for ArticleLinks<'_> {
-    fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, String> {
+    fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, LinkProblem> {
         let ix = self.index;
         let from_dir = self.from_dir.as_str();
         let (path, fragment) = match dest.split_once('#') {
@@ -280,12 +270,10 @@ impl LinkResolver for ArticleLinks<'_> {
         let path = path.split('?').next().unwrap_or(path);
         let decoded = nfc(&percent_decode_str(path).decode_utf8_lossy());
         let Some(joined) = join(from_dir, &decoded) else {
-            return Err(format!(
-                "`{decoded}` climbs out of the content folder; link from the content root instead, like /cases/退貨.md"
-            ));
+            return Err(LinkProblem::ClimbsOut { path: decoded });
         };
-        if let Some(message) = ix.through_link(&decoded, &joined) {
-            return Err(message);
+        if let Some(problem) = ix.through_link(&decoded, &joined) {
+            return Err(problem);
         }
         if joined.ends_with(".md") || joined.ends_with(".markdown") {
             if ix.content.unreadable.contains(&joined) {
@@ -304,12 +292,8 @@ impl LinkResolver for ArticleLinks<'_> {
             return ix.article_link(self.from, to, fragment, false).map(Some);
         }
         let all = ix.maps.files.keys().map(String::as_str);
-        Err(match closest(&joined, all) {
-            Some(s) => {
-                format!("`{decoded}` leads to content/{joined}, which does not exist; did you mean content/{s}?")
-            }
-            None => format!("`{decoded}` leads to content/{joined}, which does not exist"),
-        })
+        let suggestion = closest(&joined, all).map(str::to_string);
+        Err(LinkProblem::MissingFile { written: decoded, resolved: joined, suggestion })
     }
 }
 

@@ -18,7 +18,7 @@ use crate::config::{Config, Kind};
 use crate::content::authors::{Author, Authors};
 use crate::content::tags::TagList;
 use crate::content::Article;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problem};
 use crate::markdown::Rendered;
 use crate::urls::{fit_name, slugify, UniqueNames};
 use links::LinkIndex;
@@ -261,13 +261,14 @@ fn front_graph(inputs: &Inputs) -> (FrontGraph, Vec<Diagnostic>) {
                 path,
                 line,
                 col,
-                format!(
-                    "`{other}` and `{name}` would have the same address {}/{}/, so `{other}` is published at {}/{slug}/; if they are one {}, write them the same way",
-                    tax.key,
-                    fit_name(slugify(&name, config.slugify)),
-                    tax.key,
-                    tax.title
-                ),
+                Problem::SameTermAddress {
+                    slug: fit_name(slugify(&name, config.slugify)),
+                    other,
+                    name,
+                    taxonomy: tax.key.clone(),
+                    published: slug,
+                    title: tax.title.clone(),
+                },
             ));
         }
         let mut terms = index.terms;
@@ -371,23 +372,18 @@ fn connect_responses(inputs: &Inputs, graph: &mut FrontGraph, diags: &mut Vec<Di
         let (line, col) = a.front.positions.get("responds_to").copied().unwrap_or((1, 1));
         match inputs.links.find(target, dir) {
             Ok(t) if t == i => {
-                diags.push(Diagnostic::error(
-                    &a.source,
-                    line,
-                    col,
-                    "`responds_to` names this article itself; name the case it answers",
-                ));
+                diags.push(Diagnostic::error(&a.source, line, col, Problem::RespondsToItself));
             }
             Ok(t) => {
                 graph.responds_to[i] = Some(t);
                 graph.responses[t].push(i);
             }
             Err(why) => {
-                let message = format!("this critique answers an article that cannot be found: {why}");
+                let problem = Problem::RespondsToNotFound { why };
                 diags.push(if inputs.config.broken_links_fail {
-                    Diagnostic::error(&a.source, line, col, message)
+                    Diagnostic::error(&a.source, line, col, problem)
                 } else {
-                    Diagnostic::warning(&a.source, line, col, message)
+                    Diagnostic::warning(&a.source, line, col, problem)
                 });
             }
         }

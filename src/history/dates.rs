@@ -2,12 +2,9 @@
 //! first commit.
 
 use crate::content::Content;
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::diagnostics::{display_path, Diagnostic, Problem};
 
 use super::History;
-
-/// The message for an article with no `date` and no git history to take it from.
-pub const NO_DATE: &str = "the front matter has no `date`; add a line like `date: 2026-11-22` (the day it was written)";
 
 /// Gives articles without `date:` the date of their first commit; reports
 /// those that have neither. Keeps the list newest first.
@@ -30,7 +27,7 @@ pub fn apply(content: &mut Content, history: Option<&History>, zone: chrono::Fix
     for &i in missing.iter().rev() {
         let a = content.articles.remove(i);
         content.unreadable.insert(crate::urls::content_path(&a.source));
-        diags.push(Diagnostic::error(&a.source, 1, 1, NO_DATE));
+        diags.push(Diagnostic::error(&a.source, 1, 1, Problem::MissingDate));
     }
     crate::content::sort_newest_first(&mut content.articles);
     diags

@@ -15,6 +15,7 @@ use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType,
 use serde::Serialize;
 
 use crate::config::RawHtml;
+use crate::diagnostics::{LinkProblem, Problem};
 use crate::fold::is_cjk;
 use crate::urls::{encode_fragment, slugify, SlugMode, UniqueNames};
 
@@ -37,13 +38,13 @@ pub struct Rendered {
     /// Links and images in order of appearance, with their place in the body.
     pub links: Vec<LinkRef>,
     /// Links the resolver could not resolve, with its reason.
-    pub broken: Vec<(LinkRef, String)>,
+    pub broken: Vec<(LinkRef, LinkProblem)>,
     /// Headings whose id had to be changed because an earlier heading has it.
     pub duplicate_headings: Vec<LinkRef>,
     /// Probable mistakes in the Markdown: (line, column, what to change).
-    pub notes: Vec<(usize, usize, String)>,
+    pub notes: Vec<(usize, usize, Problem)>,
     /// Raw HTML and addresses left out of the page: (line, column, what and why).
-    pub removed: Vec<(usize, usize, String)>,
+    pub removed: Vec<(usize, usize, Problem)>,
     /// Counts over `text`, made once here so pages and lists need not scan it.
     pub facts: TextFacts,
     /// A hash of `html`, for the keys of the pages that show it.
@@ -134,16 +135,16 @@ pub struct ResolvedLink {
 }
 
 /// Resolves link destinations while rendering. `Ok(None)` leaves a link as
-/// written (external links); `Err` reports it as broken, in plain words.
+/// written (external links); `Err` reports it as broken, and why.
 pub trait LinkResolver: Sync {
-    fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, String>;
+    fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, LinkProblem>;
 }
 
 /// Leaves every link as written.
 pub struct NoLinks;
 
 impl LinkResolver for NoLinks {
-    fn resolve(&self, _: &str, _: bool) -> Result<Option<ResolvedLink>, String> {
+    fn resolve(&self, _: &str, _: bool) -> Result<Option<ResolvedLink>, LinkProblem> {
         Ok(None)
     }
 }
@@ -370,7 +371,7 @@ fn checked_html<'a>(
     let (line, col) = lines.position(at);
     for r in report.removals {
         let col = if r.line == 0 { col + r.col - 1 } else { r.col };
-        out.removed.push((line + r.line, col, r.message));
+        out.removed.push((line + r.line, col, r.problem));
     }
     if report.swallows_rest {
         (CowStr::Borrowed(""), None)
@@ -481,7 +482,7 @@ fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, ou
         if (1..=6).contains(&hashes) && text.chars().nth(hashes).is_some_and(|c| !c.is_whitespace() && c != '#') {
             let (line, col) = lines.position(start);
             let fixed = format!("{} {}", &text[..hashes], &text[hashes..]);
-            out.notes.push((line, col, format!("`{text}` is not a heading; put a space after the #: `{fixed}`")));
+            out.notes.push((line, col, Problem::HeadingWithoutSpace { text: text.to_string(), fixed }));
         }
     }
     // An unmatched `**` comes out as two one-character texts: note the first.
@@ -491,11 +492,7 @@ fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, ou
     let masked = |c: Option<char>| c.is_some_and(|c| c == '*' || c == '-' || c.is_ascii_digit());
     if text == "*" && markdown[start..].starts_with("**") && !masked(before) && !masked(after) {
         let (line, col) = lines.position(start);
-        out.notes.push((
-            line,
-            col,
-            "`**` was not read as bold; next to Chinese punctuation, put the punctuation outside the markers: **造成的**。 not **造成的。**".to_string(),
-        ));
+        out.notes.push((line, col, Problem::BoldNotRead));
     }
 }
 
@@ -516,8 +513,8 @@ fn record_link<'a>(
     let mut dest = dest_url;
     let mut text = None;
     let refused = if clean && !wiki { sanitize::check_address(&link.dest, is_image) } else { None };
-    if let Some(why) = refused {
-        out.removed.push((line, col, why));
+    if let Some(problem) = refused {
+        out.removed.push((line, col, problem));
         out.links.push(link);
         return (dest, text);
     }
@@ -682,14 +679,14 @@ mod tests {
 
     struct Fake;
     impl LinkResolver for Fake {
-        fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, String> {
+        fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, LinkProblem> {
             match (dest, wiki) {
                 ("退貨-耳機", true) => Ok(Some(ResolvedLink {
                     href: "../退貨-耳機/".into(),
                     text: Some("客戶要求退回耳機".into()),
                     target: Some(7),
                 })),
-                ("gone.md", false) => Err("missing".into()),
+                ("gone.md", false) => Err(LinkProblem::NoSuchName { name: "gone".into(), suggestion: None }),
                 _ => Ok(None),
             }
         }
@@ -720,7 +717,7 @@ mod tests {
         let r = plain("##背景\n\n這是**造成的。**一個問題。\n\n```\n##code\n```\n");
         let notes: Vec<(usize, usize)> = r.notes.iter().map(|(l, c, _)| (*l, *c)).collect();
         assert_eq!(notes, [(1, 1), (3, 3), (3, 9)]);
-        assert!(r.notes[0].2.contains("put a space after the #: `## 背景`"), "{:?}", r.notes);
+        assert!(r.notes[0].2.message().contains("put a space after the #: `## 背景`"), "{:?}", r.notes);
         assert!(plain("這是**造成的**。一個問題。\n").notes.is_empty());
         assert!(plain("已遮蔽的 0912-***-678 與 138****5678。\n").notes.is_empty());
     }

@@ -25,6 +25,8 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
+use crate::diagnostics::Problem;
+
 /// Elements an article may use.
 const TAGS: &[&str] = &[
     "a",
@@ -232,15 +234,12 @@ fn address_allowed(image: bool, value: &str) -> bool {
     }
 }
 
-const ADDRESSES: &str = "only relative, http(s) and mailto: addresses (and data:image/... for images) are published";
-
 /// What a Markdown link or image to `dest` loses, if anything: its address.
-pub fn check_address(dest: &str, image: bool) -> Option<String> {
+pub fn check_address(dest: &str, image: bool) -> Option<Problem> {
     if address_allowed(image, dest) {
         return None;
     }
-    let what = if image { "image" } else { "link" };
-    Some(format!("the address `{}` was removed from this {what}: {ADDRESSES}", shorten(dest)))
+    Some(Problem::UnsafeLinkAddress { address: shorten(dest), image })
 }
 
 /// Something [`clean`] removes from a piece of raw HTML: the line within the
@@ -249,7 +248,7 @@ pub fn check_address(dest: &str, image: bool) -> Option<String> {
 pub struct Removal {
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub problem: Problem,
 }
 
 /// What [`check_fragment`] found in a piece of raw HTML.
@@ -275,9 +274,9 @@ pub fn check_fragment(fragment: &str) -> FragmentReport {
     let found = tokenizer.sink.found.into_inner();
     let lines: Vec<&str> = fragment.split('\n').collect();
     let mut report = FragmentReport::default();
-    for (tag, line, message) in found.removed {
+    for (tag, line, problem) in found.removed {
         let (line, col) = place_of_tag(&lines, &tag, line);
-        report.removals.push(Removal { line, col, message });
+        report.removals.push(Removal { line, col, problem });
     }
     match (found.raw_open, found.skipping) {
         (Some(open), _) if open == "plaintext" => report.swallows_rest = true,
@@ -312,8 +311,8 @@ fn shorten(s: &str) -> String {
 
 #[derive(Default)]
 struct Found {
-    /// (tag, tokenizer line, message)
-    removed: Vec<(String, usize, String)>,
+    /// (tag, tokenizer line, what)
+    removed: Vec<(String, usize, Problem)>,
     /// A raw-text element (`<script>`, `<iframe>`) opened and not yet closed.
     raw_open: Option<String>,
     /// An element removed with its content (`<svg>`): its name and depth;
@@ -345,13 +344,7 @@ impl Finder {
             return TokenSinkResult::Continue;
         }
         if DROPPED_WITH_CONTENT.contains(&name) {
-            found.removed.push((
-                name.to_string(),
-                line,
-                format!(
-                    "`<{name}>` was removed with its content: raw HTML that runs script, embeds another page or restyles the site is not published; to show such code, put it in a code block (```html)"
-                ),
-            ));
+            found.removed.push((name.to_string(), line, Problem::HtmlRemovedWithContent { tag: name.to_string() }));
             let raw = match name {
                 "script" => Some(TokenSinkResult::RawData(RawKind::ScriptData)),
                 "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
@@ -375,39 +368,28 @@ impl Finder {
             };
         }
         if !TAGS.contains(&name) {
-            found.removed.push((
-                name.to_string(),
-                line,
-                format!("`<{name}>` was removed (its text is kept): raw HTML may use only article markup, such as tables, details, kbd, sup, sub, images and links"),
-            ));
+            found.removed.push((name.to_string(), line, Problem::HtmlTagRemoved { tag: name.to_string() }));
             return TokenSinkResult::Continue;
         }
         for attr in &tag.attrs {
             let attr_name: &str = &attr.name.local;
-            let message = if attr_name.starts_with("on") {
-                Some(format!(
-                    "the `{attr_name}` attribute of `<{name}>` was removed: raw HTML that runs script is not published"
-                ))
-            } else if !attribute_allowed(name, attr_name) {
-                Some(format!("the `{attr_name}` attribute of `<{name}>` was removed: raw HTML may use only the attributes of article markup, such as href, src, alt, title and id"))
+            let (tag, attr_name) = (name.to_string(), attr_name.to_string());
+            let problem = if attr_name.starts_with("on") {
+                Some(Problem::HtmlEventAttribute { tag, attr: attr_name })
+            } else if !attribute_allowed(name, &attr_name) {
+                Some(Problem::HtmlAttributeRemoved { tag, attr: attr_name })
             } else {
-                match attribute_value(name, attr_name, &attr.value) {
-                    Err(Refused::Address) => Some(format!(
-                        "the address `{}` of `<{name} {attr_name}>` was removed: {ADDRESSES}",
-                        shorten(&attr.value)
-                    )),
-                    Err(Refused::Style) => Some(format!(
-                        "the `style` attribute of `<{name}>` was removed: articles take their look from the site's theme"
-                    )),
-                    Ok(Cow::Owned(_)) => Some(format!(
-                        "a class of `<{name}>` was removed (`{}`): articles take their look from the site's theme",
-                        shorten(&attr.value)
-                    )),
+                match attribute_value(name, &attr_name, &attr.value) {
+                    Err(Refused::Address) => {
+                        Some(Problem::HtmlAddressRemoved { tag, attr: attr_name, address: shorten(&attr.value) })
+                    }
+                    Err(Refused::Style) => Some(Problem::HtmlStyleRemoved { tag }),
+                    Ok(Cow::Owned(_)) => Some(Problem::HtmlClassRemoved { tag, value: shorten(&attr.value) }),
                     Ok(Cow::Borrowed(_)) => None,
                 }
             };
-            if let Some(message) = message {
-                found.removed.push((name.to_string(), line, message));
+            if let Some(problem) = problem {
+                found.removed.push((name.to_string(), line, problem));
             }
         }
         TokenSinkResult::Continue
@@ -489,8 +471,10 @@ mod tests {
     #[test]
     fn removals_are_named_at_their_line() {
         let r = check_fragment("<div>\n  <img src=x\n   onerror=alert(1)>\n<script>\n<b onclick=x>\n</script>\n</div>");
+        let found: Vec<(usize, usize, String)> =
+            r.removals.iter().map(|r| (r.line, r.col, r.problem.message())).collect();
         let found: Vec<(usize, usize, &str)> =
-            r.removals.iter().map(|r| (r.line, r.col, r.message.split(':').next().unwrap_or(""))).collect();
+            found.iter().map(|(l, c, m)| (*l, *c, m.split(':').next().unwrap_or(""))).collect();
         assert_eq!(
             found,
             [
@@ -513,7 +497,7 @@ mod tests {
         assert_eq!(check_address("data:image/png;base64,AA", true), None);
         assert!(check_address("data:image/png;base64,AA", false).is_some());
         assert_eq!(
-            check_address("javascript:alert(1)", false).as_deref(),
+            check_address("javascript:alert(1)", false).map(|p| p.message()).as_deref(),
             Some("the address `javascript:alert(1)` was removed from this link: only relative, http(s) and mailto: addresses (and data:image/... for images) are published")
         );
     }

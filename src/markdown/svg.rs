@@ -8,29 +8,31 @@
 //! at its line and column, so the writer knows what to remove (or to export
 //! the drawing again as a plain image).
 
+use crate::diagnostics::SvgContent;
+
 /// What makes an SVG active, as (1-based line, 1-based column, what), or
 /// `None` for a drawing that only draws. Conservative: anything that can
 /// start script or load another document counts.
-pub fn active_content(text: &str) -> Option<(usize, usize, String)> {
+pub fn active_content(text: &str) -> Option<(usize, usize, SvgContent)> {
     let lower = text.to_ascii_lowercase();
-    let mut found: Option<(usize, String)> = None;
-    let mut note = |at: usize, what: String| {
+    let mut found: Option<(usize, SvgContent)> = None;
+    let mut note = |at: usize, what: SvgContent| {
         if found.as_ref().is_none_or(|(first, _)| at < *first) {
             found = Some((at, what));
         }
     };
     for element in ["script", "foreignobject", "iframe", "embed", "object", "handler", "!entity"] {
         if let Some(at) = find_tag(&lower, element) {
-            note(at, format!("a `<{element}>` element"));
+            note(at, SvgContent::Element(element.to_string()));
         }
     }
     for scheme in ["javascript:", "vbscript:", "data:text/html", "data:image/svg"] {
         if let Some(at) = lower.find(scheme) {
-            note(at, format!("a `{scheme}` address"));
+            note(at, SvgContent::Address(scheme.to_string()));
         }
     }
     if let Some((at, name)) = event_attribute(&lower) {
-        note(at, format!("an event attribute `{name}`"));
+        note(at, SvgContent::EventAttribute(name));
     }
     // An address written with character references (`&#106;avascript:`)
     // hides its scheme: refuse references inside href values.
@@ -41,7 +43,7 @@ pub fn active_content(text: &str) -> Option<(usize, usize, String)> {
             let quote = &attr[attr.len() - 1..];
             let end = lower[start..].find(quote).map_or(lower.len(), |e| start + e);
             if lower[start..end].contains('&') {
-                note(start, "an address written with character references".to_string());
+                note(start, SvgContent::CharacterReferences);
             }
             from = end;
         }
@@ -89,26 +91,25 @@ fn event_attribute(lower: &str) -> Option<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::active_content;
+    use crate::diagnostics::SvgContent::{self, *};
 
-    type Case = (&'static str, Option<(usize, usize, &'static str)>);
+    type Case = (&'static str, Option<(usize, usize, SvgContent)>);
 
     #[test]
     fn drawings_pass_and_active_content_is_found_where_it_is() {
         let table: &[Case] = &[
             ("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"10\" height=\"10\"/><text>onward = 1</text></svg>", None),
             ("<svg><a href=\"#part\"><circle r=\"1\"/></a></svg>", None),
-            ("<svg>\n  <script>alert(1)</script>\n</svg>", Some((2, 3, "a `<script>` element"))),
-            ("<svg>\n<circle r=\"1\"\n  onload=\"alert(1)\"/></svg>", Some((3, 3, "an event attribute `onload`"))),
-            ("<svg><a xlink:href=\"JavaScript:alert(1)\">x</a></svg>", Some((1, 21, "a `javascript:` address"))),
-            ("<svg><a href=\"&#106;avascript:alert(1)\">x</a></svg>", Some((1, 15, "an address written with character references"))),
-            ("<svg><foreignObject><iframe/></foreignObject></svg>", Some((1, 6, "a `<foreignobject>` element"))),
-            ("<!DOCTYPE svg [<!ENTITY x \"y\">]><svg/>", Some((1, 16, "a `<!entity>` element"))),
+            ("<svg>\n  <script>alert(1)</script>\n</svg>", Some((2, 3, Element("script".into())))),
+            ("<svg>\n<circle r=\"1\"\n  onload=\"alert(1)\"/></svg>", Some((3, 3, EventAttribute("onload".into())))),
+            ("<svg><a xlink:href=\"JavaScript:alert(1)\">x</a></svg>", Some((1, 21, Address("javascript:".into())))),
+            ("<svg><a href=\"&#106;avascript:alert(1)\">x</a></svg>", Some((1, 15, CharacterReferences))),
+            ("<svg><foreignObject><iframe/></foreignObject></svg>", Some((1, 6, Element("foreignobject".into())))),
+            ("<!DOCTYPE svg [<!ENTITY x \"y\">]><svg/>", Some((1, 16, Element("!entity".into())))),
             ("<svg><scripts/></svg>", None),
         ];
         for (svg, want) in table {
-            let got = active_content(svg);
-            let got = got.as_ref().map(|(l, c, w)| (*l, *c, w.as_str()));
-            assert_eq!(got, *want, "{svg}");
+            assert_eq!(active_content(svg), *want, "{svg}");
         }
     }
 }

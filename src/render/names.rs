@@ -12,9 +12,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::content::{Article, Content};
-use crate::diagnostics::{display_path, Diagnostic};
-use crate::site_file::Source;
-use crate::site_file::{Body, OutputFile};
+use crate::diagnostics::{display_path, Diagnostic, PathProblem, Problem};
+use crate::site_file::{Body, OutputFile, Source};
 use crate::urls::{MAX_NAME_BYTES, MAX_PATH_BYTES};
 
 /// Problems with the paths of `files` (sorted by path), each at the journal
@@ -24,14 +23,9 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile]) -> Vec<Diagno
     let sources = Sources::new(root, content);
     let mut diags = Vec::new();
     for f in files {
-        if let Some(problem) = name_problem(&f.path) {
+        if let Some(why) = name_problem(&f.path) {
             let (source, line, col) = sources.of(f);
-            diags.push(Diagnostic::error(
-                source,
-                line,
-                col,
-                format!("the site would have a file at `{}`, which cannot be written: {problem}", f.path),
-            ));
+            diags.push(Diagnostic::error(source, line, col, Problem::UnwritablePath { path: f.path.to_string(), why }));
         }
         if let Some(inside) = first_inside(files, &f.path) {
             diags.push(folder_taken(&sources, f, inside));
@@ -41,22 +35,16 @@ pub fn check(root: &Path, content: &Content, files: &[OutputFile]) -> Vec<Diagno
 }
 
 /// What is wrong with a site path as a path on disk, if anything.
-fn name_problem(path: &str) -> Option<String> {
+fn name_problem(path: &str) -> Option<PathProblem> {
     if path.len() > MAX_PATH_BYTES {
-        return Some(format!(
-            "the path is {} bytes long and can be at most {MAX_PATH_BYTES}; use shorter folder or file names",
-            path.len()
-        ));
+        return Some(PathProblem::TooLong { bytes: path.len(), max: MAX_PATH_BYTES });
     }
     for part in path.split('/') {
         if part.is_empty() || part == "." || part == ".." {
-            return Some(format!("`{part}` cannot be a folder name (it would lead outside the site); rename it"));
+            return Some(PathProblem::BadFolderName { part: part.to_string() });
         }
         if part.len() > MAX_NAME_BYTES {
-            return Some(format!(
-                "the name `{part}` is {} bytes long (a Chinese character takes 3 bytes), and file systems allow at most {MAX_NAME_BYTES}; give it a shorter name",
-                part.len()
-            ));
+            return Some(PathProblem::NameTooLong { part: part.to_string(), bytes: part.len(), max: MAX_NAME_BYTES });
         }
     }
     None
@@ -79,24 +67,22 @@ fn folder_taken(sources: &Sources, file: &OutputFile, inside: &OutputFile) -> Di
             a,
             a_line,
             a_col,
-            format!(
-                "this is published as the file `{}`, but the site needs a folder of that name for `{}` ({}); rename one of them",
-                file.path,
-                inside.path,
-                sources.describe(inside)
-            ),
+            Problem::FileWhereFolderNeeded {
+                file: file.path.to_string(),
+                inside: inside.path.to_string(),
+                from: sources.shown_source(inside),
+            },
         )
     } else {
         Diagnostic::error(
             b,
             b_line,
             b_col,
-            format!(
-                "this is published at `{}`, but `{}` is already a file of the site ({}); rename the folder or the file",
-                inside.path,
-                file.path,
-                sources.describe(file)
-            ),
+            Problem::InsideAFile {
+                inside: inside.path.to_string(),
+                file: file.path.to_string(),
+                from: sources.shown_source(file),
+            },
         )
     }
 }
@@ -135,12 +121,10 @@ impl<'a> Sources<'a> {
         self.source(f).unwrap_or_else(|| (PathBuf::from(crate::config::CONFIG_FILE), 0, 0))
     }
 
-    /// "from content/x.md", or what makes a page no one file makes.
-    fn describe(&self, f: &OutputFile) -> String {
-        match self.source(f) {
-            Some((p, _, _)) => format!("from {}", display_path(&p)),
-            None => "a page casebook makes".to_string(),
-        }
+    /// The journal file `f` is made from, as shown; `None` for a page
+    /// casebook makes from the settings and articles.
+    fn shown_source(&self, f: &OutputFile) -> Option<String> {
+        self.source(f).map(|(p, _, _)| display_path(&p))
     }
 }
 

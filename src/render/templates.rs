@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use tera::Tera;
 
 use super::theme::Theme;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, PageOf, Problem};
 use crate::markdown;
 
 /// Loads the templates; every template that does not parse is reported.
@@ -63,9 +63,11 @@ pub(crate) fn template_error(err: &tera::Error, theme: &Theme, rendering: Option
         .collect();
     let detail =
         if detail.is_empty() { parts[0].clone() } else { detail.join("; ").trim_start_matches("= ").to_string() };
-    let what =
-        if rendering.is_some() { "the template failed while making a page" } else { "the template could not be read" };
-    Diagnostic::error(path, line, col, format!("{what}: {detail}"))
+    let problem = match rendering {
+        Some(_) => Problem::TemplateFailed { detail, page: None, others: 0 },
+        None => Problem::TemplateInvalid { detail },
+    };
+    Diagnostic::error(path, line, col, problem)
 }
 
 /// Where in a template the first name a Tera message quotes in backticks
@@ -77,16 +79,14 @@ fn named_position(message: &str, template: &str) -> Option<(usize, usize)> {
     Some(crate::diagnostics::line_col(template, at))
 }
 
-/// Adds the article whose page a template failed on to the message, with
-/// what to do when the template reads a front-matter field it lacks.
+/// Adds the article whose page a template failed on to the problem, with
+/// the front-matter field it lacks when the template reads one.
 pub(crate) fn on_page(mut d: Diagnostic, a: &crate::content::Article) -> Diagnostic {
     let source = crate::diagnostics::display_path(&a.source);
-    let field = d.message.split("`article.extra.").nth(1).and_then(|rest| rest.split(['`', '.', '[']).next());
-    match field {
-        Some(field) if d.message.contains("not found") => d.message.push_str(&format!(
-            " (making the page of {source}, whose front matter has no `{field}`: add `{field}:` to it, or write {{% if article.extra.{field} %}} around its use in the template)"
-        )),
-        _ => d.message.push_str(&format!(" (making the page of {source})")),
+    if let Problem::TemplateFailed { detail, page, .. } = &mut *d.problem {
+        let field = detail.split("`article.extra.").nth(1).and_then(|rest| rest.split(['`', '.', '[']).next());
+        let missing_field = field.filter(|_| detail.contains("not found")).map(str::to_string);
+        *page = Some(PageOf { source, missing_field });
     }
     d
 }
@@ -95,21 +95,24 @@ pub(crate) fn on_page(mut d: Diagnostic, a: &crate::content::Article) -> Diagnos
 /// the first page is named, the others counted.
 pub(crate) fn merge_page_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    // The same problem whatever page it was on.
+    let base = |d: &Diagnostic| match &*d.problem {
+        Problem::TemplateFailed { detail, others, .. } => {
+            Problem::TemplateFailed { detail: detail.clone(), page: None, others: *others }
+        }
+        other => other.clone(),
+    };
     for d in diags {
-        let base = |m: &str| m.split(" (making the page of ").next().map(str::to_string);
-        match merged
-            .iter_mut()
-            .find(|(m, _)| (&m.path, m.line, m.col, base(&m.message)) == (&d.path, d.line, d.col, base(&d.message)))
-        {
+        match merged.iter_mut().find(|(m, _)| (&m.path, m.line, m.col, base(m)) == (&d.path, d.line, d.col, base(&d))) {
             Some((_, n)) => *n += 1,
             None => merged.push((d, 0)),
         }
     }
     merged
         .into_iter()
-        .map(|(mut d, others)| {
-            if others > 0 {
-                d.message.push_str(&format!(" (and {others} other article pages)"));
+        .map(|(mut d, n)| {
+            if let Problem::TemplateFailed { others, .. } = &mut *d.problem {
+                *others = n;
             }
             d
         })

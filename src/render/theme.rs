@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::diagnostics::{display_path, Diagnostic, Problem};
 use crate::site_file::Source;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -38,7 +38,7 @@ pub fn load(root: &Path, theme: &str) -> (Theme, Vec<Diagnostic>) {
             crate::config::CONFIG_FILE,
             0,
             0,
-            format!("`theme: {theme}` must be the name of a folder in themes/, like `theme: default`"),
+            Problem::BadThemeName { theme: theme.to_string() },
         ));
         add_embedded(&DEFAULT_THEME, &mut out);
         read_dir_into(root, &root.join("templates"), &mut out, &mut diags, true);
@@ -67,7 +67,7 @@ pub fn load(root: &Path, theme: &str) -> (Theme, Vec<Diagnostic>) {
             crate::config::CONFIG_FILE,
             line,
             col,
-            format!("the theme `{theme}` was not found: there is no folder themes/{theme}/; remove `theme:` to use the built-in theme"),
+            Problem::ThemeNotFound { theme: theme.to_string() },
         ));
         add_embedded(&DEFAULT_THEME, &mut out);
     }
@@ -113,7 +113,7 @@ fn read_dir_into(root: &Path, dir: &Path, out: &mut Theme, diags: &mut Vec<Diagn
                     }
                     Err(d) => diags.push(d),
                 },
-                Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("could not be read: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(shown, 0, 0, crate::paths::unreadable(&e))),
             }
         } else {
             out.statics.insert(name, Source::File(path));

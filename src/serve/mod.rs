@@ -47,7 +47,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::build::{build_cached, BuildCache, BuildOptions};
 use crate::content::Touched;
 use crate::diagnostics::Diagnostic;
-use crate::output::OutputFile;
+use crate::site_file::OutputFile;
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -354,7 +354,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
     };
     let verifying = options.touched.is_some() && verify_mode();
     crate::profile::lap("build", &mut lap);
-    crate::cmd::print_diagnostics(&built.diagnostics);
+    crate::diagnostics::format::print_human(&built.diagnostics);
     crate::profile::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
@@ -586,10 +586,10 @@ mod tests {
             line(&[], Some(&more)),
             "Verify: the rebuild differs from a full build (3 files) in 3 files: a/index.html, b/index.html, search/s/ (the postings the shards hold)"
         );
-        let problem = Diagnostic::error("content/a.md", 2, 8, "`date` must look like 2026-11-22");
+        let problem = Diagnostic::error("content/a.md", 2, 8, crate::diagnostics::Problem::MissingTitle);
         assert_eq!(
             line(std::slice::from_ref(&problem), None),
-            "Verify: the rebuild's problems differ from a full build's (1 against 0); only in the rebuild: content/a.md:2:8: error: `date` must look like 2026-11-22; only in the full build: none"
+            format!("Verify: the rebuild's problems differ from a full build's (1 against 0); only in the rebuild: {problem}; only in the full build: none")
         );
         assert_eq!(
             compare_builds(std::slice::from_ref(&problem), None, std::slice::from_ref(&problem), None),

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{Article, CONTENT_DIR};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problem};
 use crate::validate::pii;
 
 /// Extensions read as text and checked.
@@ -64,12 +64,7 @@ pub fn scan(root: &Path, config: &Config, articles: &[Article]) -> Vec<Diagnosti
         }
         match treat(abs) {
             Treat::Text => out.extend(scan_text(abs, &rel, config, &custom)),
-            Treat::Opaque => out.push(Diagnostic::warning(
-                &rel,
-                1,
-                1,
-                "casebook cannot look inside this kind of file (Word, Excel, PowerPoint, PDF or an archive), so it was not checked for customer data; open it and make sure it holds no customer's phone number, ID number, e-mail address or card number, or put its text in a .txt or .csv file, which is checked",
-            )),
+            Treat::Opaque => out.push(Diagnostic::warning(&rel, 1, 1, Problem::UncheckedFileType)),
             Treat::Skip => {}
         }
     }
@@ -88,15 +83,7 @@ fn scan_text(abs: &Path, rel: &Path, config: &Config, custom: &[pii::CustomPatte
         Err(d) if d.line == 0 => return vec![d],
         Err(_) => {
             let kb = std::fs::metadata(abs).map(|m| m.len().div_ceil(1024)).unwrap_or(0);
-            return vec![Diagnostic::warning(
-                rel,
-                1,
-                1,
-                format!(
-                    "this file is {kb} KB, more than the {} KB casebook reads, so it was not checked for customer data; make sure it holds none, or raise the limit in casebook.yaml with `limits: {{data_kb: {kb}}}`",
-                    limit.bytes / 1024
-                ),
-            )];
+            return vec![Diagnostic::warning(rel, 1, 1, Problem::TooLargeToCheck { kb, limit_kb: limit.bytes / 1024 })];
         }
     };
     // Text in another encoding (Big5, GBK) still shows its digits and
@@ -111,20 +98,9 @@ fn scan_text(abs: &Path, rel: &Path, config: &Config, custom: &[pii::CustomPatte
     if matches!(ext.as_str(), "csv" | "json") {
         text = text.replace(',', "\t");
     }
-    let hint = if markdown {
-        "add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)"
-    } else {
-        "add casebook:allow-pii on the same line (in a comment, where the format has one)"
-    };
     pii::find(&text, custom)
         .into_iter()
-        .map(|f| {
-            let message = format!(
-                "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data {hint}",
-                f.label, f.masked
-            );
-            Diagnostic::error(rel, f.line, f.col, message)
-        })
+        .map(|f| Diagnostic::error(rel, f.line, f.col, super::customer_data(f, markdown)))
         .collect()
 }
 

@@ -3,7 +3,8 @@
 //! in `check`) and, for a pull request (`casebook check`), the sections a
 //! case must have and the committed files that are not published
 //! ([`files`]). Also what `check` needs to limit its report to changed
-//! files, and its output for GitHub and tools.
+//! files or leave kinds out (the output formats are in
+//! [`crate::diagnostics::format`]).
 
 pub mod files;
 pub mod pii;
@@ -15,7 +16,7 @@ use std::process::Command;
 
 use crate::config::{Config, Kind};
 use crate::content::Article;
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::diagnostics::{display_path, CustomerData, Diagnostic, Problem};
 use crate::fold::fold;
 use crate::markdown::Rendered;
 
@@ -35,17 +36,9 @@ pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>]
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
-            let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join(", ");
-            out.push(Diagnostic::error(
-                &a.source,
-                a.body_line,
-                1,
-                format!(
-                    "this case has no {list} {}; a case has the sections {}",
-                    if missing.len() == 1 { "section" } else { "sections" },
-                    config.case_sections.join("、")
-                ),
-            ));
+            let missing = missing.into_iter().map(str::to_string).collect();
+            let all = config.case_sections.clone();
+            out.push(Diagnostic::error(&a.source, a.body_line, 1, Problem::MissingSections { missing, all }));
         }
     }
     out
@@ -59,33 +52,41 @@ pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic>
     let custom = custom_patterns(config);
     let mut out = Vec::new();
     // The YAML starts on line 2; the body on `body_line`.
-    for (text, first_line, comment) in [(&*a.front_text, 2, ("# ", "")), (&*a.body, a.body_line, ("<!-- ", " -->"))] {
+    for (text, first_line, in_front_matter) in [(&*a.front_text, 2, true), (&*a.body, a.body_line, false)] {
         for m in pii::misspelled_markers(text) {
-            let what = if m.meant.ends_with("next-line") { "the next line" } else { "this line" };
             out.push(Diagnostic::warning(
                 &a.source,
                 m.line + first_line - 1,
                 m.col,
-                format!(
-                    "the allow marker `{}` is not written the way casebook reads it, so {what} is still checked for customer data; write it exactly as {}{}{}",
-                    m.written, comment.0, m.meant, comment.1
-                ),
+                Problem::MisspelledAllowMarker { written: m.written, meant: m.meant.to_string(), in_front_matter },
             ));
         }
         for f in pii::find(text, &custom) {
-            let message = format!(
-                "this looks like a customer's {} ({}); remove or mask it, or if it is not customer data add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)",
-                f.label, f.masked
-            );
             let line = f.line + first_line - 1;
+            let col = f.col;
+            let problem = customer_data(f, true);
             out.push(if as_errors {
-                Diagnostic::error(&a.source, line, f.col, message)
+                Diagnostic::error(&a.source, line, col, problem)
             } else {
-                Diagnostic::warning(&a.source, line, f.col, message)
+                Diagnostic::warning(&a.source, line, col, problem)
             });
         }
     }
     out
+}
+
+/// The problem of customer data found in an article (`markdown`) or
+/// another text file.
+pub fn customer_data(f: pii::Finding, markdown: bool) -> Problem {
+    let data = match f.kind {
+        pii::PiiKind::MobilePhone => CustomerData::MobilePhone,
+        pii::PiiKind::Landline => CustomerData::Landline,
+        pii::PiiKind::Email => CustomerData::Email,
+        pii::PiiKind::ResidentId => CustomerData::ResidentId,
+        pii::PiiKind::BankCard => CustomerData::BankCard,
+        pii::PiiKind::Custom => CustomerData::Custom(f.pattern.unwrap_or_default()),
+    };
+    Problem::CustomerData { data, masked: f.masked, markdown }
 }
 
 /// The `privacy.patterns` of the config, for [`pii::find`].
@@ -126,58 +127,16 @@ pub fn changed_files(root: &Path, rev: &str) -> anyhow::Result<BTreeSet<String>>
 }
 
 /// Keeps the problems in changed files, and every link that leads nowhere
-/// wherever it is written: a renamed or deleted article breaks links in files
-/// the pull request did not touch, and since `main` passes `check`, any broken
-/// link seen here was caused by the change.
+/// wherever it is written (see [`Problem::leads_nowhere`]): a renamed or
+/// deleted article breaks links in files the pull request did not touch,
+/// and since `main` passes `check`, any broken link seen here was caused by
+/// the change.
 pub fn only_changed(diags: Vec<Diagnostic>, changed: &BTreeSet<String>) -> Vec<Diagnostic> {
-    diags
-        .into_iter()
-        .filter(|d| {
-            changed.contains(&display_path(&d.path))
-                || d.message.starts_with("broken link")
-                || d.message.contains("cannot be found")
-        })
-        .collect()
+    diags.into_iter().filter(|d| changed.contains(&display_path(&d.path)) || d.problem.leads_nowhere()).collect()
 }
 
-/// `::error file=...,line=...,col=...::message`, escaped as GitHub wants.
-pub fn github_annotation(d: &Diagnostic) -> String {
-    let esc = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
-    let level = if d.is_error() { "error" } else { "warning" };
-    let mut props = format!("file={}", prop(&display_path(&d.path)));
-    if d.line > 0 {
-        props.push_str(&format!(",line={}", d.line));
-        if d.col > 0 {
-            props.push_str(&format!(",col={}", d.col));
-        }
-    }
-    format!("::{level} {props}::{}", esc(&d.message))
-}
-
-/// One JSON object per problem.
-pub fn json_line(d: &Diagnostic) -> String {
-    serde_json::json!({
-        "path": display_path(&d.path),
-        "line": d.line,
-        "column": d.col,
-        "severity": if d.is_error() { "error" } else { "warning" },
-        "message": d.message,
-    })
-    .to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn annotations_are_escaped() {
-        let d = Diagnostic::error("content/cases/a,b.md", 3, 7, "bad: 50%\nsecond line");
-        assert_eq!(github_annotation(&d), "::error file=content/cases/a%2Cb.md,line=3,col=7::bad: 50%25%0Asecond line");
-        assert_eq!(
-            json_line(&d),
-            r#"{"column":7,"line":3,"message":"bad: 50%\nsecond line","path":"content/cases/a,b.md","severity":"error"}"#
-        );
-    }
+/// Leaves out the problems whose kind is one of `ignored`: a whole kind
+/// (`link/broken`) or a group ending in `/` (`privacy/`).
+pub fn without_kinds(diags: Vec<Diagnostic>, ignored: &[String]) -> Vec<Diagnostic> {
+    diags.into_iter().filter(|d| !ignored.iter().any(|k| crate::diagnostics::kind_matches(d.kind(), k))).collect()
 }

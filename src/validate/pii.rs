@@ -68,18 +68,6 @@ pub enum PiiKind {
 }
 
 impl PiiKind {
-    /// The plain-words English name used in messages.
-    fn label(self) -> &'static str {
-        match self {
-            PiiKind::MobilePhone => "mobile phone number",
-            PiiKind::Landline => "landline number",
-            PiiKind::Email => "e-mail address",
-            PiiKind::ResidentId => "resident ID number",
-            PiiKind::BankCard => "bank card number",
-            PiiKind::Custom => "custom pattern",
-        }
-    }
-
     /// Which kind wins when two findings cover exactly the same text (lower wins).
     fn rank(self) -> u8 {
         match self {
@@ -103,9 +91,8 @@ pub struct Finding {
     /// The value with its middle hidden: 138****5678, 0912***678, a***@example.com, 1101**********1234,
     /// 6222 **** **** 1234 style (first and last few characters kept, separators kept in place).
     pub masked: String,
-    /// A short plain-words name for messages, in English: "mobile phone number", "landline number",
-    /// "e-mail address", "resident ID number", "bank card number", or the custom pattern's name.
-    pub label: String,
+    /// The name of the custom pattern that found it (for [`PiiKind::Custom`]).
+    pub pattern: Option<String>,
 }
 
 /// A configured extra pattern (e.g. order numbers the company treats as private).
@@ -145,7 +132,7 @@ pub fn find(text: &str, custom: &[CustomPattern]) -> Vec<Finding> {
                 // One character for one: columns are the same in both forms.
                 col: ascii[..cand.start].chars().count() + 1,
                 masked: mask_as_written(cand.kind, &line[start..end], &ascii[cand.start..cand.end]),
-                label: cand.label.to_string(),
+                pattern: cand.pattern.map(str::to_string),
             });
         }
     }
@@ -421,7 +408,8 @@ struct Candidate<'a> {
     start: usize,
     end: usize,
     kind: PiiKind,
-    label: &'a str,
+    /// The custom pattern's name.
+    pattern: Option<&'a str>,
 }
 
 /// Decides whether a regex match at `start..end` of `line` is a finding, and of which kind.
@@ -501,7 +489,7 @@ fn scan_line<'a>(line: &str, custom: &'a [CustomPattern]) -> Vec<Candidate<'a>> 
                     pos = m.end();
                 }
                 Some(kind) => {
-                    cands.push(Candidate { start: m.start(), end: m.end(), kind, label: kind.label() });
+                    cands.push(Candidate { start: m.start(), end: m.end(), kind, pattern: None });
                     pos = m.end();
                 }
                 // A rejected number may hide a valid one starting inside it: try again one character on.
@@ -522,7 +510,8 @@ fn scan_line<'a>(line: &str, custom: &'a [CustomPattern]) -> Vec<Candidate<'a>> 
             if before.is_some_and(is_mask_char) || after.is_some_and(is_mask_char) {
                 continue;
             }
-            cands.push(Candidate { start: m.start(), end: m.end(), kind: PiiKind::Custom, label: &pattern.name });
+            let name = Some(pattern.name.as_str());
+            cands.push(Candidate { start: m.start(), end: m.end(), kind: PiiKind::Custom, pattern: name });
         }
     }
     cands
@@ -1114,15 +1103,8 @@ mod tests {
     fn line_and_column_count_characters() {
         let text = "---\ntitle: 退貨案例\n---\n客戶手機是 0912-345-678。\n\r\n郵件 a@b.co，電話 (02)2345-6789\r\n";
         let found = find(text, &[]);
-        let at: Vec<_> = found.iter().map(|f| (f.kind, f.line, f.col, f.label.as_str())).collect();
-        assert_eq!(
-            at,
-            vec![
-                (PiiKind::MobilePhone, 4, 7, "mobile phone number"),
-                (PiiKind::Email, 6, 4, "e-mail address"),
-                (PiiKind::Landline, 6, 14, "landline number"),
-            ]
-        );
+        let at: Vec<_> = found.iter().map(|f| (f.kind, f.line, f.col)).collect();
+        assert_eq!(at, vec![(PiiKind::MobilePhone, 4, 7), (PiiKind::Email, 6, 4), (PiiKind::Landline, 6, 14),]);
     }
 
     #[test]
@@ -1189,7 +1171,7 @@ mod tests {
         let found = find("會員 M12345678，已遮 M1234****", &custom);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, PiiKind::Custom);
-        assert_eq!(found[0].label, "member number");
+        assert_eq!(found[0].pattern.as_deref(), Some("member number"));
         assert_eq!(found[0].masked, "M12**5678");
         assert_eq!(found[0].col, 4);
     }

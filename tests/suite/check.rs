@@ -34,7 +34,7 @@ fn check_reports_in_three_formats() {
     assert_eq!(
         out,
         format!(
-            "::error file=content/cases/缺段落.md,line=5,col=1::{}\n::error file=content/essays/連結.md,line=6,col=13::{}\n",
+            "::error file=content/cases/缺段落.md,line=5,col=1,title=case/missing-sections::{}\n::error file=content/essays/連結.md,line=6,col=13,title=link/broken::{}\n",
             MISSING,
             BROKEN
         )
@@ -45,10 +45,56 @@ fn check_reports_in_three_formats() {
     assert_eq!(lines.len(), 2);
     assert_eq!(
         lines[1],
-        serde_json::json!({"path": "content/essays/連結.md", "line": 6, "column": 13, "severity": "error", "message": BROKEN})
+        serde_json::json!({"path": "content/essays/連結.md", "line": 6, "column": 13, "severity": "error", "kind": "link/broken", "message": BROKEN})
     );
     // check writes nothing.
     assert!(!root.join("public").exists());
+}
+
+/// (path, line, severity, kind) of each JSON line.
+fn kinds(out: &str) -> Vec<(String, u64, String, String)> {
+    out.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            (text("path"), v["line"].as_u64().unwrap_or_default(), text("severity"), text("kind"))
+        })
+        .collect()
+}
+
+#[test]
+fn json_names_the_kind_of_each_problem_and_ignore_leaves_kinds_out() {
+    let root = fixture("kinds");
+    let (ok, out, _) = check(&root, &["--format", "json"]);
+    assert!(!ok);
+    let row = |path: &str, line: u64, severity: &str, kind: &str| {
+        (format!("content/essays/{path}"), line, severity.to_string(), kind.to_string())
+    };
+    assert_eq!(
+        kinds(&out),
+        [
+            row("無標題.md", 1, "error", "front-matter/missing-title"),
+            row("錨點.md", 8, "error", "link/broken-anchor"),
+            row("電話.md", 4, "warning", "front-matter/misspelled-field"),
+            row("電話.md", 7, "error", "privacy/mobile-phone"),
+        ],
+        "{out}"
+    );
+    // A whole kind, and a group by its prefix; a warning alone does not fail.
+    let (ok, out, _) = check(&root, &["--format", "json", "--ignore", "privacy/", "--ignore", "link/broken-anchor"]);
+    assert!(!ok);
+    assert_eq!(
+        kinds(&out).iter().map(|k| k.3.as_str()).collect::<Vec<_>>(),
+        ["front-matter/missing-title", "front-matter/misspelled-field"]
+    );
+    let (ok, out, err) =
+        check(&root, &["--ignore", "privacy/", "--ignore", "link/", "--ignore", "front-matter/missing-title"]);
+    assert!(ok, "{out}{err}");
+    assert!(err.contains("warning: `chanel` is not a field casebook knows"), "{err}");
+    // A kind that does not exist is refused, with the closest one.
+    let (ok, _, err) = check(&root, &["--ignore", "privacy/phone"]);
+    assert!(!ok);
+    assert!(err.contains("`--ignore privacy/phone` names no kind of problem; did you mean"), "{err}");
 }
 
 #[test]
@@ -120,14 +166,14 @@ fn customer_data_fails_check_and_warns_in_build() {
     assert_eq!(
         out,
         [
-            format!("::error file=content/cases/個資.md,line=8,col=7::this looks like a customer's mobile phone number (0912-***-678); {tail}"),
-            format!("::error file=content/cases/個資.md,line=8,col=23::this looks like a customer's e-mail address (c***@example.com); {tail}"),
-            format!("::error file=content/cases/個資.md,line=9,col=8::this looks like a customer's mobile phone number (138 **** 5678); {tail}"),
-            format!("::error file=content/cases/個資.md,line=10,col=6::this looks like a customer's member number (VIP-**3456); {tail}"),
+            format!("::error file=content/cases/個資.md,line=8,col=7,title=privacy/mobile-phone::this looks like a customer's mobile phone number (0912-***-678); {tail}"),
+            format!("::error file=content/cases/個資.md,line=8,col=23,title=privacy/email::this looks like a customer's e-mail address (c***@example.com); {tail}"),
+            format!("::error file=content/cases/個資.md,line=9,col=8,title=privacy/mobile-phone::this looks like a customer's mobile phone number (138 **** 5678); {tail}"),
+            format!("::error file=content/cases/個資.md,line=10,col=6,title=privacy/custom-pattern::this looks like a customer's member number (VIP-**3456); {tail}"),
             // Full-width digits and dashes, shown as written.
-            format!("::error file=content/cases/個資.md,line=15,col=6::this looks like a customer's mobile phone number (０９１２－***－６７８); {tail}"),
-            format!("::error file=content/cases/個資.md,line=16,col=6::this looks like a customer's resident ID number (A1*****(3)); {tail}"),
-            "::warning file=content/cases/個資.md,line=16,col=17::the allow marker `<!--casebook: allow pii -->` is not written the way casebook reads it, so this line is still checked for customer data; write it exactly as <!-- casebook:allow-pii -->".to_string(),
+            format!("::error file=content/cases/個資.md,line=15,col=6,title=privacy/mobile-phone::this looks like a customer's mobile phone number (０９１２－***－６７８); {tail}"),
+            format!("::error file=content/cases/個資.md,line=16,col=6,title=privacy/resident-id::this looks like a customer's resident ID number (A1*****(3)); {tail}"),
+            "::warning file=content/cases/個資.md,line=16,col=17,title=privacy/misspelled-marker::the allow marker `<!--casebook: allow pii -->` is not written the way casebook reads it, so this line is still checked for customer data; write it exactly as <!-- casebook:allow-pii -->".to_string(),
         ]
         .map(|l| l + "\n")
         .concat()

@@ -6,8 +6,18 @@
 //! coordinates of the whole file, so `content/cases/退貨.md:3:8` opens the right
 //! spot in any editor.
 
-use std::fmt;
+pub mod english;
+pub mod format;
+pub mod problem;
+pub mod values;
+
 use std::path::{Path, PathBuf};
+
+pub use english::{describe, describe_link};
+pub use problem::{kind_matches, Problem};
+pub use values::{
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -23,37 +33,31 @@ pub struct Diagnostic {
     /// 1-based, counted in characters; 0 when unknown.
     pub col: usize,
     pub severity: Severity,
-    pub message: String,
+    /// Boxed: a problem is large and rare, a diagnostic is passed around a lot.
+    pub problem: Box<Problem>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line, col, severity: Severity::Error, message: message.into() }
+    pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, problem: impl Into<Box<Problem>>) -> Self {
+        Diagnostic { path: path.into(), line, col, severity: Severity::Error, problem: problem.into() }
     }
 
-    pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, col, message) }
+    pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, problem: impl Into<Box<Problem>>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, col, problem) }
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", display_path(&self.path))?;
-        if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-            if self.col > 0 {
-                write!(f, ":{}", self.col)?;
-            }
-        }
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {level}: {}", self.message)
+    /// The stable name of the problem, like `front-matter/missing-title`.
+    pub fn kind(&self) -> &'static str {
+        self.problem.kind()
+    }
+
+    /// What is wrong and what to change, in plain words.
+    pub fn message(&self) -> String {
+        self.problem.message()
     }
 }
 
@@ -81,14 +85,18 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    /// Sorted by file, then position, so the report reads top to bottom and is
-    /// the same on every run.
-    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
-        });
-        self.items.dedup();
-        self.items
+    /// Sorted by file, then position (then severity and words), so the
+    /// report reads top to bottom and is the same on every run; two
+    /// problems with the same place and words are reported once.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        // Each message is made once, not at every comparison.
+        let mut keyed: Vec<(String, Diagnostic)> = self.items.into_iter().map(|d| (d.message(), d)).collect();
+        fn key((message, d): &(String, Diagnostic)) -> (&PathBuf, usize, usize, Severity, &String) {
+            (&d.path, d.line, d.col, d.severity, message)
+        }
+        keyed.sort_by(|a, b| key(a).cmp(&key(b)));
+        keyed.dedup_by(|b, a| key(a) == key(b));
+        keyed.into_iter().map(|(_, d)| d).collect()
     }
 }
 
@@ -114,30 +122,4 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn display_has_file_line_col() {
-        let d = Diagnostic::error("content/cases/退貨.md", 3, 8, "bad date");
-        assert_eq!(d.to_string(), "content/cases/退貨.md:3:8: error: bad date");
-        let d = Diagnostic::warning("casebook.yaml", 0, 0, "x");
-        assert_eq!(d.to_string(), "casebook.yaml: warning: x");
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        let t = "ab\n退貨x";
-        assert_eq!(line_col(t, 0), (1, 1));
-        assert_eq!(line_col(t, 3), (2, 1));
-        assert_eq!(line_col(t, 9), (2, 3));
-    }
-
-    #[test]
-    fn closest_suggests_typos_only() {
-        let c = ["phone", "chat", "email", "social", "walk-in"];
-        assert_eq!(closest("phon", c), Some("phone"));
-        assert_eq!(closest("e-mail", c), Some("email"));
-        assert_eq!(closest("zzzzzzzz", c), None);
-    }
-}
+mod tests;

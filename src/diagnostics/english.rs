@@ -1,0 +1,469 @@
+//! The words of every message, in English: one arm per kind of
+//! [`Problem`], made from the values the problem carries. Nothing else in
+//! casebook writes the text of a diagnostic.
+
+use super::problem::Problem;
+use super::values::{
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+};
+
+/// The start of an article, shown where a file has none.
+const EXAMPLE: &str = "---\ntitle: 客戶要求退回已拆封耳機\ndate: 2026-11-22\n---";
+
+/// Which addresses survive cleaning.
+const ADDRESSES: &str = "only relative, http(s) and mailto: addresses (and data:image/... for images) are published";
+
+/// What to write for a prize or a money award.
+const AWARD_SHAPE: &str = "`award` must be a prize name or {amount: 500, currency: TWD}";
+
+impl Problem {
+    /// What is wrong and what to change, in plain words. One arm per kind,
+    /// with no catch-all, so a new kind cannot be left without words: a
+    /// table more than a function, hence its length.
+    pub fn message(&self) -> String {
+        use Problem::*;
+        match self {
+            Unreadable { error } => format!("could not be read: {error}"),
+            Removed => "could not be read: it was removed".to_string(),
+            NotOpened { why } => format!("could not be read: {why}"),
+            NotUtf8 => "this file is not UTF-8 text (perhaps Big5 or GBK); open it in your editor and save it with the encoding \"UTF-8\"".to_string(),
+            ArticleTooLarge { kb, limit_kb } => format!(
+                "this file is {kb} KB, more than the {limit_kb} KB casebook reads for an article; split it into smaller articles, or raise the limit in casebook.yaml with `limits: {{article_kb: {kb}}}`"
+            ),
+            DataTooLarge { kb, limit_kb } => format!(
+                "this file is {kb} KB, more than the {limit_kb} KB casebook reads for a data file; make it smaller, or raise the limit in casebook.yaml with `limits: {{data_kb: {kb}}}`"
+            ),
+            ConfigTooLarge { kb, limit_kb } => format!(
+                "this file is {kb} KB, more than the {limit_kb} KB casebook reads for its settings; casebook.yaml holds settings only, so remove what is not a setting"
+            ),
+            SymlinkSkipped { link } => format!(
+                "this is {}: casebook follows no links, so it is left out of the site; put the file itself here instead of a link",
+                describe_link(link)
+            ),
+            SymlinkOutside { link } => format!(
+                "this is {}: nothing is read through it and it is left out of the site; put the files themselves in the journal instead of a link",
+                describe_link(link)
+            ),
+            ConfigNotUtf8 => "this file is not UTF-8 text (perhaps Big5 or GBK) from here on; open it in your editor and save it with the encoding \"UTF-8\"".to_string(),
+            UnknownSetting { key, suggestion: Some(s), .. } => format!("unknown setting `{key}`; did you mean `{s}`?"),
+            UnknownSetting { key, suggestion: None, known } => {
+                format!("unknown setting `{key}`; the settings are: {}", known.join(", "))
+            }
+            SettingWrongType { key, wanted, found } => format!("`{key}` must be {}, found `{found}`", wanted_words(*wanted)),
+            BadBaseUrl { found } => format!("`base_url` must be a full address like https://intranet.example/journal/ (or / for a site at the server's root), found `{found}`"),
+            BadSlugify { found } => format!("`slugify` must be `unicode` (keep Chinese in addresses) or `ascii`, found `{found}`"),
+            BadLinksSetting { found } => format!("`links` must be `error` (a broken link stops the build) or `warn` (it is only reported), found `{found}`"),
+            BadRawHtml { found } => format!("`raw_html` must be `clean` (raw HTML is cleaned, no script runs) or `allow` (published as written, script included), found `{found}`"),
+            UnknownSearchField { field, fields } => {
+                format!("`search.weights` has no field `{field}`; the fields are: {}", fields.join(", "))
+            }
+            BadTimezone { found } => format!("`timezone` must be an offset from UTC like \"+08:00\" (in quotes), found `{found}`"),
+            BadPrivacyPattern { name, error } => {
+                format!("the privacy pattern `{name}` is not a valid regular expression ({error})")
+            }
+            BadPaginate => "`paginate` must be 1 or more (articles per list page)".to_string(),
+            BadLimit { key } => format!("`limits.{key}` must be 1 or more (a size in KB)"),
+            BadSectionKind { section, found } => {
+                format!("section `{section}`: `kind` must be `case` or `essay`, found `{found}`")
+            }
+            BadTaxonomy { key } => format!("`{key}` cannot be a taxonomy: use a front-matter field name such as `tags` or `channel`"),
+            BadThemeName { theme } => format!("`theme: {theme}` must be the name of a folder in themes/, like `theme: default`"),
+            ThemeNotFound { theme } => format!("the theme `{theme}` was not found: there is no folder themes/{theme}/; remove `theme:` to use the built-in theme"),
+            YamlTooDeep { max } => format!(
+                "this is nested more than {max} levels deep (lists or `key: value` sets inside one another); casebook reads at most {max} levels, so write it with less nesting"
+            ),
+            YamlAliasLoop { name } => format!(
+                "`*{name}` is used inside the value it repeats (`&{name}`), which would repeat without end; write the value out instead"
+            ),
+            YamlAliasTooLarge { name, kb } => format!(
+                "the `*` references in this file would repeat more than {kb} KB of text (`&{name}` marks a value and `*{name}` repeats it); write the values out instead of repeating them"
+            ),
+            YamlUnclosedQuote => "this quote is never closed; put the matching quote at the end of the value".to_string(),
+            YamlUnclosedList => "this list is never closed; write it like [退貨, 耳機] with a `]` at the end".to_string(),
+            YamlUnclosedBrace => "this `{` is never closed; if it is not meant as a set of fields, put the value in quotes".to_string(),
+            YamlDuplicateKey { key } => format!("`{key}` is written twice; keep only one `{key}:` line"),
+            YamlColonInValue { parser } => format!(
+                "the YAML could not be read: {parser}; a value that contains `: ` must be put in quotes, like title: \"退貨: 耳機\", and a field must not be indented"
+            ),
+            YamlBadIndentation { parser } => format!("the YAML could not be read: {parser}; check that this line is indented like the lines around it"),
+            YamlReservedCharacter { parser } => format!("the YAML could not be read: {parser}; a value starting with @, ` or a tab must be put in quotes"),
+            YamlUnreadable { parser } => format!("the YAML could not be read: {parser}"),
+            EmptyFile => format!("the file is empty; an article starts with its front matter, like\n{EXAMPLE}\nthen its text"),
+            NoFrontMatter => format!("the file does not start with front matter; put these lines at the very top (the first line must be exactly `---`):\n{EXAMPLE}"),
+            FrontMatterUnclosed => "the front matter that starts on line 1 is never closed; add a line `---` after its last field".to_string(),
+            FullWidthColon { key } => format!("`{key}` is followed by a full-width colon `：`; type a normal colon and a space: `{key}: ...`"),
+            NoSpaceAfterColon { key, value } => format!("put a space after the colon: `{key}: {value}`"),
+            SpecialFirstCharacter { key, first, value } => format!(
+                "the value of `{key}` starts with `{first}`, which has a special meaning in YAML; put the whole value in double quotes: {key}: \"{}\"",
+                value.replace('"', "\\\"")
+            ),
+            FrontMatterNotFields => "the front matter must be `key: value` lines, like `title: 客戶要求退回已拆封耳機`".to_string(),
+            EmptyTitle => "`title` is empty; write the article's title after `title:`".to_string(),
+            MissingTitle => "the front matter has no `title`; add a line like `title: 客戶要求退回已拆封耳機`".to_string(),
+            MissingDate => "the front matter has no `date`; add a line like `date: 2026-11-22` (the day it was written)".to_string(),
+            BadKind { found } => format!("`kind` must be `case`, `essay` or `response`, found `{found}`"),
+            BadDraft { found } => format!("`draft` must be `true` or `false`, found {}", describe(found)),
+            EmptyRespondsTo => "`responds_to` is empty; write the slug, path or title of the case this critique answers".to_string(),
+            BadSatisfaction { found } => format!("`satisfaction` must be a whole number from 1 to 5, found `{found}`"),
+            UnknownCompetency { name, suggestion, all } => {
+                let hint = match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("use one of: {}", all.join("、")),
+                };
+                format!("`{name}` is not one of the eight competencies; {hint}")
+            }
+            MisspelledField { key, known } => format!("`{key}` is not a field casebook knows; did you mean `{known}`? (unknown fields are only passed to templates)"),
+            CommentInValue { key, raw, kept } => format!(
+                "YAML reads `#` here as the start of a comment, so `{key}` {}; put the whole value in double quotes: {key}: \"{raw}\"",
+                match kept {
+                    None => "is empty".to_string(),
+                    Some(kept) => format!("stops at `{kept}`"),
+                }
+            ),
+            NotText { key, found } => format!(
+                "`{key}` must be a single line of text ({}), found {}",
+                text_field_hint(key),
+                describe(found)
+            ),
+            NotAList { key, found } => format!("`{key}` must be a list like `{key}: [退貨, 耳機]`, found {}", describe(found)),
+            BadListItem { key, found } => format!(
+                "each item of `{key}` must be a short text, found {}; write `{key}: [退貨, 耳機]`",
+                describe(found)
+            ),
+            NotAllowed { key, value, suggestion, allowed } => {
+                let hint = match suggestion {
+                    Some(c) => format!("did you mean `{c}`?"),
+                    None => format!("use one of: {}", allowed.join(", ")),
+                };
+                format!("`{key}` cannot be `{value}`; {hint}")
+            }
+            NotANumber { key, found } => {
+                let what = match key.as_str() {
+                    "series_order" => "a whole number, like `series_order: 3`",
+                    "satisfaction" => "a whole number from 1 to 5",
+                    _ => "a whole number",
+                };
+                format!("`{key}` must be {what}, found {}", describe(found))
+            }
+            EmptyDate { key } => format!("`{key}` is empty; write the day, like `{key}: 2026-11-22`"),
+            ImpossibleDate { key, written, why } => {
+                let why = match why {
+                    DateError::NoMonth(month) => format!("there is no month {month}"),
+                    DateError::NoDay { month, day } => format!("month {month} has no day {day}"),
+                };
+                format!("`{key}` is {written}, but {why}; check the month and the day")
+            }
+            BadDate { key, found } => {
+                let shown = match found {
+                    Found::Value(v) => v.clone(),
+                    other => describe(other),
+                };
+                format!("`{key}` must look like 2026-11-22 (year-month-day), found `{shown}`")
+            }
+            RespondsToItself => "`responds_to` names this article itself; name the case it answers".to_string(),
+            RespondsToNotFound { why } => {
+                format!("this critique answers an article that cannot be found: {}", link_problem(why))
+            }
+            SlugTooLong { bytes, max } => format!(
+                "`slug` is too long: the address it makes is {}; shorten it to at most 85 Chinese characters or {max} letters",
+                address_size(*bytes, *max)
+            ),
+            NameTooLong { bytes, max, folder } => {
+                let what = if *folder { "folder" } else { "file" };
+                format!(
+                    "the {what} name makes this article's address {}; give the {what} a shorter name, or write a shorter `slug:` in the front matter",
+                    address_size(*bytes, *max)
+                )
+            }
+            AddressTaken { prefix, wanted, given } => format!(
+                "another article already has the address {prefix}{wanted}/, so this one is published at {prefix}{given}/; set `slug:` in its front matter to choose a name"
+            ),
+            NoContentFolder => "there is no `content` folder, so the site has no articles; put Markdown files in content/cases/ or content/essays/".to_string(),
+            SameTermAddress { other, name, taxonomy, slug, published, title } => format!(
+                "`{other}` and `{name}` would have the same address {taxonomy}/{slug}/, so `{other}` is published at {taxonomy}/{published}/; if they are one {title}, write them the same way"
+            ),
+            AuthorBadField { parser } => format!("{parser}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # optional: the address used in git"),
+            AuthorBadId { id } => format!("the author id `{id}` names the folder of the author's page (authors/{id}/), so it cannot be empty, `.` or `..`, or contain `/` or `\\`; use letters, digits and `-`, like `chen-meiling`"),
+            TagsBadField { parser } => format!("{parser}; the file has `strict:` and `tags:`, and each tag may have `description:` and `aliases:`"),
+            TagInTwoPlaces { spelling, other, name } => {
+                format!("`{spelling}` belongs to both `{other}` and `{name}`; keep it under one of them")
+            }
+            TagNotListed { tag, suggestion, file } => {
+                let hint = match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "use one of the tags listed there".to_string(),
+                };
+                format!("the tag `{tag}` is not in {file}; {hint} (to add a new tag, add it to {file})")
+            }
+            PicksNotPeriods => "the file must list periods like `2026-11:`, each with its picks".to_string(),
+            BadPeriod { period } => format!("`{period}` is not a period; write a month like 2026-11 or a quarter like 2026-Q4"),
+            PeriodNotAList { period } => format!("under `{period}:` list the picks, each starting with `- article:`"),
+            PickNotFields => "each pick is a set of fields: `- article: ...`, `reason:`, `award:`, `editor:`".to_string(),
+            PickBadArticle => "`article` must be the slug, path or title of the picked article".to_string(),
+            PickUnknownField { field } => format!("a pick has no field `{field}`; its fields are article, reason, award and editor"),
+            PickNoArticle => "this pick has no `article:`; name the picked article by its slug, path or title".to_string(),
+            AwardBadShape => AWARD_SHAPE.to_string(),
+            AwardIncomplete => format!("{AWARD_SHAPE}; this one lacks its amount or its currency"),
+            AwardDecimals { found } => format!(
+                "the award amount {} has more than 2 decimals; money is paid in cents, so write at most 2, like 312.50",
+                describe(found)
+            ),
+            AwardNegative { found } => format!("the award amount {} is below 0; write the amount paid", describe(found)),
+            AwardNotANumber { found } => format!(
+                "the award amount {} is not a number; write it in digits, like {{amount: 500, currency: TWD}}",
+                describe(found)
+            ),
+            PickArticleNotFound { period, why } => format!(
+                "the pick for {period} names an article that cannot be found: {}",
+                link_problem(why)
+            ),
+            PickRepeated { period, first_line } => format!(
+                "this article is already picked for {period} on line {first_line}; keep one pick (an award is paid per pick)"
+            ),
+            PickNoEditor => "this pick has no `editor:`; write the id of the editor who chose it".to_string(),
+            UnknownEditor { name } => format!("the editor `{name}` is not in data/authors.yaml; use an editor's id from that file"),
+            HeadingWithoutSpace { text, fixed } => format!("`{text}` is not a heading; put a space after the #: `{fixed}`"),
+            BoldNotRead => "`**` was not read as bold; next to Chinese punctuation, put the punctuation outside the markers: **造成的**。 not **造成的。**".to_string(),
+            DuplicateHeading { id } => format!("an earlier heading has the same text, so this one's link is #{id}; give it a different title to make its link clearer"),
+            UnsafeLinkAddress { address, image } => {
+                let what = if *image { "image" } else { "link" };
+                format!("the address `{address}` was removed from this {what}: {ADDRESSES}")
+            }
+            HtmlRemovedWithContent { tag } => format!(
+                "`<{tag}>` was removed with its content: raw HTML that runs script, embeds another page or restyles the site is not published; to show such code, put it in a code block (```html)"
+            ),
+            HtmlTagRemoved { tag } => format!("`<{tag}>` was removed (its text is kept): raw HTML may use only article markup, such as tables, details, kbd, sup, sub, images and links"),
+            HtmlEventAttribute { tag, attr } => {
+                format!("the `{attr}` attribute of `<{tag}>` was removed: raw HTML that runs script is not published")
+            }
+            HtmlAttributeRemoved { tag, attr } => format!("the `{attr}` attribute of `<{tag}>` was removed: raw HTML may use only the attributes of article markup, such as href, src, alt, title and id"),
+            HtmlAddressRemoved { tag, attr, address } => {
+                format!("the address `{address}` of `<{tag} {attr}>` was removed: {ADDRESSES}")
+            }
+            HtmlStyleRemoved { tag } => format!(
+                "the `style` attribute of `<{tag}>` was removed: articles take their look from the site's theme"
+            ),
+            HtmlClassRemoved { tag, value } => format!(
+                "a class of `<{tag}>` was removed (`{value}`): articles take their look from the site's theme"
+            ),
+            BrokenLink { why } => format!("broken link: {}", link_problem(why)),
+            ActiveSvg { what } => {
+                let what = match what {
+                    SvgContent::Element(e) => format!("a `<{e}>` element"),
+                    SvgContent::Address(scheme) => format!("a `{scheme}` address"),
+                    SvgContent::EventAttribute(name) => format!("an event attribute `{name}`"),
+                    SvgContent::CharacterReferences => "an address written with character references".to_string(),
+                };
+                format!("this drawing contains {what}, which would run as script when the file is opened on its own, so it is not published; remove it, or export the drawing again as a plain SVG or PNG")
+            }
+            ShallowClone => "this is a shallow clone (CI makes those): first-published dates and revision lists from git may be incomplete; clone with full history (fetch-depth: 0) for complete ones".to_string(),
+            TemplateInvalid { detail } => format!("the template could not be read: {detail}"),
+            TemplateFailed { detail, page, others } => {
+                let mut m = format!("the template failed while making a page: {detail}");
+                match page {
+                    Some(PageOf { source, missing_field: Some(field) }) => m.push_str(&format!(
+                        " (making the page of {source}, whose front matter has no `{field}`: add `{field}:` to it, or write {{% if article.extra.{field} %}} around its use in the template)"
+                    )),
+                    Some(PageOf { source, missing_field: None }) => m.push_str(&format!(" (making the page of {source})")),
+                    None => {}
+                }
+                if *others > 0 {
+                    m.push_str(&format!(" (and {others} other article pages)"));
+                }
+                m
+            }
+            UnwritablePath { path, why } => {
+                let why = match why {
+                    PathProblem::TooLong { bytes, max } => format!(
+                        "the path is {bytes} bytes long and can be at most {max}; use shorter folder or file names"
+                    ),
+                    PathProblem::BadFolderName { part } => {
+                        format!("`{part}` cannot be a folder name (it would lead outside the site); rename it")
+                    }
+                    PathProblem::NameTooLong { part, bytes, max } => format!(
+                        "the name `{part}` is {bytes} bytes long (a Chinese character takes 3 bytes), and file systems allow at most {max}; give it a shorter name"
+                    ),
+                };
+                format!("the site would have a file at `{path}`, which cannot be written: {why}")
+            }
+            FileWhereFolderNeeded { file, inside, from } => format!(
+                "this is published as the file `{file}`, but the site needs a folder of that name for `{inside}` ({}); rename one of them",
+                made_from(from)
+            ),
+            InsideAFile { inside, file, from } => format!(
+                "this is published at `{inside}`, but `{file}` is already a file of the site ({}); rename the folder or the file",
+                made_from(from)
+            ),
+            MissingSections { missing, all } => {
+                let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join(", ");
+                format!(
+                    "this case has no {list} {}; a case has the sections {}",
+                    if missing.len() == 1 { "section" } else { "sections" },
+                    all.join("、")
+                )
+            }
+            MisspelledAllowMarker { written, meant, in_front_matter } => {
+                let what = if meant.ends_with("next-line") { "the next line" } else { "this line" };
+                let (open, close) = if *in_front_matter { ("# ", "") } else { ("<!-- ", " -->") };
+                format!(
+                    "the allow marker `{written}` is not written the way casebook reads it, so {what} is still checked for customer data; write it exactly as {open}{meant}{close}"
+                )
+            }
+            CustomerData { data, masked, markdown } => {
+                let hint = if *markdown {
+                    "add <!-- casebook:allow-pii --> at the end of the line (in the front matter: # casebook:allow-pii)"
+                } else {
+                    "add casebook:allow-pii on the same line (in a comment, where the format has one)"
+                };
+                format!(
+                    "this looks like a customer's {} ({masked}); remove or mask it, or if it is not customer data {hint}",
+                    data_words(data)
+                )
+            }
+            UncheckedFileType => "casebook cannot look inside this kind of file (Word, Excel, PowerPoint, PDF or an archive), so it was not checked for customer data; open it and make sure it holds no customer's phone number, ID number, e-mail address or card number, or put its text in a .txt or .csv file, which is checked".to_string(),
+            TooLargeToCheck { kb, limit_kb } => format!(
+                "this file is {kb} KB, more than the {limit_kb} KB casebook reads, so it was not checked for customer data; make sure it holds none, or raise the limit in casebook.yaml with `limits: {{data_kb: {kb}}}`"
+            ),
+        }
+    }
+}
+
+/// Why a file was not opened: also the text of the I/O error that carries
+/// it, where it is shown outside a diagnostic.
+impl std::fmt::Display for NotOpened {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotOpened::NowALink => write!(f, "it is now a link, and casebook follows no links"),
+            NotOpened::NotAFile => write!(f, "it is not a plain file"),
+            NotOpened::BehindALink { real } => {
+                write!(f, "it is reached through a link (it is really {real}), and casebook follows no links")
+            }
+        }
+    }
+}
+
+impl std::error::Error for NotOpened {}
+
+/// A YAML value for "found ...": `found 22/11/2026`, `found a list`.
+pub fn describe(found: &Found) -> String {
+    match found {
+        Found::Nothing => "nothing".to_string(),
+        Found::Value(v) => format!("`{v}`"),
+        Found::List => "a list".to_string(),
+        Found::Fields => "a set of `key: value` lines".to_string(),
+    }
+}
+
+/// "a link to `/etc`, which is outside the journal".
+pub fn describe_link(link: &LinkTarget) -> String {
+    let to = match &link.written {
+        Some(w) => format!("a link to `{w}` ({})", link.target),
+        None => format!("a link to `{}`", link.target),
+    };
+    match (link.outside, link.exists) {
+        (true, _) => format!("{to}, which is outside the journal"),
+        (false, false) => format!("{to}, which does not exist"),
+        (false, true) => to,
+    }
+}
+
+/// Why a link leads nowhere.
+fn link_problem(why: &LinkProblem) -> String {
+    match why {
+        LinkProblem::OutsideContent { name } => format!("`{name}` points outside content/"),
+        LinkProblem::ClimbsOut { path } => format!(
+            "`{path}` climbs out of the content folder; link from the content root instead, like /cases/退貨.md"
+        ),
+        LinkProblem::AmbiguousTitle { name, sources, example } => format!(
+            "{} articles have the title 「{name}」: {}; link to one by its path instead, like [[{example}]]",
+            sources.len(),
+            sources.join(", ")
+        ),
+        LinkProblem::AmbiguousSlug { name, sources, example } => format!(
+            "{} articles have the slug `{name}`: {}; link to one by its path instead, like [[{example}]]",
+            sources.len(),
+            sources.join(", ")
+        ),
+        LinkProblem::NoSuchName { name, suggestion: Some(s) } => {
+            format!("no article has the title or slug `{name}`; did you mean [[{s}]]?")
+        }
+        LinkProblem::NoSuchName { name, suggestion: None } => format!("no article has the title or slug `{name}`"),
+        LinkProblem::MissingFile { written, resolved, suggestion: Some(s) } => {
+            format!("`{written}` leads to content/{resolved}, which does not exist; did you mean content/{s}?")
+        }
+        LinkProblem::MissingFile { written, resolved, suggestion: None } => {
+            format!("`{written}` leads to content/{resolved}, which does not exist")
+        }
+        LinkProblem::ThroughSymlink { written, resolved, at, link } => {
+            let what = match at {
+                None => "which".to_string(),
+                Some(at) => format!("and {at}"),
+            };
+            format!(
+                "`{written}` leads to content/{resolved}, {what} is {}; casebook publishes nothing through links, so put the file itself there instead of the link",
+                describe_link(link)
+            )
+        }
+        LinkProblem::NoHeading { source, wanted, suggestion: Some(s), .. } => {
+            format!("{source} has no heading `#{wanted}`; did you mean `#{s}`?")
+        }
+        LinkProblem::NoHeading { source, wanted, suggestion: None, headings } if headings.is_empty() => {
+            format!("{source} has no headings, so `#{wanted}` leads nowhere")
+        }
+        LinkProblem::NoHeading { source, wanted, suggestion: None, headings } => {
+            format!("{source} has no heading `#{wanted}`; its headings are: {}", headings.join(", "))
+        }
+    }
+}
+
+fn wanted_words(wanted: Wanted) -> &'static str {
+    match wanted {
+        Wanted::WholeNumber => "a whole number, like 20",
+        Wanted::Number => "a number",
+        Wanted::List => "a list, like [tags, channel]",
+        Wanted::Fields => "`name: value` lines indented under it",
+        Wanted::TrueOrFalse => "true or false",
+        Wanted::Text => "text",
+    }
+}
+
+/// What a front-matter field of text holds, for "must be a single line of text (...)".
+fn text_field_hint(key: &str) -> &'static str {
+    match key {
+        "title" => "a title, like `title: 客戶要求退回已拆封耳機`",
+        "kind" => "`case`, `essay` or `response`",
+        "summary" => "one or two sentences",
+        "slug" => "the last part of the address, like `slug: 退貨-耳機`",
+        "product" => "the product's name",
+        "series" => "the series' name, like `series: 每日一案例`",
+        "lang" => "a language code like zh-Hant, zh-Hans or en",
+        "responds_to" => "the slug, path or title of the article it answers",
+        // `channel`, `outcome`, `priority`.
+        _ => "one word",
+    }
+}
+
+fn address_size(bytes: usize, max: usize) -> String {
+    format!(
+        "{bytes} bytes long (a Chinese character takes 3 bytes), and a name in an address can be at most {max} bytes"
+    )
+}
+
+/// "from content/x.md", or what makes a page no one file makes.
+fn made_from(from: &Option<String>) -> String {
+    match from {
+        Some(p) => format!("from {p}"),
+        None => "a page casebook makes".to_string(),
+    }
+}
+
+fn data_words(data: &CustomerData) -> &str {
+    match data {
+        CustomerData::MobilePhone => "mobile phone number",
+        CustomerData::Landline => "landline number",
+        CustomerData::Email => "e-mail address",
+        CustomerData::ResidentId => "resident ID number",
+        CustomerData::BankCard => "bank card number",
+        CustomerData::Custom(name) => name,
+    }
+}
