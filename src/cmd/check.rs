@@ -1,14 +1,15 @@
 //! `casebook check`: the pull-request gate. Runs every validation without
 //! writing a site and prints the problems for people, GitHub or tools.
 
+use std::collections::BTreeSet;
 use std::path::Path;
+use std::process::Command;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::build::{build, BuildOptions};
-use crate::diagnostics::{closest, format, Problem};
-use crate::validate;
+use crate::diagnostics::{closest, display_path, format, Diagnostic, Problem};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -54,16 +55,16 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         }
     }
     let changed = match &args.changed_since {
-        Some(rev) => Some(validate::changed_files(root, rev)?),
+        Some(rev) => Some(changed_files(root, rev)?),
         None => None,
     };
     let built =
         build(&BuildOptions { root: root.to_path_buf(), drafts: args.drafts, check: true, ..Default::default() });
     let diags = match &changed {
-        Some(files) => validate::only_changed(built.diagnostics, files),
+        Some(files) => only_changed(built.diagnostics, files),
         None => built.diagnostics,
     };
-    let diags = validate::without_kinds(diags, &args.ignore);
+    let diags = without_kinds(diags, &args.ignore);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     match args.format {
         Format::Human => {
@@ -80,4 +81,47 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         Format::Json => diags.iter().for_each(|d| println!("{}", format::json_line(d))),
     }
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Files changed since `rev` (committed or not, and new files), relative to
+/// the journal root.
+fn changed_files(root: &Path, rev: &str) -> anyhow::Result<BTreeSet<String>> {
+    let git = |args: &[&str]| -> anyhow::Result<String> {
+        let out = Command::new("git").arg("-C").arg(root).args(args).output()?;
+        if !out.status.success() {
+            anyhow::bail!(
+                "git {} failed: {}; --changed-since needs a git repository and a revision like origin/main",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let prefix = git(&["rev-parse", "--show-prefix"])?.trim().to_string();
+    let mut files = BTreeSet::new();
+    let diff = git(&["-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", rev, "--", "."])?;
+    let untracked =
+        git(&["-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."])?;
+    for line in diff.lines().chain(untracked.lines()) {
+        let rel = line.strip_prefix(&prefix).unwrap_or(line);
+        if !rel.is_empty() {
+            files.insert(rel.to_string());
+        }
+    }
+    Ok(files)
+}
+
+/// Keeps the problems in changed files, and every link that leads nowhere
+/// wherever it is written (see [`Problem::leads_nowhere`]): a renamed or
+/// deleted article breaks links in files the pull request did not touch,
+/// and since `main` passes `check`, any broken link seen here was caused by
+/// the change.
+fn only_changed(diags: Vec<Diagnostic>, changed: &BTreeSet<String>) -> Vec<Diagnostic> {
+    diags.into_iter().filter(|d| changed.contains(&display_path(&d.path)) || d.problem.leads_nowhere()).collect()
+}
+
+/// Leaves out the problems whose kind is one of `ignored`: a whole kind
+/// (`link/broken`) or a group ending in `/` (`privacy/`).
+fn without_kinds(diags: Vec<Diagnostic>, ignored: &[String]) -> Vec<Diagnostic> {
+    diags.into_iter().filter(|d| !ignored.iter().any(|k| crate::diagnostics::kind_matches(d.kind(), k))).collect()
 }

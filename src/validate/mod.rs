@@ -2,21 +2,15 @@
 //! build after Markdown: customer data ([`pii`]: warnings in `build`, errors
 //! in `check`) and, for a pull request (`casebook check`), the sections a
 //! case must have and the committed files that are not published
-//! ([`files`]). Also what `check` needs to limit its report to changed
-//! files or leave kinds out (the output formats are in
-//! [`crate::diagnostics::format`]).
+//! ([`files`]). Limiting `check`'s report to changed files or leaving
+//! kinds out is the command's ([`crate::cmd::check`]).
 
 pub mod files;
 pub mod pii;
 
-use std::collections::BTreeSet;
-
-use std::path::Path;
-use std::process::Command;
-
 use crate::config::{Config, Kind};
 use crate::content::Article;
-use crate::diagnostics::{display_path, CustomerData, Diagnostic, Problem};
+use crate::diagnostics::{CustomerData, Diagnostic, Problem};
 use crate::fold::fold;
 use crate::markdown::Rendered;
 
@@ -96,47 +90,4 @@ pub fn custom_patterns(config: &Config) -> Vec<pii::CustomPattern> {
         .iter()
         .map(|(name, re)| pii::CustomPattern { name: name.clone(), regex: re.clone() })
         .collect()
-}
-
-/// Files changed since `rev` (committed or not, and new files), relative to
-/// the journal root.
-pub fn changed_files(root: &Path, rev: &str) -> anyhow::Result<BTreeSet<String>> {
-    let git = |args: &[&str]| -> anyhow::Result<String> {
-        let out = Command::new("git").arg("-C").arg(root).args(args).output()?;
-        if !out.status.success() {
-            anyhow::bail!(
-                "git {} failed: {}; --changed-since needs a git repository and a revision like origin/main",
-                args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    };
-    let prefix = git(&["rev-parse", "--show-prefix"])?.trim().to_string();
-    let mut files = BTreeSet::new();
-    let diff = git(&["-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", rev, "--", "."])?;
-    let untracked =
-        git(&["-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."])?;
-    for line in diff.lines().chain(untracked.lines()) {
-        let rel = line.strip_prefix(&prefix).unwrap_or(line);
-        if !rel.is_empty() {
-            files.insert(rel.to_string());
-        }
-    }
-    Ok(files)
-}
-
-/// Keeps the problems in changed files, and every link that leads nowhere
-/// wherever it is written (see [`Problem::leads_nowhere`]): a renamed or
-/// deleted article breaks links in files the pull request did not touch,
-/// and since `main` passes `check`, any broken link seen here was caused by
-/// the change.
-pub fn only_changed(diags: Vec<Diagnostic>, changed: &BTreeSet<String>) -> Vec<Diagnostic> {
-    diags.into_iter().filter(|d| changed.contains(&display_path(&d.path)) || d.problem.leads_nowhere()).collect()
-}
-
-/// Leaves out the problems whose kind is one of `ignored`: a whole kind
-/// (`link/broken`) or a group ending in `/` (`privacy/`).
-pub fn without_kinds(diags: Vec<Diagnostic>, ignored: &[String]) -> Vec<Diagnostic> {
-    diags.into_iter().filter(|d| !ignored.iter().any(|k| crate::diagnostics::kind_matches(d.kind(), k))).collect()
 }
