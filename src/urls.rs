@@ -130,6 +130,18 @@ pub fn article(folder: &str, slug: &str) -> String {
     }
 }
 
+/// Where an attachment of an article folder (`flow.svg`) is published:
+/// beside the article's page.
+pub fn attachment(page: &str, rel: &str) -> String {
+    format!("{page}{rel}")
+}
+
+/// Where a file under `content/` that is not an article (an image, a PDF)
+/// is published: at its path under `content/`.
+pub fn content_file(rel: &std::path::Path) -> String {
+    crate::diagnostics::display_path(rel)
+}
+
 /// The site path of a top-level list: a section or a taxonomy.
 pub fn list(name: &str) -> String {
     format!("{name}/")
@@ -234,6 +246,29 @@ impl UniqueNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_scheme_in_one_place() {
+        assert_eq!(article("cases/退換貨", "耳機"), "cases/退換貨/耳機/");
+        assert_eq!(article("", "about"), "about/");
+        assert_eq!(list("tags"), "tags/");
+        assert_eq!(term("tags", "退貨"), "tags/退貨/");
+        assert_eq!(list_page("tags/退貨/", 1), "tags/退貨/");
+        assert_eq!(list_page("tags/退貨/", 3), "tags/退貨/page/3/");
+        assert_eq!(series("耳機"), "series/耳機/");
+        assert_eq!(author("chen"), "authors/chen/");
+        assert_eq!(attachment("cases/a/", "flow.svg"), "cases/a/flow.svg");
+        assert_eq!(content_path(std::path::Path::new("content/cases/退貨.md")), "cases/退貨.md");
+    }
+
+    #[test]
+    fn links_between_pages_are_relative() {
+        assert_eq!(root_for(""), "./");
+        assert_eq!(root_for("cases/x/"), "../../");
+        assert_eq!(href("cases/a/", "cases/a/flow.svg", None), "flow.svg");
+        assert_eq!(href("cases/a/", "cases/b/", Some("背景")), "../../cases/b/#%E8%83%8C%E6%99%AF");
+        assert_eq!(href("cases/a/", "cases/a/", Some("x")), "../../cases/a/#x");
+    }
 
     #[test]
     fn unicode_slugs_keep_chinese() {

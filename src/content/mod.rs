@@ -301,7 +301,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             Some(b) => bundle_assets.push((b.clone(), file.clone())),
             None => {
                 let rel = file.strip_prefix(&content_dir).unwrap_or(file);
-                files.push(StaticFile { source: file.clone(), site_path: display_path(rel) });
+                files.push(StaticFile { source: file.clone(), site_path: crate::urls::content_file(rel) });
             }
         }
     }
@@ -448,7 +448,7 @@ fn assign_paths(
     let sections: BTreeSet<&str> = loaded.iter().map(|l| l.folder.split('/').next().unwrap_or("")).collect();
     for s in &sections {
         if !s.is_empty() {
-            taken.insert(format!("{s}/page/"));
+            taken.insert(format!("{}page/", crate::urls::list(s)));
         }
     }
 
@@ -517,7 +517,7 @@ fn assign_paths(
                 .map(|n| {
                     // A name near the limit would not fit with its number.
                     let slug = crate::urls::fit_name(format!("{}-{n}", a.slug));
-                    let path = format!("{prefix}{slug}/");
+                    let path = crate::urls::article(&a.folder, &slug);
                     (slug, path)
                 })
                 .find(|(_, path)| free(path))

@@ -82,7 +82,7 @@ impl LinkMaps {
             let dir = dir.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
             for (_, rel) in &a.assets {
                 let key = if dir.is_empty() { rel.clone() } else { format!("{dir}/{rel}") };
-                index.files.insert(nfc(&key), format!("{}{rel}", a.path));
+                index.files.insert(nfc(&key), crate::urls::attachment(&a.path, rel));
             }
         }
         for f in &content.files {

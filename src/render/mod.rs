@@ -153,7 +153,7 @@ fn statics(site: &Site) -> Vec<OutputFile> {
     for a in &site.content.articles {
         for (src, rel) in &a.assets {
             files.push(OutputFile {
-                path: format!("{}{rel}", a.path).into(),
+                path: crate::urls::attachment(&a.path, rel).into(),
                 body: Body::Static(Source::File(src.clone())),
             });
         }

@@ -21,7 +21,7 @@ impl Renderer<'_> {
         ctx.insert("series_list", &list);
         out.push(self.render("series_index.html", &ctx, "series/index.html".into()));
         for s in &g.series {
-            let path = format!("series/{}/", s.slug);
+            let path = urls::series(&s.slug);
             let mut ctx = self.context(&path, &s.name);
             ctx.insert("series", &serde_json::json!({"name": s.name, "count": s.parts.len()}));
             ctx.insert("articles", &self.views(&s.parts));
