@@ -7,7 +7,7 @@
 // has loaded, the results of the whole query), with upper bounds meant for a
 // 2-core machine that is busy compiling.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, extname, resolve, dirname } from "node:path";
@@ -24,9 +24,17 @@ export function casebookBin() {
   return bin;
 }
 
+/** A fresh folder under the system's temporary folder, removed when this
+ * test file's process exits. */
+export function scratch(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** Builds tests/fixtures/<name> into a fresh folder and returns it. */
 export function buildFixture(name, baseUrl) {
-  const out = join(mkdtempSync(join(tmpdir(), "casebook-")), "site");
+  const out = join(scratch("casebook-"), "site");
   const args = ["build", "-q", "--root", join(repo, "tests/fixtures", name), "--output", out];
   if (baseUrl) args.push("--base-url", baseUrl);
   execFileSync(casebookBin(), args, { stdio: ["ignore", "inherit", "inherit"] });

@@ -6,11 +6,10 @@
 // script that runs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, mkdtempSync } from "node:fs";
+import { appendFileSync, cpSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { repo, casebookBin, serve, launch, newPage } from "./helpers.js";
+import { repo, casebookBin, scratch, serve, launch, newPage } from "./helpers.js";
 
 const PAGES = ["cases/攻擊/", "responses/點評/", "cases/引用/", "", "atom.xml"];
 const TARGETS = ".prose a:not(.anchor), .prose b";
@@ -27,7 +26,7 @@ after(async () => {
 
 /** Builds the html fixture, with `extraConfig` added to its casebook.yaml. */
 function buildJournal(extraConfig) {
-  const tmp = mkdtempSync(join(tmpdir(), "casebook-html-"));
+  const tmp = scratch("casebook-html-");
   const root = join(tmp, "journal");
   cpSync(join(repo, "tests/fixtures/html"), root, { recursive: true });
   if (extraConfig) appendFileSync(join(root, "casebook.yaml"), extraConfig);

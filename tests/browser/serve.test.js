@@ -3,11 +3,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { repo, casebookBin, launch, newPage, WAIT } from "./helpers.js";
+import { repo, casebookBin, scratch, launch, newPage, WAIT } from "./helpers.js";
 
 let browser, server, base, root;
 
@@ -25,7 +24,7 @@ function announced(child) {
 }
 
 before(async () => {
-  root = join(mkdtempSync(join(tmpdir(), "casebook-serve-")), "j");
+  root = join(scratch("casebook-serve-"), "j");
   cpSync(join(repo, "tests/fixtures/basic"), root, { recursive: true });
   server = spawn(casebookBin(), ["serve", "--port", "0", "--root", root], { stdio: ["ignore", "pipe", "ignore"] });
   base = await announced(server);
