@@ -2,7 +2,6 @@
 //! real binary and look at what was written (or, for the invalid ones, at the
 //! exact messages). One test binary, one module per feature.
 
-mod browser;
 mod build;
 mod check;
 mod editorial;
