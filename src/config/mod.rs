@@ -3,15 +3,20 @@
 //! The file is read into a raw struct that rejects unknown keys (so a typo is
 //! reported with its line), then checked and turned into the `Config` the rest
 //! of the program uses. No file, or an empty one, gives `Config::default()`.
+//! This file owns the `Config` type, reading the file and its parse errors;
+//! `raw.rs` is the file's shape and `check.rs` checks each group of settings.
+
+mod check;
+mod raw;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Deserialize;
-
 use crate::diagnostics::{closest, Diagnostic, Problem, Wanted};
 use crate::urls::SlugMode;
 use crate::yaml;
+use check::validate;
+use raw::{RawConfig, KNOWN_KEYS};
 
 pub const CONFIG_FILE: &str = "casebook.yaml";
 
@@ -197,135 +202,6 @@ impl Default for Config {
     }
 }
 
-#[derive(Debug, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct RawConfig {
-    title: Option<String>,
-    description: Option<String>,
-    base_url: Option<String>,
-    language: Option<String>,
-    theme: Option<String>,
-    taxonomies: Option<Vec<String>>,
-    paginate: Option<usize>,
-    sections: Option<BTreeMap<String, RawSection>>,
-    slugify: Option<String>,
-    channels: Option<Vec<String>>,
-    outcomes: Option<Vec<String>>,
-    priorities: Option<Vec<String>>,
-    labels: BTreeMap<String, String>,
-    chars_per_minute: Option<u32>,
-    words_per_minute: Option<u32>,
-    links: Option<String>,
-    search: Option<RawSearch>,
-    timezone: Option<String>,
-    case_sections: Option<Vec<String>>,
-    privacy: Option<RawPrivacy>,
-    repo_url: Option<String>,
-    repo_branch: Option<String>,
-    markdown: Option<RawMarkdown>,
-    limits: RawLimits,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct RawMarkdown {
-    raw_html: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct RawLimits {
-    article_kb: Option<u64>,
-    data_kb: Option<u64>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct RawPrivacy {
-    patterns: Vec<RawPattern>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawPattern {
-    name: String,
-    regex: String,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct RawSearch {
-    weights: BTreeMap<String, f64>,
-    max_postings: Option<usize>,
-    shard_bytes: Option<usize>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct RawSection {
-    title: Option<String>,
-    kind: Option<String>,
-}
-
-const KNOWN_KEYS: [&str; 24] = [
-    "markdown",
-    "limits",
-    "repo_url",
-    "repo_branch",
-    "case_sections",
-    "privacy",
-    "timezone",
-    "search",
-    "links",
-    "title",
-    "description",
-    "base_url",
-    "language",
-    "theme",
-    "taxonomies",
-    "paginate",
-    "sections",
-    "slugify",
-    "channels",
-    "outcomes",
-    "priorities",
-    "labels",
-    "chars_per_minute",
-    "words_per_minute",
-];
-
-fn default_labels() -> BTreeMap<String, String> {
-    [
-        ("tags", "標籤"),
-        ("channel", "渠道"),
-        ("competencies", "能力維度"),
-        ("product", "產品"),
-        ("outcome", "結果"),
-        ("priority", "優先級"),
-        ("series", "系列"),
-        ("satisfaction", "滿意度"),
-        ("phone", "電話"),
-        ("chat", "線上客服"),
-        ("email", "電子郵件"),
-        ("social", "社群媒體"),
-        ("walk-in", "臨櫃"),
-        ("resolved", "已解決"),
-        ("escalated", "已升級"),
-        ("open", "處理中"),
-        ("closed", "已結案"),
-        ("urgent", "緊急"),
-        ("high", "高"),
-        ("medium", "中"),
-        ("low", "低"),
-        ("case", "案例"),
-        ("essay", "心得"),
-        ("response", "點評"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect()
-}
-
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
@@ -421,191 +297,6 @@ fn wrong_type(msg: &str, text: &str, line: usize) -> Problem {
     let found = found.trim_start_matches("string ").trim_start_matches("integer ").trim_matches('"');
     Problem::SettingWrongType { key, wanted, found: found.to_string() }
 }
-
-fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let at = |key: &str| yaml::key_position(text, key).map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
-
-    let mut base_url = raw.base_url.unwrap_or_else(|| "/".to_string());
-    if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.starts_with('/')) {
-        let (l, c) = at("base_url");
-        diags.push(Diagnostic::error(rel, l, c, Problem::BadBaseUrl { found: base_url.clone() }));
-    }
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
-    let slugify = match raw.slugify.as_deref() {
-        None | Some("unicode") => SlugMode::Unicode,
-        Some("ascii") => SlugMode::Ascii,
-        Some(other) => {
-            let (l, c) = at("slugify");
-            diags.push(Diagnostic::error(rel, l, c, Problem::BadSlugify { found: other.to_string() }));
-            SlugMode::Unicode
-        }
-    };
-    let broken_links_fail = match raw.links.as_deref() {
-        None | Some("error") => true,
-        Some("warn") => false,
-        Some(other) => {
-            let (l, c) = at("links");
-            diags.push(Diagnostic::error(rel, l, c, Problem::BadLinksSetting { found: other.to_string() }));
-            true
-        }
-    };
-    let raw_html = match raw.markdown.and_then(|m| m.raw_html).as_deref() {
-        None | Some("clean") => RawHtml::Clean,
-        Some("allow") => RawHtml::Allow,
-        Some(other) => {
-            // Nested under `markdown:`, so not found by `at`.
-            let (l, c) = text
-                .lines()
-                .enumerate()
-                .find_map(|(i, line)| line.find("raw_html").map(|b| (i + 1, line[..b].chars().count() + 1)))
-                .unwrap_or((1, 1));
-            diags.push(Diagnostic::error(rel, l, c, Problem::BadRawHtml { found: other.to_string() }));
-            RawHtml::Clean
-        }
-    };
-    let mut search = SearchOptions::default();
-    if let Some(raw_search) = raw.search {
-        for (field, weight) in raw_search.weights {
-            if !SEARCH_FIELDS.contains(&field.as_str()) {
-                let (l, c) = at("search");
-                let fields = strings(&SEARCH_FIELDS);
-                diags.push(Diagnostic::error(rel, l, c, Problem::UnknownSearchField { field, fields }));
-            } else {
-                search.weights.insert(field, weight.max(0.0));
-            }
-        }
-        if let Some(n) = raw_search.max_postings {
-            search.max_postings = n.max(10);
-        }
-        if let Some(n) = raw_search.shard_bytes {
-            search.shard_bytes = n.max(256);
-        }
-    }
-    // Taipei, Hong Kong and Beijing: where the journal's writers are.
-    let default_zone = chrono::FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset");
-    let timezone = match raw.timezone.as_deref() {
-        None => default_zone,
-        Some(tz) => match chrono::DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{tz}")) {
-            Ok(d) => *d.offset(),
-            Err(_) => {
-                let (l, c) = at("timezone");
-                diags.push(Diagnostic::error(rel, l, c, Problem::BadTimezone { found: tz.to_string() }));
-                default_zone
-            }
-        },
-    };
-    let mut privacy_patterns = Vec::new();
-    for p in raw.privacy.map(|p| p.patterns).unwrap_or_default() {
-        match regex::Regex::new(&p.regex) {
-            Ok(re) => privacy_patterns.push((p.name, re)),
-            Err(e) => {
-                let line = text.lines().position(|l| l.contains(&p.regex)).map_or(1, |i| i + 1);
-                let why = e.to_string().lines().last().unwrap_or_default().trim().to_string();
-                diags.push(Diagnostic::error(rel, line, 1, Problem::BadPrivacyPattern { name: p.name, error: why }));
-            }
-        }
-    }
-    let paginate = match raw.paginate {
-        Some(0) => {
-            let (l, c) = at("paginate");
-            diags.push(Diagnostic::error(rel, l, c, Problem::BadPaginate));
-            20
-        }
-        Some(n) => n,
-        None => 20,
-    };
-
-    let mut limits = crate::limits::Limits::default();
-    for (key, kb, limit) in
-        [("article_kb", raw.limits.article_kb, &mut limits.article), ("data_kb", raw.limits.data_kb, &mut limits.data)]
-    {
-        match kb {
-            Some(0) => {
-                let (l, c) = at("limits");
-                diags.push(Diagnostic::error(rel, l, c, Problem::BadLimit { key: key.to_string() }));
-            }
-            Some(kb) => limit.bytes = kb.saturating_mul(1024),
-            None => {}
-        }
-    }
-
-    let mut labels = default_labels();
-    labels.extend(raw.labels);
-
-    let mut sections = BTreeMap::new();
-    sections.insert("cases".to_string(), Section { title: "案例".into(), kind: Kind::Case });
-    sections.insert("essays".to_string(), Section { title: "心得".into(), kind: Kind::Essay });
-    sections.insert("responses".to_string(), Section { title: "點評".into(), kind: Kind::Response });
-    if let Some(raw_sections) = raw.sections {
-        sections.clear();
-        for (name, s) in raw_sections {
-            let kind = match s.kind.as_deref() {
-                None => Kind::Essay,
-                Some(k) => Kind::parse(k).unwrap_or_else(|| {
-                    let (l, c) = at("sections");
-                    let problem = Problem::BadSectionKind { section: name.clone(), found: k.to_string() };
-                    diags.push(Diagnostic::error(rel, l, c, problem));
-                    Kind::Essay
-                }),
-            };
-            let title = s.title.unwrap_or_else(|| name.clone());
-            sections.insert(name, Section { title, kind });
-        }
-    }
-
-    let taxonomy_keys =
-        raw.taxonomies.unwrap_or_else(|| strings(&["tags", "channel", "competencies", "product", "outcome"]));
-    let mut taxonomies = Vec::new();
-    for key in taxonomy_keys {
-        if key.is_empty()
-            || key.len() > crate::urls::MAX_NAME_BYTES
-            || key.contains(['/', '\\', '.'])
-            || key == "authors"
-            || key == "search"
-            || key == "page"
-        {
-            let (l, c) = at("taxonomies");
-            diags.push(Diagnostic::error(rel, l, c, Problem::BadTaxonomy { key }));
-            continue;
-        }
-        let title = labels.get(&key).cloned().unwrap_or_else(|| key.clone());
-        taxonomies.push(Taxonomy { key, title });
-    }
-
-    let config = Config {
-        title: raw.title.unwrap_or_else(|| "案例集".to_string()),
-        description: raw.description.unwrap_or_default(),
-        base_url,
-        language: raw.language.unwrap_or_else(|| "zh-Hant".to_string()),
-        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
-        taxonomies,
-        paginate,
-        sections,
-        slugify,
-        channels: raw.channels.unwrap_or_else(|| strings(&["phone", "chat", "email", "social", "walk-in"])),
-        outcomes: raw.outcomes.unwrap_or_else(|| strings(&["resolved", "escalated", "open", "closed"])),
-        priorities: raw.priorities.unwrap_or_else(|| strings(&["urgent", "high", "medium", "low"])),
-        labels,
-        chars_per_minute: raw.chars_per_minute.unwrap_or(325).max(1),
-        words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
-        broken_links_fail,
-        search,
-        timezone,
-        case_sections: raw
-            .case_sections
-            .unwrap_or_else(|| strings(&["背景", "處理過程", "結果", "根本原因", "經驗教訓"])),
-        privacy_patterns,
-        repo_url: raw.repo_url.map(|u| u.trim_end_matches('/').to_string()),
-        repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
-        raw_html,
-        limits,
-    };
-    (config, diags)
-}
-
 impl Config {
     /// The section an article in `folder` (first folder under `content/`)
     /// belongs to; folders not listed in the config become essay sections
@@ -737,6 +428,35 @@ mod tests {
         assert!(d[0].contains("`raw_html` must be `clean`"), "{d:?}");
         let (_, d) = parse_str("markdown:\n  raw_htm: allow\n");
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn every_bad_setting_is_reported_in_order() {
+        let text = r#"base_url: intranet
+slugify: pinyin
+links: maybe
+markdown:
+  raw_html: yes
+search:
+  weights: {titel: 2}
+timezone: Mars
+privacy:
+  patterns:
+    - {name: order, regex: 'ORD-(\d+'}
+paginate: 0
+limits: {article_kb: 0, data_kb: 0}
+sections:
+  faq: {kind: memo}
+taxonomies: [tags, authors]
+"#;
+        let (c, d) = parse_str(text);
+        let at: Vec<&str> = d.iter().map(|d| d.split(": error").next().unwrap_or_default()).collect();
+        // One per setting, in the order they are checked.
+        let want = ["1:11", "2:10", "3:8", "5:3", "6:8", "8:11", "11:1", "12:11", "13:9", "13:9", "14:10", "16:13"];
+        let want: Vec<String> = want.iter().map(|p| format!("casebook.yaml:{p}")).collect();
+        assert_eq!(at, want, "{d:#?}");
+        assert!(d[8].contains("article_kb") && d[9].contains("data_kb"), "{d:#?}");
+        assert_eq!(c.taxonomies.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,301 @@
+//! The raw settings of `casebook.yaml` checked, group by group, into the
+//! values of a [`Config`]. Each group has a small function that takes its
+//! part of the raw file, reports what is wrong and returns the value to use
+//! (the default when the setting is wrong); [`validate`] calls them in a
+//! fixed order, which is the order of the diagnostics.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::raw::{RawConfig, RawLimits, RawMarkdown, RawPrivacy, RawSearch, RawSection};
+use super::{strings, Config, Kind, RawHtml, SearchOptions, Section, Taxonomy, SEARCH_FIELDS};
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::urls::SlugMode;
+use crate::yaml;
+
+/// The problems found so far, and where in the file a setting is.
+struct Report<'a> {
+    text: &'a str,
+    rel: &'a Path,
+    diags: Vec<Diagnostic>,
+}
+
+impl Report<'_> {
+    /// An error at the top-level setting `key` (the file's start when the
+    /// key is not found).
+    fn error(&mut self, key: &str, problem: Problem) {
+        let (line, col) = yaml::key_position(self.text, key).map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
+        self.error_at(line, col, problem);
+    }
+
+    fn error_at(&mut self, line: usize, col: usize, problem: Problem) {
+        self.diags.push(Diagnostic::error(self.rel, line, col, problem));
+    }
+}
+
+/// The `Config` of a raw file and the problems of its settings; `text` is
+/// the file, for the positions of the settings, `rel` the path shown.
+pub(super) fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
+    let mut report = Report { text, rel, diags: Vec::new() };
+    let r = &mut report;
+    let base_url = base_url(raw.base_url, r);
+    let slugify = slugify(raw.slugify.as_deref(), r);
+    let broken_links_fail = broken_links_fail(raw.links.as_deref(), r);
+    let raw_html = raw_html(raw.markdown, r);
+    let search = search(raw.search, r);
+    let timezone = timezone(raw.timezone.as_deref(), r);
+    let privacy_patterns = privacy_patterns(raw.privacy, r);
+    let paginate = paginate(raw.paginate, r);
+    let limits = limits(&raw.limits, r);
+    let mut labels = default_labels();
+    labels.extend(raw.labels);
+    let sections = sections(raw.sections, r);
+    let taxonomies = taxonomies(raw.taxonomies, &labels, r);
+
+    let config = Config {
+        title: raw.title.unwrap_or_else(|| "案例集".to_string()),
+        description: raw.description.unwrap_or_default(),
+        base_url,
+        language: raw.language.unwrap_or_else(|| "zh-Hant".to_string()),
+        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        taxonomies,
+        paginate,
+        sections,
+        slugify,
+        channels: raw.channels.unwrap_or_else(|| strings(&["phone", "chat", "email", "social", "walk-in"])),
+        outcomes: raw.outcomes.unwrap_or_else(|| strings(&["resolved", "escalated", "open", "closed"])),
+        priorities: raw.priorities.unwrap_or_else(|| strings(&["urgent", "high", "medium", "low"])),
+        labels,
+        chars_per_minute: raw.chars_per_minute.unwrap_or(325).max(1),
+        words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
+        broken_links_fail,
+        search,
+        timezone,
+        case_sections: raw
+            .case_sections
+            .unwrap_or_else(|| strings(&["背景", "處理過程", "結果", "根本原因", "經驗教訓"])),
+        privacy_patterns,
+        repo_url: raw.repo_url.map(|u| u.trim_end_matches('/').to_string()),
+        repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
+        raw_html,
+        limits,
+    };
+    (config, report.diags)
+}
+
+/// `base_url`, always ending with `/`; reported unless it is a full
+/// address or starts with `/`.
+fn base_url(raw: Option<String>, r: &mut Report) -> String {
+    let mut base_url = raw.unwrap_or_else(|| "/".to_string());
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.starts_with('/')) {
+        r.error("base_url", Problem::BadBaseUrl { found: base_url.clone() });
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    base_url
+}
+
+/// `slugify: unicode | ascii`.
+fn slugify(raw: Option<&str>, r: &mut Report) -> SlugMode {
+    match raw {
+        None | Some("unicode") => SlugMode::Unicode,
+        Some("ascii") => SlugMode::Ascii,
+        Some(other) => {
+            r.error("slugify", Problem::BadSlugify { found: other.to_string() });
+            SlugMode::Unicode
+        }
+    }
+}
+
+/// `links: error | warn`: whether a broken link fails the build.
+fn broken_links_fail(raw: Option<&str>, r: &mut Report) -> bool {
+    match raw {
+        None | Some("error") => true,
+        Some("warn") => false,
+        Some(other) => {
+            r.error("links", Problem::BadLinksSetting { found: other.to_string() });
+            true
+        }
+    }
+}
+
+/// `markdown: { raw_html: clean | allow }`.
+fn raw_html(raw: Option<RawMarkdown>, r: &mut Report) -> RawHtml {
+    match raw.and_then(|m| m.raw_html).as_deref() {
+        None | Some("clean") => RawHtml::Clean,
+        Some("allow") => RawHtml::Allow,
+        Some(other) => {
+            // Nested under `markdown:`, so not found by `key_position`.
+            let (l, c) = r
+                .text
+                .lines()
+                .enumerate()
+                .find_map(|(i, line)| line.find("raw_html").map(|b| (i + 1, line[..b].chars().count() + 1)))
+                .unwrap_or((1, 1));
+            r.error_at(l, c, Problem::BadRawHtml { found: other.to_string() });
+            RawHtml::Clean
+        }
+    }
+}
+
+/// `search:` field weights (only of indexed fields) and limits, each kept
+/// above a floor.
+fn search(raw: Option<RawSearch>, r: &mut Report) -> SearchOptions {
+    let mut search = SearchOptions::default();
+    if let Some(raw_search) = raw {
+        for (field, weight) in raw_search.weights {
+            if !SEARCH_FIELDS.contains(&field.as_str()) {
+                let fields = strings(&SEARCH_FIELDS);
+                r.error("search", Problem::UnknownSearchField { field, fields });
+            } else {
+                search.weights.insert(field, weight.max(0.0));
+            }
+        }
+        if let Some(n) = raw_search.max_postings {
+            search.max_postings = n.max(10);
+        }
+        if let Some(n) = raw_search.shard_bytes {
+            search.shard_bytes = n.max(256);
+        }
+    }
+    search
+}
+
+/// `timezone: +08:00`, the offset of dates written without one.
+fn timezone(raw: Option<&str>, r: &mut Report) -> chrono::FixedOffset {
+    // Taipei, Hong Kong and Beijing: where the journal's writers are.
+    let default_zone = chrono::FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset");
+    match raw {
+        None => default_zone,
+        Some(tz) => match chrono::DateTime::parse_from_rfc3339(&format!("2000-01-01T00:00:00{tz}")) {
+            Ok(d) => *d.offset(),
+            Err(_) => {
+                r.error("timezone", Problem::BadTimezone { found: tz.to_string() });
+                default_zone
+            }
+        },
+    }
+}
+
+/// `privacy: { patterns: [{name, regex}] }`; a pattern that does not
+/// compile is reported at the line of its regex and left out.
+fn privacy_patterns(raw: Option<RawPrivacy>, r: &mut Report) -> Vec<(String, regex::Regex)> {
+    let mut privacy_patterns = Vec::new();
+    for p in raw.map(|p| p.patterns).unwrap_or_default() {
+        match regex::Regex::new(&p.regex) {
+            Ok(re) => privacy_patterns.push((p.name, re)),
+            Err(e) => {
+                let line = r.text.lines().position(|l| l.contains(&p.regex)).map_or(1, |i| i + 1);
+                let why = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+                r.error_at(line, 1, Problem::BadPrivacyPattern { name: p.name, error: why });
+            }
+        }
+    }
+    privacy_patterns
+}
+
+/// `paginate:`, 20 when missing or 0.
+fn paginate(raw: Option<usize>, r: &mut Report) -> usize {
+    match raw {
+        Some(0) => {
+            r.error("paginate", Problem::BadPaginate);
+            20
+        }
+        Some(n) => n,
+        None => 20,
+    }
+}
+
+/// `limits: { article_kb, data_kb }`; 0 is reported and the default kept.
+fn limits(raw: &RawLimits, r: &mut Report) -> crate::limits::Limits {
+    let mut limits = crate::limits::Limits::default();
+    for (key, kb, limit) in
+        [("article_kb", raw.article_kb, &mut limits.article), ("data_kb", raw.data_kb, &mut limits.data)]
+    {
+        match kb {
+            Some(0) => r.error("limits", Problem::BadLimit { key: key.to_string() }),
+            Some(kb) => limit.bytes = kb.saturating_mul(1024),
+            None => {}
+        }
+    }
+    limits
+}
+
+/// `sections:` by folder name; when given, they replace the three default
+/// sections. A section without `kind` is an essay section.
+fn sections(raw: Option<BTreeMap<String, RawSection>>, r: &mut Report) -> BTreeMap<String, Section> {
+    let mut sections = BTreeMap::new();
+    sections.insert("cases".to_string(), Section { title: "案例".into(), kind: Kind::Case });
+    sections.insert("essays".to_string(), Section { title: "心得".into(), kind: Kind::Essay });
+    sections.insert("responses".to_string(), Section { title: "點評".into(), kind: Kind::Response });
+    if let Some(raw_sections) = raw {
+        sections.clear();
+        for (name, s) in raw_sections {
+            let kind = match s.kind.as_deref() {
+                None => Kind::Essay,
+                Some(k) => Kind::parse(k).unwrap_or_else(|| {
+                    r.error("sections", Problem::BadSectionKind { section: name.clone(), found: k.to_string() });
+                    Kind::Essay
+                }),
+            };
+            let title = s.title.unwrap_or_else(|| name.clone());
+            sections.insert(name, Section { title, kind });
+        }
+    }
+    sections
+}
+
+/// `taxonomies:`, titled by their labels; a key that cannot be a folder
+/// name, or that names a page of its own, is reported and left out.
+fn taxonomies(raw: Option<Vec<String>>, labels: &BTreeMap<String, String>, r: &mut Report) -> Vec<Taxonomy> {
+    let taxonomy_keys = raw.unwrap_or_else(|| strings(&["tags", "channel", "competencies", "product", "outcome"]));
+    let mut taxonomies = Vec::new();
+    for key in taxonomy_keys {
+        if key.is_empty()
+            || key.len() > crate::urls::MAX_NAME_BYTES
+            || key.contains(['/', '\\', '.'])
+            || key == "authors"
+            || key == "search"
+            || key == "page"
+        {
+            r.error("taxonomies", Problem::BadTaxonomy { key });
+            continue;
+        }
+        let title = labels.get(&key).cloned().unwrap_or_else(|| key.clone());
+        taxonomies.push(Taxonomy { key, title });
+    }
+    taxonomies
+}
+
+fn default_labels() -> BTreeMap<String, String> {
+    [
+        ("tags", "標籤"),
+        ("channel", "渠道"),
+        ("competencies", "能力維度"),
+        ("product", "產品"),
+        ("outcome", "結果"),
+        ("priority", "優先級"),
+        ("series", "系列"),
+        ("satisfaction", "滿意度"),
+        ("phone", "電話"),
+        ("chat", "線上客服"),
+        ("email", "電子郵件"),
+        ("social", "社群媒體"),
+        ("walk-in", "臨櫃"),
+        ("resolved", "已解決"),
+        ("escalated", "已升級"),
+        ("open", "處理中"),
+        ("closed", "已結案"),
+        ("urgent", "緊急"),
+        ("high", "高"),
+        ("medium", "中"),
+        ("low", "低"),
+        ("case", "案例"),
+        ("essay", "心得"),
+        ("response", "點評"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
