@@ -217,105 +217,9 @@ pub fn build(
 fn front_graph(inputs: &Inputs) -> (FrontGraph, Vec<Diagnostic>) {
     let Inputs { articles, authors, config, .. } = *inputs;
     let mut diags = Vec::new();
-    let mut graph = FrontGraph::default();
-
-    let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        if !a.section.is_empty() && a.kind != Kind::Response {
-            sections.entry(a.section.clone()).or_default().push(i);
-        }
-    }
-    // Configured sections first, in the config's order, then the others.
-    let mut names: Vec<String> = config.sections.keys().filter(|s| sections.contains_key(*s)).cloned().collect();
-    names.extend(sections.keys().filter(|s| !config.sections.contains_key(*s)).cloned());
-    graph.sections = names
-        .into_iter()
-        .map(|name| SectionIndex {
-            title: config.section(&name).title,
-            articles: sections.remove(&name).unwrap_or_default(),
-            name,
-        })
-        .collect();
-
-    graph.term_slugs = vec![HashMap::new(); articles.len()];
-    let mut keys = TermKeys::default();
-    for tax in &config.taxonomies {
-        let (index, dups) = group_terms(articles, &tax.key, config, &mut keys);
-        for (i, terms) in index.terms.iter().enumerate() {
-            for &a in &terms.articles {
-                graph.term_slugs[a]
-                    .entry(tax.key.clone())
-                    .or_default()
-                    .push((index.terms[i].name.clone(), terms.slug.clone()));
-            }
-        }
-        for (name, other, slug) in dups {
-            // Point at the first article that writes the second spelling.
-            let first =
-                articles.iter().find(|a| field_values(a, &tax.key).iter().any(|v| term_key(v) == term_key(&other)));
-            let (path, (line, col)) = match first {
-                Some(a) => (a.source.clone(), a.front.positions.get(&tax.key).copied().unwrap_or((1, 1))),
-                None => (std::path::PathBuf::from(crate::config::CONFIG_FILE), (0, 0)),
-            };
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                col,
-                Problem::SameTermAddress {
-                    slug: fit_name(slugify(&name, config.slugify)),
-                    other,
-                    name,
-                    taxonomy: tax.key.clone(),
-                    published: slug,
-                    title: tax.title.clone(),
-                },
-            ));
-        }
-        let mut terms = index.terms;
-        if tax.key == "tags" {
-            for t in &mut terms {
-                t.description = inputs.tags.description(&t.name).map(str::to_string);
-            }
-        }
-        graph.taxonomies.push(TaxonomyIndex { key: tax.key.clone(), title: tax.title.clone(), terms });
-    }
-    // Keep each article's terms in the order its front matter lists them.
-    for (i, a) in articles.iter().enumerate() {
-        for (key, list) in graph.term_slugs[i].iter_mut() {
-            if list.len() < 2 {
-                continue;
-            }
-            let order: Vec<String> = field_values(a, key).iter().map(|v| keys.of(v)).collect();
-            let mut ranked: Vec<(usize, (String, String))> = std::mem::take(list)
-                .into_iter()
-                .map(|e| (order.iter().position(|k| *k == keys.of(&e.0)).unwrap_or(usize::MAX), e))
-                .collect();
-            ranked.sort_by_key(|r| r.0);
-            *list = ranked.into_iter().map(|r| r.1).collect();
-        }
-    }
-
-    let mut by_author: BTreeMap<String, AuthorIndex> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        let mut resolved = Vec::new();
-        for named in &a.front.authors {
-            let author = authors.resolve(named);
-            let entry = by_author
-                .entry(author.id.clone())
-                .or_insert_with(|| AuthorIndex { author: author.clone(), articles: Vec::new() });
-            if !entry.articles.contains(&i) {
-                entry.articles.push(i);
-            }
-            resolved.push(author);
-        }
-        graph.article_authors.push(resolved);
-    }
-    // Known authors without articles still get a page.
-    for a in authors.all() {
-        by_author.entry(a.id.clone()).or_insert_with(|| AuthorIndex { author: a.clone(), articles: Vec::new() });
-    }
-    graph.authors = by_author.into_values().collect();
-
+    let mut graph = FrontGraph { sections: section_indexes(articles, config), ..Default::default() };
+    add_taxonomies(inputs, &mut graph, &mut diags);
+    (graph.authors, graph.article_authors) = author_indexes(articles, authors);
     connect_responses(inputs, &mut graph, &mut diags);
     graph.series_of = vec![None; articles.len()];
     graph.series = series(articles, config);
@@ -333,6 +237,137 @@ fn front_graph(inputs: &Inputs) -> (FrontGraph, Vec<Diagnostic>) {
     graph.picks = picks;
     graph.view_keys = (0..articles.len()).into_par_iter().map(|i| graph.view_key(i)).collect();
     (graph, diags)
+}
+
+/// The sections that have articles (critiques are listed with what they
+/// answer): configured sections first, in the config's order, then the others.
+fn section_indexes(articles: &[Article], config: &Config) -> Vec<SectionIndex> {
+    let mut sections: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        if !a.section.is_empty() && a.kind != Kind::Response {
+            sections.entry(a.section.clone()).or_default().push(i);
+        }
+    }
+    let mut names: Vec<String> = config.sections.keys().filter(|s| sections.contains_key(*s)).cloned().collect();
+    names.extend(sections.keys().filter(|s| !config.sections.contains_key(*s)).cloned());
+    names
+        .into_iter()
+        .map(|name| SectionIndex {
+            title: config.section(&name).title,
+            articles: sections.remove(&name).unwrap_or_default(),
+            name,
+        })
+        .collect()
+}
+
+/// Each configured taxonomy's terms into `graph.taxonomies`, and each
+/// article's terms into `graph.term_slugs`; two terms that would share an
+/// address are warned about.
+fn add_taxonomies(inputs: &Inputs, graph: &mut FrontGraph, diags: &mut Vec<Diagnostic>) {
+    let Inputs { articles, config, .. } = *inputs;
+    graph.term_slugs = vec![HashMap::new(); articles.len()];
+    let mut keys = TermKeys::default();
+    for tax in &config.taxonomies {
+        let (index, dups) = group_terms(articles, &tax.key, config, &mut keys);
+        for (i, terms) in index.terms.iter().enumerate() {
+            for &a in &terms.articles {
+                graph.term_slugs[a]
+                    .entry(tax.key.clone())
+                    .or_default()
+                    .push((index.terms[i].name.clone(), terms.slug.clone()));
+            }
+        }
+        for (name, other, slug) in dups {
+            diags.push(same_term_address(articles, tax, config, name, other, slug));
+        }
+        let mut terms = index.terms;
+        if tax.key == "tags" {
+            for t in &mut terms {
+                t.description = inputs.tags.description(&t.name).map(str::to_string);
+            }
+        }
+        graph.taxonomies.push(TaxonomyIndex { key: tax.key.clone(), title: tax.title.clone(), terms });
+    }
+    order_terms_as_written(articles, &mut graph.term_slugs, &mut keys);
+}
+
+/// The warning for the term `other`, whose address is taken by `name`
+/// (`other` is published at `slug`), at the first article that writes
+/// `other`.
+fn same_term_address(
+    articles: &[Article],
+    tax: &crate::config::Taxonomy,
+    config: &Config,
+    name: String,
+    other: String,
+    slug: String,
+) -> Diagnostic {
+    let first = articles.iter().find(|a| field_values(a, &tax.key).iter().any(|v| term_key(v) == term_key(&other)));
+    let (path, (line, col)) = match first {
+        Some(a) => (a.source.clone(), a.front.positions.get(&tax.key).copied().unwrap_or((1, 1))),
+        None => (std::path::PathBuf::from(crate::config::CONFIG_FILE), (0, 0)),
+    };
+    Diagnostic::warning(
+        path,
+        line,
+        col,
+        Problem::SameTermAddress {
+            slug: fit_name(slugify(&name, config.slugify)),
+            other,
+            name,
+            taxonomy: tax.key.clone(),
+            published: slug,
+            title: tax.title.clone(),
+        },
+    )
+}
+
+/// Keeps each article's terms in the order its front matter lists them.
+fn order_terms_as_written(
+    articles: &[Article],
+    term_slugs: &mut [HashMap<String, Vec<(String, String)>>],
+    keys: &mut TermKeys,
+) {
+    for (i, a) in articles.iter().enumerate() {
+        for (key, list) in term_slugs[i].iter_mut() {
+            if list.len() < 2 {
+                continue;
+            }
+            let order: Vec<String> = field_values(a, key).iter().map(|v| keys.of(v)).collect();
+            let mut ranked: Vec<(usize, (String, String))> = std::mem::take(list)
+                .into_iter()
+                .map(|e| (order.iter().position(|k| *k == keys.of(&e.0)).unwrap_or(usize::MAX), e))
+                .collect();
+            ranked.sort_by_key(|r| r.0);
+            *list = ranked.into_iter().map(|r| r.1).collect();
+        }
+    }
+}
+
+/// Every author with their articles, sorted by id (known authors without
+/// articles too, so they still get a page), and each article's resolved
+/// authors in the order written.
+fn author_indexes(articles: &[Article], authors: &Authors) -> (Vec<AuthorIndex>, Vec<Vec<Author>>) {
+    let mut article_authors = Vec::with_capacity(articles.len());
+    let mut by_author: BTreeMap<String, AuthorIndex> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let mut resolved = Vec::new();
+        for named in &a.front.authors {
+            let author = authors.resolve(named);
+            let entry = by_author
+                .entry(author.id.clone())
+                .or_insert_with(|| AuthorIndex { author: author.clone(), articles: Vec::new() });
+            if !entry.articles.contains(&i) {
+                entry.articles.push(i);
+            }
+            resolved.push(author);
+        }
+        article_authors.push(resolved);
+    }
+    for a in authors.all() {
+        by_author.entry(a.id.clone()).or_insert_with(|| AuthorIndex { author: a.clone(), articles: Vec::new() });
+    }
+    (by_author.into_values().collect(), article_authors)
 }
 
 impl FrontGraph {
