@@ -139,10 +139,14 @@ mod tests {
         assert!(r.html.contains("<a href=\"../../cases/b/\">這篇</a>"), "{}", r.html);
         assert!(r.html.contains("<img alt=\"圖\" src=\"../../images/a.png\">"), "{}", r.html);
         assert!(r.html.contains("<img src=\"流程.svg\">"), "kept as written: {}", r.html);
-        let broken: Vec<(&str, usize, usize)> = r.broken.iter().map(|(l, _)| (l.dest.as_str(), l.line, l.col)).collect();
+        let broken: Vec<(&str, usize, usize)> =
+            r.broken.iter().map(|(l, _)| (l.dest.as_str(), l.line, l.col)).collect();
         assert_eq!(broken, [("gone.png", 6, 11)]);
         let found: Vec<(&str, usize, bool)> = r.links.iter().map(|l| (l.dest.as_str(), l.line, l.is_image)).collect();
-        assert_eq!(found, [("b.md", 1, false), ("../images/a.png", 5, true), ("gone.png", 6, true), ("流程.svg", 9, true)]);
+        assert_eq!(
+            found,
+            [("b.md", 1, false), ("../images/a.png", 5, true), ("gone.png", 6, true), ("流程.svg", 9, true)]
+        );
         assert_eq!(r.links[0].target, Some(1));
     }
 
