@@ -338,6 +338,7 @@ fn markdown<'a>(
         content.files.iter().map(|f| &f.site_path).collect::<Vec<_>>(),
         &content.unreadable,
         content.links.iter().map(|(k, l)| (k, l.describe())).collect::<Vec<_>>(),
+        crate::graph::links::own_lists(content, config),
     ));
     let links = match &md.links {
         Some(maps) if md.world == world => LinkIndex::with_maps(content, config, Arc::clone(maps)),
@@ -357,7 +358,14 @@ fn markdown<'a>(
         .map(|i| match md.rendered.get(&keys[i]) {
             Some(r) => Arc::clone(r),
             None => {
-                Arc::new(md::render(&content.articles[i].body, config.slugify, config.raw_html, &links.resolver(i)))
+                let a = &content.articles[i];
+                let settings = md::Settings {
+                    slug_mode: config.slugify,
+                    raw_html: config.raw_html,
+                    language: &config.language,
+                    title: &a.front.title,
+                };
+                Arc::new(md::render(&a.body, &settings, &links.resolver(i)))
             }
         })
         .collect();
@@ -421,6 +429,10 @@ fn validate(
                 Problem::DuplicateHeading { id: h.dest.clone() },
             ));
         }
+    }
+    // Math is shown as written: said once, at the first article that has it.
+    if let Some((a, (line, col))) = content.articles.iter().zip(rendered).find_map(|(a, r)| r.math.map(|m| (a, m))) {
+        diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, col, Problem::MathShownAsWritten));
     }
     diags
 }

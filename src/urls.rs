@@ -121,6 +121,18 @@ pub fn encode_fragment(id: &str) -> String {
 /// taxonomies): an article does not take them.
 pub const RESERVED: [&str; 5] = ["authors/", "search/", "series/", "static/", "page/"];
 
+/// Pages every site has, whatever its articles: the home page, the
+/// authors, browse, featured, search and series pages.
+pub const FIXED_PAGES: [&str; 6] = ["", "authors/", "browse/", "featured/", "search/", "series/"];
+
+/// Whether `site_path` (`tags/`, `search/`, `` for the home page) is one of
+/// the site's own pages rather than an article: a [`FIXED_PAGES`] page or
+/// one of `lists` (the site paths of its sections, taxonomies and terms, as
+/// [`list`] and [`term`] make them). A link may lead to any of them.
+pub fn is_own_page(site_path: &str, lists: &std::collections::BTreeSet<String>) -> bool {
+    FIXED_PAGES.contains(&site_path) || lists.contains(site_path)
+}
+
 /// An article's site path: its folder under `content/` and its slug.
 pub fn article(folder: &str, slug: &str) -> String {
     if folder.is_empty() {
@@ -259,6 +271,19 @@ mod tests {
         assert_eq!(author("chen"), "authors/chen/");
         assert_eq!(attachment("cases/a/", "flow.svg"), "cases/a/flow.svg");
         assert_eq!(content_path(std::path::Path::new("content/cases/退貨.md")), "cases/退貨.md");
+    }
+
+    #[test]
+    fn own_pages_are_the_fixed_ones_and_the_lists() {
+        let lists: std::collections::BTreeSet<String> = [list("cases"), list("tags"), term("tags", "退貨")].into();
+        for page in ["", "search/", "browse/", "series/", "authors/", "featured/", "cases/", "tags/", "tags/退貨/"] {
+            assert!(is_own_page(page, &lists), "{page}");
+        }
+        for page in ["essays/", "tags/換貨/", "static/", "search"] {
+            assert!(!is_own_page(page, &lists), "{page}");
+        }
+        assert_eq!(href("cases/a/", "", None), "../../");
+        assert_eq!(href("about/", "tags/", None), "../tags/");
     }
 
     #[test]

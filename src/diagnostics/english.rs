@@ -324,6 +324,11 @@ impl Problem {
             TooLargeToCheck { kb, limit_kb } => format!(
                 "this file is {kb} KB, more than the {limit_kb} KB casebook reads, so it was not checked for customer data; make sure it holds none, or raise the limit in casebook.yaml with `limits: {{data_kb: {kb}}}`"
             ),
+            // issue 15 (md)
+            UnclosedCodeFence { fence } => format!(
+                "this code block opened with {fence} is never closed, so everything after it shows as code; put a line with {fence} where the code ends"
+            ),
+            MathShownAsWritten => "math between $ signs is shown as written: casebook does not typeset formulas (said once per build, at the first place math appears); to show it as code, put it between backticks".to_string(),
         }
     }
 }
@@ -407,12 +412,16 @@ fn link_problem(why: &LinkProblem) -> String {
         LinkProblem::NoHeading { source, wanted, suggestion: Some(s), .. } => {
             format!("{source} has no heading `#{wanted}`; did you mean `#{s}`?")
         }
-        LinkProblem::NoHeading { source, wanted, suggestion: None, headings } if headings.is_empty() => {
+        LinkProblem::NoHeading { source, wanted, suggestion: None, headings, .. } if headings.is_empty() => {
             format!("{source} has no headings, so `#{wanted}` leads nowhere")
         }
-        LinkProblem::NoHeading { source, wanted, suggestion: None, headings } => {
+        LinkProblem::NoHeading { source, wanted, suggestion: None, headings, more: 0 } => {
             format!("{source} has no heading `#{wanted}`; its headings are: {}", headings.join(", "))
         }
+        LinkProblem::NoHeading { source, wanted, suggestion: None, headings, more } => format!(
+            "{source} has no heading `#{wanted}`; the closest of its headings are: {} (and {more} more)",
+            headings.join(", ")
+        ),
     }
 }
 

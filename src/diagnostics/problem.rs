@@ -401,6 +401,13 @@ pub enum Problem {
         kb: u64,
         limit_kb: u64,
     },
+    // issue 15 (md)
+    /// A code fence (`fence`, like ```` ``` ````) that no line closes.
+    UnclosedCodeFence {
+        fence: String,
+    },
+    /// Math between `$` signs, said once per build.
+    MathShownAsWritten,
 }
 
 impl Problem {
@@ -532,6 +539,9 @@ impl Problem {
         "privacy/custom-pattern",
         "privacy/unchecked-file",
         "privacy/too-large-to-check",
+        // issue 15 (md)
+        "markdown/unclosed-code-fence",
+        "markdown/math-as-written",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -672,6 +682,9 @@ impl Problem {
             },
             UncheckedFileType => "privacy/unchecked-file",
             TooLargeToCheck { .. } => "privacy/too-large-to-check",
+            // issue 15 (md)
+            UnclosedCodeFence { .. } => "markdown/unclosed-code-fence",
+            MathShownAsWritten => "markdown/math-as-written",
         }
     }
 

@@ -145,12 +145,20 @@ fn examples() -> Vec<Problem> {
             at: Some(s("content/x")),
             link: Box::new(link(true)),
         }),
-        why(LinkProblem::NoHeading { source: s("a.md"), wanted: s("x"), suggestion: None, headings: vec![] }),
+        why(LinkProblem::NoHeading { source: s("a.md"), wanted: s("x"), suggestion: None, headings: vec![], more: 0 }),
         why(LinkProblem::NoHeading {
             source: s("a.md"),
             wanted: s("x"),
             suggestion: None,
             headings: vec![s("背景"), s("結果")],
+            more: 0,
+        }),
+        why(LinkProblem::NoHeading {
+            source: s("a.md"),
+            wanted: s("x"),
+            suggestion: None,
+            headings: vec![s("a"), s("b"), s("c"), s("d"), s("e")],
+            more: 35,
         }),
         ActiveSvg { what: SvgContent::EventAttribute(s("onload")) },
         ShallowClone,
@@ -179,6 +187,9 @@ fn examples() -> Vec<Problem> {
         CustomerData { data: super::CustomerData::Custom(s("member number")), masked: s("VIP-**3456"), markdown: true },
         UncheckedFileType,
         TooLargeToCheck { kb: 2048, limit_kb: 1024 },
+        // issue 15 (md)
+        UnclosedCodeFence { fence: s("```") },
+        MathShownAsWritten,
     ]
 }
 
@@ -301,10 +312,13 @@ fn variant(p: &Problem) -> usize {
         CustomerData { .. } => 110,
         UncheckedFileType => 111,
         TooLargeToCheck { .. } => 112,
+        // issue 15 (md)
+        UnclosedCodeFence { .. } => 113,
+        MathShownAsWritten => 114,
     }
 }
 
-const VARIANTS: usize = 113;
+const VARIANTS: usize = 115;
 
 #[test]
 fn every_variant_has_an_example() {
@@ -363,7 +377,13 @@ fn words_are_made_from_the_values() {
         ),
         (
             Problem::BrokenLink {
-                why: LinkProblem::NoHeading { source: s("a.md"), wanted: s("x"), suggestion: Some(s("y")), headings: vec![] },
+                why: LinkProblem::NoHeading {
+                    source: s("a.md"),
+                    wanted: s("x"),
+                    suggestion: Some(s("y")),
+                    headings: vec![],
+                    more: 0,
+                },
             },
             "broken link: a.md has no heading `#x`; did you mean `#y`?",
         ),

@@ -91,12 +91,14 @@ pub enum LinkProblem {
         at: Option<String>,
         link: Box<LinkTarget>,
     },
-    /// `source` has no heading `wanted`.
+    /// `source` has no heading `wanted`; `headings` are at most the 5
+    /// closest to it, `more` how many others it has.
     NoHeading {
         source: String,
         wanted: String,
         suggestion: Option<String>,
         headings: Vec<String>,
+        more: usize,
     },
 }
 

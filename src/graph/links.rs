@@ -3,21 +3,27 @@
 //! `[[slug#heading]]`), links to headings, images and attachments.
 //!
 //! Every link becomes a relative URL from the linking page, so the site works
-//! under any sub-path. A link that leads nowhere is reported with the closest
-//! existing target.
+//! under any sub-path. A link to one of the site's own pages (`/`, `/tags/`,
+//! `/tags/退貨/`, `/search/`, a section) is one too ([`own_lists`]). A link
+//! that leads nowhere is reported with the closest existing target: an
+//! article (by path, slug or title) or a file of the same kind; a missing
+//! heading with the few closest headings.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use percent_encoding::percent_decode_str;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::config::Config;
+use crate::config::{Config, Kind};
 use crate::content::Content;
 use crate::diagnostics::{closest, display_path, LinkProblem};
 use crate::fold::fold;
 use crate::markdown::{LinkResolver, ResolvedLink};
 use crate::paths::CONTENT_DIR;
-use crate::urls::{content_path, encode_fragment, slugify};
+use crate::urls::{content_path, encode_fragment, is_own_page, slugify};
+
+/// How many headings a message about a missing one lists at most.
+const HEADINGS_LISTED: usize = 5;
 
 /// Everything a link can point to, by every name it can be called.
 pub struct LinkIndex<'a> {
@@ -40,6 +46,28 @@ pub struct LinkMaps {
     /// Content-relative file path → its site path.
     files: HashMap<String, String>,
     heading_ids: Vec<HashSet<String>>,
+    /// The site paths of the sections, taxonomies and terms ([`own_lists`]).
+    lists: BTreeSet<String>,
+}
+
+/// The site paths of the lists the site will have: a page per section that
+/// has articles, per taxonomy and per term (with the slugs the graph gives
+/// them). Made from the articles' places and front matter, so the build
+/// counts them in the "world" that link resolution depends on.
+pub fn own_lists(content: &Content, config: &Config) -> BTreeSet<String> {
+    let mut lists = BTreeSet::new();
+    for a in &content.articles {
+        if !a.section.is_empty() && a.kind != Kind::Response {
+            lists.insert(crate::urls::list(&a.section));
+        }
+    }
+    let mut keys = super::TermKeys::default();
+    for tax in &config.taxonomies {
+        lists.insert(crate::urls::list(&tax.key));
+        let (grouped, _) = super::group_terms(&content.articles, &tax.key, config, &mut keys);
+        lists.extend(grouped.terms.iter().map(|t| crate::urls::term(&tax.key, &t.slug)));
+    }
+    lists
 }
 
 fn nfc(s: &str) -> String {
@@ -48,7 +76,7 @@ fn nfc(s: &str) -> String {
 
 impl<'a> LinkIndex<'a> {
     pub fn new(content: &'a Content, config: &'a Config, heading_ids: &[std::sync::Arc<Vec<String>>]) -> Self {
-        let maps = LinkMaps::new(content, heading_ids);
+        let maps = LinkMaps::new(content, heading_ids, own_lists(content, config));
         LinkIndex { content, config, maps: std::sync::Arc::new(maps) }
     }
 
@@ -64,8 +92,9 @@ impl<'a> LinkIndex<'a> {
 }
 
 impl LinkMaps {
-    fn new(content: &Content, heading_ids: &[std::sync::Arc<Vec<String>>]) -> Self {
+    fn new(content: &Content, heading_ids: &[std::sync::Arc<Vec<String>>], lists: BTreeSet<String>) -> Self {
         let mut index = LinkMaps {
+            lists,
             by_source: HashMap::new(),
             by_slug: HashMap::new(),
             by_title: HashMap::new(),
@@ -180,7 +209,9 @@ impl<'a> LinkIndex<'a> {
         let mut headings: Vec<String> = ids.iter().cloned().collect();
         headings.sort();
         let suggestion = closest(&wanted, headings.iter().map(String::as_str)).map(str::to_string);
-        Err(LinkProblem::NoHeading { source, wanted, suggestion, headings })
+        let more = headings.len().saturating_sub(HEADINGS_LISTED);
+        let headings = closest_few(&wanted, headings, HEADINGS_LISTED);
+        Err(LinkProblem::NoHeading { source, wanted, suggestion, headings, more })
     }
 
     fn href(&self, from: usize, site_path: &str, fragment: Option<&str>) -> String {
@@ -291,10 +322,67 @@ impl LinkResolver for ArticleLinks<'_> {
         if let Some(&to) = ix.maps.by_page.get(&as_page) {
             return ix.article_link(self.from, to, fragment, false).map(Some);
         }
-        let all = ix.maps.files.keys().map(String::as_str);
-        let suggestion = closest(&joined, all).map(str::to_string);
-        Err(LinkProblem::MissingFile { written: decoded, resolved: joined, suggestion })
+        // One of the site's own pages: `/`, `/tags/`, `/search/`, a section.
+        let page = if joined.is_empty() { String::new() } else { as_page };
+        if is_own_page(&page, &ix.maps.lists) {
+            let query = dest.split_once('#').map_or(dest, |(p, _)| p).split_once('?').map(|(_, q)| q);
+            let mut href = ix.href(self.from, &page, None);
+            if let Some(q) = query {
+                href = format!("{href}?{q}");
+            }
+            if let Some(f) = fragment {
+                href = format!("{href}#{f}");
+            }
+            return Ok(Some(ResolvedLink { href, text: None, target: None }));
+        }
+        Err(ix.missing_target(decoded, joined))
     }
+}
+
+impl LinkIndex<'_> {
+    /// The problem for a link to `resolved` (not a Markdown file), which
+    /// does not exist: the suggestion is a file of the same kind (`.png`
+    /// for `.png`) or, for an address without one (`cases/退貨/`), an
+    /// article whose slug or title is closest to its last part; never an
+    /// unrelated file.
+    fn missing_target(&self, written: String, resolved: String) -> LinkProblem {
+        let suggestion = match extension(&resolved) {
+            Some(ext) => {
+                let same_kind = self.maps.files.keys().filter(|f| extension(f).as_deref() == Some(ext.as_str()));
+                closest(&resolved, same_kind.map(String::as_str)).map(str::to_string)
+            }
+            None => {
+                let last = resolved.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+                let names: Vec<(&str, usize)> = (self.content.articles.iter().enumerate())
+                    .flat_map(|(i, a)| [(a.slug.as_str(), i), (a.front.title.as_str(), i)])
+                    .collect();
+                closest(last, names.iter().map(|(n, _)| *n))
+                    .and_then(|n| names.iter().find(|(m, _)| *m == n))
+                    .map(|&(_, i)| content_path(&self.content.articles[i].source))
+            }
+        };
+        LinkProblem::MissingFile { written, resolved, suggestion }
+    }
+}
+
+/// The extension of a path's last part, in lowercase (`png`), if it has one.
+fn extension(path: &str) -> Option<String> {
+    let last = path.rsplit('/').next().unwrap_or(path);
+    let (stem, ext) = last.rsplit_once('.')?;
+    (!stem.is_empty() && !ext.is_empty()).then(|| ext.to_lowercase())
+}
+
+/// The `n` of `names` closest to `wanted` (most alike first, then in
+/// order), or all of them when there are no more than `n`.
+fn closest_few(wanted: &str, names: Vec<String>, n: usize) -> Vec<String> {
+    if names.len() <= n {
+        return names;
+    }
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(f64, String)> =
+        names.into_iter().map(|h| (strsim::normalized_levenshtein(&wanted, &h.to_lowercase()), h)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.into_iter().take(n).map(|(_, h)| h).collect()
 }
 
 #[cfg(test)]
@@ -307,6 +395,24 @@ mod tests {
         assert_eq!(join("cases", "/essays/a.md").as_deref(), Some("essays/a.md"));
         assert_eq!(join("cases", "./img/a.png").as_deref(), Some("cases/img/a.png"));
         assert_eq!(join("", "../a.md"), None);
+    }
+
+    #[test]
+    fn extensions_name_the_kind_of_file() {
+        assert_eq!(extension("cases/a.PNG").as_deref(), Some("png"));
+        assert_eq!(extension("cases/a/"), None);
+        assert_eq!(extension("cases/.hidden"), None);
+        assert_eq!(extension("v1.2/a"), None);
+    }
+
+    #[test]
+    fn the_closest_few_headings() {
+        let names: Vec<String> = (1..=40).map(|n| format!("步驟-{n}")).collect();
+        let few = closest_few("步驟-4", names, 5);
+        assert_eq!(few.len(), 5);
+        assert_eq!(few[0], "步驟-4");
+        let all = closest_few("x", vec!["b".into(), "a".into()], 5);
+        assert_eq!(all, ["b", "a"]);
     }
 
     #[test]

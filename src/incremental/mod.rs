@@ -17,7 +17,7 @@
 //! | [`BuildCache::svgs`] | journal | `markdown.raw_html` | a file is created, removed or renamed, or an `.svg` is written |
 //! | [`BuildCache::templates`] | theme | every template's name and text | a template is written |
 //! | [`MarkdownCache::headings`] | article body | the body's hash | the body changes; all when the config's key changes |
-//! | [`MarkdownCache::links`] | journal | the "world": every article's source, slug, title, address, attachments and heading ids, the files, the skipped links | any of those changes |
+//! | [`MarkdownCache::links`] | journal | the "world": every article's source, slug, title, address, attachments and heading ids, the files, the skipped links, the sections, taxonomies and terms | any of those changes |
 //! | [`MarkdownCache::rendered`] | article | source, address, body, `raw_html` | those change; all when the world changes |
 //! | [`MarkdownCache::privacy`] | article | source, front matter text, body, body line, `check` | those change |
 //! | [`graph::FrontCache`](crate::graph::FrontCache) | journal | the world, every article's front matter key, the config's key, authors, tags, picks | any of those changes |

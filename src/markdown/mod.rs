@@ -5,12 +5,18 @@
 //! links found. Headings get ids that keep Chinese text; code blocks are
 //! highlighted into CSS classes (see [`highlight`]). Unless the journal
 //! allows raw HTML, the result is cleaned by [`sanitize`] and what was
-//! removed is noted at its line.
+//! removed is noted at its line. Addresses in raw HTML (`<a href>`,
+//! `<img src>`) are resolved like Markdown links ([`raw_links`]); what
+//! other tools' Markdown writes (GitHub alerts, math, an unclosed fence) is
+//! read as its writer meant ([`forgiving`]).
 
+pub mod forgiving;
 pub mod highlight;
+pub mod raw_links;
 pub mod sanitize;
 pub mod svg;
 
+use percent_encoding::percent_decode_str;
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -51,6 +57,21 @@ pub struct Rendered {
     pub html_key: u64,
     /// A hash of `text`, for what is computed from the text (related articles).
     pub text_key: u64,
+    /// Where math (`$…$`, `$$…$$`, shown as written) first appears: (line,
+    /// column). The build says so once, at the first article that has it.
+    pub math: Option<(usize, usize)>,
+}
+
+/// What rendering an article needs besides its body and its links.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    pub slug_mode: SlugMode,
+    pub raw_html: RawHtml,
+    /// The site's language (`zh-Hant`, `en`): the words of admonition titles.
+    pub language: &'a str,
+    /// The article's title: a `#` heading that repeats it is not listed in
+    /// the table of contents (other `#` headings are).
+    pub title: &'a str,
 }
 
 /// What lists and pages show about an article's text.
@@ -165,6 +186,8 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_MATH
 }
 
 /// The id of a heading: its `{#id}` if written, else its slug, made unique
@@ -190,6 +213,11 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
                     text.push_str(&t);
                 }
             }
+            Event::InlineMath(ref t) | Event::DisplayMath(ref t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&forgiving::math_as_written(t, matches!(event, Event::DisplayMath(_))));
+                }
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((explicit, text)) = current.take() {
                     out.push(heading_id(explicit.as_deref(), &text, mode, &mut taken).0);
@@ -203,11 +231,13 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
 
 /// Renders one article body, resolving its links with `links`; with
 /// [`RawHtml::Clean`] the HTML is cleaned by [`sanitize::clean`].
-pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dyn LinkResolver) -> Rendered {
+pub fn render(markdown: &str, settings: &Settings, links: &dyn LinkResolver) -> Rendered {
+    let slug_mode = settings.slug_mode;
+    let title = crate::fold::fold(settings.title.trim());
     let mut out = Rendered::default();
     let mut text = String::new();
     let lines = LineIndex::new(markdown);
-    let clean = raw_html == RawHtml::Clean;
+    let clean = settings.raw_html == RawHtml::Clean;
     let events = resolve_links(markdown, &lines, links, clean, &mut out);
 
     let mut ids = UniqueNames::default();
@@ -270,7 +300,12 @@ pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dy
                         )
                         .into(),
                     ));
-                    if lvl == 2 || lvl == 3 {
+                    let listed = match lvl {
+                        1 => crate::fold::fold(h.text.trim()) != title,
+                        2 | 3 => true,
+                        _ => false,
+                    };
+                    if listed {
                         out.toc.push(TocEntry { level: lvl, id, href, title: h.text.trim().to_string() });
                     }
                     text.push_str(&h.text);
@@ -339,6 +374,12 @@ pub fn render(markdown: &str, slug_mode: SlugMode, raw_html: RawHtml, links: &dy
                 html_events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
                 html_events.push(event);
             }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                html_events.push(Event::Html(forgiving::admonition_start(kind, settings.language).into()));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                html_events.push(Event::Html(CowStr::Borrowed(forgiving::ADMONITION_END)));
+            }
             Event::End(TagEnd::Table) => {
                 html_events.push(event);
                 html_events.push(Event::Html(CowStr::Borrowed("</div>")));
@@ -406,6 +447,9 @@ fn resolve_links<'a>(
     let mut replacing: Option<String> = None;
     let mut in_heading = false;
     let mut in_code = false;
+    // A raw HTML block being read: its text and where each piece of it
+    // starts (in the text, in the body), to be rewritten as one.
+    let mut html_block: Option<(String, Vec<(usize, usize)>)> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if let Event::Text(t) = &event {
             if !in_code {
@@ -413,11 +457,56 @@ fn resolve_links<'a>(
             }
         }
         match &event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                let fence = match kind {
+                    CodeBlockKind::Fenced(_) => markdown.get(range.clone()).and_then(forgiving::unclosed_fence),
+                    CodeBlockKind::Indented => None,
+                };
+                if let Some(fence) = fence {
+                    let (line, col) = lines.position(range.start);
+                    out.notes.push((line, col, Problem::UnclosedCodeFence { fence }));
+                }
+            }
             Event::End(TagEnd::CodeBlock) => in_code = false,
             _ => {}
         }
         match event {
+            Event::Start(Tag::Link { link_type: LinkType::Email, .. }) => {
+                // `<a@b.com>`: a mail link, written `mailto:` by the HTML writer.
+                events.push((event, range.start));
+            }
+            Event::InlineMath(ref t) | Event::DisplayMath(ref t) => {
+                let written = forgiving::math_as_written(t, matches!(event, Event::DisplayMath(_)));
+                out.math.get_or_insert_with(|| lines.position(range.start));
+                block.push_str(&written);
+                events.push((Event::Text(written.into()), range.start));
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                html_block = Some((String::new(), Vec::new()));
+                events.push((event, range.start));
+            }
+            Event::Html(t) if html_block.is_some() => {
+                if let Some((text, pieces)) = html_block.as_mut() {
+                    pieces.push((text.len(), range.start));
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((text, pieces)) = html_block.take() {
+                    let at = pieces.first().map_or(range.start, |p| p.1);
+                    let place = |i: usize| {
+                        let k = pieces.partition_point(|p| p.0 <= i).saturating_sub(1);
+                        pieces.get(k).map_or(at, |p| p.1 + i - p.0)
+                    };
+                    events.push((Event::Html(raw_addresses(text.into(), place, links, lines, out)), at));
+                }
+                events.push((event, range.start));
+            }
+            Event::InlineHtml(t) => {
+                let html = raw_addresses(t, |i| range.start + i, links, lines, out);
+                events.push((Event::InlineHtml(html), range.start));
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let wiki = matches!(link_type, LinkType::WikiLink { .. });
                 let piped = matches!(link_type, LinkType::WikiLink { has_pothole: true });
@@ -531,6 +620,41 @@ fn record_link<'a>(
     (dest, text)
 }
 
+/// Resolves the addresses of a piece of raw HTML ([`raw_links`]) like
+/// Markdown links, `place` turning a byte offset in the piece into one in
+/// the body; returns the piece with those that resolve rewritten. A bare
+/// `#id` is left alone: raw HTML may give elements ids of its own.
+fn raw_addresses<'a>(
+    html: CowStr<'a>,
+    place: impl Fn(usize) -> usize,
+    links: &dyn LinkResolver,
+    lines: &LineIndex,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    let mut rewritten = Vec::new();
+    for a in raw_links::find(&html) {
+        let attr = if a.image { "src" } else { "href" };
+        let written = html.get(a.tag.clone()).and_then(|t| sanitize::attribute_of(t, attr)).unwrap_or(a.dest);
+        // An address cleaning removes is noted by cleaning; one written
+        // with raw HTML allowed is the writer's.
+        if written.is_empty() || written.starts_with('#') || sanitize::check_address(&written, a.image).is_some() {
+            continue;
+        }
+        let at = lines.position(place(a.range.start));
+        let (dest, _) = record_link(links, written.clone().into(), false, a.image, false, at, out);
+        let decoded = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+        // Kept as written when it only differs in its encoding (`流程.svg`).
+        if decoded(&dest) != decoded(&written) {
+            rewritten.push((a.range, escape(&dest)));
+        }
+    }
+    if rewritten.is_empty() {
+        html
+    } else {
+        raw_links::replace(&html, &rewritten).into()
+    }
+}
+
 /// The sentence of `text` that holds the byte offset `at`, trimmed and at
 /// most 160 characters; `ends` are the block's [`sentence_ends`].
 fn sentence_around(text: &str, ends: &[usize], at: usize) -> String {
@@ -627,165 +751,4 @@ pub fn count_chars_and_words(text: &str) -> (usize, usize) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plain(md: &str) -> Rendered {
-        render(md, SlugMode::Unicode, RawHtml::Clean, &NoLinks)
-    }
-
-    #[test]
-    fn headings_get_chinese_ids_and_toc() {
-        let r = plain("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n");
-        assert!(r.html.contains("<h2 id=\"背景\">背景<a class=\"anchor\" href=\"#%E8%83%8C%E6%99%AF\""), "{}", r.html);
-        assert!(r.html.contains("<h2 id=\"背景-2\">"));
-        let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, ["背景", "背景-2", "root-cause"]);
-        assert_eq!(heading_ids("## 背景\n\ntext\n\n## 背景\n\n### Root Cause!\n", SlugMode::Unicode), ids);
-        assert_eq!(r.duplicate_headings.len(), 1);
-        assert_eq!((r.duplicate_headings[0].line, r.duplicate_headings[0].col), (5, 1));
-    }
-
-    #[test]
-    fn twenty_thousand_equal_headings_get_numbered_ids() {
-        let md = "## 說明\n\n".repeat(20_000);
-        let want: Vec<String> =
-            std::iter::once("說明".to_string()).chain((2..=20_000).map(|n| format!("說明-{n}"))).collect();
-        assert_eq!(heading_ids(&md, SlugMode::Unicode), want);
-        let r = plain(&md);
-        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, want);
-        assert_eq!(r.duplicate_headings.len(), 19_999);
-        assert_eq!((r.duplicate_headings[0].dest.as_str(), r.duplicate_headings[0].line), ("說明-2", 3));
-        assert!(r.html.contains("<h2 id=\"說明-20000\">"));
-    }
-
-    #[test]
-    fn links_are_found_with_their_place_and_sentence() {
-        let r = plain("# T\n\n前一句。見 [退貨](../cases/退貨.md#例外) 與 ![圖](a.png)的說明。後一句。\n");
-        let found: Vec<_> = r.links.iter().map(|l| (l.dest.as_str(), l.line, l.col, l.is_image)).collect();
-        assert_eq!(found, [("../cases/退貨.md#例外", 3, 7, false), ("a.png", 3, 33, true)]);
-        assert_eq!(r.links[0].context, "見 退貨 與 圖的說明。");
-    }
-
-    #[test]
-    fn each_link_gets_its_own_sentence_in_a_long_paragraph() {
-        let text = "前言。".to_string() + &"看 [甲](a.md)！".repeat(3) + &"x".repeat(200) + " [乙](b.md) 尾\n";
-        let r = plain(&text);
-        let contexts: Vec<&str> = r.links.iter().map(|l| l.context.as_str()).collect();
-        let long = format!("{}…", "x".repeat(159));
-        assert_eq!(contexts, ["看 甲！", "看 甲！", "看 甲！", long.as_str()]);
-    }
-
-    struct Fake;
-    impl LinkResolver for Fake {
-        fn resolve(&self, dest: &str, wiki: bool) -> Result<Option<ResolvedLink>, LinkProblem> {
-            match (dest, wiki) {
-                ("退貨-耳機", true) => Ok(Some(ResolvedLink {
-                    href: "../退貨-耳機/".into(),
-                    text: Some("客戶要求退回耳機".into()),
-                    target: Some(7),
-                })),
-                ("gone.md", false) => Err(LinkProblem::NoSuchName { name: "gone".into(), suggestion: None }),
-                _ => Ok(None),
-            }
-        }
-    }
-
-    #[test]
-    fn wiki_links_are_resolved_and_named_by_title() {
-        let r = render(
-            "看 [[退貨-耳機]] 和 [[退貨-耳機|這篇]]，還有 [壞](gone.md)。\n",
-            SlugMode::Unicode,
-            RawHtml::Clean,
-            &Fake,
-        );
-        assert!(
-            r.html.contains("<a href=\"../%E9%80%80%E8%B2%A8-%E8%80%B3%E6%A9%9F/\">客戶要求退回耳機</a>"),
-            "{}",
-            r.html
-        );
-        assert!(r.html.contains(">這篇</a>"), "{}", r.html);
-        assert_eq!(r.links[0].target, Some(7));
-        assert_eq!(r.broken.len(), 1);
-        assert_eq!((r.broken[0].0.dest.as_str(), r.broken[0].0.col), ("gone.md", 31));
-        assert_eq!(r.links[0].context, "看 客戶要求退回耳機 和 這篇，還有 壞。");
-    }
-
-    #[test]
-    fn notes_headings_without_space_and_unread_bold() {
-        let r = plain("##背景\n\n這是**造成的。**一個問題。\n\n```\n##code\n```\n");
-        let notes: Vec<(usize, usize)> = r.notes.iter().map(|(l, c, _)| (*l, *c)).collect();
-        assert_eq!(notes, [(1, 1), (3, 3), (3, 9)]);
-        assert!(r.notes[0].2.message().contains("put a space after the #: `## 背景`"), "{:?}", r.notes);
-        assert!(plain("這是**造成的**。一個問題。\n").notes.is_empty());
-        assert!(plain("已遮蔽的 0912-***-678 與 138****5678。\n").notes.is_empty());
-    }
-
-    #[test]
-    fn tables_footnotes_tasks() {
-        let r = plain("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: 註解\n");
-        assert!(r.html.contains("<div class=\"table-wrap\"><table>"));
-        assert!(r.html.contains("type=\"checkbox\""));
-        assert!(r.html.contains("footnote-definition"));
-    }
-
-    #[test]
-    fn code_is_highlighted_with_classes() {
-        let r = plain("```yaml\nkey: value\n```\n");
-        assert!(r.html.contains("<pre class=\"code hl-code\" data-lang=\"yaml\"><code>"), "{}", r.html);
-        assert!(r.html.contains("class=\"hl-"));
-        assert!(r.text.contains("key: value"));
-    }
-
-    /// Every feature of casebook's Markdown, as the writer's guide shows it.
-    const EVERY_FEATURE: &str = "# 標題 {#top}\n\n## 背景\n\n**粗** *斜* ~~刪~~ `碼` [連結](../a.md#x) [外](https://example.com/) <mailto:a@b.c>\n\n![圖](a.png \"說明\")\n\n| 左 | 中 | 右 |\n|:---|:---:|---:|\n| 1 | 2 | 3 |\n\n- [x] 完成\n- [ ] 未完成\n\n1. 一\n2. 二\n\n> 引用\n\n> [!NOTE]\n> 提示\n\n註[^1]。\n\n[^1]: 註解\n\n```rust\nfn main() { println!(\"<b>\"); }\n```\n\n    縮排\n\n---\n\n行尾  \n換行 & < > \"\n";
-
-    #[test]
-    fn cleaning_keeps_all_of_casebooks_own_markup() {
-        let allowed = render(EVERY_FEATURE, SlugMode::Unicode, RawHtml::Allow, &NoLinks);
-        let cleaned = plain(EVERY_FEATURE);
-        assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
-        assert_eq!(sanitize::check_fragment(&allowed.html).removals, [], "{}", allowed.html);
-        for mark in ["<", "class=", "id=", "href=", "src=", "style=", "checked", "title=", "data-lang"] {
-            assert_eq!(
-                cleaned.html.matches(mark).count(),
-                allowed.html.matches(mark).count(),
-                "{mark}\n{}\n{}",
-                allowed.html,
-                cleaned.html
-            );
-        }
-    }
-
-    #[test]
-    fn raw_html_is_cleaned_and_noted_at_its_line() {
-        let md = "第一段。\n\n<script>\nalert(1)\n</script>\n\n文字 <img src=x onerror=alert(1)> 與 [按](javascript:alert(1))。\n\n<iframe srcdoc=\"x\">\n\n## 之後\n\n<details><summary>看</summary>\n\n<kbd>Ctrl</kbd>\n\n</details>\n\n行內 <script>alert(2)</script> 後，<svg onload=alert(3)><circle r=\"1\"/></svg> 再後\n\n<svg><circle r=1>\n\n最後\n";
-        let r = plain(md);
-        let removed: Vec<(usize, usize)> = r.removed.iter().map(|(l, c, _)| (*l, *c)).collect();
-        assert_eq!(removed, [(3, 1), (7, 4), (7, 35), (9, 1), (19, 4), (19, 32), (21, 1)], "{:?}", r.removed);
-        for gone in ["script", "onerror", "javascript", "iframe", "alert"] {
-            assert!(!r.html.contains(gone), "{gone}: {}", r.html);
-        }
-        assert!(r.html.contains("<h2 id=\"之後\">"), "the unclosed iframe took the rest: {}", r.html);
-        assert!(r.html.contains("<details><summary>看</summary>"), "{}", r.html);
-        assert!(r.html.contains("<kbd>Ctrl</kbd>"), "{}", r.html);
-        assert!(r.html.contains("<p>行內  後， 再後</p>"), "{}", r.html);
-        assert!(r.html.contains("<p>最後</p>"), "{}", r.html);
-        assert!(!r.text.contains("alert"), "{}", r.text);
-        assert!(r.broken.is_empty());
-        let kept = render(md, SlugMode::Unicode, RawHtml::Allow, &NoLinks);
-        assert!(kept.removed.is_empty());
-        assert!(kept.html.contains("<script>\nalert(1)\n</script>"), "{}", kept.html);
-        assert!(kept.html.contains("onerror=alert(1)"), "{}", kept.html);
-    }
-
-    #[test]
-    fn reading_time_follows_the_house_convention() {
-        // 1,280 characters are announced as about 4 minutes.
-        let text: String = "字".repeat(1280);
-        assert_eq!(minutes_for(count_chars_and_words(&text).0, count_chars_and_words(&text).1, 325, 220), 4);
-        assert_eq!(minutes_for(0, 1, 325, 220), 1);
-        assert_eq!(count_chars_and_words("退貨 policy for ORD38 訂單"), (4, 3));
-    }
-}
+mod tests;

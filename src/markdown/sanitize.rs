@@ -149,6 +149,13 @@ const CLASSES: &[&str] = &[
     "footnote-reference",
     "footnote-definition",
     "footnote-definition-label",
+    "admonition",
+    "admonition-title",
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "caution",
 ];
 const CLASS_PREFIXES: &[&str] = &["hl-", "language-", "markdown-alert-"];
 
@@ -284,6 +291,36 @@ pub fn check_fragment(fragment: &str) -> FragmentReport {
         (None, None) => {}
     }
     report
+}
+
+/// The value of the attribute `attr` of the first start tag in `tag` (the
+/// source of one tag), as browsers and [`clean`] read it: entities decoded.
+pub fn attribute_of(tag: &str, attr: &str) -> Option<String> {
+    let tokenizer = Tokenizer::new(FirstTag::default(), TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from(tag));
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    let found = tokenizer.sink.0.into_inner()?;
+    found.attrs.iter().find(|a| (*a.name.local).eq_ignore_ascii_case(attr)).map(|a| a.value.to_string())
+}
+
+/// Keeps the first start tag it is given.
+#[derive(Default)]
+struct FirstTag(RefCell<Option<Tag>>);
+
+impl TokenSink for FirstTag {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        if let Token::TagToken(tag) = token {
+            let mut first = self.0.borrow_mut();
+            if first.is_none() && tag.kind == TagKind::StartTag {
+                *first = Some(tag);
+            }
+        }
+        TokenSinkResult::Continue
+    }
 }
 
 /// The 0-based line and 1-based column of `<tag` at or before the line the
@@ -488,6 +525,13 @@ mod tests {
         assert_eq!(check_fragment("<svg><a href=javascript:x>").removals.len(), 1);
         assert!(check_fragment("<plaintext>").swallows_rest);
         assert!(check_fragment("<details><summary>a</summary>").removals.is_empty());
+    }
+
+    #[test]
+    fn attributes_are_read_as_browsers_read_them() {
+        assert_eq!(attribute_of("<a href=\"JaVaScRiPt&colon;x\">", "href").as_deref(), Some("JaVaScRiPt:x"));
+        assert_eq!(attribute_of("<IMG SRC='a&amp;b.png'>", "src").as_deref(), Some("a&b.png"));
+        assert_eq!(attribute_of("<a name=x>", "href"), None);
     }
 
     #[test]

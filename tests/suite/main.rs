@@ -11,6 +11,7 @@ mod incremental;
 mod layers;
 mod limits;
 mod links;
+mod markdown_forgiving;
 mod mutation;
 mod names;
 mod paths;
