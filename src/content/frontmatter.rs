@@ -7,13 +7,16 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset};
 use serde_norway::{Mapping, Value};
 
 use crate::config::{Config, Kind, COMPETENCIES};
-use crate::diagnostics::{closest, line_col, DateError, Diagnostic, Found, Problem};
+use crate::diagnostics::{closest, line_col, Diagnostic, Found, Problem};
 use crate::fold::fold;
 use crate::yaml;
+
+use super::dates::{impossible_date, parse_date};
+use super::formats::{self, Format, NoSplit};
 
 /// Front matter after checking: every value has the type the program uses.
 #[derive(Debug, Clone, Default)]
@@ -70,68 +73,99 @@ pub fn decode(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
     Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
 }
 
-/// Splits and checks a decoded file. All problems found are returned; the
-/// parse fails only if the file cannot be used at all.
+/// Splits and checks a decoded file. All problems found are returned. The
+/// parse gives no `Parsed` only when the file cannot be cut into front
+/// matter and body; when the front matter has errors, the body is still
+/// given (with what could be read of the front matter), so its links and
+/// customer data are checked in the same run.
 pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return (None, vec![Diagnostic::error(rel, 1, 1, Problem::EmptyFile)]);
     }
-    let mut lines = text.split_inclusive('\n');
-    let first = lines.next().unwrap_or_default();
-    if first.trim_end() != "---" {
-        return (None, vec![Diagnostic::error(rel, 1, 1, Problem::NoFrontMatter)]);
-    }
-    let mut offset = first.len();
-    let mut closing = None;
-    for (i, line) in lines.enumerate() {
-        let t = line.trim_end();
-        if t == "---" || t == "..." {
-            closing = Some((i + 2, offset, offset + line.len()));
-            break;
+    let split = match formats::split(text) {
+        Ok(s) => s,
+        Err(NoSplit::Missing) => {
+            // The whole file is the body: its links are still checked.
+            let front = FrontMatter::default();
+            let parsed = Parsed { front, front_text: String::new(), body: text.to_string(), body_line: 1 };
+            return (Some(parsed), vec![Diagnostic::error(rel, 1, 1, Problem::NoFrontMatter)]);
         }
-        offset += line.len();
-    }
-    let Some((close_line, yaml_end, body_start)) = closing else {
-        return (None, vec![Diagnostic::error(rel, 1, 1, Problem::FrontMatterUnclosed)]);
+        Err(NoSplit::Unclosed(line, col, problem)) => return (None, vec![Diagnostic::error(rel, line, col, problem)]),
     };
-    let yaml_text = &text[first.len()..yaml_end];
-    let body = text[body_start..].to_string();
-    let body_line = close_line + 1;
+    let mut parsed = Parsed {
+        front: FrontMatter::default(),
+        front_text: split.front.to_string(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    };
+    let map = match read_fields(&split, rel) {
+        Ok(map) => map,
+        Err(d) => return (Some(parsed), vec![d]),
+    };
+    let mut checker = Checker { rel, front: split.front, format: split.format, diags: Vec::new(), config };
+    parsed.front = checker.front_matter(map, split.body, split.body_line);
+    (Some(parsed), checker.diags)
+}
 
-    if let Some(d) = precheck(yaml_text, rel) {
-        return (None, vec![d]);
+/// The front matter's fields, or the one error that stops them being read.
+fn read_fields(split: &formats::Split, rel: &Path) -> Result<Mapping, Diagnostic> {
+    // Lines of the front matter start on line 2 of the file.
+    let at = |(line, col, problem): (usize, usize, Box<Problem>)| Diagnostic::error(rel, line + 1, col, problem);
+    let value = match split.format {
+        Format::Yaml => yaml_value(split.front).map_err(at)?,
+        Format::Toml => formats::toml_value(split.front).map_err(at)?,
+        Format::Json => formats::json_value(split.json),
+    };
+    match value {
+        Value::Mapping(map) => Ok(map),
+        _ => Err(Diagnostic::error(rel, 2, 1, Problem::FrontMatterNotFields)),
+    }
+}
+
+/// YAML front matter as a value, or (1-based line in `yaml`, column, problem).
+fn yaml_value(yaml_text: &str) -> Result<Value, (usize, usize, Box<Problem>)> {
+    if let Some((line, col, problem)) = precheck(yaml_text) {
+        return Err((line, col, Box::new(problem)));
     }
     if let Err(r) = yaml::guard(yaml_text) {
-        return (None, vec![Diagnostic::error(rel, r.line + 1, r.col, r.problem)]);
+        return Err((r.line, r.col, r.problem));
     }
-    let value: Value = if yaml_text.trim().is_empty() {
-        Value::Mapping(Mapping::new())
-    } else {
-        match serde_norway::from_str(yaml_text) {
-            Ok(v) => v,
-            Err(err) => {
-                let (line, col, problem) = yaml::explain_error(&err, yaml_text);
-                // An unclosed quote already has the clearest message.
-                let (line, col, problem) = match problem {
-                    Problem::YamlUnclosedQuote => (line, col, problem),
-                    _ => special_first_character(yaml_text, line).unwrap_or((line, col, problem)),
-                };
-                let d = Diagnostic::error(rel, line + 1, col, problem);
-                return (None, vec![d]);
-            }
-        }
-    };
-    let Value::Mapping(map) = value else {
-        return (None, vec![Diagnostic::error(rel, 2, 1, Problem::FrontMatterNotFields)]);
-    };
-    let mut checker = Checker { rel, yaml: yaml_text, diags: Vec::new(), config };
-    let front = checker.front_matter(map);
-    (Some(Parsed { front, front_text: yaml_text.to_string(), body, body_line }), checker.diags)
+    if yaml_text.trim().is_empty() {
+        return Ok(Value::Mapping(Mapping::new()));
+    }
+    serde_norway::from_str(yaml_text).map_err(|err| {
+        let (line, col, problem) = yaml::explain_error(&err, yaml_text);
+        let (line, col, problem) = match problem {
+            // An unknown escape is reported as an unclosed quote.
+            Problem::YamlUnclosedQuote => backslash_in_quotes(yaml_text, line).unwrap_or((line, col, problem)),
+            _ => special_first_character(yaml_text, line).unwrap_or((line, col, problem)),
+        };
+        (line, col, Box::new(problem))
+    })
+}
+
+/// `title: "C:\Users\me"`: YAML reads `\U` as the start of an escape and
+/// fails; the message says so instead of "never closed". `line` is the
+/// 1-based line where the quote opened.
+fn backslash_in_quotes(yaml_text: &str, line: usize) -> Option<(usize, usize, Problem)> {
+    let text = yaml_text.lines().nth(line.checked_sub(1)?)?;
+    let (key, value) = text.split_once(':')?;
+    let value = value.trim();
+    let inner = value.strip_prefix('"')?;
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    if !inner.contains('\\') {
+        return None;
+    }
+    let col = text.chars().count() - text[key.len() + 1..].trim_start().chars().count() + 1;
+    let problem = Problem::BackslashInQuotes { key: key.trim().to_string(), value: inner.replace('\'', "''") };
+    Some((line, col, problem))
 }
 
 struct Checker<'a> {
     rel: &'a Path,
-    yaml: &'a str,
+    /// The front matter as written, from line 2 of the file.
+    front: &'a str,
+    format: Format,
     diags: Vec<Diagnostic>,
     config: &'a Config,
 }
@@ -139,7 +173,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Line and column of `key`'s value in the whole file.
     fn at(&self, key: &str) -> (usize, usize) {
-        yaml::key_position(self.yaml, key).map(|(l, c)| (l + 2, c)).unwrap_or((1, 1))
+        formats::key_position(self.format, self.front, key).map(|(l, c)| (l + 2, c)).unwrap_or((1, 1))
     }
 
     fn error(&mut self, key: &str, problem: Problem) {
@@ -147,9 +181,10 @@ impl Checker<'_> {
         self.diags.push(Diagnostic::error(self.rel, line, col, problem));
     }
 
-    fn front_matter(&mut self, map: Mapping) -> FrontMatter {
+    fn front_matter(&mut self, map: Mapping, body: &str, body_line: usize) -> FrontMatter {
         let mut f = FrontMatter::default();
         let mut has_title = false;
+        let mut borrowed = Borrowed::default();
         for (k, v) in map {
             let key = match &k {
                 Value::String(s) => s.clone(),
@@ -160,9 +195,10 @@ impl Checker<'_> {
                 "title" => {
                     has_title = true;
                     f.title = self.string(&key, &v).unwrap_or_default();
-                    let commented = yaml::key_position(self.yaml, "title")
-                        .and_then(|(i, _)| self.yaml.lines().nth(i))
-                        .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
+                    let commented = self.format == Format::Yaml
+                        && yaml::key_position(self.front, "title")
+                            .and_then(|(i, _)| self.front.lines().nth(i))
+                            .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
                     if f.title.trim().is_empty() && !commented && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
                         self.error(&key, Problem::EmptyTitle);
                     }
@@ -180,10 +216,10 @@ impl Checker<'_> {
                 "authors" | "author" => f.authors = self.list(&key, &v),
                 "tags" => f.tags = self.list(&key, &v),
                 "summary" => f.summary = self.string(&key, &v),
-                "draft" => match v {
-                    Value::Bool(b) => f.draft = b,
-                    other => self.error(&key, Problem::BadDraft { found: yaml::describe(&other) }),
-                },
+                "draft" => f.draft = self.boolean(&key, &v).unwrap_or_default(),
+                "lastmod" | "publishDate" | "description" | "excerpt" | "categories" | "weight" => {
+                    self.borrowed(&key, &v, &mut borrowed)
+                }
                 "slug" => f.slug = self.string(&key, &v),
                 "channel" => f.channel = self.one_of(&key, &v, &self.config.channels.clone()),
                 "outcome" => f.outcome = self.one_of(&key, &v, &self.config.outcomes.clone()),
@@ -234,9 +270,24 @@ impl Checker<'_> {
                 }
             }
         }
-        self.check_comments(&["title", "summary"]);
+        if self.format == Format::Yaml {
+            self.check_comments(&["title", "summary"]);
+        }
+        borrowed.apply(&mut f);
         if !has_title {
-            self.diags.push(Diagnostic::error(self.rel, 1, 1, Problem::MissingTitle));
+            match first_heading(body) {
+                Some((line, title)) => {
+                    let d = Diagnostic::warning(
+                        self.rel,
+                        body_line + line,
+                        1,
+                        Problem::TitleFromHeading { title: title.clone() },
+                    );
+                    self.diags.push(d);
+                    f.title = title;
+                }
+                None => self.diags.push(Diagnostic::error(self.rel, 1, 1, Problem::MissingTitle)),
+            }
         }
         // A missing `date` may come from git (the first commit of the file):
         // the build decides, once it has read the history.
@@ -247,8 +298,8 @@ impl Checker<'_> {
     /// silently cuts a title like `耳機退貨 #3`.
     fn check_comments(&mut self, keys: &[&str]) {
         for key in keys {
-            let Some((i, _)) = yaml::key_position(self.yaml, key) else { continue };
-            let Some(line) = self.yaml.lines().nth(i) else { continue };
+            let Some((i, _)) = yaml::key_position(self.front, key) else { continue };
+            let Some(line) = self.front.lines().nth(i) else { continue };
             let raw = line.split_once(':').map(|(_, v)| v.trim()).unwrap_or_default();
             if raw.starts_with(['"', '\'']) {
                 continue;
@@ -335,14 +386,71 @@ impl Checker<'_> {
         }
     }
 
+    /// `true` or `false`; `yes`/`no`/`on`/`off` and quoted `"true"` are
+    /// read with a warning saying what to write.
+    fn boolean(&mut self, key: &str, v: &Value) -> Option<bool> {
+        let written = match v {
+            Value::Bool(b) => return Some(*b),
+            Value::Null => return None,
+            Value::String(s) => s.trim(),
+            other => {
+                self.error(key, Problem::BadDraft { found: yaml::describe(other) });
+                return None;
+            }
+        };
+        let meant = match written.to_lowercase().as_str() {
+            "true" | "yes" | "on" => true,
+            "false" | "no" | "off" => false,
+            _ => {
+                self.error(key, Problem::BadDraft { found: yaml::describe(v) });
+                return None;
+            }
+        };
+        let (line, col) = self.at(key);
+        let shown = if self.front.lines().any(|l| l.contains(&format!("\"{written}\""))) {
+            format!("\"{written}\"")
+        } else {
+            written.to_string()
+        };
+        let problem = Problem::LooseBoolean { key: key.to_string(), written: shown, meant };
+        self.diags.push(Diagnostic::warning(self.rel, line, col, problem));
+        Some(meant)
+    }
+
+    /// The fields other tools write for casebook's own: read into
+    /// `borrowed`, applied once all fields are read (casebook's own win).
+    fn borrowed(&mut self, key: &str, v: &Value, borrowed: &mut Borrowed) {
+        let at = self.at(key);
+        match key {
+            "lastmod" => borrowed.lastmod = self.date(key, v).map(|d| (d, at)),
+            "publishDate" => borrowed.publish_date = self.date(key, v).map(|d| (d, at)),
+            "description" | "excerpt" => {
+                if let Some(s) = self.string(key, v).filter(|s| !s.is_empty()) {
+                    borrowed.summary.get_or_insert(s);
+                }
+            }
+            "categories" => borrowed.categories = self.nested_list(key, v),
+            // Accepted so a Hugo file reads; the order of lists is by date.
+            _ => {
+                self.integer(key, v);
+            }
+        }
+    }
+
+    /// A list whose items may be lists (Hexo's nested categories), flattened.
+    fn nested_list(&mut self, key: &str, v: &Value) -> Vec<String> {
+        match v {
+            Value::Sequence(items) => items.iter().flat_map(|item| self.nested_list(key, item)).collect(),
+            other => self.list(key, other),
+        }
+    }
+
     fn date(&mut self, key: &str, v: &Value) -> Option<DateTime<FixedOffset>> {
         let (found, scalar) = match v {
             Value::String(s) => (Found::Value(s.trim().to_string()), true),
             Value::Number(n) => (Found::Value(n.to_string()), true),
-            Value::Null => {
-                self.error(key, Problem::EmptyDate { key: key.to_string() });
-                return None;
-            }
+            // Left blank (Hexo's scaffold writes `updated:`): absent.
+            Value::Null => return None,
             // A list, a set of fields, true or false, a tagged value: not a date.
             other => (yaml::describe(other), false),
         };
@@ -364,8 +472,68 @@ impl Checker<'_> {
     }
 }
 
-/// The fields casebook reads from front matter.
-pub const KNOWN_FIELDS: [&str; 21] = [
+/// What other tools' fields say, applied after casebook's own fields.
+#[derive(Default)]
+struct Borrowed {
+    lastmod: Option<(DateTime<FixedOffset>, (usize, usize))>,
+    publish_date: Option<(DateTime<FixedOffset>, (usize, usize))>,
+    summary: Option<String>,
+    categories: Vec<String>,
+}
+
+impl Borrowed {
+    /// `lastmod` is `updated` and `publishDate` is `date` when those are
+    /// absent; `description`/`excerpt` is `summary`; categories are tags.
+    fn apply(self, f: &mut FrontMatter) {
+        if let (None, Some((d, at))) = (f.updated, self.lastmod) {
+            f.updated = Some(d);
+            f.positions.insert("updated".into(), at);
+        }
+        if let (None, Some((d, at))) = (f.date, self.publish_date) {
+            f.date = Some(d);
+            f.positions.insert("date".into(), at);
+        }
+        if f.summary.as_deref().is_none_or(str::is_empty) {
+            f.summary = self.summary.or(f.summary.take());
+        }
+        for c in self.categories {
+            if !f.tags.contains(&c) {
+                f.tags.push(c);
+            }
+        }
+    }
+}
+
+/// The first `# heading` of `body` (0-based line, text), outside code
+/// blocks: GitBook and plain notes give the title this way.
+fn first_heading(body: &str) -> Option<(usize, String)> {
+    let mut fence: Option<&str> = None;
+    for (i, line) in body.lines().enumerate() {
+        let t = line.trim_start();
+        if let Some(open) = fence {
+            if t.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("# ") {
+            let title = rest.trim().trim_end_matches('#').trim();
+            if !title.is_empty() {
+                return Some((i, title.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// The fields casebook reads from front matter, and those other tools
+/// write that it reads too (`lastmod`, `publishDate`, `description`,
+/// `excerpt`, `categories`, `weight`).
+pub const KNOWN_FIELDS: [&str; 27] = [
     "title",
     "date",
     "updated",
@@ -387,6 +555,12 @@ pub const KNOWN_FIELDS: [&str; 21] = [
     "responds_to",
     "lang",
     "featured",
+    "lastmod",
+    "publishDate",
+    "description",
+    "excerpt",
+    "categories",
+    "weight",
 ];
 
 /// A known field that `key` is probably a typo of (`chanel`, `Title`, `tag`).
@@ -405,7 +579,8 @@ fn misspelled_field(key: &str) -> Option<&'static str> {
 
 /// Mistakes that make YAML misread a whole line, found before parsing so the
 /// message can name them: a full-width colon, or no space after the colon.
-fn precheck(yaml_text: &str, rel: &Path) -> Option<Diagnostic> {
+/// Returns (1-based line in `yaml_text`, column, problem).
+fn precheck(yaml_text: &str) -> Option<(usize, usize, Problem)> {
     for (i, line) in yaml_text.lines().enumerate() {
         let key: String = line.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
         if key.is_empty() {
@@ -414,7 +589,7 @@ fn precheck(yaml_text: &str, rel: &Path) -> Option<Diagnostic> {
         let rest = &line[key.len()..];
         let col = key.chars().count() + 1;
         if rest.starts_with('：') {
-            return Some(Diagnostic::error(rel, i + 2, col, Problem::FullWidthColon { key }));
+            return Some((i + 1, col, Problem::FullWidthColon { key }));
         }
         if let Some(after) = rest.strip_prefix(':') {
             if !after.is_empty()
@@ -422,7 +597,7 @@ fn precheck(yaml_text: &str, rel: &Path) -> Option<Diagnostic> {
                 && (KNOWN_FIELDS.contains(&key.as_str()) || misspelled_field(&key).is_some())
             {
                 let problem = Problem::NoSpaceAfterColon { key, value: after.to_string() };
-                return Some(Diagnostic::error(rel, i + 2, col + 1, problem));
+                return Some((i + 1, col + 1, problem));
             }
         }
     }
@@ -450,41 +625,6 @@ fn special_first_character(yaml_text: &str, failing_line: usize) -> Option<(usiz
         }
     }
     None
-}
-
-/// Why a date written in the right shape cannot exist (`2026-02-30`).
-fn impossible_date(text: &str) -> Option<DateError> {
-    let day = text.get(..10)?;
-    let b = day.as_bytes();
-    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && day.chars().filter(char::is_ascii_digit).count() == 8;
-    if !shaped {
-        return None;
-    }
-    let month: u32 = day[5..7].parse().ok()?;
-    if !(1..=12).contains(&month) {
-        return Some(DateError::NoMonth(month));
-    }
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err().then(|| DateError::NoDay { month, day: day[8..10].to_string() })
-}
-
-/// Accepts `2026-11-22`, `2026-11-22 09:30`, `2026-11-22T09:30:00` and RFC 3339.
-/// Dates and times without an offset are in `zone` (the config's `timezone`).
-pub fn parse_date(text: &str, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
-    let utc = zone;
-    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
-        return Some(d);
-    }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(text, fmt) {
-            return utc.from_local_datetime(&dt).single();
-        }
-    }
-    let d = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    // chrono accepts one-digit months; we ask for the written form 2026-01-05.
-    if text.len() != 10 {
-        return None;
-    }
-    utc.from_local_datetime(&d.and_hms_opt(0, 0, 0)?).single()
 }
 
 #[cfg(test)]
@@ -558,18 +698,5 @@ mod tests {
         let front = p.unwrap().front;
         assert_eq!(front.tags, ["退換貨", "情緒安撫", "退款"]);
         assert_eq!(front.competencies, ["沖突處理和問題解決"]);
-    }
-
-    #[test]
-    fn dates() {
-        let tz = FixedOffset::east_opt(8 * 3600).unwrap();
-        assert_eq!(parse_date("2026-11-22", tz).unwrap().to_rfc3339(), "2026-11-22T00:00:00+08:00");
-        assert_eq!(parse_date("2026-11-22 23:30", tz).unwrap().to_rfc3339(), "2026-11-22T23:30:00+08:00");
-        assert_eq!(parse_date("2026-11-22T09:30:00+00:00", tz).unwrap().to_rfc3339(), "2026-11-22T09:30:00+00:00");
-        assert!(parse_date("2026-1-5", tz).is_none());
-        assert!(parse_date("22/11/2026", tz).is_none());
-        assert_eq!(impossible_date("2026-02-30"), Some(DateError::NoDay { month: 2, day: "30".into() }));
-        assert_eq!(impossible_date("2026-13-03"), Some(DateError::NoMonth(13)));
-        assert_eq!(impossible_date("22/11/2026"), None);
     }
 }

@@ -6,6 +6,8 @@
 //! order, so the result does not depend on thread timing.
 
 pub mod authors;
+pub mod dates;
+pub mod formats;
 pub mod featured;
 pub mod frontmatter;
 pub mod tags;

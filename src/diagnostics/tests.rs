@@ -179,6 +179,14 @@ fn examples() -> Vec<Problem> {
         CustomerData { data: super::CustomerData::Custom(s("member number")), masked: s("VIP-**3456"), markdown: true },
         UncheckedFileType,
         TooLargeToCheck { kb: 2048, limit_kb: 1024 },
+        // issue 15 (fm)
+        LooseBoolean { key: s("draft"), written: s("yes"), meant: true },
+        TitleFromHeading { title: s("退貨") },
+        BackslashInQuotes { key: s("title"), value: s("C:\\Users\\me") },
+        FrontMatterUnclosedToml,
+        TomlUnreadable { parser: s("invalid string") },
+        JsonUnreadable { parser: s("expected `,` or `}`") },
+        SkippedFolder { folder: s("content/_posts"), markdown: 3, publish_as: s("posts") },
     ]
 }
 
@@ -301,10 +309,18 @@ fn variant(p: &Problem) -> usize {
         CustomerData { .. } => 110,
         UncheckedFileType => 111,
         TooLargeToCheck { .. } => 112,
+        // issue 15 (fm)
+        LooseBoolean { .. } => 113,
+        TitleFromHeading { .. } => 114,
+        BackslashInQuotes { .. } => 115,
+        FrontMatterUnclosedToml => 116,
+        TomlUnreadable { .. } => 117,
+        JsonUnreadable { .. } => 118,
+        SkippedFolder { .. } => 119,
     }
 }
 
-const VARIANTS: usize = 113;
+const VARIANTS: usize = 120;
 
 #[test]
 fn every_variant_has_an_example() {
