@@ -699,4 +699,55 @@ mod tests {
         assert_eq!(front.tags, ["退換貨", "情緒安撫", "退款"]);
         assert_eq!(front.competencies, ["沖突處理和問題解決"]);
     }
+
+    #[test]
+    fn forgiving_fields() {
+        let (p, d) = run("---\ntitle: x\ndate: 2016-05-01 12:00:00 +0800\nupdated:\nsummary:\ntags:\ndraft: no\n---\n");
+        assert_eq!(d, ["a.md:7:8: warning: `draft: no` is read as `draft: false`; write `draft: false` (casebook reads only `true` and `false`, without quotes)"]);
+        let f = p.unwrap().front;
+        assert_eq!((f.updated, f.summary, f.tags.len(), f.draft), (None, None, 0, false));
+        assert_eq!(f.date.unwrap().to_rfc3339(), "2016-05-01T12:00:00+08:00");
+
+        let (p, d) = run("---\ntitle: x\npublishDate: 2016/5/1\nlastmod: 2016-05\ndescription: 摘要\ntags: 退貨\ncategories: [[售後, 退貨], 耳機]\nweight: 3\ndraft: \"true\"\n---\n");
+        assert_eq!(d, ["a.md:9:8: warning: `draft: \"true\"` is read as `draft: true`; write `draft: true` (casebook reads only `true` and `false`, without quotes)"]);
+        let f = p.unwrap().front;
+        assert_eq!(f.date.unwrap().to_rfc3339(), "2016-05-01T00:00:00+08:00");
+        assert_eq!(f.updated.unwrap().to_rfc3339(), "2016-05-01T00:00:00+08:00");
+        assert_eq!(f.positions["date"], (3, 14));
+        assert_eq!(f.summary.as_deref(), Some("摘要"));
+        assert_eq!(f.tags, ["退貨", "售後", "耳機"]);
+        assert!(f.draft);
+
+        let (p, d) = run("---\ndate: 2026-11-01\n---\n\n```\n# not this\n```\n# 耳機退貨 #\n");
+        assert_eq!(d, ["a.md:8:1: warning: the front matter has no `title`, so the first heading `# 耳機退貨` is used; add a line `title: 耳機退貨` to the front matter"]);
+        assert_eq!(p.unwrap().front.title, "耳機退貨");
+
+        let (_, d) = run("---\ntitle: \"C:\\Users\\me\"\n---\n");
+        assert_eq!(d, ["a.md:2:8: error: a backslash `\\` inside double quotes starts an escape (like `\\n` for a new line), so `title` cannot be read; put the value in single quotes, title: 'C:\\Users\\me', or write each backslash twice: `\\\\`"]);
+        let (_, d) = run("---\ntitle: x\ndraft: maybe\n---\n");
+        assert_eq!(d, ["a.md:3:8: error: `draft` must be `true` or `false` (without quotes), found `maybe`"]);
+    }
+
+    #[test]
+    fn toml_and_json_are_read_like_yaml() {
+        let (p, d) = run("+++\ntitle = \"退貨\"\ndate = 2016-05-01T12:00:00+08:00\ntags = [\"a\"]\nchannel = \"fone\"\n+++\n正文\n");
+        assert_eq!(d, ["a.md:5:11: error: `channel` cannot be `fone`; did you mean `phone`?"]);
+        let p = p.unwrap();
+        assert_eq!((p.front.title.as_str(), p.body.as_str(), p.body_line), ("退貨", "正文\n", 7));
+        let (p, d) = run("{\n  \"title\": \"退貨\",\n  \"date\": \"2016-05-01\",\n  \"draft\": \"yes\"\n}\n正文\n");
+        assert_eq!(d, ["a.md:4:12: warning: `draft: \"yes\"` is read as `draft: true`; write `draft: true` (casebook reads only `true` and `false`, without quotes)"]);
+        assert_eq!(p.unwrap().body_line, 6);
+        let (_, d) = run("+++\ntitle = 退貨\n+++\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].starts_with("a.md:2:9: error: the TOML front matter could not be read: "), "{d:?}");
+    }
+
+    #[test]
+    fn a_failed_front_matter_still_gives_the_body() {
+        let (p, d) = run("---\ntitle: [a\n---\n正文\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(p.unwrap().body, "正文\n");
+        let (p, _) = run("# 沒有前言\n正文\n");
+        assert_eq!(p.unwrap().body_line, 1);
+    }
 }
