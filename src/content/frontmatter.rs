@@ -730,7 +730,9 @@ mod tests {
 
     #[test]
     fn toml_and_json_are_read_like_yaml() {
-        let (p, d) = run("+++\ntitle = \"退貨\"\ndate = 2016-05-01T12:00:00+08:00\ntags = [\"a\"]\nchannel = \"fone\"\n+++\n正文\n");
+        let (p, d) = run(
+            "+++\ntitle = \"退貨\"\ndate = 2016-05-01T12:00:00+08:00\ntags = [\"a\"]\nchannel = \"fone\"\n+++\n正文\n",
+        );
         assert_eq!(d, ["a.md:5:11: error: `channel` cannot be `fone`; did you mean `phone`?"]);
         let p = p.unwrap();
         assert_eq!((p.front.title.as_str(), p.body.as_str(), p.body_line), ("退貨", "正文\n", 7));

@@ -6,6 +6,7 @@ mod browser;
 mod build;
 mod check;
 mod editorial;
+mod forgiving;
 mod history;
 mod html;
 mod incremental;
