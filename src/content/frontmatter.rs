@@ -17,6 +17,7 @@ use crate::yaml;
 
 use super::dates::{impossible_date, parse_date};
 use super::formats::{self, Format, NoSplit};
+use super::yaml_slips;
 
 /// Front matter after checking: every value has the type the program uses.
 #[derive(Debug, Clone, Default)]
@@ -112,7 +113,7 @@ fn read_fields(split: &formats::Split, rel: &Path) -> Result<Mapping, Diagnostic
     // Lines of the front matter start on line 2 of the file.
     let at = |(line, col, problem): (usize, usize, Box<Problem>)| Diagnostic::error(rel, line + 1, col, problem);
     let value = match split.format {
-        Format::Yaml => yaml_value(split.front).map_err(at)?,
+        Format::Yaml => yaml_slips::yaml_value(split.front).map_err(at)?,
         Format::Toml => formats::toml_value(split.front).map_err(at)?,
         Format::Json => formats::json_value(split.json),
     };
@@ -120,45 +121,6 @@ fn read_fields(split: &formats::Split, rel: &Path) -> Result<Mapping, Diagnostic
         Value::Mapping(map) => Ok(map),
         _ => Err(Diagnostic::error(rel, 2, 1, Problem::FrontMatterNotFields)),
     }
-}
-
-/// YAML front matter as a value, or (1-based line in `yaml`, column, problem).
-fn yaml_value(yaml_text: &str) -> Result<Value, (usize, usize, Box<Problem>)> {
-    if let Some((line, col, problem)) = precheck(yaml_text) {
-        return Err((line, col, Box::new(problem)));
-    }
-    if let Err(r) = yaml::guard(yaml_text) {
-        return Err((r.line, r.col, r.problem));
-    }
-    if yaml_text.trim().is_empty() {
-        return Ok(Value::Mapping(Mapping::new()));
-    }
-    serde_norway::from_str(yaml_text).map_err(|err| {
-        let (line, col, problem) = yaml::explain_error(&err, yaml_text);
-        let (line, col, problem) = match problem {
-            // An unknown escape is reported as an unclosed quote.
-            Problem::YamlUnclosedQuote => backslash_in_quotes(yaml_text, line).unwrap_or((line, col, problem)),
-            _ => special_first_character(yaml_text, line).unwrap_or((line, col, problem)),
-        };
-        (line, col, Box::new(problem))
-    })
-}
-
-/// `title: "C:\Users\me"`: YAML reads `\U` as the start of an escape and
-/// fails; the message says so instead of "never closed". `line` is the
-/// 1-based line where the quote opened.
-fn backslash_in_quotes(yaml_text: &str, line: usize) -> Option<(usize, usize, Problem)> {
-    let text = yaml_text.lines().nth(line.checked_sub(1)?)?;
-    let (key, value) = text.split_once(':')?;
-    let value = value.trim();
-    let inner = value.strip_prefix('"')?;
-    let inner = inner.strip_suffix('"').unwrap_or(inner);
-    if !inner.contains('\\') {
-        return None;
-    }
-    let col = text.chars().count() - text[key.len() + 1..].trim_start().chars().count() + 1;
-    let problem = Problem::BackslashInQuotes { key: key.trim().to_string(), value: inner.replace('\'', "''") };
-    Some((line, col, problem))
 }
 
 struct Checker<'a> {
@@ -194,14 +156,7 @@ impl Checker<'_> {
             match key.as_str() {
                 "title" => {
                     has_title = true;
-                    f.title = self.string(&key, &v).unwrap_or_default();
-                    let commented = self.format == Format::Yaml
-                        && yaml::key_position(self.front, "title")
-                            .and_then(|(i, _)| self.front.lines().nth(i))
-                            .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
-                    if f.title.trim().is_empty() && !commented && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
-                        self.error(&key, Problem::EmptyTitle);
-                    }
+                    f.title = self.title(&key, &v);
                 }
                 "date" => f.date = self.date(&key, &v),
                 "updated" => f.updated = self.date(&key, &v),
@@ -275,23 +230,40 @@ impl Checker<'_> {
         }
         borrowed.apply(&mut f);
         if !has_title {
-            match first_heading(body) {
-                Some((line, title)) => {
-                    let d = Diagnostic::warning(
-                        self.rel,
-                        body_line + line,
-                        1,
-                        Problem::TitleFromHeading { title: title.clone() },
-                    );
-                    self.diags.push(d);
-                    f.title = title;
-                }
-                None => self.diags.push(Diagnostic::error(self.rel, 1, 1, Problem::MissingTitle)),
-            }
+            f.title = self.title_from_heading(body, body_line);
         }
         // A missing `date` may come from git (the first commit of the file):
         // the build decides, once it has read the history.
         f
+    }
+
+    /// `title:`; empty is an error (unless YAML read it as a comment, which
+    /// has its own message).
+    fn title(&mut self, key: &str, v: &Value) -> String {
+        let title = self.string(key, v).unwrap_or_default();
+        let commented = self.format == Format::Yaml
+            && yaml::key_position(self.front, "title")
+                .and_then(|(i, _)| self.front.lines().nth(i))
+                .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
+        if title.trim().is_empty() && !commented && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
+            self.error(key, Problem::EmptyTitle);
+        }
+        title
+    }
+
+    /// With no `title:`, the first `# heading` (a warning), else an error.
+    fn title_from_heading(&mut self, body: &str, body_line: usize) -> String {
+        match first_heading(body) {
+            Some((line, title)) => {
+                let problem = Problem::TitleFromHeading { title: title.clone() };
+                self.diags.push(Diagnostic::warning(self.rel, body_line + line, 1, problem));
+                title
+            }
+            None => {
+                self.diags.push(Diagnostic::error(self.rel, 1, 1, Problem::MissingTitle));
+                String::new()
+            }
+        }
     }
 
     /// YAML reads ` #` and a leading `#` as the start of a comment, which
@@ -564,7 +536,7 @@ pub const KNOWN_FIELDS: [&str; 27] = [
 ];
 
 /// A known field that `key` is probably a typo of (`chanel`, `Title`, `tag`).
-fn misspelled_field(key: &str) -> Option<&'static str> {
+pub(super) fn misspelled_field(key: &str) -> Option<&'static str> {
     if KNOWN_FIELDS.contains(&key) {
         return None;
     }
@@ -575,56 +547,6 @@ fn misspelled_field(key: &str) -> Option<&'static str> {
         .filter(|(score, _)| *score >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
-}
-
-/// Mistakes that make YAML misread a whole line, found before parsing so the
-/// message can name them: a full-width colon, or no space after the colon.
-/// Returns (1-based line in `yaml_text`, column, problem).
-fn precheck(yaml_text: &str) -> Option<(usize, usize, Problem)> {
-    for (i, line) in yaml_text.lines().enumerate() {
-        let key: String = line.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-        if key.is_empty() {
-            continue;
-        }
-        let rest = &line[key.len()..];
-        let col = key.chars().count() + 1;
-        if rest.starts_with('：') {
-            return Some((i + 1, col, Problem::FullWidthColon { key }));
-        }
-        if let Some(after) = rest.strip_prefix(':') {
-            if !after.is_empty()
-                && !after.starts_with([' ', '\t'])
-                && (KNOWN_FIELDS.contains(&key.as_str()) || misspelled_field(&key).is_some())
-            {
-                let problem = Problem::NoSpaceAfterColon { key, value: after.to_string() };
-                return Some((i + 1, col + 1, problem));
-            }
-        }
-    }
-    None
-}
-
-/// When YAML fails on a line whose value starts with a character YAML gives
-/// a meaning to (`[`, `*`, `'`, `#`...), says so: that is the usual cause.
-/// Looks at the failing line and the one before; returns (line, column, problem).
-fn special_first_character(yaml_text: &str, failing_line: usize) -> Option<(usize, usize, Problem)> {
-    let lines: Vec<&str> = yaml_text.lines().collect();
-    let candidates = [failing_line.checked_sub(1), failing_line.checked_sub(2)];
-    for idx in candidates.into_iter().flatten() {
-        let line = lines.get(idx)?;
-        let (key, value) = line.split_once(':')?;
-        let value = value.trim_start();
-        if key.starts_with([' ', '-']) || !matches!(key.trim(), "title" | "summary" | "product" | "series" | "slug") {
-            continue;
-        }
-        if let Some(first) = value.chars().next().filter(|c| "[]{}*&!|>'\"%@`#".contains(*c)) {
-            let col = line[..line.len() - value.len()].chars().count() + 1;
-            let problem =
-                Problem::SpecialFirstCharacter { key: key.trim().to_string(), first, value: value.to_string() };
-            return Some((idx + 1, col, problem));
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod formats;
 pub mod featured;
 pub mod frontmatter;
 pub mod tags;
+mod yaml_slips;
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
