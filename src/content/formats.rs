@@ -47,7 +47,9 @@ pub fn split(text: &str) -> Result<Split<'_>, NoSplit> {
     match first.trim_end() {
         "---" => fenced(text, first, Format::Yaml, &["---", "..."]),
         "+++" => fenced(text, first, Format::Toml, &["+++"]),
-        t if t.starts_with('{') => json_block(text, first),
+        // `{"title": ...` or `{` then `"title"`: a page starting with
+        // `{% hint %}` (GitBook) is not JSON.
+        t if t.starts_with('{') && text[1..].trim_start().starts_with(['"', '}']) => json_block(text, first),
         _ => Err(NoSplit::Missing),
     }
 }
@@ -179,6 +181,7 @@ mod tests {
             matches!(split("{\n\"title\": \"x\"\n"), Err(NoSplit::Unclosed(_, _, p)) if matches!(*p, Problem::JsonUnreadable { .. }))
         );
         assert!(matches!(split("# 標題\n"), Err(NoSplit::Missing)));
+        assert!(matches!(split("{% hint style=\"info\" %}\n提示\n{% endhint %}\n"), Err(NoSplit::Missing)));
     }
 
     #[test]

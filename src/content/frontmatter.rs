@@ -1,7 +1,11 @@
 //! Splits a Markdown file into front matter and body, and checks every field.
 //!
-//! Positions in messages are in the coordinates of the whole file: the YAML
-//! starts on line 2, after the opening `---` fence. A BOM is skipped and CRLF
+//! The front matter is YAML between `---` lines, TOML between `+++` lines
+//! or a JSON block (see [`super::formats`]); every field is checked by the
+//! same code, and fields other tools write (`lastmod`, `publishDate`,
+//! `description`, `excerpt`, `categories`, `weight`) are read too.
+//! Positions in messages are in the coordinates of the whole file: the
+//! front matter starts on line 2, after the opening fence. A BOM is skipped and CRLF
 //! line endings are read like LF (neither moves a line number).
 
 use std::collections::BTreeMap;
@@ -53,7 +57,8 @@ pub struct FrontMatter {
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub front: FrontMatter,
-    /// The YAML between the fences, as written (it starts on line 2).
+    /// The front matter as written, from line 2 of the file (empty when
+    /// the file has none).
     pub front_text: String,
     pub body: String,
     /// 1-based line of the file where `body` starts.

@@ -44,7 +44,8 @@ pub struct Article {
     pub date: DateTime<FixedOffset>,
     /// Shared with the file cache (copied only when a later stage changes it).
     pub front: std::sync::Arc<FrontMatter>,
-    /// The front matter's YAML as written; it starts on line 2 of the file.
+    /// The front matter as written (YAML, TOML or JSON); it starts on line 2
+    /// of the file.
     /// Shared with the file cache.
     pub front_text: std::sync::Arc<str>,
     /// A hash of `front_text`, made when the file is read.
