@@ -406,33 +406,88 @@ fn validate(
     }
     md.privacy = scans.into_iter().collect();
     for (a, r) in content.articles.iter().zip(rendered) {
-        for (line, col, note) in &r.notes {
-            diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));
-        }
-        for (line, col, what) in &r.removed {
-            diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, what.clone()));
-        }
-        for (link, why) in &r.broken {
-            let line = a.body_line + link.line - 1;
-            let problem = Problem::BrokenLink { why: why.clone() };
-            diags.push(if config.broken_links_fail {
-                Diagnostic::error(&a.source, line, link.col, problem)
-            } else {
-                Diagnostic::warning(&a.source, line, link.col, problem)
-            });
-        }
-        for h in &r.duplicate_headings {
-            diags.push(Diagnostic::warning(
-                &a.source,
-                a.body_line + h.line - 1,
-                h.col,
-                Problem::DuplicateHeading { id: h.dest.clone() },
-            ));
-        }
+        diags.extend(markdown_problems(a, r, config));
     }
     // Math is shown as written: said once, at the first article that has it.
     if let Some((a, (line, col))) = content.articles.iter().zip(rendered).find_map(|(a, r)| r.math.map(|m| (a, m))) {
         diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, col, Problem::MathShownAsWritten));
+    }
+    diags.extend(unpublished(opts, config, content));
+    diags
+}
+
+/// The problems Markdown found in one article, at their lines in the file.
+fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (line, col, note) in &r.notes {
+        diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, note.clone()));
+    }
+    for (line, col, what) in &r.removed {
+        diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, what.clone()));
+    }
+    for (link, why) in &r.broken {
+        let line = a.body_line + link.line - 1;
+        let problem = Problem::BrokenLink { why: why.clone() };
+        diags.push(if config.broken_links_fail {
+            Diagnostic::error(&a.source, line, link.col, problem)
+        } else {
+            Diagnostic::warning(&a.source, line, link.col, problem)
+        });
+    }
+    for h in &r.duplicate_headings {
+        diags.push(Diagnostic::warning(
+            &a.source,
+            a.body_line + h.line - 1,
+            h.col,
+            Problem::DuplicateHeading { id: h.dest.clone() },
+        ));
+    }
+    diags
+}
+
+/// The rest of the problems of the files whose front matter failed
+/// ([`Content::unpublished`]): their Markdown, links, customer data and,
+/// for `check`, sections, so a writer sees them all in one run. They are
+/// read against an index that holds them after the published articles;
+/// nothing made here is published or cached. (`check` already scans their
+/// whole file for customer data, see [`crate::validate::files`].)
+fn unpublished(opts: &BuildOptions, config: &Config, content: &Content) -> Vec<Diagnostic> {
+    if content.unpublished.is_empty() {
+        return Vec::new();
+    }
+    let all = Content {
+        articles: content.articles.iter().chain(&content.unpublished).cloned().collect(),
+        files: content.files.clone(),
+        unreadable: content.unreadable.clone(),
+        links: content.links.clone(),
+        ..Content::default()
+    };
+    let ids: Vec<Arc<Vec<String>>> =
+        all.articles.iter().map(|a| Arc::new(md::heading_ids(&a.body, config.slugify))).collect();
+    let links = LinkIndex::new(&all, config, &ids);
+    let first = content.articles.len();
+    let rendered: Vec<Rendered> = (first..all.articles.len())
+        .map(|i| {
+            let a = &all.articles[i];
+            let settings = md::Settings {
+                slug_mode: config.slugify,
+                raw_html: config.raw_html,
+                language: &config.language,
+                title: &a.front.title,
+            };
+            md::render(&a.body, &settings, &links.resolver(i))
+        })
+        .collect();
+    let mut diags = Vec::new();
+    if opts.check {
+        let rendered: Vec<Arc<Rendered>> = rendered.iter().cloned().map(Arc::new).collect();
+        diags.extend(crate::validate::case_sections(&content.unpublished, &rendered, config));
+    }
+    for (a, r) in content.unpublished.iter().zip(&rendered) {
+        diags.extend(markdown_problems(a, r, config));
+        if !opts.check {
+            diags.extend(crate::validate::privacy(a, config, false));
+        }
     }
     diags
 }

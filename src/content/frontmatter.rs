@@ -1,19 +1,27 @@
 //! Splits a Markdown file into front matter and body, and checks every field.
 //!
-//! Positions in messages are in the coordinates of the whole file: the YAML
-//! starts on line 2, after the opening `---` fence. A BOM is skipped and CRLF
+//! The front matter is YAML between `---` lines, TOML between `+++` lines
+//! or a JSON block (see [`super::formats`]); every field is checked by the
+//! same code, and fields other tools write (`lastmod`, `publishDate`,
+//! `description`, `excerpt`, `categories`, `weight`) are read too.
+//! Positions in messages are in the coordinates of the whole file: the
+//! front matter starts on line 2, after the opening fence. A BOM is skipped and CRLF
 //! line endings are read like LF (neither moves a line number).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset};
 use serde_norway::{Mapping, Value};
 
 use crate::config::{Config, Kind, COMPETENCIES};
-use crate::diagnostics::{closest, line_col, DateError, Diagnostic, Found, Problem};
+use crate::diagnostics::{closest, line_col, Diagnostic, Found, Problem};
 use crate::fold::fold;
 use crate::yaml;
+
+use super::dates::{impossible_date, parse_date};
+use super::formats::{self, Format, NoSplit};
+use super::yaml_slips;
 
 /// Front matter after checking: every value has the type the program uses.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +57,8 @@ pub struct FrontMatter {
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub front: FrontMatter,
-    /// The YAML between the fences, as written (it starts on line 2).
+    /// The front matter as written, from line 2 of the file (empty when
+    /// the file has none).
     pub front_text: String,
     pub body: String,
     /// 1-based line of the file where `body` starts.
@@ -70,68 +79,60 @@ pub fn decode(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
     Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
 }
 
-/// Splits and checks a decoded file. All problems found are returned; the
-/// parse fails only if the file cannot be used at all.
+/// Splits and checks a decoded file. All problems found are returned. The
+/// parse gives no `Parsed` only when the file cannot be cut into front
+/// matter and body; when the front matter has errors, the body is still
+/// given (with what could be read of the front matter), so its links and
+/// customer data are checked in the same run.
 pub fn parse(text: &str, rel: &Path, config: &Config) -> (Option<Parsed>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return (None, vec![Diagnostic::error(rel, 1, 1, Problem::EmptyFile)]);
     }
-    let mut lines = text.split_inclusive('\n');
-    let first = lines.next().unwrap_or_default();
-    if first.trim_end() != "---" {
-        return (None, vec![Diagnostic::error(rel, 1, 1, Problem::NoFrontMatter)]);
-    }
-    let mut offset = first.len();
-    let mut closing = None;
-    for (i, line) in lines.enumerate() {
-        let t = line.trim_end();
-        if t == "---" || t == "..." {
-            closing = Some((i + 2, offset, offset + line.len()));
-            break;
+    let split = match formats::split(text) {
+        Ok(s) => s,
+        Err(NoSplit::Missing) => {
+            // The whole file is the body: its links are still checked.
+            let front = FrontMatter::default();
+            let parsed = Parsed { front, front_text: String::new(), body: text.to_string(), body_line: 1 };
+            return (Some(parsed), vec![Diagnostic::error(rel, 1, 1, Problem::NoFrontMatter)]);
         }
-        offset += line.len();
-    }
-    let Some((close_line, yaml_end, body_start)) = closing else {
-        return (None, vec![Diagnostic::error(rel, 1, 1, Problem::FrontMatterUnclosed)]);
+        Err(NoSplit::Unclosed(line, col, problem)) => return (None, vec![Diagnostic::error(rel, line, col, problem)]),
     };
-    let yaml_text = &text[first.len()..yaml_end];
-    let body = text[body_start..].to_string();
-    let body_line = close_line + 1;
+    let mut parsed = Parsed {
+        front: FrontMatter::default(),
+        front_text: split.front.to_string(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    };
+    let map = match read_fields(&split, rel) {
+        Ok(map) => map,
+        Err(d) => return (Some(parsed), vec![d]),
+    };
+    let mut checker = Checker { rel, front: split.front, format: split.format, diags: Vec::new(), config };
+    parsed.front = checker.front_matter(map, split.body, split.body_line);
+    (Some(parsed), checker.diags)
+}
 
-    if let Some(d) = precheck(yaml_text, rel) {
-        return (None, vec![d]);
-    }
-    if let Err(r) = yaml::guard(yaml_text) {
-        return (None, vec![Diagnostic::error(rel, r.line + 1, r.col, r.problem)]);
-    }
-    let value: Value = if yaml_text.trim().is_empty() {
-        Value::Mapping(Mapping::new())
-    } else {
-        match serde_norway::from_str(yaml_text) {
-            Ok(v) => v,
-            Err(err) => {
-                let (line, col, problem) = yaml::explain_error(&err, yaml_text);
-                // An unclosed quote already has the clearest message.
-                let (line, col, problem) = match problem {
-                    Problem::YamlUnclosedQuote => (line, col, problem),
-                    _ => special_first_character(yaml_text, line).unwrap_or((line, col, problem)),
-                };
-                let d = Diagnostic::error(rel, line + 1, col, problem);
-                return (None, vec![d]);
-            }
-        }
+/// The front matter's fields, or the one error that stops them being read.
+fn read_fields(split: &formats::Split, rel: &Path) -> Result<Mapping, Diagnostic> {
+    // Lines of the front matter start on line 2 of the file.
+    let at = |(line, col, problem): (usize, usize, Box<Problem>)| Diagnostic::error(rel, line + 1, col, problem);
+    let value = match split.format {
+        Format::Yaml => yaml_slips::yaml_value(split.front).map_err(at)?,
+        Format::Toml => formats::toml_value(split.front).map_err(at)?,
+        Format::Json => formats::json_value(split.json),
     };
-    let Value::Mapping(map) = value else {
-        return (None, vec![Diagnostic::error(rel, 2, 1, Problem::FrontMatterNotFields)]);
-    };
-    let mut checker = Checker { rel, yaml: yaml_text, diags: Vec::new(), config };
-    let front = checker.front_matter(map);
-    (Some(Parsed { front, front_text: yaml_text.to_string(), body, body_line }), checker.diags)
+    match value {
+        Value::Mapping(map) => Ok(map),
+        _ => Err(Diagnostic::error(rel, 2, 1, Problem::FrontMatterNotFields)),
+    }
 }
 
 struct Checker<'a> {
     rel: &'a Path,
-    yaml: &'a str,
+    /// The front matter as written, from line 2 of the file.
+    front: &'a str,
+    format: Format,
     diags: Vec<Diagnostic>,
     config: &'a Config,
 }
@@ -139,7 +140,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// Line and column of `key`'s value in the whole file.
     fn at(&self, key: &str) -> (usize, usize) {
-        yaml::key_position(self.yaml, key).map(|(l, c)| (l + 2, c)).unwrap_or((1, 1))
+        formats::key_position(self.format, self.front, key).map(|(l, c)| (l + 2, c)).unwrap_or((1, 1))
     }
 
     fn error(&mut self, key: &str, problem: Problem) {
@@ -147,9 +148,10 @@ impl Checker<'_> {
         self.diags.push(Diagnostic::error(self.rel, line, col, problem));
     }
 
-    fn front_matter(&mut self, map: Mapping) -> FrontMatter {
+    fn front_matter(&mut self, map: Mapping, body: &str, body_line: usize) -> FrontMatter {
         let mut f = FrontMatter::default();
         let mut has_title = false;
+        let mut borrowed = Borrowed::default();
         for (k, v) in map {
             let key = match &k {
                 Value::String(s) => s.clone(),
@@ -159,13 +161,7 @@ impl Checker<'_> {
             match key.as_str() {
                 "title" => {
                     has_title = true;
-                    f.title = self.string(&key, &v).unwrap_or_default();
-                    let commented = yaml::key_position(self.yaml, "title")
-                        .and_then(|(i, _)| self.yaml.lines().nth(i))
-                        .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
-                    if f.title.trim().is_empty() && !commented && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
-                        self.error(&key, Problem::EmptyTitle);
-                    }
+                    f.title = self.title(&key, &v);
                 }
                 "date" => f.date = self.date(&key, &v),
                 "updated" => f.updated = self.date(&key, &v),
@@ -180,10 +176,10 @@ impl Checker<'_> {
                 "authors" | "author" => f.authors = self.list(&key, &v),
                 "tags" => f.tags = self.list(&key, &v),
                 "summary" => f.summary = self.string(&key, &v),
-                "draft" => match v {
-                    Value::Bool(b) => f.draft = b,
-                    other => self.error(&key, Problem::BadDraft { found: yaml::describe(&other) }),
-                },
+                "draft" => f.draft = self.boolean(&key, &v).unwrap_or_default(),
+                "lastmod" | "publishDate" | "description" | "excerpt" | "categories" | "weight" => {
+                    self.borrowed(&key, &v, &mut borrowed)
+                }
                 "slug" => f.slug = self.string(&key, &v),
                 "channel" => f.channel = self.one_of(&key, &v, &self.config.channels.clone()),
                 "outcome" => f.outcome = self.one_of(&key, &v, &self.config.outcomes.clone()),
@@ -234,21 +230,53 @@ impl Checker<'_> {
                 }
             }
         }
-        self.check_comments(&["title", "summary"]);
+        if self.format == Format::Yaml {
+            self.check_comments(&["title", "summary"]);
+        }
+        borrowed.apply(&mut f);
         if !has_title {
-            self.diags.push(Diagnostic::error(self.rel, 1, 1, Problem::MissingTitle));
+            f.title = self.title_from_heading(body, body_line);
         }
         // A missing `date` may come from git (the first commit of the file):
         // the build decides, once it has read the history.
         f
     }
 
+    /// `title:`; empty is an error (unless YAML read it as a comment, which
+    /// has its own message).
+    fn title(&mut self, key: &str, v: &Value) -> String {
+        let title = self.string(key, v).unwrap_or_default();
+        let commented = self.format == Format::Yaml
+            && yaml::key_position(self.front, "title")
+                .and_then(|(i, _)| self.front.lines().nth(i))
+                .is_some_and(|l| l.split_once(':').is_some_and(|(_, v)| v.trim_start().starts_with('#')));
+        if title.trim().is_empty() && !commented && !matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
+            self.error(key, Problem::EmptyTitle);
+        }
+        title
+    }
+
+    /// With no `title:`, the first `# heading` (a warning), else an error.
+    fn title_from_heading(&mut self, body: &str, body_line: usize) -> String {
+        match first_heading(body) {
+            Some((line, title)) => {
+                let problem = Problem::TitleFromHeading { title: title.clone() };
+                self.diags.push(Diagnostic::warning(self.rel, body_line + line, 1, problem));
+                title
+            }
+            None => {
+                self.diags.push(Diagnostic::error(self.rel, 1, 1, Problem::MissingTitle));
+                String::new()
+            }
+        }
+    }
+
     /// YAML reads ` #` and a leading `#` as the start of a comment, which
     /// silently cuts a title like `耳機退貨 #3`.
     fn check_comments(&mut self, keys: &[&str]) {
         for key in keys {
-            let Some((i, _)) = yaml::key_position(self.yaml, key) else { continue };
-            let Some(line) = self.yaml.lines().nth(i) else { continue };
+            let Some((i, _)) = yaml::key_position(self.front, key) else { continue };
+            let Some(line) = self.front.lines().nth(i) else { continue };
             let raw = line.split_once(':').map(|(_, v)| v.trim()).unwrap_or_default();
             if raw.starts_with(['"', '\'']) {
                 continue;
@@ -335,14 +363,71 @@ impl Checker<'_> {
         }
     }
 
+    /// `true` or `false`; `yes`/`no`/`on`/`off` and quoted `"true"` are
+    /// read with a warning saying what to write.
+    fn boolean(&mut self, key: &str, v: &Value) -> Option<bool> {
+        let written = match v {
+            Value::Bool(b) => return Some(*b),
+            Value::Null => return None,
+            Value::String(s) => s.trim(),
+            other => {
+                self.error(key, Problem::BadDraft { found: yaml::describe(other) });
+                return None;
+            }
+        };
+        let meant = match written.to_lowercase().as_str() {
+            "true" | "yes" | "on" => true,
+            "false" | "no" | "off" => false,
+            _ => {
+                self.error(key, Problem::BadDraft { found: yaml::describe(v) });
+                return None;
+            }
+        };
+        let (line, col) = self.at(key);
+        let shown = if self.front.lines().any(|l| l.contains(&format!("\"{written}\""))) {
+            format!("\"{written}\"")
+        } else {
+            written.to_string()
+        };
+        let problem = Problem::LooseBoolean { key: key.to_string(), written: shown, meant };
+        self.diags.push(Diagnostic::warning(self.rel, line, col, problem));
+        Some(meant)
+    }
+
+    /// The fields other tools write for casebook's own: read into
+    /// `borrowed`, applied once all fields are read (casebook's own win).
+    fn borrowed(&mut self, key: &str, v: &Value, borrowed: &mut Borrowed) {
+        let at = self.at(key);
+        match key {
+            "lastmod" => borrowed.lastmod = self.date(key, v).map(|d| (d, at)),
+            "publishDate" => borrowed.publish_date = self.date(key, v).map(|d| (d, at)),
+            "description" | "excerpt" => {
+                if let Some(s) = self.string(key, v).filter(|s| !s.is_empty()) {
+                    borrowed.summary.get_or_insert(s);
+                }
+            }
+            "categories" => borrowed.categories = self.nested_list(key, v),
+            // Accepted so a Hugo file reads; the order of lists is by date.
+            _ => {
+                self.integer(key, v);
+            }
+        }
+    }
+
+    /// A list whose items may be lists (Hexo's nested categories), flattened.
+    fn nested_list(&mut self, key: &str, v: &Value) -> Vec<String> {
+        match v {
+            Value::Sequence(items) => items.iter().flat_map(|item| self.nested_list(key, item)).collect(),
+            other => self.list(key, other),
+        }
+    }
+
     fn date(&mut self, key: &str, v: &Value) -> Option<DateTime<FixedOffset>> {
         let (found, scalar) = match v {
             Value::String(s) => (Found::Value(s.trim().to_string()), true),
             Value::Number(n) => (Found::Value(n.to_string()), true),
-            Value::Null => {
-                self.error(key, Problem::EmptyDate { key: key.to_string() });
-                return None;
-            }
+            // Left blank (Hexo's scaffold writes `updated:`): absent.
+            Value::Null => return None,
             // A list, a set of fields, true or false, a tagged value: not a date.
             other => (yaml::describe(other), false),
         };
@@ -364,8 +449,68 @@ impl Checker<'_> {
     }
 }
 
-/// The fields casebook reads from front matter.
-pub const KNOWN_FIELDS: [&str; 21] = [
+/// What other tools' fields say, applied after casebook's own fields.
+#[derive(Default)]
+struct Borrowed {
+    lastmod: Option<(DateTime<FixedOffset>, (usize, usize))>,
+    publish_date: Option<(DateTime<FixedOffset>, (usize, usize))>,
+    summary: Option<String>,
+    categories: Vec<String>,
+}
+
+impl Borrowed {
+    /// `lastmod` is `updated` and `publishDate` is `date` when those are
+    /// absent; `description`/`excerpt` is `summary`; categories are tags.
+    fn apply(self, f: &mut FrontMatter) {
+        if let (None, Some((d, at))) = (f.updated, self.lastmod) {
+            f.updated = Some(d);
+            f.positions.insert("updated".into(), at);
+        }
+        if let (None, Some((d, at))) = (f.date, self.publish_date) {
+            f.date = Some(d);
+            f.positions.insert("date".into(), at);
+        }
+        if f.summary.as_deref().is_none_or(str::is_empty) {
+            f.summary = self.summary.or(f.summary.take());
+        }
+        for c in self.categories {
+            if !f.tags.contains(&c) {
+                f.tags.push(c);
+            }
+        }
+    }
+}
+
+/// The first `# heading` of `body` (0-based line, text), outside code
+/// blocks: GitBook and plain notes give the title this way.
+fn first_heading(body: &str) -> Option<(usize, String)> {
+    let mut fence: Option<&str> = None;
+    for (i, line) in body.lines().enumerate() {
+        let t = line.trim_start();
+        if let Some(open) = fence {
+            if t.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("# ") {
+            let title = rest.trim().trim_end_matches('#').trim();
+            if !title.is_empty() {
+                return Some((i, title.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// The fields casebook reads from front matter, and those other tools
+/// write that it reads too (`lastmod`, `publishDate`, `description`,
+/// `excerpt`, `categories`, `weight`).
+pub const KNOWN_FIELDS: [&str; 27] = [
     "title",
     "date",
     "updated",
@@ -387,10 +532,16 @@ pub const KNOWN_FIELDS: [&str; 21] = [
     "responds_to",
     "lang",
     "featured",
+    "lastmod",
+    "publishDate",
+    "description",
+    "excerpt",
+    "categories",
+    "weight",
 ];
 
 /// A known field that `key` is probably a typo of (`chanel`, `Title`, `tag`).
-fn misspelled_field(key: &str) -> Option<&'static str> {
+pub(super) fn misspelled_field(key: &str) -> Option<&'static str> {
     if KNOWN_FIELDS.contains(&key) {
         return None;
     }
@@ -401,90 +552,6 @@ fn misspelled_field(key: &str) -> Option<&'static str> {
         .filter(|(score, _)| *score >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
-}
-
-/// Mistakes that make YAML misread a whole line, found before parsing so the
-/// message can name them: a full-width colon, or no space after the colon.
-fn precheck(yaml_text: &str, rel: &Path) -> Option<Diagnostic> {
-    for (i, line) in yaml_text.lines().enumerate() {
-        let key: String = line.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-        if key.is_empty() {
-            continue;
-        }
-        let rest = &line[key.len()..];
-        let col = key.chars().count() + 1;
-        if rest.starts_with('：') {
-            return Some(Diagnostic::error(rel, i + 2, col, Problem::FullWidthColon { key }));
-        }
-        if let Some(after) = rest.strip_prefix(':') {
-            if !after.is_empty()
-                && !after.starts_with([' ', '\t'])
-                && (KNOWN_FIELDS.contains(&key.as_str()) || misspelled_field(&key).is_some())
-            {
-                let problem = Problem::NoSpaceAfterColon { key, value: after.to_string() };
-                return Some(Diagnostic::error(rel, i + 2, col + 1, problem));
-            }
-        }
-    }
-    None
-}
-
-/// When YAML fails on a line whose value starts with a character YAML gives
-/// a meaning to (`[`, `*`, `'`, `#`...), says so: that is the usual cause.
-/// Looks at the failing line and the one before; returns (line, column, problem).
-fn special_first_character(yaml_text: &str, failing_line: usize) -> Option<(usize, usize, Problem)> {
-    let lines: Vec<&str> = yaml_text.lines().collect();
-    let candidates = [failing_line.checked_sub(1), failing_line.checked_sub(2)];
-    for idx in candidates.into_iter().flatten() {
-        let line = lines.get(idx)?;
-        let (key, value) = line.split_once(':')?;
-        let value = value.trim_start();
-        if key.starts_with([' ', '-']) || !matches!(key.trim(), "title" | "summary" | "product" | "series" | "slug") {
-            continue;
-        }
-        if let Some(first) = value.chars().next().filter(|c| "[]{}*&!|>'\"%@`#".contains(*c)) {
-            let col = line[..line.len() - value.len()].chars().count() + 1;
-            let problem =
-                Problem::SpecialFirstCharacter { key: key.trim().to_string(), first, value: value.to_string() };
-            return Some((idx + 1, col, problem));
-        }
-    }
-    None
-}
-
-/// Why a date written in the right shape cannot exist (`2026-02-30`).
-fn impossible_date(text: &str) -> Option<DateError> {
-    let day = text.get(..10)?;
-    let b = day.as_bytes();
-    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && day.chars().filter(char::is_ascii_digit).count() == 8;
-    if !shaped {
-        return None;
-    }
-    let month: u32 = day[5..7].parse().ok()?;
-    if !(1..=12).contains(&month) {
-        return Some(DateError::NoMonth(month));
-    }
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err().then(|| DateError::NoDay { month, day: day[8..10].to_string() })
-}
-
-/// Accepts `2026-11-22`, `2026-11-22 09:30`, `2026-11-22T09:30:00` and RFC 3339.
-/// Dates and times without an offset are in `zone` (the config's `timezone`).
-pub fn parse_date(text: &str, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
-    let utc = zone;
-    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
-        return Some(d);
-    }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(text, fmt) {
-            return utc.from_local_datetime(&dt).single();
-        }
-    }
-    let d = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    // chrono accepts one-digit months; we ask for the written form 2026-01-05.
-    if text.len() != 10 {
-        return None;
-    }
-    utc.from_local_datetime(&d.and_hms_opt(0, 0, 0)?).single()
 }
 
 #[cfg(test)]
@@ -561,15 +628,55 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        let tz = FixedOffset::east_opt(8 * 3600).unwrap();
-        assert_eq!(parse_date("2026-11-22", tz).unwrap().to_rfc3339(), "2026-11-22T00:00:00+08:00");
-        assert_eq!(parse_date("2026-11-22 23:30", tz).unwrap().to_rfc3339(), "2026-11-22T23:30:00+08:00");
-        assert_eq!(parse_date("2026-11-22T09:30:00+00:00", tz).unwrap().to_rfc3339(), "2026-11-22T09:30:00+00:00");
-        assert!(parse_date("2026-1-5", tz).is_none());
-        assert!(parse_date("22/11/2026", tz).is_none());
-        assert_eq!(impossible_date("2026-02-30"), Some(DateError::NoDay { month: 2, day: "30".into() }));
-        assert_eq!(impossible_date("2026-13-03"), Some(DateError::NoMonth(13)));
-        assert_eq!(impossible_date("22/11/2026"), None);
+    fn forgiving_fields() {
+        let (p, d) = run("---\ntitle: x\ndate: 2016-05-01 12:00:00 +0800\nupdated:\nsummary:\ntags:\ndraft: no\n---\n");
+        assert_eq!(d, ["a.md:7:8: warning: `draft: no` is read as `draft: false`; write `draft: false` (casebook reads only `true` and `false`, without quotes)"]);
+        let f = p.unwrap().front;
+        assert_eq!((f.updated, f.summary, f.tags.len(), f.draft), (None, None, 0, false));
+        assert_eq!(f.date.unwrap().to_rfc3339(), "2016-05-01T12:00:00+08:00");
+
+        let (p, d) = run("---\ntitle: x\npublishDate: 2016/5/1\nlastmod: 2016-05\ndescription: 摘要\ntags: 退貨\ncategories: [[售後, 退貨], 耳機]\nweight: 3\ndraft: \"true\"\n---\n");
+        assert_eq!(d, ["a.md:9:8: warning: `draft: \"true\"` is read as `draft: true`; write `draft: true` (casebook reads only `true` and `false`, without quotes)"]);
+        let f = p.unwrap().front;
+        assert_eq!(f.date.unwrap().to_rfc3339(), "2016-05-01T00:00:00+08:00");
+        assert_eq!(f.updated.unwrap().to_rfc3339(), "2016-05-01T00:00:00+08:00");
+        assert_eq!(f.positions["date"], (3, 14));
+        assert_eq!(f.summary.as_deref(), Some("摘要"));
+        assert_eq!(f.tags, ["退貨", "售後", "耳機"]);
+        assert!(f.draft);
+
+        let (p, d) = run("---\ndate: 2026-11-01\n---\n\n```\n# not this\n```\n# 耳機退貨 #\n");
+        assert_eq!(d, ["a.md:8:1: warning: the front matter has no `title`, so the first heading `# 耳機退貨` is used; add a line `title: 耳機退貨` to the front matter"]);
+        assert_eq!(p.unwrap().front.title, "耳機退貨");
+
+        let (_, d) = run("---\ntitle: \"C:\\Users\\me\"\n---\n");
+        assert_eq!(d, ["a.md:2:8: error: a backslash `\\` inside double quotes starts an escape (like `\\n` for a new line), so `title` cannot be read; put the value in single quotes, title: 'C:\\Users\\me', or write each backslash twice: `\\\\`"]);
+        let (_, d) = run("---\ntitle: x\ndraft: maybe\n---\n");
+        assert_eq!(d, ["a.md:3:8: error: `draft` must be `true` or `false` (without quotes), found `maybe`"]);
+    }
+
+    #[test]
+    fn toml_and_json_are_read_like_yaml() {
+        let (p, d) = run(
+            "+++\ntitle = \"退貨\"\ndate = 2016-05-01T12:00:00+08:00\ntags = [\"a\"]\nchannel = \"fone\"\n+++\n正文\n",
+        );
+        assert_eq!(d, ["a.md:5:11: error: `channel` cannot be `fone`; did you mean `phone`?"]);
+        let p = p.unwrap();
+        assert_eq!((p.front.title.as_str(), p.body.as_str(), p.body_line), ("退貨", "正文\n", 7));
+        let (p, d) = run("{\n  \"title\": \"退貨\",\n  \"date\": \"2016-05-01\",\n  \"draft\": \"yes\"\n}\n正文\n");
+        assert_eq!(d, ["a.md:4:12: warning: `draft: \"yes\"` is read as `draft: true`; write `draft: true` (casebook reads only `true` and `false`, without quotes)"]);
+        assert_eq!(p.unwrap().body_line, 6);
+        let (_, d) = run("+++\ntitle = 退貨\n+++\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].starts_with("a.md:2:9: error: the TOML front matter could not be read: "), "{d:?}");
+    }
+
+    #[test]
+    fn a_failed_front_matter_still_gives_the_body() {
+        let (p, d) = run("---\ntitle: [a\n---\n正文\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(p.unwrap().body, "正文\n");
+        let (p, _) = run("# 沒有前言\n正文\n");
+        assert_eq!(p.unwrap().body_line, 1);
     }
 }

@@ -6,9 +6,12 @@
 //! order, so the result does not depend on thread timing.
 
 pub mod authors;
+pub mod dates;
+pub mod formats;
 pub mod featured;
 pub mod frontmatter;
 pub mod tags;
+mod yaml_slips;
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -41,7 +44,8 @@ pub struct Article {
     pub date: DateTime<FixedOffset>,
     /// Shared with the file cache (copied only when a later stage changes it).
     pub front: std::sync::Arc<FrontMatter>,
-    /// The front matter's YAML as written; it starts on line 2 of the file.
+    /// The front matter as written (YAML, TOML or JSON); it starts on line 2
+    /// of the file.
     /// Shared with the file cache.
     pub front_text: std::sync::Arc<str>,
     /// A hash of `front_text`, made when the file is read.
@@ -103,6 +107,11 @@ pub struct Content {
     /// Markdown files that could not be read as articles (their problems are
     /// reported), by path under `content/`: links to them are not broken.
     pub unreadable: BTreeSet<String>,
+    /// Those of them that could be cut into front matter and body, with
+    /// what of their front matter could be read: never published, but
+    /// their links and customer data are checked in the same build, so
+    /// the writer sees every problem of the file at once. In path order.
+    pub unpublished: Vec<Article>,
     /// Links under `content/` that were skipped (see [`crate::paths`]), by
     /// path under `content/`: a Markdown link to one (or into a linked
     /// folder) says so instead of "does not exist".
@@ -279,11 +288,18 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let mut loaded = Vec::new();
     let mut drafts_left_out = 0;
     let mut unreadable = BTreeSet::new();
+    let mut unpublished = Vec::new();
     for ((l, d), file) in parsed.into_iter().zip(markdown) {
         diags.extend(d);
-        if l.is_none() {
+        if l.as_ref().is_none_or(|l| l.invalid) {
             let rel = file.strip_prefix(&content_dir).unwrap_or(file);
             unreadable.insert(display_path(rel));
+        }
+        if let Some(l) = l.as_ref().filter(|l| l.invalid) {
+            let section = l.folder.split('/').next().unwrap_or("");
+            let kind = l.front.kind.unwrap_or_else(|| config.section(section).kind);
+            unpublished.push(to_article(l, kind, Vec::new()));
+            continue;
         }
         if let Some(l) = l {
             if opts.drafts || !l.front.draft {
@@ -309,7 +325,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     crate::profile::lap("    diagnostics, statics", &mut lap);
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
     crate::profile::lap("    paths", &mut lap);
-    (Content { articles, files, drafts_left_out, unreadable, links }, diags)
+    (Content { articles, files, drafts_left_out, unreadable, unpublished, links }, diags)
 }
 
 /// The positions in `markdown` (sorted, as walked) of the files the watcher
@@ -350,16 +366,51 @@ struct Loaded {
     body: std::sync::Arc<str>,
     body_key: u64,
     body_line: usize,
+    /// Its front matter has errors: checked, never published.
+    invalid: bool,
 }
 
 /// Lists Markdown files and other files, sorted, skipping hidden ones and
 /// `_`-prefixed ones (reserved for section settings), and links (reported).
+/// A skipped folder with Markdown in it is a warning: Hexo's `_posts/`
+/// copied as it is would otherwise build no article without a word.
 fn walk(root: &Path, dir: &Path) -> Walk {
-    let walked =
-        crate::paths::walk(root, dir, |e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_']));
-    let (markdown, others) =
-        walked.files.into_iter().partition(|p| p.extension().is_some_and(|x| x == "md" || x == "markdown"));
-    Walk { markdown, others, links: walked.links, errors: walked.diags }
+    let mut skipped = Vec::new();
+    let walked = crate::paths::walk(root, dir, |e| {
+        let keep = e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(['.', '_']);
+        if !keep && e.file_type().is_dir() {
+            skipped.push(e.path().to_path_buf());
+        }
+        keep
+    });
+    let (markdown, others) = walked.files.into_iter().partition(|p| is_markdown(p));
+    let mut errors = walked.diags;
+    errors.extend(skipped.iter().filter_map(|folder| skipped_folder(root, folder)));
+    Walk { markdown, others, links: walked.links, errors }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "md" || x == "markdown")
+}
+
+/// A warning for a skipped folder that holds Markdown files (links are not
+/// followed), naming the folder and the name to give it to publish them.
+fn skipped_folder(root: &Path, folder: &Path) -> Option<Diagnostic> {
+    let markdown = walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
+        .count();
+    if markdown == 0 {
+        return None;
+    }
+    let name = folder.file_name()?.to_string_lossy().to_string();
+    let publish_as = match name.trim_start_matches(['.', '_']) {
+        "" => "articles".to_string(),
+        rest => rest.to_string(),
+    };
+    let shown = display_path(folder.strip_prefix(root).unwrap_or(folder));
+    Some(Diagnostic::warning(&shown, 0, 0, Problem::SkippedFolder { folder: shown.clone(), markdown, publish_as }))
 }
 
 fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (Option<Loaded>, Vec<Diagnostic>) {
@@ -373,13 +424,11 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };
-    let (parsed, diags) = frontmatter::parse(&text, &rel, config);
+    let (parsed, mut diags) = frontmatter::parse(&text, &rel, config);
     let Some(parsed) = parsed else {
         return (None, diags);
     };
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
+    let mut invalid = diags.iter().any(Diagnostic::is_error);
     let in_content = file.strip_prefix(content_dir).unwrap_or(file);
     let is_bundle = file.file_name().is_some_and(|n| n == "index.md");
     let (folder_path, default_slug) = if is_bundle {
@@ -392,9 +441,8 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
     };
     let wanted_slug = slugify(parsed.front.slug.as_deref().unwrap_or(&default_slug), config.slugify);
     if let Some(d) = slug_too_long(&rel, &wanted_slug, &parsed.front, is_bundle) {
-        let mut diags = diags;
         diags.push(d);
-        return (None, diags);
+        invalid = true;
     }
     let loaded = Loaded {
         source_key: crate::keys::hash_value(&rel.as_os_str().as_encoded_bytes()),
@@ -408,6 +456,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path, config: &Config) -> (
         body_key: crate::keys::hash_value(&parsed.body),
         body: parsed.body.into(),
         body_line: parsed.body_line,
+        invalid,
     };
     (Some(loaded), diags)
 }
@@ -478,23 +527,7 @@ fn assign_paths(
                     .collect(),
                 None => Vec::new(),
             };
-            Article {
-                path: crate::urls::article(&l.folder, &l.wanted_slug),
-                source: l.source.clone(),
-                source_key: l.source_key,
-                folder: l.folder.clone(),
-                section: section.to_string(),
-                kind,
-                slug: l.wanted_slug.clone(),
-                date: l.front.date.unwrap_or_default(),
-                front: std::sync::Arc::clone(&l.front),
-                front_text: std::sync::Arc::clone(&l.front_text),
-                front_text_key: l.front_text_key,
-                body: std::sync::Arc::clone(&l.body),
-                body_key: l.body_key,
-                body_line: l.body_line,
-                assets,
-            }
+            to_article(l, kind, assets)
         })
         .collect();
     // ...then, in path order, an address already taken gets `-2`, `-3`, ...
@@ -548,6 +581,27 @@ fn assign_paths(
         *kept = Some((keys, order));
     }
     articles
+}
+
+/// The article `l` asks to be, at the address it asks for.
+fn to_article(l: &Loaded, kind: Kind, assets: Vec<(PathBuf, String)>) -> Article {
+    Article {
+        path: crate::urls::article(&l.folder, &l.wanted_slug),
+        source: l.source.clone(),
+        source_key: l.source_key,
+        folder: l.folder.clone(),
+        section: l.folder.split('/').next().unwrap_or("").to_string(),
+        kind,
+        slug: l.wanted_slug.clone(),
+        date: l.front.date.unwrap_or_default(),
+        front: std::sync::Arc::clone(&l.front),
+        front_text: std::sync::Arc::clone(&l.front_text),
+        front_text_key: l.front_text_key,
+        body: std::sync::Arc::clone(&l.body),
+        body_key: l.body_key,
+        body_line: l.body_line,
+        assets,
+    }
 }
 
 /// Newest first, then by title, then by path: the order of every list.

@@ -102,7 +102,7 @@ impl Problem {
             MissingTitle => "the front matter has no `title`; add a line like `title: 客戶要求退回已拆封耳機`".to_string(),
             MissingDate => "the front matter has no `date`; add a line like `date: 2026-11-22` (the day it was written)".to_string(),
             BadKind { found } => format!("`kind` must be `case`, `essay` or `response`, found `{found}`"),
-            BadDraft { found } => format!("`draft` must be `true` or `false`, found {}", describe(found)),
+            BadDraft { found } => format!("`draft` must be `true` or `false` (without quotes), found {}", describe(found)),
             EmptyRespondsTo => "`responds_to` is empty; write the slug, path or title of the case this critique answers".to_string(),
             BadSatisfaction { found } => format!("`satisfaction` must be a whole number from 1 to 5, found `{found}`"),
             UnknownCompetency { name, suggestion, all } => {
@@ -329,6 +329,22 @@ impl Problem {
                 "this code block opened with {fence} is never closed, so everything after it shows as code; put a line with {fence} where the code ends"
             ),
             MathShownAsWritten => "math between $ signs is shown as written: casebook does not typeset formulas (said once per build, at the first place math appears); to show it as code, put it between backticks".to_string(),
+            // issue 15 (fm)
+            LooseBoolean { key, written, meant } => format!(
+                "`{key}: {written}` is read as `{key}: {meant}`; write `{key}: {meant}` (casebook reads only `true` and `false`, without quotes)"
+            ),
+            TitleFromHeading { title } => format!(
+                "the front matter has no `title`, so the first heading `# {title}` is used; add a line `title: {title}` to the front matter"
+            ),
+            BackslashInQuotes { key, value } => format!(
+                "a backslash `\\` inside double quotes starts an escape (like `\\n` for a new line), so `{key}` cannot be read; put the value in single quotes, {key}: '{value}', or write each backslash twice: `\\\\`"
+            ),
+            FrontMatterUnclosedToml => "the TOML front matter that starts with `+++` on line 1 is never closed; add a line `+++` after its last field".to_string(),
+            TomlUnreadable { parser } => format!("the TOML front matter could not be read: {parser}; a text value must be in quotes, like title = \"退貨\""),
+            JsonUnreadable { parser } => format!("the JSON front matter could not be read: {parser}; it must be one {{ ... }} block with \"key\": value pairs separated by commas"),
+            SkippedFolder { folder, markdown, publish_as } => format!(
+                "the folder `{folder}` holds {markdown} Markdown file(s), but folders whose name starts with `_` or `.` are not published; to publish them, rename the folder to `{publish_as}`"
+            ),
         }
     }
 }

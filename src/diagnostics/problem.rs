@@ -408,6 +408,37 @@ pub enum Problem {
     },
     /// Math between `$` signs, said once per build.
     MathShownAsWritten,
+    // issue 15 (fm)
+    /// `draft: yes` or `draft: "false"`: read as `meant`, with what to write.
+    LooseBoolean {
+        key: String,
+        written: String,
+        meant: bool,
+    },
+    /// No `title:`; the first `# heading` was used.
+    TitleFromHeading {
+        title: String,
+    },
+    /// `"C:\Users"`: a backslash in double quotes starts an escape.
+    BackslashInQuotes {
+        key: String,
+        value: String,
+    },
+    /// `+++` at the top with no closing `+++`.
+    FrontMatterUnclosedToml,
+    TomlUnreadable {
+        parser: String,
+    },
+    JsonUnreadable {
+        parser: String,
+    },
+    /// A `_` or `.` folder under content/ with `markdown` Markdown files,
+    /// skipped; `publish_as` is the name it would be published under.
+    SkippedFolder {
+        folder: String,
+        markdown: usize,
+        publish_as: String,
+    },
 }
 
 impl Problem {
@@ -542,6 +573,14 @@ impl Problem {
         // issue 15 (md)
         "markdown/unclosed-code-fence",
         "markdown/math-as-written",
+        // issue 15 (fm)
+        "front-matter/loose-boolean",
+        "front-matter/title-from-heading",
+        "yaml/backslash-in-quotes",
+        "front-matter/unclosed-toml",
+        "toml/syntax",
+        "json/syntax",
+        "content/skipped-folder",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -685,6 +724,14 @@ impl Problem {
             // issue 15 (md)
             UnclosedCodeFence { .. } => "markdown/unclosed-code-fence",
             MathShownAsWritten => "markdown/math-as-written",
+            // issue 15 (fm)
+            LooseBoolean { .. } => "front-matter/loose-boolean",
+            TitleFromHeading { .. } => "front-matter/title-from-heading",
+            BackslashInQuotes { .. } => "yaml/backslash-in-quotes",
+            FrontMatterUnclosedToml => "front-matter/unclosed-toml",
+            TomlUnreadable { .. } => "toml/syntax",
+            JsonUnreadable { .. } => "json/syntax",
+            SkippedFolder { .. } => "content/skipped-folder",
         }
     }
 

@@ -190,6 +190,14 @@ fn examples() -> Vec<Problem> {
         // issue 15 (md)
         UnclosedCodeFence { fence: s("```") },
         MathShownAsWritten,
+        // issue 15 (fm)
+        LooseBoolean { key: s("draft"), written: s("yes"), meant: true },
+        TitleFromHeading { title: s("退貨") },
+        BackslashInQuotes { key: s("title"), value: s("C:\\Users\\me") },
+        FrontMatterUnclosedToml,
+        TomlUnreadable { parser: s("invalid string") },
+        JsonUnreadable { parser: s("expected `,` or `}`") },
+        SkippedFolder { folder: s("content/_posts"), markdown: 3, publish_as: s("posts") },
     ]
 }
 
@@ -315,10 +323,18 @@ fn variant(p: &Problem) -> usize {
         // issue 15 (md)
         UnclosedCodeFence { .. } => 113,
         MathShownAsWritten => 114,
+        // issue 15 (fm)
+        LooseBoolean { .. } => 115,
+        TitleFromHeading { .. } => 116,
+        BackslashInQuotes { .. } => 117,
+        FrontMatterUnclosedToml => 118,
+        TomlUnreadable { .. } => 119,
+        JsonUnreadable { .. } => 120,
+        SkippedFolder { .. } => 121,
     }
 }
 
-const VARIANTS: usize = 115;
+const VARIANTS: usize = 122;
 
 #[test]
 fn every_variant_has_an_example() {

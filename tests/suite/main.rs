@@ -5,6 +5,7 @@
 mod build;
 mod check;
 mod editorial;
+mod forgiving;
 mod history;
 mod html;
 mod incremental;
