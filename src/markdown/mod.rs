@@ -9,21 +9,28 @@
 //! `<img src>`) are resolved like Markdown links ([`raw_links`]); what
 //! other tools' Markdown writes (GitHub alerts, math, an unclosed fence) is
 //! read as its writer meant ([`forgiving`]).
+//!
+//! Rendering is two passes over pulldown-cmark's events: `links.rs` resolves
+//! and records links (Markdown and raw HTML) and notes mistakes, then
+//! [`render`]'s second pass, in this file, makes the HTML and the text.
+//! `text.rs` counts what lists and pages show about the text ([`TextFacts`],
+//! reading time).
 
 pub mod forgiving;
 pub mod highlight;
+mod links;
 pub mod raw_links;
 pub mod sanitize;
 pub mod svg;
+mod text;
 
-use percent_encoding::percent_decode_str;
-use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::config::RawHtml;
 use crate::diagnostics::{LinkProblem, Problem};
-use crate::fold::is_cjk;
 use crate::urls::{encode_fragment, slugify, SlugMode, UniqueNames};
+pub use text::{count_chars_and_words, excerpt, minutes_for, TextFacts};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
@@ -72,63 +79,6 @@ pub struct Settings<'a> {
     /// The article's title: a `#` heading that repeats it is not listed in
     /// the table of contents (other `#` headings are).
     pub title: &'a str,
-}
-
-/// What lists and pages show about an article's text.
-#[derive(Debug, Clone, Default)]
-pub struct TextFacts {
-    /// CJK characters and other words, as [`count_chars_and_words`] counts.
-    pub cjk: usize,
-    pub words: usize,
-    /// Characters only Traditional, or only Simplified, Chinese writes.
-    pub traditional: usize,
-    pub simplified: usize,
-    /// The first sentences, about 120 characters.
-    pub excerpt: String,
-}
-
-impl TextFacts {
-    pub fn of(text: &str) -> TextFacts {
-        let table = crate::fold::table();
-        let simplified_only = crate::fold::simplified_only();
-        let (mut traditional, mut simplified) = (0, 0);
-        for c in text.chars() {
-            if table.contains_key(&c) {
-                traditional += 1;
-            } else if simplified_only.contains(&c) {
-                simplified += 1;
-            }
-        }
-        let (cjk, words) = count_chars_and_words(text);
-        TextFacts { cjk, words, traditional, simplified, excerpt: excerpt(text, 120) }
-    }
-
-    /// `en`, `zh-Hans`, `zh-Hant` when the text is clearly written so, else `site`.
-    pub fn language(&self, site: &str) -> String {
-        if self.words > 50 && self.cjk < self.words {
-            "en".to_string()
-        } else if self.simplified >= 5 && self.simplified > self.traditional * 3 {
-            "zh-Hans".to_string()
-        } else if self.traditional >= 5 && self.traditional > self.simplified * 3 && site.starts_with("zh") {
-            "zh-Hant".to_string()
-        } else {
-            site.to_string()
-        }
-    }
-}
-
-/// The text's first `n` characters, cut after a sentence when one ends in
-/// the second half, else with an ellipsis.
-pub fn excerpt(text: &str, n: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= n {
-        return flat;
-    }
-    let cut: String = flat.chars().take(n).collect();
-    match cut.rfind(['。', '！', '？', '.']) {
-        Some(i) if i > cut.len() / 2 => cut[..i + cut[i..].chars().next().map_or(0, char::len_utf8)].to_string(),
-        _ => format!("{cut}…"),
-    }
 }
 
 /// A place in the body: `dest` is a link's destination or a heading's id.
@@ -232,100 +182,176 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
 /// Renders one article body, resolving its links with `links`; with
 /// [`RawHtml::Clean`] the HTML is cleaned by [`sanitize::clean`].
 pub fn render(markdown: &str, settings: &Settings, links: &dyn LinkResolver) -> Rendered {
-    let slug_mode = settings.slug_mode;
-    let title = crate::fold::fold(settings.title.trim());
     let mut out = Rendered::default();
-    let mut text = String::new();
     let lines = LineIndex::new(markdown);
     let clean = settings.raw_html == RawHtml::Clean;
-    let events = resolve_links(markdown, &lines, links, clean, &mut out);
-
-    let mut ids = UniqueNames::default();
-    let mut html_events: Vec<Event> = Vec::new();
-    let mut heading: Option<OpenHeading> = None;
-    let mut code: Option<(String, String)> = None;
-    // A raw HTML block being read (cleaning only): its text and where it starts.
-    let mut html_block: Option<(String, Option<usize>)> = None;
-    // An element removed with its content opened by inline HTML (`text
-    // <script>…</script>`): what it holds is left out, up to its end tag or
-    // the end of its paragraph, where it is closed.
-    let mut inline_dropped: Option<String> = None;
-
+    let events = links::resolve_links(markdown, &lines, links, clean, &mut out);
+    let mut pass = HtmlPass::new(out, &lines, settings, clean);
     for (event, start) in events {
-        if let Some(name) = inline_dropped.as_deref() {
-            match &event {
-                Event::InlineHtml(t) => {
-                    if t.to_ascii_lowercase().contains(&format!("</{name}")) {
-                        html_events.push(Event::InlineHtml(format!("</{name}>").into()));
-                        inline_dropped = None;
-                    }
-                    continue;
+        pass.event(event, start);
+    }
+    pass.finish()
+}
+
+/// The second pass of [`render`]: the events of the first, with their byte
+/// offsets, become HTML events and plain text. Headings, code blocks and
+/// raw HTML blocks are held until their end, when what they become is known.
+struct HtmlPass<'a, 'l> {
+    out: Rendered,
+    lines: &'l LineIndex<'l>,
+    settings: &'l Settings<'l>,
+    /// The article's title, folded: a `#` heading equal to it is not listed.
+    title: String,
+    clean: bool,
+    /// The plain text so far.
+    text: String,
+    ids: UniqueNames,
+    html_events: Vec<Event<'a>>,
+    heading: Option<OpenHeading<'a>>,
+    /// A code block being read: its language and text.
+    code: Option<(String, String)>,
+    /// A raw HTML block being read (cleaning only): its text and where it starts.
+    html_block: Option<(String, Option<usize>)>,
+    /// An element removed with its content opened by inline HTML (`text
+    /// <script>…</script>`): what it holds is left out, up to its end tag or
+    /// the end of its paragraph, where it is closed.
+    inline_dropped: Option<String>,
+}
+
+impl<'a, 'l> HtmlPass<'a, 'l> {
+    fn new(out: Rendered, lines: &'l LineIndex<'l>, settings: &'l Settings<'l>, clean: bool) -> Self {
+        HtmlPass {
+            out,
+            lines,
+            settings,
+            title: crate::fold::fold(settings.title.trim()),
+            clean,
+            text: String::new(),
+            ids: UniqueNames::default(),
+            html_events: Vec::new(),
+            heading: None,
+            code: None,
+            html_block: None,
+            inline_dropped: None,
+        }
+    }
+
+    /// One event starting at byte `start`.
+    fn event(&mut self, event: Event<'a>, start: usize) {
+        if self.dropped(&event) {
+            return;
+        }
+        if self.code.is_some() {
+            self.in_code(event);
+        } else if self.heading.is_some() {
+            self.in_heading(event, start);
+        } else {
+            self.outside(event, start);
+        }
+    }
+
+    /// Whether `event` is inside an element removed with its content, and
+    /// so left out; the element is closed at its end tag or at the first
+    /// event that is not inline text.
+    fn dropped(&mut self, event: &Event<'a>) -> bool {
+        let Some(name) = self.inline_dropped.as_deref() else {
+            return false;
+        };
+        let close = Event::InlineHtml(format!("</{name}>").into());
+        match event {
+            Event::InlineHtml(t) => {
+                if t.to_ascii_lowercase().contains(&format!("</{name}")) {
+                    self.html_events.push(close);
+                    self.inline_dropped = None;
                 }
-                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => continue,
-                _ => {
-                    html_events.push(Event::InlineHtml(format!("</{name}>").into()));
-                    inline_dropped = None;
-                }
+                true
+            }
+            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => true,
+            _ => {
+                self.html_events.push(close);
+                self.inline_dropped = None;
+                false
             }
         }
-        if let Some((lang, buf)) = code.as_mut() {
-            match event {
-                Event::Text(t) => buf.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    text.push_str(buf);
-                    text.push('\n');
-                    html_events.push(Event::Html(highlight::code_block(buf, lang).into()));
-                    code = None;
-                }
-                _ => {}
+    }
+
+    /// An event inside a code block: its text is kept, and the block is
+    /// highlighted at its end.
+    fn in_code(&mut self, event: Event<'a>) {
+        let Some((lang, buf)) = self.code.as_mut() else {
+            return;
+        };
+        match event {
+            Event::Text(t) => buf.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => {
+                self.text.push_str(buf);
+                self.text.push('\n');
+                self.html_events.push(Event::Html(highlight::code_block(buf, lang).into()));
+                self.code = None;
             }
-            continue;
+            _ => {}
         }
-        if let Some(h) = heading.as_mut() {
-            match event {
-                Event::End(TagEnd::Heading(_)) => {
-                    let (id, changed) = heading_id(h.explicit.as_deref(), &h.text, slug_mode, &mut ids);
-                    if changed {
-                        let (line, col) = lines.position(h.start);
-                        out.duplicate_headings.push(LinkRef { dest: id.clone(), line, col, ..Default::default() });
-                    }
-                    let lvl = h.level as u8;
-                    let mut inner_html = String::new();
-                    html::push_html(&mut inner_html, h.inner.drain(..));
-                    let href = encode_fragment(&id);
-                    html_events.push(Event::Html(
-                        format!(
-                            "<h{lvl} id=\"{}\">{inner_html}<a class=\"anchor\" href=\"#{href}\" aria-label=\"連結到此標題\">#</a></h{lvl}>\n",
-                            escape(&id)
-                        )
-                        .into(),
-                    ));
-                    let listed = match lvl {
-                        1 => crate::fold::fold(h.text.trim()) != title,
-                        2 | 3 => true,
-                        _ => false,
-                    };
-                    if listed {
-                        out.toc.push(TocEntry { level: lvl, id, href, title: h.text.trim().to_string() });
-                    }
-                    text.push_str(&h.text);
-                    text.push('\n');
-                    heading = None;
+    }
+
+    /// An event inside a heading: held until the heading's end.
+    fn in_heading(&mut self, event: Event<'a>, start: usize) {
+        let Some(h) = self.heading.as_mut() else {
+            return;
+        };
+        match event {
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = self.heading.take() {
+                    self.close_heading(h);
                 }
-                Event::Text(ref t) | Event::Code(ref t) => {
-                    h.text.push_str(t);
-                    h.inner.push(event);
-                }
-                Event::InlineHtml(t) if clean => {
-                    h.inner.push(Event::InlineHtml(checked_block(t, start, &lines, &mut out)));
-                }
-                other => h.inner.push(other),
             }
-            continue;
+            Event::Text(ref t) | Event::Code(ref t) => {
+                h.text.push_str(t);
+                h.inner.push(event);
+            }
+            Event::InlineHtml(t) if self.clean => {
+                h.inner.push(Event::InlineHtml(checked_block(t, start, self.lines, &mut self.out)));
+            }
+            other => h.inner.push(other),
         }
+    }
+
+    /// A heading at its end: its id (noted when an earlier heading had it),
+    /// its HTML with an anchor, its entry in the table of contents (levels
+    /// 2 and 3, and 1 unless it repeats the title) and its text.
+    fn close_heading(&mut self, mut h: OpenHeading<'a>) {
+        let (id, changed) = heading_id(h.explicit.as_deref(), &h.text, self.settings.slug_mode, &mut self.ids);
+        if changed {
+            let (line, col) = self.lines.position(h.start);
+            self.out.duplicate_headings.push(LinkRef { dest: id.clone(), line, col, ..Default::default() });
+        }
+        let lvl = h.level as u8;
+        let mut inner_html = String::new();
+        html::push_html(&mut inner_html, h.inner.drain(..));
+        let href = encode_fragment(&id);
+        self.html_events.push(Event::Html(
+            format!(
+                "<h{lvl} id=\"{}\">{inner_html}<a class=\"anchor\" href=\"#{href}\" aria-label=\"連結到此標題\">#</a></h{lvl}>\n",
+                escape(&id)
+            )
+            .into(),
+        ));
+        let listed = match lvl {
+            1 => crate::fold::fold(h.text.trim()) != self.title,
+            2 | 3 => true,
+            _ => false,
+        };
+        if listed {
+            self.out.toc.push(TocEntry { level: lvl, id, href, title: h.text.trim().to_string() });
+        }
+        self.text.push_str(&h.text);
+        self.text.push('\n');
+    }
+
+    /// An event outside headings and code blocks.
+    fn outside(&mut self, event: Event<'a>, start: usize) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some(OpenHeading {
+                self.heading = Some(OpenHeading {
                     level,
                     explicit: id.map(|i| i.to_string()),
                     inner: Vec::new(),
@@ -338,65 +364,83 @@ pub fn render(markdown: &str, settings: &Settings, links: &dyn LinkResolver) -> 
                     CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
+                self.code = Some((lang, String::new()));
             }
             Event::Text(ref t) | Event::Code(ref t) => {
-                text.push_str(t);
-                html_events.push(event);
+                self.text.push_str(t);
+                self.html_events.push(event);
             }
             Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) | Event::End(TagEnd::TableCell) => {
-                text.push('\n');
-                html_events.push(event);
+                self.text.push('\n');
+                self.html_events.push(event);
             }
-            Event::Start(Tag::HtmlBlock) if clean => {
-                html_block = Some((String::new(), None));
-                html_events.push(event);
+            Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::End(TagEnd::HtmlBlock) | Event::InlineHtml(_) => {
+                self.raw_html(event, start)
             }
-            Event::Html(t) if html_block.is_some() => {
-                if let Some((block, at)) = html_block.as_mut() {
+            Event::Start(Tag::Table(_)) => {
+                self.html_events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
+                self.html_events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                self.html_events.push(event);
+                self.html_events.push(Event::Html(CowStr::Borrowed("</div>")));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let opening = forgiving::admonition_start(kind, self.settings.language);
+                self.html_events.push(Event::Html(opening.into()));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.html_events.push(Event::Html(CowStr::Borrowed(forgiving::ADMONITION_END)));
+            }
+            other => self.html_events.push(other),
+        }
+    }
+
+    /// Raw HTML outside headings: when cleaning, what will be removed is
+    /// noted, a block is checked as a whole at its end, and an inline
+    /// element removed with its content starts being dropped.
+    fn raw_html(&mut self, event: Event<'a>, start: usize) {
+        match event {
+            Event::Start(Tag::HtmlBlock) if self.clean => {
+                self.html_block = Some((String::new(), None));
+                self.html_events.push(event);
+            }
+            Event::Html(t) if self.html_block.is_some() => {
+                if let Some((block, at)) = self.html_block.as_mut() {
                     block.push_str(&t);
                     at.get_or_insert(start);
                 }
             }
-            Event::End(TagEnd::HtmlBlock) if clean => {
-                if let Some((block, at)) = html_block.take() {
+            Event::End(TagEnd::HtmlBlock) if self.clean => {
+                if let Some((block, at)) = self.html_block.take() {
                     let at = at.unwrap_or(start);
-                    html_events.push(Event::Html(checked_block(block.into(), at, &lines, &mut out)));
+                    self.html_events.push(Event::Html(checked_block(block.into(), at, self.lines, &mut self.out)));
                 }
-                html_events.push(event);
+                self.html_events.push(event);
             }
-            Event::InlineHtml(t) if clean => {
-                let (html, open) = checked_html(t, start, &lines, &mut out);
-                html_events.push(Event::InlineHtml(html));
-                inline_dropped = open;
+            Event::InlineHtml(t) if self.clean => {
+                let (html, open) = checked_html(t, start, self.lines, &mut self.out);
+                self.html_events.push(Event::InlineHtml(html));
+                self.inline_dropped = open;
             }
-            Event::Start(Tag::Table(_)) => {
-                html_events.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
-                html_events.push(event);
-            }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                html_events.push(Event::Html(forgiving::admonition_start(kind, settings.language).into()));
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                html_events.push(Event::Html(CowStr::Borrowed(forgiving::ADMONITION_END)));
-            }
-            Event::End(TagEnd::Table) => {
-                html_events.push(event);
-                html_events.push(Event::Html(CowStr::Borrowed("</div>")));
-            }
-            other => html_events.push(other),
+            other => self.html_events.push(other),
         }
     }
-    html::push_html(&mut out.html, html_events.into_iter());
-    if clean {
-        out.html = sanitize::clean(&out.html);
-        out.removed.sort_by_key(|(line, col, _)| (*line, *col));
+
+    /// The HTML (cleaned unless raw HTML is allowed), the text and their facts.
+    fn finish(self) -> Rendered {
+        let HtmlPass { mut out, text, html_events, clean, .. } = self;
+        html::push_html(&mut out.html, html_events.into_iter());
+        if clean {
+            out.html = sanitize::clean(&out.html);
+            out.removed.sort_by_key(|(line, col, _)| (*line, *col));
+        }
+        out.facts = TextFacts::of(&text);
+        out.html_key = crate::keys::hash_value(&out.html);
+        out.text_key = crate::keys::hash_value(&text);
+        out.text = text.into();
+        out
     }
-    out.facts = TextFacts::of(&text);
-    out.html_key = crate::keys::hash_value(&out.html);
-    out.text_key = crate::keys::hash_value(&text);
-    out.text = text.into();
-    out
 }
 
 /// Notes what cleaning will remove from a piece of raw HTML starting at byte
@@ -428,261 +472,6 @@ fn checked_block<'a>(html: CowStr<'a>, at: usize, lines: &LineIndex, out: &mut R
         (html, Some(open)) => format!("{html}</{open}>").into(),
         (html, None) => html,
     }
-}
-
-/// First pass: rewrites link destinations through `links`, replaces the text
-/// of bare wiki links with the target's title, and records every link with
-/// its place and the sentence around it. Returns events with byte offsets.
-fn resolve_links<'a>(
-    markdown: &'a str,
-    lines: &LineIndex,
-    links: &dyn LinkResolver,
-    clean: bool,
-    out: &mut Rendered,
-) -> Vec<(Event<'a>, usize)> {
-    let mut events = Vec::new();
-    // Text of the current block, and the links waiting for its end (index, byte offset).
-    let mut block = String::new();
-    let mut pending: Vec<(usize, usize)> = Vec::new();
-    let mut replacing: Option<String> = None;
-    let mut in_heading = false;
-    let mut in_code = false;
-    // A raw HTML block being read: its text and where each piece of it
-    // starts (in the text, in the body), to be rewritten as one.
-    let mut html_block: Option<(String, Vec<(usize, usize)>)> = None;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        if let Event::Text(t) = &event {
-            if !in_code {
-                note_mistakes(t, range.start, markdown, lines, out);
-            }
-        }
-        match &event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                in_code = true;
-                let fence = match kind {
-                    CodeBlockKind::Fenced(_) => markdown.get(range.clone()).and_then(forgiving::unclosed_fence),
-                    CodeBlockKind::Indented => None,
-                };
-                if let Some(fence) = fence {
-                    let (line, col) = lines.position(range.start);
-                    out.notes.push((line, col, Problem::UnclosedCodeFence { fence }));
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            _ => {}
-        }
-        match event {
-            Event::Start(Tag::Link { link_type: LinkType::Email, .. }) => {
-                // `<a@b.com>`: a mail link, written `mailto:` by the HTML writer.
-                events.push((event, range.start));
-            }
-            Event::InlineMath(ref t) | Event::DisplayMath(ref t) => {
-                let written = forgiving::math_as_written(t, matches!(event, Event::DisplayMath(_)));
-                out.math.get_or_insert_with(|| lines.position(range.start));
-                block.push_str(&written);
-                events.push((Event::Text(written.into()), range.start));
-            }
-            Event::Start(Tag::HtmlBlock) => {
-                html_block = Some((String::new(), Vec::new()));
-                events.push((event, range.start));
-            }
-            Event::Html(t) if html_block.is_some() => {
-                if let Some((text, pieces)) = html_block.as_mut() {
-                    pieces.push((text.len(), range.start));
-                    text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::HtmlBlock) => {
-                if let Some((text, pieces)) = html_block.take() {
-                    let at = pieces.first().map_or(range.start, |p| p.1);
-                    let place = |i: usize| {
-                        let k = pieces.partition_point(|p| p.0 <= i).saturating_sub(1);
-                        pieces.get(k).map_or(at, |p| p.1 + i - p.0)
-                    };
-                    events.push((Event::Html(raw_addresses(text.into(), place, links, lines, out)), at));
-                }
-                events.push((event, range.start));
-            }
-            Event::InlineHtml(t) => {
-                let html = raw_addresses(t, |i| range.start + i, links, lines, out);
-                events.push((Event::InlineHtml(html), range.start));
-            }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let wiki = matches!(link_type, LinkType::WikiLink { .. });
-                let piped = matches!(link_type, LinkType::WikiLink { has_pothole: true });
-                let (dest, text) = record_link(links, dest_url, wiki, false, clean, lines.position(range.start), out);
-                if !piped && !in_heading {
-                    replacing = text;
-                }
-                pending.push((out.links.len() - 1, block.len()));
-                events.push((Event::Start(Tag::Link { link_type, dest_url: dest, title, id }), range.start));
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let (dest, _) = record_link(links, dest_url, false, true, clean, lines.position(range.start), out);
-                events.push((Event::Start(Tag::Image { link_type, dest_url: dest, title, id }), range.start));
-            }
-            Event::Text(ref t) | Event::Code(ref t) if replacing.is_some() => {
-                let _ = t;
-            }
-            Event::End(TagEnd::Link) if replacing.is_some() => {
-                let text = replacing.take().unwrap_or_default();
-                block.push_str(&text);
-                events.push((Event::Text(text.into()), range.start));
-                events.push((event, range.start));
-            }
-            Event::Text(ref t) | Event::Code(ref t) => {
-                block.push_str(t);
-                events.push((event, range.start));
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                block.push(' ');
-                events.push((event, range.start));
-            }
-            Event::Start(Tag::Heading { .. }) => {
-                in_heading = true;
-                events.push((event, range.start));
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_)) => {
-                in_heading = false;
-                let ends = sentence_ends(&block, &pending);
-                for (i, at) in pending.drain(..) {
-                    out.links[i].context = sentence_around(&block, &ends, at);
-                }
-                block.clear();
-                events.push((event, range.start));
-            }
-            other => events.push((other, range.start)),
-        }
-    }
-    let ends = sentence_ends(&block, &pending);
-    for (i, at) in pending.drain(..) {
-        out.links[i].context = sentence_around(&block, &ends, at);
-    }
-    events
-}
-
-/// Notes Markdown that did not do what the writer meant: `##背景` (no space,
-/// so not a heading) and `**` left as text because it touches Chinese
-/// punctuation on the inside (`**造成的。**一個`).
-fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, out: &mut Rendered) {
-    let at_line_start = start == 0 || markdown[..start].ends_with('\n');
-    if at_line_start {
-        let hashes = text.chars().take_while(|c| *c == '#').count();
-        if (1..=6).contains(&hashes) && text.chars().nth(hashes).is_some_and(|c| !c.is_whitespace() && c != '#') {
-            let (line, col) = lines.position(start);
-            let fixed = format!("{} {}", &text[..hashes], &text[hashes..]);
-            out.notes.push((line, col, Problem::HeadingWithoutSpace { text: text.to_string(), fixed }));
-        }
-    }
-    // An unmatched `**` comes out as two one-character texts: note the first.
-    // Masked numbers (0912-***-678) are not bold markers.
-    let before = markdown[..start].chars().next_back();
-    let after = markdown[start..].chars().nth(2);
-    let masked = |c: Option<char>| c.is_some_and(|c| c == '*' || c == '-' || c.is_ascii_digit());
-    if text == "*" && markdown[start..].starts_with("**") && !masked(before) && !masked(after) {
-        let (line, col) = lines.position(start);
-        out.notes.push((line, col, Problem::BoldNotRead));
-    }
-}
-
-/// Resolves one link or image, records it (and whether it is broken) in
-/// `out`, and returns the destination to write and, for a wiki link, the text
-/// to show. When cleaning, an address that will be removed (`javascript:`)
-/// is noted as removed instead of resolved.
-fn record_link<'a>(
-    links: &dyn LinkResolver,
-    dest_url: CowStr<'a>,
-    wiki: bool,
-    is_image: bool,
-    clean: bool,
-    (line, col): (usize, usize),
-    out: &mut Rendered,
-) -> (CowStr<'a>, Option<String>) {
-    let mut link = LinkRef { dest: dest_url.to_string(), line, col, is_image, ..Default::default() };
-    let mut dest = dest_url;
-    let mut text = None;
-    let refused = if clean && !wiki { sanitize::check_address(&link.dest, is_image) } else { None };
-    if let Some(problem) = refused {
-        out.removed.push((line, col, problem));
-        out.links.push(link);
-        return (dest, text);
-    }
-    match links.resolve(&link.dest, wiki) {
-        Ok(Some(r)) => {
-            link.target = r.target;
-            dest = r.href.into();
-            text = r.text.filter(|_| wiki);
-        }
-        Ok(None) => {}
-        Err(why) => out.broken.push((link.clone(), why)),
-    }
-    out.links.push(link);
-    (dest, text)
-}
-
-/// Resolves the addresses of a piece of raw HTML ([`raw_links`]) like
-/// Markdown links, `place` turning a byte offset in the piece into one in
-/// the body; returns the piece with those that resolve rewritten. A bare
-/// `#id` is left alone: raw HTML may give elements ids of its own.
-fn raw_addresses<'a>(
-    html: CowStr<'a>,
-    place: impl Fn(usize) -> usize,
-    links: &dyn LinkResolver,
-    lines: &LineIndex,
-    out: &mut Rendered,
-) -> CowStr<'a> {
-    let mut rewritten = Vec::new();
-    for a in raw_links::find(&html) {
-        let attr = if a.image { "src" } else { "href" };
-        let written = html.get(a.tag.clone()).and_then(|t| sanitize::attribute_of(t, attr)).unwrap_or(a.dest);
-        // An address cleaning removes is noted by cleaning; one written
-        // with raw HTML allowed is the writer's.
-        if written.is_empty() || written.starts_with('#') || sanitize::check_address(&written, a.image).is_some() {
-            continue;
-        }
-        let at = lines.position(place(a.range.start));
-        let (dest, _) = record_link(links, written.clone().into(), false, a.image, false, at, out);
-        let decoded = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
-        // Kept as written when it only differs in its encoding (`流程.svg`).
-        if decoded(&dest) != decoded(&written) {
-            rewritten.push((a.range, escape(&dest)));
-        }
-    }
-    if rewritten.is_empty() {
-        html
-    } else {
-        raw_links::replace(&html, &rewritten).into()
-    }
-}
-
-/// The sentence of `text` that holds the byte offset `at`, trimmed and at
-/// most 160 characters; `ends` are the block's [`sentence_ends`].
-fn sentence_around(text: &str, ends: &[usize], at: usize) -> String {
-    let after = |e: usize| e + text.get(e..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
-    let k = ends.partition_point(|&e| e < at);
-    let start = if k > 0 { after(ends[k - 1]) } else { 0 };
-    let end = ends.get(k).map_or(text.len(), |&e| after(e));
-    let sentence = text.get(start..end).unwrap_or_default().trim();
-    if sentence.chars().nth(160).is_some() {
-        let cut: String = sentence.chars().take(159).collect();
-        format!("{cut}…")
-    } else {
-        sentence.to_string()
-    }
-}
-
-/// Byte offsets of the characters that end a sentence in a block's text,
-/// found once per block that has links: a paragraph with many links then
-/// costs its length, not its length times its links (62,500 links in one
-/// paragraph took 12 s).
-fn sentence_ends(text: &str, pending: &[(usize, usize)]) -> Vec<usize> {
-    if pending.is_empty() {
-        return Vec::new();
-    }
-    text.char_indices()
-        .filter(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | '\n'))
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// Turns byte offsets into 1-based line and character column.
@@ -719,35 +508,6 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// Reading time in minutes: Chinese (and other CJK) characters at
-/// `chars_per_minute`, words of other scripts at `words_per_minute`; at least 1.
-/// Reading time of `cjk` characters and `words` words, at least a minute.
-pub fn minutes_for(cjk: usize, words: usize, chars_per_minute: u32, words_per_minute: u32) -> u32 {
-    let minutes = cjk as f64 / chars_per_minute as f64 + words as f64 / words_per_minute as f64;
-    (minutes.round() as u32).max(1)
-}
-
-/// (CJK characters, words of other scripts) in `text`.
-pub fn count_chars_and_words(text: &str) -> (usize, usize) {
-    let mut cjk = 0;
-    let mut words = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        if is_cjk(c) {
-            cjk += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                words += 1;
-            }
-            in_word = true;
-        } else {
-            in_word = false;
-        }
-    }
-    (cjk, words)
 }
 
 #[cfg(test)]

@@ -150,12 +150,3 @@ fn raw_html_is_cleaned_and_noted_at_its_line() {
     assert!(kept.html.contains("<script>\nalert(1)\n</script>"), "{}", kept.html);
     assert!(kept.html.contains("onerror=alert(1)"), "{}", kept.html);
 }
-
-#[test]
-fn reading_time_follows_the_house_convention() {
-    // 1,280 characters are announced as about 4 minutes.
-    let text: String = "字".repeat(1280);
-    assert_eq!(minutes_for(count_chars_and_words(&text).0, count_chars_and_words(&text).1, 325, 220), 4);
-    assert_eq!(minutes_for(0, 1, 325, 220), 1);
-    assert_eq!(count_chars_and_words("退貨 policy for ORD38 訂單"), (4, 3));
-}
