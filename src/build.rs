@@ -143,6 +143,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let mut laps = Instant::now();
     let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
     diags.extend(attachments(root, &config, &content, opts.touched.as_ref(), &mut cache.svgs));
+    diags.extend(render::old_addresses(&content, &config).1);
     lap("load", &mut laps);
     let history_start = Instant::now();
     let (history, d) = history(root, opts, &config, &mut content);
@@ -332,7 +333,7 @@ fn markdown<'a>(
         content
             .articles
             .iter()
-            .map(|a| (a.source_key, &a.slug, &a.front.title, &a.path, &a.assets))
+            .map(|a| (a.source_key, &a.slug, &a.front.title, &a.path, &a.assets, &a.front.aliases))
             .collect::<Vec<_>>(),
         headings.iter().map(|(_, key)| *key).collect::<Vec<_>>(),
         content.files.iter().map(|f| &f.site_path).collect::<Vec<_>>(),

@@ -39,6 +39,9 @@ pub struct FrontMatter {
     pub responds_to: Option<String>,
     /// The language of the text (`zh-Hans`, `en`), when it differs from the site's.
     pub lang: Option<String>,
+    /// Old addresses of the article (`/2017/04/退貨/`, `old/page.html`), as
+    /// written: each gets a page sending readers on ([`crate::urls::alias`]).
+    pub aliases: Vec<String>,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Line and column (in the whole file) of each field's value, for
     /// messages from later stages.
@@ -198,6 +201,7 @@ impl Checker<'_> {
                     }
                 }
                 "series_order" => f.series_order = self.integer(&key, &v),
+                "aliases" => f.aliases = self.list(&key, &v),
                 "satisfaction" => {
                     let n = self.integer(&key, &v);
                     match n {
@@ -365,7 +369,7 @@ impl Checker<'_> {
 }
 
 /// The fields casebook reads from front matter.
-pub const KNOWN_FIELDS: [&str; 21] = [
+pub const KNOWN_FIELDS: [&str; 22] = [
     "title",
     "date",
     "updated",
@@ -387,6 +391,7 @@ pub const KNOWN_FIELDS: [&str; 21] = [
     "responds_to",
     "lang",
     "featured",
+    "aliases",
 ];
 
 /// A known field that `key` is probably a typo of (`chanel`, `Title`, `tag`).

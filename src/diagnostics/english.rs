@@ -324,6 +324,16 @@ impl Problem {
             TooLargeToCheck { kb, limit_kb } => format!(
                 "this file is {kb} KB, more than the {limit_kb} KB casebook reads, so it was not checked for customer data; make sure it holds none, or raise the limit in casebook.yaml with `limits: {{data_kb: {kb}}}`"
             ),
+            // issue 15 (imp)
+            BadAlias { alias } => format!(
+                "`{alias}` in `aliases` cannot be an old address of this article: write the old address as a path on the site, like /2017/04/退貨/ or old/page.html (no `..`, no other web site)"
+            ),
+            AliasTaken { alias, by } => format!(
+                "`{alias}` in `aliases` is already the address of {by}; remove it from `aliases` here or there"
+            ),
+            ArticleSkipped { errors } => format!(
+                "this article was left out of the site because of the {errors} error(s) above; fix them and build again"
+            ),
         }
     }
 }

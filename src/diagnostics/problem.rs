@@ -401,6 +401,20 @@ pub enum Problem {
         kb: u64,
         limit_kb: u64,
     },
+    // issue 15 (imp)
+    /// An `aliases:` entry that cannot be an address of this site.
+    BadAlias {
+        alias: String,
+    },
+    /// An `aliases:` entry at an address another page already has.
+    AliasTaken {
+        alias: String,
+        by: String,
+    },
+    /// `build --keep-going`: an article left out of the site for its errors.
+    ArticleSkipped {
+        errors: usize,
+    },
 }
 
 impl Problem {
@@ -532,6 +546,10 @@ impl Problem {
         "privacy/custom-pattern",
         "privacy/unchecked-file",
         "privacy/too-large-to-check",
+        // issue 15 (imp)
+        "alias/bad",
+        "alias/taken",
+        "build/article-skipped",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -672,6 +690,10 @@ impl Problem {
             },
             UncheckedFileType => "privacy/unchecked-file",
             TooLargeToCheck { .. } => "privacy/too-large-to-check",
+            // issue 15 (imp)
+            BadAlias { .. } => "alias/bad",
+            AliasTaken { .. } => "alias/taken",
+            ArticleSkipped { .. } => "build/article-skipped",
         }
     }
 

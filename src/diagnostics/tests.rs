@@ -179,6 +179,10 @@ fn examples() -> Vec<Problem> {
         CustomerData { data: super::CustomerData::Custom(s("member number")), masked: s("VIP-**3456"), markdown: true },
         UncheckedFileType,
         TooLargeToCheck { kb: 2048, limit_kb: 1024 },
+        // issue 15 (imp)
+        BadAlias { alias: s("../x/") },
+        AliasTaken { alias: s("/cases/a/"), by: s("content/cases/a.md") },
+        ArticleSkipped { errors: 2 },
     ]
 }
 
@@ -301,10 +305,14 @@ fn variant(p: &Problem) -> usize {
         CustomerData { .. } => 110,
         UncheckedFileType => 111,
         TooLargeToCheck { .. } => 112,
+        // issue 15 (imp)
+        BadAlias { .. } => 113,
+        AliasTaken { .. } => 114,
+        ArticleSkipped { .. } => 115,
     }
 }
 
-const VARIANTS: usize = 113;
+const VARIANTS: usize = 116;
 
 #[test]
 fn every_variant_has_an_example() {

@@ -8,6 +8,7 @@ mod check;
 mod editorial;
 mod history;
 mod html;
+mod import;
 mod incremental;
 mod layers;
 mod limits;
