@@ -3,7 +3,7 @@
 //! from Hexo, Hugo, Jekyll and GitBook sources built end to end, and
 //! `build --keep-going`.
 
-use crate::{build, fixture, read, stderr};
+use crate::{build, casebook, fixture, read, stderr};
 
 #[test]
 fn old_addresses_get_pages_and_resolve_in_links() {
@@ -34,4 +34,109 @@ fn an_alias_that_is_taken_is_an_error_at_its_line() {
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
+}
+
+/// Imports `tests/fixtures/import/<kind>` into a new journal and builds it:
+/// (temporary folder, journal, site, import's report).
+fn imported(kind: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = tmp.path().join("journal");
+    let source = fixture("import").join(kind);
+    let o = casebook(&["import", source.to_str().unwrap(), journal.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = String::from_utf8_lossy(&o.stdout).into_owned();
+    let site = tmp.path().join("site");
+    let o = build(&journal, &site, &[]);
+    assert!(o.status.success(), "{report}\n{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    (tmp, journal, site, report)
+}
+
+#[test]
+fn hexo_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("hexo");
+    assert!(report.contains("Imported 3 articles from a Hexo source"), "{report}");
+    assert!(report.contains("source/_posts/帳單爭議.md:10: `{% youtube abc123 %}`"), "{report}");
+    let post = read(&journal, "content/posts/耳機退貨.md");
+    assert!(post.starts_with("---\ntitle: \"耳機退貨\"\ndate: 2016-05-01 12:00:00\nauthors: [\"zhang-san\"]\ntags: [\"退貨\", \"售後\", \"耳機\"]\naliases:\n  - \"/2016/05/01/耳機退貨/\"\n---\n"), "{post}");
+    assert!(post.contains("![處理流程](flow.png)"), "{post}");
+    assert_eq!(read(&journal, "data/authors.yaml"), "zhang-san:\n  name: \"張三\"\n");
+    assert!(site.join("posts/flow.png").is_file());
+    assert!(read(&site, "2016/05/01/耳機退貨/index.html")
+        .contains("url=../../../../posts/%E8%80%B3%E6%A9%9F%E9%80%80%E8%B2%A8/"));
+    let bill = read(&site, "posts/帳單爭議/index.html");
+    assert!(bill.contains("<a href=\"../../posts/%E8%80%B3%E6%A9%9F%E9%80%80%E8%B2%A8/\">耳機退貨</a>"), "{bill}");
+    assert!(site.join("pages/about/index.html").is_file() && site.join("about/index.html").is_file());
+}
+
+#[test]
+fn hugo_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("hugo");
+    assert!(report.contains("content/posts/billing.md:10: `{{< youtube abc123 >}}`"), "{report}");
+    let config = read(&journal, "casebook.yaml");
+    assert!(
+        config.contains("title: \"客服知識庫\"")
+            && config.contains("title: \"案例文章\"\n    kind: essay\n    # 售後與帳務的案例"),
+        "{config}"
+    );
+    let refund = read(&journal, "content/posts/refund.md");
+    assert!(
+        refund.starts_with("---\ntitle: \"退款流程\"\ndate: 2017-04-03T10:00:00+08:00\nupdated: 2017-04-05\n"),
+        "{refund}"
+    );
+    assert!(refund.contains("aliases:\n  - \"/old/refund.html\"\n  - \"/cn/2017/04/refund/\"\n"), "{refund}");
+    assert!(refund.contains("![退款流程](flow.png)"), "{refund}");
+    assert!(read(&journal, "content/posts/billing.md").contains("summary: \"客戶看不懂帳單\""));
+    let billing = read(&site, "posts/billing/index.html");
+    assert_eq!(billing.matches("href=\"../../posts/refund/\"").count(), 3, "{billing}");
+    assert!(read(&site, "old/refund.html").contains("url=../posts/refund/"));
+    assert!(site.join("cn/2017/04/refund/index.html").is_file());
+    assert!(site.join("posts/flow.png").is_file());
+}
+
+#[test]
+fn jekyll_imports_and_builds() {
+    let (_tmp, journal, site, _) = imported("jekyll");
+    let welcome = read(&journal, "content/posts/welcome.md");
+    assert!(welcome.starts_with("---\ntitle: \"第一週\"\ndate: 2016-05-01T12:00:00+08:00\nauthors: [\"wang-wu\"]\ntags: [\"退貨\", \"耳機\", \"售後\"]\naliases:\n  - \"/售後/2016/05/01/welcome/\"\n"), "{welcome}");
+    let second = read(&site, "posts/second/index.html");
+    assert_eq!(second.matches("href=\"../../posts/welcome/\"").count(), 2, "{second}");
+    assert!(site.join("售後/2016/05/01/welcome/index.html").is_file());
+    assert!(site.join("about.html").is_file());
+}
+
+#[test]
+fn gitbook_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("gitbook");
+    assert!(report.contains("raw <img> 1, {% hint %} 1"), "{report}");
+    let page = read(&journal, "content/book/chapter1/退貨.md");
+    assert!(page.starts_with("---\ntitle: \"退貨\"\ndate: "), "{page}");
+    assert!(page.contains("series: \"客服手冊\"\nseries_order: 3\n"), "{page}");
+    assert!(
+        page.ends_with("---\n> [!NOTE]\n> 七天內可退。\n\n![流程](x.png)\n\n回到[第一章](README.md)。\n"),
+        "{page}"
+    );
+    assert!(read(&site, "book/chapter1/退貨/index.html").contains("src=\"../../../book/chapter1/x.png\""));
+    assert!(site.join("book/chapter1/x.png").is_file());
+    assert!(site.join("chapter1/退貨.html").is_file());
+}
+
+#[test]
+fn importing_again_is_safe() {
+    let (tmp, journal, _, _) = imported("jekyll");
+    let source = fixture("import/jekyll");
+    let again = |extra: &[&str]| {
+        let mut args = vec!["import", source.to_str().unwrap(), journal.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        casebook(&args)
+    };
+    assert!(again(&[]).status.success(), "the same files again are no change");
+    std::fs::write(journal.join("content/posts/welcome.md"), "edited by hand\n").unwrap();
+    let o = again(&[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("content/posts/welcome.md"), "{}", stderr(&o));
+    assert_eq!(read(&journal, "content/posts/welcome.md"), "edited by hand\n");
+    assert!(again(&["--force", "--from", "jekyll"]).status.success());
+    assert!(read(&journal, "content/posts/welcome.md").contains("第一週的案例"));
+    drop(tmp);
 }
