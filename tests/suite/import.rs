@@ -140,3 +140,35 @@ fn importing_again_is_safe() {
     assert!(read(&journal, "content/posts/welcome.md").contains("第一週的案例"));
     drop(tmp);
 }
+
+#[test]
+fn keep_going_writes_the_valid_articles_and_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let strict = build(&fixture("keep-going"), &site, &[]);
+    assert!(!strict.status.success() && !site.exists(), "the default stays strict");
+    let o = build(&fixture("keep-going"), &site, &["--keep-going"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    for want in [
+        "content/cases/壞日期.md:3:7: error: `date` must look like 2026-11-22",
+        "content/cases/壞連結.md:5:2: error: broken link",
+        "content/cases/壞連結.md: error: this article was left out of the site (build --keep-going) because of its 1 error(s)",
+        "2 article(s) with errors were left out of the site:\n  content/cases/壞日期.md\n  content/cases/壞連結.md\n",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    assert!(site.join("cases/好的/index.html").is_file());
+    assert!(!site.join("cases/壞連結").exists() && !site.join("cases/壞日期").exists());
+}
+
+#[test]
+fn keep_going_still_stops_on_settings_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = tmp.path().join("journal");
+    crate::copy_dir(&fixture("keep-going"), &journal);
+    std::fs::write(journal.join("casebook.yaml"), "paginate: many\n").unwrap();
+    let o = build(&journal, &tmp.path().join("site"), &["--keep-going"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Nothing was written"), "{}", stderr(&o));
+}
