@@ -26,9 +26,16 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             continue;
         }
         let Some(mut p) = read_post(root, &file, format!("book/{rel}"), report) else { continue };
-        if let Some((n, entry)) = order.get(&rel) {
-            p.series = title.clone().map(|t| (t, *n as i64));
-            p.fallback_title = Some(entry.clone());
+        match order.get(&rel) {
+            Some((n, entry)) => {
+                p.series = title.clone().map(|t| (t, *n as i64));
+                p.fallback_title = Some(entry.clone());
+            }
+            None if rel != "README.md" => {
+                let what = "this page is not in SUMMARY.md, so GitBook did not show it; it was imported outside the book's order";
+                report.todo(&p.shown, 1, what.to_string());
+            }
+            None => {}
         }
         let page = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(&rel);
         match page.strip_suffix("README") {

@@ -12,6 +12,7 @@
 //! Nothing is written until the whole journal is planned ([`Plan`]), and a
 //! file that exists with other content is not replaced without `force`.
 
+mod addresses;
 pub mod gitbook;
 pub mod hexo;
 pub mod hugo;
@@ -111,7 +112,8 @@ impl Report {
             journal.display(),
             self.copied
         );
-        let _ = writeln!(t, "Fields mapped (how many files): {}", post::counts(&self.mapped));
+        let mapped = if self.mapped.is_empty() { "none".to_string() } else { post::counts(&self.mapped) };
+        let _ = writeln!(t, "Fields mapped (how many files): {mapped}");
         if !self.converted.is_empty() {
             let _ = writeln!(t, "Converted to Markdown: {}", post::counts(&self.converted));
         }
@@ -155,21 +157,29 @@ pub fn plan(source: &Path, from: From) -> anyhow::Result<(Plan, Report)> {
     for name in &src.authors {
         authors.insert(author_id(name), name.clone());
     }
-    let mut names: HashMap<PathBuf, PathBuf> = HashMap::new();
-    for p in &src.posts {
-        let text = article(source, p, &src, &mut plan, &mut names, &mut authors, &mut report);
+    let mut shared = Shared { names: HashMap::new(), authors, addresses: addresses::Addresses::new(&src) };
+    for (i, p) in src.posts.iter().enumerate() {
+        let text = article(source, (i, p), &src, &mut plan, &mut shared, &mut report);
         plan.insert(Path::new("content").join(&p.target), Planned::Text(text));
         report.articles += 1;
     }
     plan.insert(PathBuf::from("casebook.yaml"), Planned::Text(config_text(&src)));
-    if !authors.is_empty() {
+    if !shared.authors.is_empty() {
         let mut y = String::new();
-        for (id, name) in &authors {
+        for (id, name) in &shared.authors {
             let _ = writeln!(y, "{id}:\n  name: {}", post::quoted(name));
         }
         plan.insert(PathBuf::from("data/authors.yaml"), Planned::Text(y));
     }
     Ok((plan, report))
+}
+
+/// What the articles of one import share: the copies of files made so
+/// far, the authors named and the addresses taken.
+struct Shared {
+    names: HashMap<PathBuf, PathBuf>,
+    authors: BTreeMap<String, String>,
+    addresses: addresses::Addresses,
 }
 
 /// The id of an author's name in data/authors.yaml (`張三` → `zhang-san`).
@@ -201,15 +211,16 @@ fn config_text(src: &Source) -> String {
 /// The text of one article, planning the copies of its files.
 fn article(
     source: &Path,
-    p: &Post,
+    (i, p): (usize, &Post),
     src: &Source,
     plan: &mut Plan,
-    names: &mut HashMap<PathBuf, PathBuf>,
-    authors: &mut BTreeMap<String, String>,
+    shared: &mut Shared,
     report: &mut Report,
 ) -> String {
     let (static_root, site_authors) = (&src.static_root, &src.authors);
+    let Shared { names, authors, addresses } = shared;
     let mut w = post::fields(p, report);
+    w.aliases = addresses.keep(i, std::mem::take(&mut w.aliases), &p.shown, report);
     if w.authors.is_empty() {
         // A blog's `author:` setting is the author of every post that names none.
         w.authors = site_authors.to_vec();
