@@ -51,7 +51,10 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             file.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
         };
         let title = text(p.front.get("title")).unwrap_or_else(|| stem.clone());
-        let slug = text(p.front.get("slug")).unwrap_or_else(|| urlize(&stem));
+        // Hugo's `:slug` is the title when there is no `slug`; its default
+        // address uses the file's name.
+        let slug = text(p.front.get("slug")).unwrap_or_else(|| urlize(&title));
+        let name = text(p.front.get("slug")).unwrap_or_else(|| urlize(&stem));
         let mut values = vec![
             ("slug", slug.clone()),
             ("title", urlize(&title)),
@@ -65,8 +68,8 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         }
         match permalinks.get(&section).and_then(Value::as_str) {
             Some(pattern) => p.aliases.push(permalink(pattern, &values)),
-            None if !section.is_empty() => p.aliases.push(format!("/{section}/{slug}/")),
-            None => p.aliases.push(format!("/{slug}/")),
+            None if !section.is_empty() => p.aliases.push(format!("/{section}/{name}/")),
+            None => p.aliases.push(format!("/{name}/")),
         }
         src.sections.entry(folder.clone()).or_insert_with(|| SectionInfo { title: folder.clone(), description: None });
         src.posts.push(p);
@@ -87,8 +90,14 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
 /// `_index.md`: the title and description of its section.
 fn section_page(root: &Path, file: &Path, section: &str, src: &mut Source, report: &mut Report) {
     let Some(p) = read_post(root, file, String::new(), report) else { return };
-    let name = if section.is_empty() { "pages".to_string() } else { section.to_string() };
-    let title = text(p.front.get("title")).unwrap_or_else(|| name.clone());
+    let title = text(p.front.get("title"));
+    if section.is_empty() {
+        // The home page: its title is the site's when the settings give none.
+        src.title = src.title.take().or(title);
+        return;
+    }
+    let name = section.to_string();
+    let title = title.unwrap_or_else(|| name.clone());
     let body = p.body.trim();
     let description = text(p.front.get("description")).or_else(|| (!body.is_empty()).then(|| body.to_string()));
     report.converted("_index.md → section");

@@ -225,7 +225,15 @@ fn article(
         // A blog's `author:` setting is the author of every post that names none.
         w.authors = site_authors.to_vec();
     }
+    // Files and template code are found before the heading is taken out,
+    // so their lines are the source file's.
+    let target_dir = Path::new("content").join(&p.target).parent().map(Path::to_path_buf).unwrap_or_default();
     let mut body = raw_images(&p.body, report);
+    if let Some(bundle) = &p.bundle {
+        copy_bundle(bundle, &target_dir, plan, report);
+    }
+    body = copy_files(source, p, &body, static_root, &target_dir, plan, names, report);
+    leftovers(p, &body, report);
     let heading = post::first_heading(&body);
     if w.title.is_empty() {
         w.title = match (&heading, &p.fallback_title) {
@@ -241,11 +249,8 @@ fn article(
     }
     if w.date.is_none() {
         w.date = first_commit(&p.file).or_else(|| {
-            report.todo(
-                &p.shown,
-                1,
-                "no date in the file or in git; the file's modification time was used: check `date:`".into(),
-            );
+            let what = "no date in the file or in git; the file's modification time was used: check `date:`";
+            report.todo(&p.shown, 1, what.into());
             modified(&p.file)
         });
     }
@@ -258,13 +263,6 @@ fn article(
             id
         })
         .collect();
-    let target_dir = Path::new("content").join(&p.target).parent().map(Path::to_path_buf).unwrap_or_default();
-    if let Some(bundle) = &p.bundle {
-        copy_bundle(bundle, &target_dir, plan, report);
-    } else {
-        body = copy_files(source, p, &body, static_root, &target_dir, plan, names, report);
-    }
-    leftovers(p, &body, report);
     w.yaml() + &body
 }
 
@@ -345,11 +343,16 @@ fn copy_files(
             Some(rest) => static_root.join(rest),
             None => dir.join(&decoded),
         };
+        let bundle = p.bundle.as_ref().and_then(|b| std::fs::canonicalize(b).ok());
         let Some(found) = std::fs::canonicalize(&found).ok().filter(|f| f.is_file()) else {
             let at = p.body_line + line;
             report.todo(&p.shown, at, format!("`{address}` is not a file of the source; fix or remove the link"));
             continue;
         };
+        if bundle.as_ref().is_some_and(|b| found.starts_with(b)) {
+            // Copied with its bundle, at the same place beside the article.
+            continue;
+        }
         let copy = names.entry(found.clone()).or_insert_with(|| {
             let name = found.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let mut candidate = target_dir.join(&name);

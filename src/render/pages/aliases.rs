@@ -39,6 +39,7 @@ pub fn old_addresses(content: &Content, config: &Config) -> (BTreeMap<String, us
         .chain(SITE_PAGES.iter().map(|s| s.to_string()))
         .chain(config.taxonomies.iter().map(|t| t.key.clone()))
         .collect();
+    let sections: std::collections::HashSet<&str> = content.articles.iter().map(|a| a.section.as_str()).collect();
     let mut found = BTreeMap::new();
     let mut diags = Vec::new();
     for (i, a) in content.articles.iter().enumerate() {
@@ -49,7 +50,7 @@ pub fn old_addresses(content: &Content, config: &Config) -> (BTreeMap<String, us
                 continue;
             };
             let first = path.split('/').next().unwrap_or_default();
-            let section = path.strip_suffix('/').is_some_and(|p| content.articles.iter().any(|b| b.section == p));
+            let section = path.strip_suffix('/').is_some_and(|p| sections.contains(p));
             let by = if reserved.iter().any(|r| r == first) || section {
                 Some(made.clone())
             } else {
