@@ -147,7 +147,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let mut laps = Instant::now();
     let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
     if let Some(skip) = &opts.skip {
-        diags = leave_out(&mut content, diags, skip);
+        diags = leave_out(root, &mut content, diags, skip);
     }
     diags.extend(attachments(root, &config, &content, opts.touched.as_ref(), &mut cache.svgs));
     diags.extend(render::old_addresses(&content, &config).1);
@@ -218,11 +218,21 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     built
 }
 
-/// Takes the articles in `skip` out of `content` (links to them are left
-/// as written, like links to files that cannot be read) and drops the
-/// problems in them.
-fn leave_out(content: &mut Content, diags: Diagnostics, skip: &std::collections::BTreeSet<PathBuf>) -> Diagnostics {
+/// Takes the articles and files in `skip` out of `content` (links to
+/// articles left out are left as written, like links to files that cannot
+/// be read) and drops the problems in them.
+fn leave_out(
+    root: &Path,
+    content: &mut Content,
+    diags: Diagnostics,
+    skip: &std::collections::BTreeSet<PathBuf>,
+) -> Diagnostics {
     let prefix = Path::new(content::CONTENT_DIR);
+    let skipped = |source: &Path| skip.contains(source.strip_prefix(root).unwrap_or(source));
+    content.files.retain(|f| !skipped(&f.source));
+    for a in &mut content.articles {
+        a.assets.retain(|(source, _)| !skipped(source));
+    }
     for a in content.articles.iter().filter(|a| skip.contains(&a.source)) {
         content.unreadable.insert(crate::urls::content_path(&a.source));
     }
@@ -237,8 +247,8 @@ fn leave_out(content: &mut Content, diags: Diagnostics, skip: &std::collections:
     kept
 }
 
-/// `build --keep-going`: when the only errors are in articles, builds
-/// again without those articles (and again, up to a few times, when
+/// `build --keep-going`: when the only errors are in articles (and other
+/// files under `content/`), builds again without those files (and again, up to a few times, when
 /// leaving them out breaks others), so the site has every article that is
 /// valid. The diagnostics are those of every round, plus one
 /// [`Problem::ArticleSkipped`] per article left out; the result has no
@@ -249,7 +259,7 @@ pub fn build_keep_going(opts: &BuildOptions) -> (Built, Vec<PathBuf>) {
     let mut skip: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
     for _ in 0..5 {
         let errors: Vec<&Diagnostic> = built.diagnostics.iter().filter(|d| d.is_error()).collect();
-        if errors.is_empty() || errors.iter().any(|d| !is_article_file(&d.path)) {
+        if errors.is_empty() || errors.iter().any(|d| !is_content_file(&d.path)) {
             break;
         }
         for d in errors {
@@ -266,9 +276,9 @@ pub fn build_keep_going(opts: &BuildOptions) -> (Built, Vec<PathBuf>) {
     (built, skip.into_keys().collect())
 }
 
-/// A Markdown file under `content/` (as diagnostics name it).
-fn is_article_file(path: &Path) -> bool {
-    path.starts_with(content::CONTENT_DIR) && path.extension().is_some_and(|x| x == "md" || x == "markdown")
+/// A file under `content/` (as diagnostics name it), not the folder itself.
+fn is_content_file(path: &Path) -> bool {
+    path.starts_with(content::CONTENT_DIR) && path != Path::new(content::CONTENT_DIR)
 }
 
 /// SVG attachments that would run script when opened on their own (see

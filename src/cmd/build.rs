@@ -19,8 +19,8 @@ pub struct Args {
     /// Use this address instead of base_url from casebook.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// Write the site from every article that is valid, leaving out those
-    /// with errors (listed); still exits with failure. For the first build
+    /// Write the site from every article that is valid, leaving out the
+    /// articles and files with errors (listed); still exits with failure. For the first build
     /// of a journal brought in from elsewhere.
     #[arg(long)]
     pub keep_going: bool,
@@ -92,7 +92,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         );
     }
     if !skipped.is_empty() {
-        eprintln!("{} article(s) with errors were left out of the site:", skipped.len());
+        eprintln!("{} file(s) with errors were left out of the site:", skipped.len());
         for s in &skipped {
             eprintln!("  {}", s.display());
         }

@@ -332,7 +332,7 @@ impl Problem {
                 "`{alias}` in `aliases` is already the address of {by}; remove it from `aliases` here or there"
             ),
             ArticleSkipped { errors } => format!(
-                "this article was left out of the site (build --keep-going) because of its {errors} error(s) listed here; fix them and build again"
+                "this file was left out of the site (build --keep-going) because of its {errors} error(s) listed here; fix them and build again"
             ),
         }
     }

@@ -411,7 +411,7 @@ pub enum Problem {
         alias: String,
         by: String,
     },
-    /// `build --keep-going`: an article left out of the site for its errors.
+    /// `build --keep-going`: an article (or another file under content/) left out of the site for its errors.
     ArticleSkipped {
         errors: usize,
     },

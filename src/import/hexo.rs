@@ -37,6 +37,15 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
                     ("category", category),
                 ]);
                 p.aliases.push(permalink(&pattern, &values));
+                // Posts moved into folders of _posts/ change `:title`; links
+                // written before the move use the bare name.
+                let mut bare = values.clone();
+                bare.retain(|(k, _)| *k != "title" && *k != "post_title");
+                bare.push(("title", stem.rsplit('/').next().unwrap_or(&stem).to_string()));
+                let moved = permalink(&pattern, &bare);
+                if !p.aliases.contains(&moved) {
+                    p.aliases.push(moved);
+                }
             }
             src.posts.push(p);
         }

@@ -366,6 +366,10 @@ fn copy_files(
         if !plan.contains_key(copy.as_path()) {
             plan.insert(copy.clone(), Planned::Copy(found.clone()));
             report.copied += 1;
+            if let Some(what) = active_svg(&found) {
+                let at = p.body_line + line;
+                report.todo(&p.shown, at, format!("the drawing `{address}` contains {what}, which casebook does not publish; export it again as a plain SVG or PNG"));
+            }
         }
         let rel = relative(target_dir, copy);
         for (old, new) in [
@@ -377,6 +381,21 @@ fn copy_files(
         }
     }
     body
+}
+
+/// What in an SVG file would run script (casebook refuses to publish it).
+fn active_svg(file: &Path) -> Option<String> {
+    if !file.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg")) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&std::fs::read(file).ok()?).into_owned();
+    use crate::diagnostics::SvgContent;
+    crate::markdown::svg::active_content(&text).map(|(_, _, what)| match what {
+        SvgContent::Element(e) => format!("a `<{e}>` element"),
+        SvgContent::Address(scheme) => format!("a `{scheme}` address"),
+        SvgContent::EventAttribute(name) => format!("an event attribute `{name}`"),
+        SvgContent::CharacterReferences => "an address written with character references".to_string(),
+    })
 }
 
 /// The address of `file` from the folder `dir` (both under the journal).

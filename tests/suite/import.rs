@@ -153,8 +153,8 @@ fn keep_going_writes_the_valid_articles_and_fails() {
     for want in [
         "content/cases/壞日期.md:3:7: error: `date` must look like 2026-11-22",
         "content/cases/壞連結.md:5:2: error: broken link",
-        "content/cases/壞連結.md: error: this article was left out of the site (build --keep-going) because of its 1 error(s)",
-        "2 article(s) with errors were left out of the site:\n  content/cases/壞日期.md\n  content/cases/壞連結.md\n",
+        "content/cases/壞連結.md: error: this file was left out of the site (build --keep-going) because of its 1 error(s)",
+        "2 file(s) with errors were left out of the site:\n  content/cases/壞日期.md\n  content/cases/壞連結.md\n",
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
