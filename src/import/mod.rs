@@ -430,9 +430,9 @@ fn leftovers(p: &Post, body: &str, report: &mut Report) {
         if fenced {
             continue;
         }
-        for open in ["{{<", "{{%", "{%", "{{ "] {
+        for (open, close) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{ ", "}}")] {
             if let Some(at) = line.find(open) {
-                let end = line[at..].find(['}']).map(|e| at + e + 2).unwrap_or(line.len()).min(line.len());
+                let end = line[at..].find(close).map(|e| at + e + close.len()).unwrap_or(line.len());
                 let code = line[at..end].trim();
                 let what = format!("`{code}` is template code the source's tool ran; casebook shows it as text: replace it with Markdown");
                 report.todo(&p.shown, p.body_line + i, what);
