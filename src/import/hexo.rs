@@ -23,6 +23,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         for file in markdown_files(&dir, false) {
             let rel = file.strip_prefix(&dir).unwrap_or(&file).to_string_lossy().replace('\\', "/");
             let Some(mut p) = read_post(root, &file, format!("posts/{rel}"), report) else { continue };
+            p.page_relative = true;
             p.draft = draft;
             p.body = convert(&p.body, &file, report);
             let stem = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(&rel).to_string();
@@ -56,6 +57,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     for file in markdown_files(&source, false) {
         let rel = file.strip_prefix(&source).unwrap_or(&file).to_string_lossy().replace('\\', "/");
         let Some(mut p) = read_post(root, &file, format!("pages/{rel}"), report) else { continue };
+        p.page_relative = true;
         p.body = convert(&p.body, &file, report);
         let page = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(&rel);
         p.aliases.push(match page.strip_suffix("index") {

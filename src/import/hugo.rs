@@ -41,6 +41,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         }
         let folder = if section.is_empty() { "pages".to_string() } else { section.clone() };
         let Some(mut p) = read_post(root, &file, format!("{folder}/{in_section}"), report) else { continue };
+        p.page_relative = true;
         let bundle = name == "index.md";
         if bundle {
             p.bundle = file.parent().map(Path::to_path_buf);
@@ -51,6 +52,9 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             file.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
         };
         let title = text(p.front.get("title")).unwrap_or_else(|| stem.clone());
+        // The folders under content/ (a bundle's own folder not counted).
+        let page_dir = if bundle { Path::new(&rel).parent().and_then(Path::parent) } else { Path::new(&rel).parent() };
+        let dir = page_dir.map(|d| d.to_string_lossy().replace('\\', "/")).unwrap_or_default();
         // Hugo's `:slug` is the title when there is no `slug`; its default
         // address uses the file's name.
         let slug = text(p.front.get("slug")).unwrap_or_else(|| urlize(&title));
@@ -61,14 +65,15 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             ("filename", stem.clone()),
             ("contentbasename", stem.clone()),
             ("section", section.clone()),
-            ("sections", section.clone()),
+            ("sections", dir.clone()),
         ];
         if let Some(d) = ["date", "publishDate"].iter().find_map(|k| text(p.front.get(*k))).and_then(|d| date(&d)) {
             values.extend(date_tokens(&d));
         }
         match permalinks.get(&section).and_then(Value::as_str) {
             Some(pattern) => p.aliases.push(permalink(pattern, &values)),
-            None if !section.is_empty() => p.aliases.push(format!("/{section}/{name}/")),
+            // Hugo's default: the file's folders, then its name.
+            None if !dir.is_empty() => p.aliases.push(format!("/{dir}/{name}/")),
             None => p.aliases.push(format!("/{name}/")),
         }
         src.sections.entry(folder.clone()).or_insert_with(|| SectionInfo { title: folder.clone(), description: None });

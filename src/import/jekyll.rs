@@ -33,6 +33,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let (file_date, title) = dated_name(&name);
             let Some(mut p) = read_post(root, &file, format!("posts/{title}"), report) else { continue };
+            p.page_relative = true;
             p.draft = draft;
             space_separated(&mut p.front);
             if text(p.front.get("date")).is_none() {
@@ -66,6 +67,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             continue;
         }
         let Some(mut p) = read_post(root, &file, format!("pages/{rel}"), report) else { continue };
+        p.page_relative = true;
         space_separated(&mut p.front);
         let page = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(&rel);
         p.aliases.push(format!("/{page}.html"));

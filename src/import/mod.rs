@@ -229,6 +229,9 @@ fn article(
     // so their lines are the source file's.
     let target_dir = Path::new("content").join(&p.target).parent().map(Path::to_path_buf).unwrap_or_default();
     let mut body = raw_images(&p.body, report);
+    if let (true, Some(old)) = (p.page_relative, p.aliases.first()) {
+        body = page_links(&body, old, report);
+    }
     if let Some(bundle) = &p.bundle {
         copy_bundle(bundle, &target_dir, plan, report);
     }
@@ -314,6 +317,45 @@ fn raw_images(body: &str, report: &mut Report) -> String {
             }
             _ => tag.to_string(),
         }
+    })
+    .into_owned()
+}
+
+/// Links to pages written relative to the page's old address (`../options/`
+/// on `/knitr/demo/x/`) made absolute (`/knitr/options/`), so they resolve
+/// through the old addresses the import keeps.
+fn page_links(body: &str, old: &str, report: &mut Report) -> String {
+    let Ok(re) = regex::Regex::new(r#"\]\(([^)\s]+)"#) else { return body.to_string() };
+    let base = if old.ends_with('/') {
+        old.to_string()
+    } else {
+        old.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default()
+    };
+    re.replace_all(body, |c: &regex::Captures| {
+        let dest = &c[1];
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let keep = path.is_empty()
+            || path.starts_with('/')
+            || path.contains(':')
+            || post::is_local_file(dest)
+            || path.ends_with(".md")
+            || path.ends_with(".markdown");
+        if keep {
+            return c[0].to_string();
+        }
+        let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                p => parts.push(p),
+            }
+        }
+        let slash = if path.ends_with('/') { "/" } else { "" };
+        report.converted("link relative to the page's address");
+        format!("](/{}{slash}{}", parts.join("/"), &dest[path.len()..])
     })
     .into_owned()
 }
@@ -592,6 +634,15 @@ mod tests {
         assert_eq!(permalink(":year/:month/:day/:title/", &v), "/2016/05/01/hello/");
         assert_eq!(permalink("/:categories/:year/:month/:day/:title:output_ext", &v), "/2016/05/01/hello.html");
         assert_eq!(permalink("/cn/:year/:i_month/:title", &v), "/cn/2016/5/hello");
+    }
+
+    #[test]
+    fn links_relative_to_the_old_address() {
+        let mut r = Report::default();
+        let body = "[a](../../options/) [b](hooks#x) [c](x.md) [d](/y/) [e](a.png) [f](https://x/)";
+        let want = "[a](/knitr/options/) [b](/knitr/demo/x/hooks#x) [c](x.md) [d](/y/) [e](a.png) [f](https://x/)";
+        assert_eq!(page_links(body, "/knitr/demo/x/", &mut r), want);
+        assert_eq!(page_links("[a](b.html)", "/old/page.html", &mut r), "[a](/old/b.html)");
     }
 
     #[test]

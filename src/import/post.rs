@@ -32,6 +32,9 @@ pub struct Post {
     pub draft: bool,
     /// A page bundle's folder (`index.md` with its files): copied whole.
     pub bundle: Option<PathBuf>,
+    /// Whether relative links between pages were read from the page's
+    /// address (Hugo, Hexo, Jekyll) rather than from its file (GitBook).
+    pub page_relative: bool,
 }
 
 /// Splits front matter from the body: `(fields, body, body line, format)`.

@@ -88,7 +88,8 @@ fn hugo_imports_and_builds() {
     assert!(refund.contains("![退款流程](flow.png)"), "{refund}");
     assert!(read(&journal, "content/posts/billing.md").contains("summary: \"客戶看不懂帳單\""));
     let billing = read(&site, "posts/billing/index.html");
-    assert_eq!(billing.matches("href=\"../../posts/refund/\"").count(), 3, "{billing}");
+    assert_eq!(billing.matches("href=\"../../posts/refund/\"").count(), 4, "{billing}");
+    assert!(read(&journal, "content/posts/billing.md").contains("[舊連結](/cn/2017/04/refund/)"));
     assert!(read(&site, "old/refund.html").contains("url=../posts/refund/"));
     assert!(site.join("cn/2017/04/refund/index.html").is_file());
     assert!(site.join("posts/flow.png").is_file());
