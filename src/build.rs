@@ -56,6 +56,10 @@ pub struct BuildOptions {
     /// Files changed since the last commit, kept up to date by the server
     /// between commits; `None` takes them from the history.
     pub uncommitted: Option<Arc<std::collections::HashSet<String>>>,
+    /// Articles left out, by their path under the journal
+    /// (`content/cases/a.md`), with every problem in them
+    /// ([`build_keep_going`]).
+    pub skip: Option<Arc<std::collections::BTreeSet<PathBuf>>>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -142,7 +146,11 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let start = Instant::now();
     let mut laps = Instant::now();
     let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, Some(&cache.files));
+    if let Some(skip) = &opts.skip {
+        diags = leave_out(root, &mut content, diags, skip);
+    }
     diags.extend(attachments(root, &config, &content, opts.touched.as_ref(), &mut cache.svgs));
+    diags.extend(render::old_addresses(&content, &config).1);
     lap("load", &mut laps);
     let history_start = Instant::now();
     let (history, d) = history(root, opts, &config, &mut content);
@@ -208,6 +216,69 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     drop(links);
     crate::profile::drop_later((content, rendered, graph));
     built
+}
+
+/// Takes the articles and files in `skip` out of `content` (links to
+/// articles left out are left as written, like links to files that cannot
+/// be read) and drops the problems in them.
+fn leave_out(
+    root: &Path,
+    content: &mut Content,
+    diags: Diagnostics,
+    skip: &std::collections::BTreeSet<PathBuf>,
+) -> Diagnostics {
+    let prefix = Path::new(content::CONTENT_DIR);
+    let skipped = |source: &Path| skip.contains(source.strip_prefix(root).unwrap_or(source));
+    content.files.retain(|f| !skipped(&f.source));
+    for a in &mut content.articles {
+        a.assets.retain(|(source, _)| !skipped(source));
+    }
+    for a in content.articles.iter().filter(|a| skip.contains(&a.source)) {
+        content.unreadable.insert(crate::urls::content_path(&a.source));
+    }
+    content.articles.retain(|a| !skip.contains(&a.source));
+    for s in skip {
+        if let Ok(rel) = s.strip_prefix(prefix) {
+            content.unreadable.insert(crate::diagnostics::display_path(rel));
+        }
+    }
+    let mut kept = Diagnostics::default();
+    kept.extend(diags.into_sorted().into_iter().filter(|d| !skip.contains(&d.path)));
+    kept
+}
+
+/// `build --keep-going`: when the only errors are in articles (and other
+/// files under `content/`), builds again without those files (and again, up to a few times, when
+/// leaving them out breaks others), so the site has every article that is
+/// valid. The diagnostics are those of every round, plus one
+/// [`Problem::ArticleSkipped`] per article left out; the result has no
+/// files when an error is outside the articles (settings, templates).
+pub fn build_keep_going(opts: &BuildOptions) -> (Built, Vec<PathBuf>) {
+    let mut built = build(opts);
+    let mut all: Vec<Diagnostic> = built.diagnostics.clone();
+    let mut skip: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
+    for _ in 0..5 {
+        let errors: Vec<&Diagnostic> = built.diagnostics.iter().filter(|d| d.is_error()).collect();
+        if errors.is_empty() || errors.iter().any(|d| !is_content_file(&d.path)) {
+            break;
+        }
+        for d in errors {
+            *skip.entry(d.path.clone()).or_default() += 1;
+        }
+        let names = Arc::new(skip.keys().cloned().collect());
+        built = build(&BuildOptions { skip: Some(names), ..opts.clone() });
+        all.extend(built.diagnostics.iter().cloned());
+    }
+    let mut diags = Diagnostics::default();
+    diags.extend(all);
+    diags.extend(skip.iter().map(|(path, n)| Diagnostic::error(path, 0, 0, Problem::ArticleSkipped { errors: *n })));
+    built.diagnostics = diags.into_sorted();
+    (built, skip.into_keys().collect())
+}
+
+/// A file under `content/` (as diagnostics name it), not the folder itself.
+fn is_content_file(path: &Path) -> bool {
+    path.starts_with(content::CONTENT_DIR) && path != Path::new(content::CONTENT_DIR)
 }
 
 /// SVG attachments that would run script when opened on their own (see
@@ -332,7 +403,7 @@ fn markdown<'a>(
         content
             .articles
             .iter()
-            .map(|a| (a.source_key, &a.slug, &a.front.title, &a.path, &a.assets))
+            .map(|a| (a.source_key, &a.slug, &a.front.title, &a.path, &a.assets, &a.front.aliases))
             .collect::<Vec<_>>(),
         headings.iter().map(|(_, key)| *key).collect::<Vec<_>>(),
         content.files.iter().map(|f| &f.site_path).collect::<Vec<_>>(),

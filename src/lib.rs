@@ -9,7 +9,8 @@
 //!
 //! A stage uses only the stages before it. Above them, [`incremental`]
 //! keeps what one build can give the next, [`build`] runs the stages,
-//! [`serve`] rebuilds after each save and [`cmd`] is the command line.
+//! [`serve`] rebuilds after each save, [`import`] writes a journal from
+//! another tool's site and [`cmd`] is the command line.
 //! Below them, used by all: [`diagnostics`] (problems at a file and line),
 //! [`paths`] and [`limits`] (reading files safely), [`site_file`] (a file of the built site as a value), [`yaml`], [`fold`]
 //! (text that compares equal), [`urls`] (every address), [`keys`] and
@@ -42,4 +43,5 @@ pub mod output;
 pub mod incremental;
 pub mod build;
 pub mod serve;
+pub mod import;
 pub mod cmd;

@@ -12,6 +12,7 @@
 //! | series              | `series/`, `series/<slug>/`      |
 //! | author              | `authors/<id>/` ([`author`])     |
 //! | browse, search, featured | `browse/`, `search/`, `featured/` |
+//! | old address (`aliases:`) | as written ([`alias`]): `2017/04/x/`, `old/x.html` |
 //!
 //! Every page links to every other with relative URLs ([`href`],
 //! [`root_for`]), so the site works at any sub-path and opened from disk.
@@ -205,6 +206,46 @@ pub fn href(page: &str, site_path: &str, fragment: Option<&str>) -> String {
     }
 }
 
+/// An old address of an article (an entry of `aliases:`) as a site path:
+/// `/cn/2017/04/退貨/`, `cn/2017/04/退貨` and `https://old.example/cn/2017/04/退貨/`
+/// all give `cn/2017/04/退貨/`; a name with an extension (`old/page.html`)
+/// stays a file. Percent-escapes are decoded and the text NFC-normalised,
+/// like every other site path. `None` for the site's root, a path with `.`
+/// or `..` parts, or a backslash.
+pub fn alias(written: &str) -> Option<String> {
+    let mut path = written.trim();
+    if let Some((scheme, rest)) = path.split_once("://") {
+        if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+            return None;
+        }
+        path = rest.find('/').map(|at| &rest[at..]).unwrap_or("");
+    }
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let decoded: String = percent_encoding::percent_decode_str(path).decode_utf8_lossy().nfc().collect();
+    if decoded.contains('\\') {
+        return None;
+    }
+    let parts: Vec<&str> = decoded.split('/').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() || parts.iter().any(|p| matches!(*p, "." | "..")) {
+        return None;
+    }
+    let joined = parts.join("/");
+    let last = parts[parts.len() - 1];
+    let is_file =
+        !decoded.ends_with('/') && last.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty());
+    Some(if is_file { joined } else { format!("{joined}/") })
+}
+
+/// The file a page at `site_path` is written to: `index.html` inside a
+/// folder address, the address itself for a file (`old/page.html`).
+pub fn page_file(site_path: &str) -> String {
+    if site_path.is_empty() || site_path.ends_with('/') {
+        format!("{site_path}index.html")
+    } else {
+        site_path.to_string()
+    }
+}
+
 /// An article's source path relative to `content/`, as links name it
 /// (NFC, `/` on every platform).
 pub fn content_path(source: &std::path::Path) -> String {
@@ -284,6 +325,29 @@ mod tests {
         }
         assert_eq!(href("cases/a/", "", None), "../../");
         assert_eq!(href("about/", "tags/", None), "../tags/");
+    }
+
+    #[test]
+    fn old_addresses() {
+        let table = [
+            ("/cn/2017/04/退貨/", Some("cn/2017/04/退貨/")),
+            ("cn/2017/04/退貨", Some("cn/2017/04/退貨/")),
+            ("https://old.example/cn/2017/04/%E9%80%80%E8%B2%A8/", Some("cn/2017/04/退貨/")),
+            ("old/page.html", Some("old/page.html")),
+            ("/old/page.html?x=1#top", Some("old/page.html")),
+            ("/v1.2/", Some("v1.2/")),
+            ("/", None),
+            ("https://old.example", None),
+            ("/a/../b/", None),
+            ("a\\b", None),
+        ];
+        for (written, want) in table {
+            assert_eq!(alias(written).as_deref(), want, "{written}");
+        }
+        assert_eq!(page_file("cn/2017/04/a/"), "cn/2017/04/a/index.html");
+        assert_eq!(page_file("old/page.html"), "old/page.html");
+        // A file address links back through its folder.
+        assert_eq!(href("old/page.html", "cases/a/", None), "../cases/a/");
     }
 
     #[test]

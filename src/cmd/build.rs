@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 
-use crate::build::{build, BuildOptions};
+use crate::build::{build, build_keep_going, BuildOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,6 +19,11 @@ pub struct Args {
     /// Use this address instead of base_url from casebook.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Write the site from every article that is valid, leaving out the
+    /// articles and files with errors (listed); still exits with failure. For the first build
+    /// of a journal brought in from elsewhere.
+    #[arg(long)]
+    pub keep_going: bool,
     /// Print nothing but problems.
     #[arg(long, short)]
     pub quiet: bool,
@@ -44,7 +49,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     if !args.quiet {
         eprintln!("Building the journal in {} …", root.display());
     }
-    let built = build(&BuildOptions {
+    let opts = BuildOptions {
         root: root.to_path_buf(),
         drafts: args.drafts,
         base_url: args.base_url.clone(),
@@ -52,7 +57,9 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         history: None,
         touched: None,
         uncommitted: None,
-    });
+        skip: None,
+    };
+    let (built, skipped) = if args.keep_going { build_keep_going(&opts) } else { (build(&opts), Vec::new()) };
     crate::diagnostics::format::print_human(&built.diagnostics);
     let Some(files) = built.files else {
         eprintln!("Nothing was written; {} is unchanged.", output.display());
@@ -83,6 +90,13 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
             built.search.terms,
             built.search.shards
         );
+    }
+    if !skipped.is_empty() {
+        eprintln!("{} file(s) with errors were left out of the site:", skipped.len());
+        for s in &skipped {
+            eprintln!("  {}", s.display());
+        }
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod rewards;
@@ -36,6 +37,8 @@ pub enum Command {
     Build(build::Args),
     /// Check every article, link and data file without writing a site (for pull requests).
     Check(check::Args),
+    /// Write a journal from a Hexo, Hugo, Jekyll or GitBook site, or a folder of Markdown notes.
+    Import(import::Args),
     /// Create a new journal folder, ready to write in.
     Init(init::Args),
     /// Write a new case or essay from the journal's template, dated today.
@@ -58,6 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::execute(&cli.root, args),
         Command::Check(args) => check::execute(&cli.root, args),
+        Command::Import(args) => import::execute(&cli.root, args),
         Command::Init(args) => init::execute(&cli.root, args),
         Command::New(args) => new::execute(&cli.root, args),
         Command::Rewards(args) => rewards::execute(&cli.root, args),

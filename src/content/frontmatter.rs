@@ -47,6 +47,9 @@ pub struct FrontMatter {
     pub responds_to: Option<String>,
     /// The language of the text (`zh-Hans`, `en`), when it differs from the site's.
     pub lang: Option<String>,
+    /// Old addresses of the article (`/2017/04/退貨/`, `old/page.html`), as
+    /// written: each gets a page sending readers on ([`crate::urls::alias`]).
+    pub aliases: Vec<String>,
     pub extra: BTreeMap<String, serde_json::Value>,
     /// Line and column (in the whole file) of each field's value, for
     /// messages from later stages.
@@ -194,6 +197,7 @@ impl Checker<'_> {
                     }
                 }
                 "series_order" => f.series_order = self.integer(&key, &v),
+                "aliases" => f.aliases = self.list(&key, &v),
                 "satisfaction" => {
                     let n = self.integer(&key, &v);
                     match n {
@@ -510,7 +514,7 @@ fn first_heading(body: &str) -> Option<(usize, String)> {
 /// The fields casebook reads from front matter, and those other tools
 /// write that it reads too (`lastmod`, `publishDate`, `description`,
 /// `excerpt`, `categories`, `weight`).
-pub const KNOWN_FIELDS: [&str; 27] = [
+pub const KNOWN_FIELDS: [&str; 28] = [
     "title",
     "date",
     "updated",
@@ -538,6 +542,7 @@ pub const KNOWN_FIELDS: [&str; 27] = [
     "excerpt",
     "categories",
     "weight",
+    "aliases",
 ];
 
 /// A known field that `key` is probably a typo of (`chanel`, `Title`, `tag`).

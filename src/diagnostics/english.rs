@@ -345,6 +345,16 @@ impl Problem {
             SkippedFolder { folder, markdown, publish_as } => format!(
                 "the folder `{folder}` holds {markdown} Markdown file(s), but folders whose name starts with `_` or `.` are not published; to publish them, rename the folder to `{publish_as}`"
             ),
+            // issue 15 (imp)
+            BadAlias { alias } => format!(
+                "`{alias}` in `aliases` cannot be an old address of this article: write the old address as a path on the site, like /2017/04/退貨/ or old/page.html (no `..`, no other web site)"
+            ),
+            AliasTaken { alias, by } => format!(
+                "`{alias}` in `aliases` is already the address of {by}; remove it from `aliases` here or there"
+            ),
+            ArticleSkipped { errors } => format!(
+                "this file was left out of the site (build --keep-going) because of its {errors} error(s) listed here; fix them and build again"
+            ),
         }
     }
 }

@@ -439,6 +439,20 @@ pub enum Problem {
         markdown: usize,
         publish_as: String,
     },
+    // issue 15 (imp)
+    /// An `aliases:` entry that cannot be an address of this site.
+    BadAlias {
+        alias: String,
+    },
+    /// An `aliases:` entry at an address another page already has.
+    AliasTaken {
+        alias: String,
+        by: String,
+    },
+    /// `build --keep-going`: an article (or another file under content/) left out of the site for its errors.
+    ArticleSkipped {
+        errors: usize,
+    },
 }
 
 impl Problem {
@@ -581,6 +595,10 @@ impl Problem {
         "toml/syntax",
         "json/syntax",
         "content/skipped-folder",
+        // issue 15 (imp)
+        "alias/bad",
+        "alias/taken",
+        "build/article-skipped",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -732,6 +750,10 @@ impl Problem {
             TomlUnreadable { .. } => "toml/syntax",
             JsonUnreadable { .. } => "json/syntax",
             SkippedFolder { .. } => "content/skipped-folder",
+            // issue 15 (imp)
+            BadAlias { .. } => "alias/bad",
+            AliasTaken { .. } => "alias/taken",
+            ArticleSkipped { .. } => "build/article-skipped",
         }
     }
 

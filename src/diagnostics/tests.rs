@@ -198,6 +198,10 @@ fn examples() -> Vec<Problem> {
         TomlUnreadable { parser: s("invalid string") },
         JsonUnreadable { parser: s("expected `,` or `}`") },
         SkippedFolder { folder: s("content/_posts"), markdown: 3, publish_as: s("posts") },
+        // issue 15 (imp)
+        BadAlias { alias: s("../x/") },
+        AliasTaken { alias: s("/cases/a/"), by: s("content/cases/a.md") },
+        ArticleSkipped { errors: 2 },
     ]
 }
 
@@ -331,10 +335,14 @@ fn variant(p: &Problem) -> usize {
         TomlUnreadable { .. } => 119,
         JsonUnreadable { .. } => 120,
         SkippedFolder { .. } => 121,
+        // issue 15 (imp)
+        BadAlias { .. } => 122,
+        AliasTaken { .. } => 123,
+        ArticleSkipped { .. } => 124,
     }
 }
 
-const VARIANTS: usize = 122;
+const VARIANTS: usize = 125;
 
 #[test]
 fn every_variant_has_an_example() {

@@ -45,6 +45,9 @@ pub struct LinkMaps {
     by_page: HashMap<String, usize>,
     /// Content-relative file path → its site path.
     files: HashMap<String, String>,
+    /// Old address (`aliases:`, as [`crate::urls::alias`] reads it) →
+    /// article; the first article to name one has it.
+    by_alias: HashMap<String, usize>,
     heading_ids: Vec<HashSet<String>>,
     /// The site paths of the sections, taxonomies and terms ([`own_lists`]).
     lists: BTreeSet<String>,
@@ -100,6 +103,7 @@ impl LinkMaps {
             by_title: HashMap::new(),
             by_page: HashMap::new(),
             files: HashMap::new(),
+            by_alias: HashMap::new(),
             heading_ids: heading_ids.iter().map(|ids| ids.iter().cloned().collect()).collect(),
         };
         for (i, a) in content.articles.iter().enumerate() {
@@ -107,6 +111,9 @@ impl LinkMaps {
             index.by_slug.entry(a.slug.clone()).or_default().push(i);
             index.by_title.entry(fold(a.front.title.trim())).or_default().push(i);
             index.by_page.insert(nfc(&a.path), i);
+            for old in a.front.aliases.iter().filter_map(|w| crate::urls::alias(w)) {
+                index.by_alias.entry(old).or_insert(i);
+            }
             let dir = content_path(&a.source);
             let dir = dir.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
             for (_, rel) in &a.assets {
@@ -140,6 +147,9 @@ impl<'a> LinkIndex<'a> {
         let as_page = format!("{}/", name.trim_matches('/'));
         if name.contains('/') {
             if let Some(&i) = self.maps.by_page.get(&as_page) {
+                return Ok(i);
+            }
+            if let Some(&i) = crate::urls::alias(&name).and_then(|old| self.maps.by_alias.get(&old)) {
                 return Ok(i);
             }
         }
@@ -320,6 +330,11 @@ impl LinkResolver for ArticleLinks<'_> {
         // A link to a page by its address, like /cases/退貨/.
         let as_page = format!("{}/", joined.trim_end_matches('/'));
         if let Some(&to) = ix.maps.by_page.get(&as_page) {
+            return ix.article_link(self.from, to, fragment, false).map(Some);
+        }
+        // An old address (`aliases:`): /cn/2017/04/退貨/, old/page.html.
+        let old = ix.maps.by_alias.get(&joined).or_else(|| ix.maps.by_alias.get(&as_page));
+        if let Some(&to) = old {
             return ix.article_link(self.from, to, fragment, false).map(Some);
         }
         // One of the site's own pages: `/`, `/tags/`, `/search/`, a section.

@@ -12,7 +12,8 @@
 //! - [`memo`]: the pages of the last build, kept while what they show is
 //!   unchanged (see [`crate::incremental`]);
 //! - `pages/`: one file per kind of page (article, lists, home, browse,
-//!   series, authors, featured, search, feeds and sitemap, 404).
+//!   series, authors, featured, search, feeds and sitemap, 404, and the
+//!   pages at old addresses that send readers on).
 
 pub mod memo;
 pub mod names;
@@ -34,6 +35,7 @@ use crate::markdown::{self, Rendered};
 use crate::site_file::{Body, OutputFile, Source};
 use crate::urls::{encode_path, root_for};
 pub use memo::RenderCache;
+pub use pages::aliases::old_addresses;
 pub use templates::templates;
 use templates::{merge_page_errors, template_error};
 use theme::Theme;
@@ -121,6 +123,7 @@ pub fn render(site: &Site, tera: &Tera, cache: &mut RenderCache) -> (Vec<OutputF
         push(r.author(a));
     }
     push(r.not_found());
+    r.alias_pages().into_iter().map(Ok).for_each(&mut push);
     let all: Vec<usize> = r.listed();
     push(r.feed("atom.xml", &site.config.title, &all));
     push(r.sitemap());

@@ -347,6 +347,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         history,
         touched,
         uncommitted,
+        skip: None,
     };
     let built = match BUILD.lock() {
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),

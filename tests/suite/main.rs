@@ -8,6 +8,7 @@ mod editorial;
 mod forgiving;
 mod history;
 mod html;
+mod import;
 mod incremental;
 mod layers;
 mod limits;

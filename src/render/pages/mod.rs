@@ -2,6 +2,7 @@
 //! [`Renderer`](super::Renderer): `x()` gives the page, kept from the last
 //! build while its key is unchanged ([`super::memo`]), and `x_now()` makes it.
 
+pub(crate) mod aliases;
 mod article;
 mod authors;
 mod browse;

@@ -1,0 +1,44 @@
+//! `casebook import`: writes a journal from a Hexo, Hugo, Jekyll or GitBook
+//! site or a folder of Markdown notes (the work is in [`crate::import`]).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::import::{self, From};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder of the site or notes to bring in.
+    pub source: PathBuf,
+    /// The journal folder to write (made if it does not exist).
+    pub journal: PathBuf,
+    /// What the source is (found from its files when left out).
+    #[arg(long, value_enum)]
+    pub from: Option<From>,
+    /// Replace files in the journal that hold something else.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn execute(_root: &Path, args: Args) -> Result<ExitCode> {
+    if !args.source.is_dir() {
+        anyhow::bail!("the source folder {} does not exist", args.source.display());
+    }
+    let from = args.from.unwrap_or_else(|| import::detect(&args.source));
+    let (plan, report) = import::plan(&args.source, from)?;
+    let conflicts = import::conflicts(&plan, &args.journal);
+    if !conflicts.is_empty() && !args.force {
+        eprintln!("These files of {} hold something else and would be overwritten:", args.journal.display());
+        for c in &conflicts {
+            eprintln!("  {}", c.display());
+        }
+        eprintln!("Nothing was written. Import into an empty folder, or add --force to replace them.");
+        return Ok(ExitCode::FAILURE);
+    }
+    import::write(&plan, &args.journal)?;
+    print!("{}", report.text(from, &args.journal));
+    println!("Build it with: casebook build --root {}", args.journal.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,661 @@
+//! `casebook import`: writes a casebook journal from a Hexo, Hugo, Jekyll
+//! or GitBook site, or a folder of Markdown notes.
+//!
+//! Each kind of source has its own file, which reads the source's settings
+//! and finds its posts ([`Source`]): where each goes under `content/`, its
+//! old addresses (from the source's permalink settings) and the conversions
+//! of the source's own syntax that have a plain Markdown equivalent. What
+//! they share is here and in [`post`]: front matter rewritten to casebook's
+//! fields, titles from the first `#` heading, dates in casebook's form,
+//! images and attachments copied beside their articles, and the report.
+//!
+//! Nothing is written until the whole journal is planned ([`Plan`]), and a
+//! file that exists with other content is not replaced without `force`.
+
+mod addresses;
+pub mod gitbook;
+pub mod hexo;
+pub mod hugo;
+pub mod jekyll;
+pub mod markdown;
+pub mod post;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use post::Post;
+
+/// The kinds of source `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum From {
+    Hexo,
+    Hugo,
+    Jekyll,
+    Gitbook,
+    Markdown,
+}
+
+/// What the source looks like: Hexo's `_config.yml` names hexo or has
+/// `source/_posts`, Hugo has a `config.toml|yaml` (or `hugo.*`) and
+/// `content/`, Jekyll a `_config.yml` and `_posts/`, GitBook a
+/// `SUMMARY.md`; anything else is Markdown notes.
+pub fn detect(source: &Path) -> From {
+    let config = std::fs::read_to_string(source.join("_config.yml")).unwrap_or_default();
+    let any = |names: &[&str]| names.iter().any(|n| source.join(n).is_file());
+    if source.join("source/_posts").is_dir() || (!config.is_empty() && config.contains("hexo")) {
+        From::Hexo
+    } else if any(&["config.toml", "config.yaml", "config.yml", "hugo.toml", "hugo.yaml"])
+        && source.join("content").is_dir()
+    {
+        From::Hugo
+    } else if source.join("_config.yml").is_file() && source.join("_posts").is_dir() {
+        From::Jekyll
+    } else if source.join("SUMMARY.md").is_file() {
+        From::Gitbook
+    } else {
+        From::Markdown
+    }
+}
+
+/// A section of the journal: its title and the description the source gave.
+#[derive(Debug, Default, Clone)]
+pub struct SectionInfo {
+    pub title: String,
+    pub description: Option<String>,
+}
+
+/// What a kind of source found.
+#[derive(Debug, Default)]
+pub struct Source {
+    pub title: Option<String>,
+    /// Authors named in the source's settings.
+    pub authors: Vec<String>,
+    pub sections: BTreeMap<String, SectionInfo>,
+    pub posts: Vec<Post>,
+    /// Where addresses starting with `/` are found (Hugo's `static/`).
+    pub static_root: PathBuf,
+}
+
+/// What an import did and what is left for a person.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub articles: usize,
+    pub copied: usize,
+    pub mapped: BTreeMap<String, usize>,
+    pub dropped: BTreeMap<String, usize>,
+    pub converted: BTreeMap<String, usize>,
+    /// `file:line: what to do`.
+    pub todo: Vec<String>,
+}
+
+impl Report {
+    pub fn mapped(&mut self, key: &str) {
+        *self.mapped.entry(key.to_string()).or_default() += 1;
+    }
+    pub fn dropped(&mut self, key: &str) {
+        *self.dropped.entry(key.to_string()).or_default() += 1;
+    }
+    pub fn converted(&mut self, what: &str) {
+        *self.converted.entry(what.to_string()).or_default() += 1;
+    }
+    pub fn todo(&mut self, file: &str, line: usize, what: String) {
+        self.todo.push(format!("{file}:{line}: {what}"));
+    }
+
+    /// The report as printed.
+    pub fn text(&self, from: From, journal: &Path) -> String {
+        let mut t = format!(
+            "Imported {} articles from a {:?} source into {}, and copied {} files beside them.\n",
+            self.articles,
+            from,
+            journal.display(),
+            self.copied
+        );
+        let mapped = if self.mapped.is_empty() { "none".to_string() } else { post::counts(&self.mapped) };
+        let _ = writeln!(t, "Fields mapped (how many files): {mapped}");
+        if !self.converted.is_empty() {
+            let _ = writeln!(t, "Converted to Markdown: {}", post::counts(&self.converted));
+        }
+        if !self.dropped.is_empty() {
+            let _ = writeln!(t, "Fields dropped (casebook has no such field): {}", post::counts(&self.dropped));
+        }
+        if self.todo.is_empty() {
+            t += "Nothing needs a person.\n";
+        } else {
+            let _ = writeln!(t, "{} things need a person:", self.todo.len());
+            for line in &self.todo {
+                let _ = writeln!(t, "  {line}");
+            }
+        }
+        t
+    }
+}
+
+/// One file of the journal to write.
+#[derive(Debug)]
+pub enum Planned {
+    Text(String),
+    Copy(PathBuf),
+}
+
+/// The journal to write: paths relative to the journal folder.
+pub type Plan = BTreeMap<PathBuf, Planned>;
+
+/// Reads the source and plans the journal.
+pub fn plan(source: &Path, from: From) -> anyhow::Result<(Plan, Report)> {
+    let mut report = Report::default();
+    let src = match from {
+        From::Hexo => hexo::read(source, &mut report)?,
+        From::Hugo => hugo::read(source, &mut report)?,
+        From::Jekyll => jekyll::read(source, &mut report)?,
+        From::Gitbook => gitbook::read(source, &mut report)?,
+        From::Markdown => markdown::read(source, &mut report)?,
+    };
+    let mut plan = Plan::new();
+    let mut authors: BTreeMap<String, String> = BTreeMap::new();
+    for name in &src.authors {
+        authors.insert(author_id(name), name.clone());
+    }
+    let mut shared = Shared { names: HashMap::new(), authors, addresses: addresses::Addresses::new(&src) };
+    for (i, p) in src.posts.iter().enumerate() {
+        let text = article(source, (i, p), &src, &mut plan, &mut shared, &mut report);
+        plan.insert(Path::new("content").join(&p.target), Planned::Text(text));
+        report.articles += 1;
+    }
+    plan.insert(PathBuf::from("casebook.yaml"), Planned::Text(config_text(&src)));
+    if !shared.authors.is_empty() {
+        let mut y = String::new();
+        for (id, name) in &shared.authors {
+            let _ = writeln!(y, "{id}:\n  name: {}", post::quoted(name));
+        }
+        plan.insert(PathBuf::from("data/authors.yaml"), Planned::Text(y));
+    }
+    Ok((plan, report))
+}
+
+/// What the articles of one import share: the copies of files made so
+/// far, the authors named and the addresses taken.
+struct Shared {
+    names: HashMap<PathBuf, PathBuf>,
+    authors: BTreeMap<String, String>,
+    addresses: addresses::Addresses,
+}
+
+/// The id of an author's name in data/authors.yaml (`張三` → `zhang-san`).
+fn author_id(name: &str) -> String {
+    crate::urls::slugify(name, crate::urls::SlugMode::Ascii)
+}
+
+/// The settings: the site's title and one section per folder.
+fn config_text(src: &Source) -> String {
+    let mut y = String::from("# Written by `casebook import`.\n");
+    if let Some(t) = &src.title {
+        let _ = writeln!(y, "title: {}", post::quoted(t));
+    }
+    if !src.sections.is_empty() {
+        y += "sections:\n";
+        for (name, s) in &src.sections {
+            let _ = writeln!(y, "  {}:\n    title: {}\n    kind: essay", post::quoted(name), post::quoted(&s.title));
+            if let Some(d) = &s.description {
+                // casebook's sections have no description yet: kept for a person.
+                for line in d.lines() {
+                    let _ = writeln!(y, "    # {line}");
+                }
+            }
+        }
+    }
+    y
+}
+
+/// The text of one article, planning the copies of its files.
+fn article(
+    source: &Path,
+    (i, p): (usize, &Post),
+    src: &Source,
+    plan: &mut Plan,
+    shared: &mut Shared,
+    report: &mut Report,
+) -> String {
+    let (static_root, site_authors) = (&src.static_root, &src.authors);
+    let Shared { names, authors, addresses } = shared;
+    let mut w = post::fields(p, report);
+    w.aliases = addresses.keep(i, std::mem::take(&mut w.aliases), &p.shown, report);
+    if w.authors.is_empty() {
+        // A blog's `author:` setting is the author of every post that names none.
+        w.authors = site_authors.to_vec();
+    }
+    // Files and template code are found before the heading is taken out,
+    // so their lines are the source file's.
+    let target_dir = Path::new("content").join(&p.target).parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut body = raw_images(&p.body, report);
+    if let (true, Some(old)) = (p.page_relative, p.aliases.first()) {
+        body = page_links(&body, old, report);
+    }
+    if let Some(bundle) = &p.bundle {
+        copy_bundle(bundle, &target_dir, plan, report);
+    }
+    body = copy_files(source, p, &body, static_root, &target_dir, plan, names, report);
+    leftovers(p, &body, report);
+    let heading = post::first_heading(&body);
+    if w.title.is_empty() {
+        w.title = match (&heading, &p.fallback_title) {
+            (Some((h, _)), _) if !h.is_empty() => h.clone(),
+            (_, Some(t)) => t.clone(),
+            _ => file_title(&p.target),
+        };
+    }
+    if let Some((h, line)) = heading {
+        if h == w.title {
+            body = post::without_line(&body, line);
+        }
+    }
+    if w.date.is_none() {
+        w.date = first_commit(&p.file).or_else(|| {
+            let what = "no date in the file or in git; the file's modification time was used: check `date:`";
+            report.todo(&p.shown, 1, what.into());
+            modified(&p.file)
+        });
+    }
+    w.authors = w
+        .authors
+        .iter()
+        .map(|name| {
+            let id = author_id(name);
+            authors.entry(id.clone()).or_insert_with(|| name.clone());
+            id
+        })
+        .collect();
+    w.yaml() + &body
+}
+
+/// A title from the file name: `2016-05-01-hello.md` → `hello`, a folder's
+/// `index.md` or `README.md` → the folder's name.
+fn file_title(target: &str) -> String {
+    let path = Path::new(target);
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if matches!(stem.to_lowercase().as_str(), "index" | "readme" | "_index") {
+        if let Some(dir) = path.parent().and_then(Path::file_name) {
+            return dir.to_string_lossy().into_owned();
+        }
+    }
+    stem
+}
+
+/// The date of the first commit of `file`, when the source is a git repository.
+fn first_commit(file: &Path) -> Option<String> {
+    let dir = file.parent()?;
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["log", "--follow", "--format=%aI", "--"])
+        .arg(file.file_name()?)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines().last().and_then(post::date)
+}
+
+fn modified(file: &Path) -> Option<String> {
+    let time: chrono::DateTime<chrono::Utc> = std::fs::metadata(file).ok()?.modified().ok()?.into();
+    Some(time.format("%Y-%m-%d").to_string())
+}
+
+/// Raw `<img src="..." alt="...">` written on its own becomes a Markdown
+/// image, so its address is checked and rewritten like any other.
+fn raw_images(body: &str, report: &mut Report) -> String {
+    let Ok(img) = regex::Regex::new(r#"<img\s[^>]*?/?>"#) else { return body.to_string() };
+    let Ok(attr) = regex::Regex::new(r#"(\w+)\s*=\s*["']([^"']*)["']"#) else { return body.to_string() };
+    img.replace_all(body, |c: &regex::Captures| {
+        let tag = &c[0];
+        let attrs: HashMap<&str, &str> =
+            attr.captures_iter(tag).filter_map(|a| Some((a.get(1)?.as_str(), a.get(2)?.as_str()))).collect();
+        match attrs.get("src") {
+            Some(src) if post::is_local_file(src) => {
+                report.converted("raw <img>");
+                format!("![{}]({})", attrs.get("alt").copied().unwrap_or_default(), src.replace(' ', "%20"))
+            }
+            _ => tag.to_string(),
+        }
+    })
+    .into_owned()
+}
+
+/// Links to pages written relative to the page's old address (`../options/`
+/// on `/knitr/demo/x/`) made absolute (`/knitr/options/`), so they resolve
+/// through the old addresses the import keeps.
+fn page_links(body: &str, old: &str, report: &mut Report) -> String {
+    let Ok(re) = regex::Regex::new(r#"\]\(([^)\s]+)"#) else { return body.to_string() };
+    let base = if old.ends_with('/') {
+        old.to_string()
+    } else {
+        old.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default()
+    };
+    re.replace_all(body, |c: &regex::Captures| {
+        let dest = &c[1];
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let keep = path.is_empty()
+            || path.starts_with('/')
+            || path.contains(':')
+            || post::is_local_file(dest)
+            || path.ends_with(".md")
+            || path.ends_with(".markdown");
+        if keep {
+            return c[0].to_string();
+        }
+        let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                p => parts.push(p),
+            }
+        }
+        let slash = if path.ends_with('/') { "/" } else { "" };
+        report.converted("link relative to the page's address");
+        format!("](/{}{slash}{}", parts.join("/"), &dest[path.len()..])
+    })
+    .into_owned()
+}
+
+/// Copies every local file the body names beside the article and points
+/// the address at the copy.
+#[allow(clippy::too_many_arguments)]
+fn copy_files(
+    source: &Path,
+    p: &Post,
+    body: &str,
+    static_root: &Path,
+    target_dir: &Path,
+    plan: &mut Plan,
+    names: &mut HashMap<PathBuf, PathBuf>,
+    report: &mut Report,
+) -> String {
+    let mut body = body.to_string();
+    let dir = p.file.parent().unwrap_or(source);
+    for (line, address) in post::local_addresses(&body.clone()) {
+        if !post::is_local_file(&address) {
+            continue;
+        }
+        let path = address.split(['#', '?']).next().unwrap_or_default();
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned();
+        let found = match decoded.strip_prefix('/') {
+            Some(rest) => static_root.join(rest),
+            None => dir.join(&decoded),
+        };
+        let bundle = p.bundle.as_ref().and_then(|b| std::fs::canonicalize(b).ok());
+        let Some(found) = std::fs::canonicalize(&found).ok().filter(|f| f.is_file()) else {
+            let at = p.body_line + line;
+            report.todo(&p.shown, at, format!("`{address}` is not a file of the source; fix or remove the link"));
+            continue;
+        };
+        if bundle.as_ref().is_some_and(|b| found.starts_with(b)) {
+            // Copied with its bundle, at the same place beside the article.
+            continue;
+        }
+        let copy = names.entry(found.clone()).or_insert_with(|| {
+            let name = found.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let mut candidate = target_dir.join(&name);
+            let mut n = 2;
+            while plan.contains_key(&candidate) {
+                candidate = target_dir.join(format!("{n}-{name}"));
+                n += 1;
+            }
+            candidate
+        });
+        if !plan.contains_key(copy.as_path()) {
+            plan.insert(copy.clone(), Planned::Copy(found.clone()));
+            report.copied += 1;
+            if let Some(what) = active_svg(&found) {
+                let at = p.body_line + line;
+                report.todo(&p.shown, at, format!("the drawing `{address}` contains {what}, which casebook does not publish; export it again as a plain SVG or PNG"));
+            }
+        }
+        let rel = relative(target_dir, copy);
+        for (old, new) in [
+            (format!("({address}"), format!("({rel}")),
+            (format!("\"{address}\""), format!("\"{rel}\"")),
+            (format!("<{address}>"), format!("<{rel}>")),
+        ] {
+            body = body.replace(&old, &new);
+        }
+    }
+    body
+}
+
+/// What in an SVG file would run script (casebook refuses to publish it).
+fn active_svg(file: &Path) -> Option<String> {
+    if !file.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg")) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&std::fs::read(file).ok()?).into_owned();
+    use crate::diagnostics::SvgContent;
+    crate::markdown::svg::active_content(&text).map(|(_, _, what)| match what {
+        SvgContent::Element(e) => format!("a `<{e}>` element"),
+        SvgContent::Address(scheme) => format!("a `{scheme}` address"),
+        SvgContent::EventAttribute(name) => format!("an event attribute `{name}`"),
+        SvgContent::CharacterReferences => "an address written with character references".to_string(),
+    })
+}
+
+/// The address of `file` from the folder `dir` (both under the journal).
+fn relative(dir: &Path, file: &Path) -> String {
+    let d: Vec<_> = dir.components().collect();
+    let f: Vec<_> = file.components().collect();
+    let common = d.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); d.len() - common];
+    parts.extend(f[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/").replace(' ', "%20")
+}
+
+/// A page bundle's files (all but its Markdown) go beside the article.
+fn copy_bundle(bundle: &Path, target_dir: &Path, plan: &mut Plan, report: &mut Report) {
+    for e in walkdir::WalkDir::new(bundle).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        let is_md = e.path().extension().is_some_and(|x| x == "md" || x == "markdown");
+        if let (false, Ok(rel)) = (is_md, e.path().strip_prefix(bundle)) {
+            plan.insert(target_dir.join(rel), Planned::Copy(e.path().to_path_buf()));
+            report.copied += 1;
+        }
+    }
+}
+
+/// Template syntax no conversion took care of: each is listed.
+fn leftovers(p: &Post, body: &str, report: &mut Report) {
+    let mut fenced = false;
+    for (i, line) in body.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced {
+            continue;
+        }
+        for (open, close) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{ ", "}}")] {
+            if let Some(at) = line.find(open) {
+                let end = line[at..].find(close).map(|e| at + e + close.len()).unwrap_or(line.len());
+                let code = line[at..end].trim();
+                let what = format!("`{code}` is template code the source's tool ran; casebook shows it as text: replace it with Markdown");
+                report.todo(&p.shown, p.body_line + i, what);
+                break;
+            }
+        }
+    }
+}
+
+/// Whether `plan` would replace files in `journal` that hold something
+/// else: those files, relative to the journal.
+pub fn conflicts(plan: &Plan, journal: &Path) -> Vec<PathBuf> {
+    plan.iter()
+        .filter(|(rel, planned)| {
+            let Ok(existing) = std::fs::read(journal.join(rel)) else { return false };
+            match planned {
+                Planned::Text(t) => existing != t.as_bytes(),
+                Planned::Copy(from) => std::fs::read(from).map(|b| b != existing).unwrap_or(true),
+            }
+        })
+        .map(|(rel, _)| rel.clone())
+        .collect()
+}
+
+/// Writes the plan into `journal`.
+pub fn write(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
+    for (rel, planned) in plan {
+        let to = journal.join(rel);
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| anyhow::anyhow!("cannot make the folder {}: {e}", dir.display()))?;
+        }
+        match planned {
+            Planned::Text(t) => std::fs::write(&to, t),
+            Planned::Copy(from) => std::fs::copy(from, &to).map(|_| ()),
+        }
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", to.display()))?;
+    }
+    Ok(())
+}
+
+/// Markdown files under `dir`, sorted, leaving out folders whose names
+/// start with `.` or `_` (unless `underscore` allows those) and
+/// `node_modules`.
+pub fn markdown_files(dir: &Path, underscore: bool) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !(name.starts_with('.') || (!underscore && name.starts_with('_')) || name == "node_modules")
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "markdown"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Reads one source file into a [`Post`] (front matter split off), or
+/// reports why it cannot be.
+pub fn read_post(root: &Path, file: &Path, target: String, report: &mut Report) -> Option<Post> {
+    let target = match target.strip_suffix(".markdown") {
+        Some(stem) => format!("{stem}.md"),
+        None => target,
+    };
+    let shown = file.strip_prefix(root).unwrap_or(file).to_string_lossy().replace('\\', "/");
+    let text = match std::fs::read(file) {
+        Ok(b) => String::from_utf8_lossy(&b).replace("\r\n", "\n"),
+        Err(e) => {
+            report.todo(&shown, 1, format!("could not be read ({e}); it was not imported"));
+            return None;
+        }
+    };
+    match post::split(&text) {
+        Ok((front, body, body_line)) => {
+            Some(Post { shown, file: file.to_path_buf(), target, front, body, body_line, ..Default::default() })
+        }
+        Err(why) => {
+            report.todo(&shown, 1, format!("{why}; it was not imported"));
+            None
+        }
+    }
+}
+
+/// Settings read from a YAML, TOML or JSON file, as JSON values.
+pub fn settings(file: &Path) -> serde_json::Map<String, serde_json::Value> {
+    let Ok(text) = std::fs::read_to_string(file) else { return Default::default() };
+    let ext = file.extension().map(|x| x.to_string_lossy().into_owned()).unwrap_or_default();
+    let read = match ext.as_str() {
+        "toml" => post::toml_fields(&text),
+        "json" => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        _ => post::yaml_fields(&text),
+    };
+    read.unwrap_or_default()
+}
+
+/// Fills a permalink pattern: `:year/:month/:title/` with `values`
+/// (`year` → `2016`). Unknown tokens are left out.
+pub fn permalink(pattern: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(at) = rest.find(':') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+        let token = &after[..len];
+        // The longest known token that starts here (`:title:output_ext`, `:i_month`).
+        let known = values.iter().filter(|(k, _)| token.starts_with(k)).max_by_key(|(k, _)| k.len());
+        match known {
+            Some((k, v)) => {
+                out.push_str(v);
+                rest = &after[k.len()..];
+            }
+            None => rest = &after[len..],
+        }
+    }
+    out.push_str(rest);
+    let collapsed = out.split('/').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("/");
+    if out.ends_with('/') {
+        format!("/{collapsed}/")
+    } else {
+        format!("/{collapsed}")
+    }
+}
+
+/// The date parts permalinks use, from a casebook date (`2016-05-01...`).
+pub fn date_tokens(date: &str) -> Vec<(&'static str, String)> {
+    let g = |a: usize, b: usize| date.get(a..b).unwrap_or("").to_string();
+    let trim = |s: String| s.trim_start_matches('0').to_string();
+    vec![
+        ("year", g(0, 4)),
+        ("short_year", g(2, 4)),
+        ("month", g(5, 7)),
+        ("i_month", trim(g(5, 7))),
+        ("day", g(8, 10)),
+        ("i_day", trim(g(8, 10))),
+        ("hour", g(11, 13)),
+        ("minute", g(14, 16)),
+        ("second", g(17, 19)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permalink_patterns() {
+        let mut v = date_tokens("2016-05-01T12:00:00+08:00");
+        v.push(("title", "hello".into()));
+        v.push(("output_ext", ".html".into()));
+        v.push(("categories", "".into()));
+        assert_eq!(permalink(":year/:month/:day/:title/", &v), "/2016/05/01/hello/");
+        assert_eq!(permalink("/:categories/:year/:month/:day/:title:output_ext", &v), "/2016/05/01/hello.html");
+        assert_eq!(permalink("/cn/:year/:i_month/:title", &v), "/cn/2016/5/hello");
+    }
+
+    #[test]
+    fn links_relative_to_the_old_address() {
+        let mut r = Report::default();
+        let body = "[a](../../options/) [b](hooks#x) [c](x.md) [d](/y/) [e](a.png) [f](https://x/)";
+        let want = "[a](/knitr/options/) [b](/knitr/demo/x/hooks#x) [c](x.md) [d](/y/) [e](a.png) [f](https://x/)";
+        assert_eq!(page_links(body, "/knitr/demo/x/", &mut r), want);
+        assert_eq!(page_links("[a](b.html)", "/old/page.html", &mut r), "[a](/old/b.html)");
+    }
+
+    #[test]
+    fn relative_addresses() {
+        assert_eq!(relative(Path::new("content/book/a"), Path::new("content/book/a/x.png")), "x.png");
+        assert_eq!(relative(Path::new("content/book/a"), Path::new("content/book/x.png")), "../x.png");
+    }
+
+    #[test]
+    fn raw_images_become_markdown() {
+        let mut r = Report::default();
+        let out =
+            raw_images("a <img src=\"../.gitbook/assets/x.png\" alt=\"圖\"> b <img src=\"https://x/y.png\">", &mut r);
+        assert_eq!(out, "a ![圖](../.gitbook/assets/x.png) b <img src=\"https://x/y.png\">");
+    }
+}

@@ -1,0 +1,175 @@
+//! Bringing a journal in from elsewhere: old addresses (`aliases:`) that
+//! get a page sending readers on and resolve in links, `casebook import`
+//! from Hexo, Hugo, Jekyll and GitBook sources built end to end, and
+//! `build --keep-going`.
+
+use crate::{build, casebook, fixture, read, stderr};
+
+#[test]
+fn old_addresses_get_pages_and_resolve_in_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let o = build(&fixture("aliases"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "cn/2017/04/tui-huo/index.html");
+    let target = "../../../../cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/";
+    assert!(page.contains(&format!("<meta http-equiv=\"refresh\" content=\"0; url={target}\">")), "{page}");
+    assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{target}\">")), "{page}");
+    assert!(read(&out, "old/page.html").contains("url=../cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/"));
+    assert!(out.join("2016/05/meeting/index.html").is_file());
+    let essay = read(&out, "essays/晨會/index.html");
+    assert_eq!(essay.matches("href=\"../../cases/%E9%80%80%E8%B2%A8%E8%80%B3%E6%A9%9F/\"").count(), 3, "{essay}");
+}
+
+#[test]
+fn an_alias_that_is_taken_is_an_error_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = build(&fixture("aliases-taken"), &tmp.path().join("site"), &[]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    for want in [
+        "content/cases/a.md:5:5: error: `/cases/b/` in `aliases` is already the address of content/cases/b.md",
+        "content/cases/a.md:6:5: error: `/tags/` in `aliases` is already the address of a page casebook makes",
+        "content/cases/a.md:7:5: error: `/../x/` in `aliases` cannot be an old address of this article",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}
+
+/// Imports `tests/fixtures/import/<kind>` into a new journal and builds it:
+/// (temporary folder, journal, site, import's report).
+fn imported(kind: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = tmp.path().join("journal");
+    let source = fixture("import").join(kind);
+    let o = casebook(&["import", source.to_str().unwrap(), journal.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = String::from_utf8_lossy(&o.stdout).into_owned();
+    let site = tmp.path().join("site");
+    let o = build(&journal, &site, &[]);
+    assert!(o.status.success(), "{report}\n{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    (tmp, journal, site, report)
+}
+
+#[test]
+fn hexo_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("hexo");
+    assert!(report.contains("Imported 3 articles from a Hexo source"), "{report}");
+    assert!(report.contains("source/_posts/帳單爭議.md:10: `{% youtube abc123 %}`"), "{report}");
+    let post = read(&journal, "content/posts/耳機退貨.md");
+    assert!(post.starts_with("---\ntitle: \"耳機退貨\"\ndate: 2016-05-01 12:00:00\nauthors: [\"zhang-san\"]\ntags: [\"退貨\", \"售後\", \"耳機\"]\naliases:\n  - \"/2016/05/01/耳機退貨/\"\n---\n"), "{post}");
+    assert!(post.contains("![處理流程](flow.png)"), "{post}");
+    assert_eq!(read(&journal, "data/authors.yaml"), "zhang-san:\n  name: \"張三\"\n");
+    assert!(site.join("posts/flow.png").is_file());
+    assert!(read(&site, "2016/05/01/耳機退貨/index.html")
+        .contains("url=../../../../posts/%E8%80%B3%E6%A9%9F%E9%80%80%E8%B2%A8/"));
+    let bill = read(&site, "posts/帳單爭議/index.html");
+    assert!(bill.contains("<a href=\"../../posts/%E8%80%B3%E6%A9%9F%E9%80%80%E8%B2%A8/\">耳機退貨</a>"), "{bill}");
+    assert!(site.join("pages/about/index.html").is_file() && site.join("about/index.html").is_file());
+}
+
+#[test]
+fn hugo_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("hugo");
+    assert!(report.contains("content/posts/billing.md:10: `{{< youtube abc123 >}}`"), "{report}");
+    let config = read(&journal, "casebook.yaml");
+    assert!(
+        config.contains("title: \"客服知識庫\"")
+            && config.contains("title: \"案例文章\"\n    kind: essay\n    # 售後與帳務的案例"),
+        "{config}"
+    );
+    let refund = read(&journal, "content/posts/refund.md");
+    assert!(
+        refund.starts_with("---\ntitle: \"退款流程\"\ndate: 2017-04-03T10:00:00+08:00\nupdated: 2017-04-05\n"),
+        "{refund}"
+    );
+    assert!(refund.contains("aliases:\n  - \"/old/refund.html\"\n  - \"/cn/2017/04/refund/\"\n"), "{refund}");
+    assert!(refund.contains("![退款流程](flow.png)"), "{refund}");
+    assert!(read(&journal, "content/posts/billing.md").contains("summary: \"客戶看不懂帳單\""));
+    let billing = read(&site, "posts/billing/index.html");
+    assert_eq!(billing.matches("href=\"../../posts/refund/\"").count(), 4, "{billing}");
+    assert!(read(&journal, "content/posts/billing.md").contains("[舊連結](/cn/2017/04/refund/)"));
+    assert!(read(&site, "old/refund.html").contains("url=../posts/refund/"));
+    assert!(site.join("cn/2017/04/refund/index.html").is_file());
+    assert!(site.join("posts/flow.png").is_file());
+}
+
+#[test]
+fn jekyll_imports_and_builds() {
+    let (_tmp, journal, site, _) = imported("jekyll");
+    let welcome = read(&journal, "content/posts/welcome.md");
+    assert!(welcome.starts_with("---\ntitle: \"第一週\"\ndate: 2016-05-01T12:00:00+08:00\nauthors: [\"wang-wu\"]\ntags: [\"退貨\", \"耳機\", \"售後\"]\naliases:\n  - \"/售後/2016/05/01/welcome/\"\n"), "{welcome}");
+    let second = read(&site, "posts/second/index.html");
+    assert_eq!(second.matches("href=\"../../posts/welcome/\"").count(), 2, "{second}");
+    assert!(site.join("售後/2016/05/01/welcome/index.html").is_file());
+    assert!(site.join("about.html").is_file());
+}
+
+#[test]
+fn gitbook_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("gitbook");
+    assert!(report.contains("raw <img> 1, {% hint %} 1"), "{report}");
+    let page = read(&journal, "content/book/chapter1/退貨.md");
+    assert!(page.starts_with("---\ntitle: \"退貨\"\ndate: "), "{page}");
+    assert!(page.contains("series: \"客服手冊\"\nseries_order: 3\n"), "{page}");
+    assert!(
+        page.ends_with("---\n> [!NOTE]\n> 七天內可退。\n\n![流程](x.png)\n\n回到[第一章](README.md)。\n"),
+        "{page}"
+    );
+    assert!(read(&site, "book/chapter1/退貨/index.html").contains("src=\"../../../book/chapter1/x.png\""));
+    assert!(site.join("book/chapter1/x.png").is_file());
+    assert!(site.join("chapter1/退貨.html").is_file());
+}
+
+#[test]
+fn importing_again_is_safe() {
+    let (tmp, journal, _, _) = imported("jekyll");
+    let source = fixture("import/jekyll");
+    let again = |extra: &[&str]| {
+        let mut args = vec!["import", source.to_str().unwrap(), journal.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        casebook(&args)
+    };
+    assert!(again(&[]).status.success(), "the same files again are no change");
+    std::fs::write(journal.join("content/posts/welcome.md"), "edited by hand\n").unwrap();
+    let o = again(&[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("content/posts/welcome.md"), "{}", stderr(&o));
+    assert_eq!(read(&journal, "content/posts/welcome.md"), "edited by hand\n");
+    assert!(again(&["--force", "--from", "jekyll"]).status.success());
+    assert!(read(&journal, "content/posts/welcome.md").contains("第一週的案例"));
+    drop(tmp);
+}
+
+#[test]
+fn keep_going_writes_the_valid_articles_and_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let strict = build(&fixture("keep-going"), &site, &[]);
+    assert!(!strict.status.success() && !site.exists(), "the default stays strict");
+    let o = build(&fixture("keep-going"), &site, &["--keep-going"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    for want in [
+        "content/cases/壞日期.md:3:7: error: `date` must look like 2026-11-22",
+        "content/cases/壞連結.md:5:2: error: broken link",
+        "content/cases/壞連結.md: error: this file was left out of the site (build --keep-going) because of its 1 error(s)",
+        "2 file(s) with errors were left out of the site:\n  content/cases/壞日期.md\n  content/cases/壞連結.md\n",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    assert!(site.join("cases/好的/index.html").is_file());
+    assert!(!site.join("cases/壞連結").exists() && !site.join("cases/壞日期").exists());
+}
+
+#[test]
+fn keep_going_still_stops_on_settings_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = tmp.path().join("journal");
+    crate::copy_dir(&fixture("keep-going"), &journal);
+    std::fs::write(journal.join("casebook.yaml"), "paginate: many\n").unwrap();
+    let o = build(&journal, &tmp.path().join("site"), &["--keep-going"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Nothing was written"), "{}", stderr(&o));
+}
