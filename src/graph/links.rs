@@ -215,6 +215,16 @@ impl<'a> LinkIndex<'a> {
         if ids.contains(&slug) {
             return Ok(slug);
         }
+        // Written as another tool makes ids (`#最基础的match query` for the
+        // heading `最基础的 match query`): the one heading whose letters and
+        // digits are the same.
+        let skeleton =
+            |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+        let wanted_skeleton = skeleton(&wanted);
+        let mut same = ids.iter().filter(|id| !wanted_skeleton.is_empty() && skeleton(id) == wanted_skeleton);
+        if let (Some(id), None) = (same.next(), same.next()) {
+            return Ok(id.clone());
+        }
         let source = display_path(&self.content.articles[i].source);
         let mut headings: Vec<String> = ids.iter().cloned().collect();
         headings.sort();
