@@ -257,9 +257,12 @@ pub fn build_keep_going(opts: &BuildOptions) -> (Built, Vec<PathBuf>) {
     let mut built = build(opts);
     let mut all: Vec<Diagnostic> = built.diagnostics.clone();
     let mut skip: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
-    for _ in 0..5 {
+    // Leaving a file out can break links to it, so another round may leave
+    // out more; every round leaves out at least one more file, so it ends.
+    loop {
         let errors: Vec<&Diagnostic> = built.diagnostics.iter().filter(|d| d.is_error()).collect();
-        if errors.is_empty() || errors.iter().any(|d| !is_content_file(&d.path)) {
+        let known = errors.iter().all(|d| skip.contains_key(&d.path));
+        if errors.is_empty() || known || errors.iter().any(|d| !is_content_file(&d.path)) {
             break;
         }
         for d in errors {
