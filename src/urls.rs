@@ -231,8 +231,13 @@ pub fn alias(written: &str) -> Option<String> {
     }
     let joined = parts.join("/");
     let last = parts[parts.len() - 1];
-    let is_file =
-        !decoded.ends_with('/') && last.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty());
+    // `page.html`, `post.php`: a file; `d.-sql-相容性` (a GitBook page's
+    // name) is a folder, as is anything whose "extension" is not a short
+    // word of letters and digits.
+    let is_file = !decoded.ends_with('/')
+        && last.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        });
     Some(if is_file { joined } else { format!("{joined}/") })
 }
 
@@ -336,6 +341,7 @@ mod tests {
             ("old/page.html", Some("old/page.html")),
             ("/old/page.html?x=1#top", Some("old/page.html")),
             ("/v1.2/", Some("v1.2/")),
+            ("appendixes/d.-sql-xiang-rong-xing", Some("appendixes/d.-sql-xiang-rong-xing/")),
             ("/", None),
             ("https://old.example", None),
             ("/a/../b/", None),
