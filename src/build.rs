@@ -433,13 +433,7 @@ fn markdown<'a>(
             Some(r) => Arc::clone(r),
             None => {
                 let a = &content.articles[i];
-                let settings = md::Settings {
-                    slug_mode: config.slugify,
-                    raw_html: config.raw_html,
-                    language: &config.language,
-                    title: &a.front.title,
-                };
-                Arc::new(md::render(&a.body, &settings, &links.resolver(i)))
+                Arc::new(md::render(&a.body, &md::Settings::new(config, &a.front.title), &links.resolver(i)))
             }
         })
         .collect();
@@ -543,13 +537,7 @@ fn unpublished(opts: &BuildOptions, config: &Config, content: &Content) -> Vec<D
     let rendered: Vec<Rendered> = (first..all.articles.len())
         .map(|i| {
             let a = &all.articles[i];
-            let settings = md::Settings {
-                slug_mode: config.slugify,
-                raw_html: config.raw_html,
-                language: &config.language,
-                title: &a.front.title,
-            };
-            md::render(&a.body, &settings, &links.resolver(i))
+            md::render(&a.body, &md::Settings::new(config, &a.front.title), &links.resolver(i))
         })
         .collect();
     let mut diags = Vec::new();

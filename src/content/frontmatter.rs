@@ -487,7 +487,7 @@ impl Borrowed {
 
 /// The first `# heading` of `body` (0-based line, text), outside code
 /// blocks: GitBook and plain notes give the title this way.
-fn first_heading(body: &str) -> Option<(usize, String)> {
+pub fn first_heading(body: &str) -> Option<(usize, String)> {
     let mut fence: Option<&str> = None;
     for (i, line) in body.lines().enumerate() {
         let t = line.trim_start();

@@ -17,7 +17,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let order = summary_order(&summary);
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap_or_default();
     let title = text(book.get("title"))
-        .or_else(|| super::post::first_heading(&readme).map(|(h, _)| h))
+        .or_else(|| crate::content::frontmatter::first_heading(&readme).map(|(_, h)| h))
         .or_else(|| root.file_name().map(|n| n.to_string_lossy().into_owned()));
     let mut src = Source { title: title.clone(), static_root: root.to_path_buf(), ..Default::default() };
     for file in markdown_files(root, false) {

@@ -237,7 +237,8 @@ fn article(
     }
     body = copy_files(source, p, &body, static_root, &target_dir, plan, names, report);
     leftovers(p, &body, report);
-    let heading = post::first_heading(&body);
+    // The same heading the build would take as the title.
+    let heading = crate::content::frontmatter::first_heading(&body).map(|(line, text)| (text, line));
     if w.title.is_empty() {
         w.title = match (&heading, &p.fallback_title) {
             (Some((h, _)), _) if !h.is_empty() => h.clone(),

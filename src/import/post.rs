@@ -237,25 +237,6 @@ fn split_zone(rest: &str) -> (&str, Option<String>) {
     (rest, None)
 }
 
-/// The first `# ` heading of the body (outside code): its text and line
-/// (0-based in the body).
-pub fn first_heading(body: &str) -> Option<(String, usize)> {
-    let mut fenced = false;
-    for (i, line) in body.lines().enumerate() {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced = !fenced;
-        }
-        if fenced {
-            continue;
-        }
-        if let Some(h) = t.strip_prefix("# ") {
-            return Some((h.trim().trim_end_matches('#').trim().to_string(), i));
-        }
-    }
-    None
-}
-
 /// `body` without line `n` (0-based) and the blank lines right after it.
 pub fn without_line(body: &str, n: usize) -> String {
     let mut out = String::with_capacity(body.len());

@@ -81,6 +81,13 @@ pub struct Settings<'a> {
     pub title: &'a str,
 }
 
+impl<'a> Settings<'a> {
+    /// The journal's settings for an article titled `title`.
+    pub fn new(config: &'a crate::config::Config, title: &'a str) -> Self {
+        Settings { slug_mode: config.slugify, raw_html: config.raw_html, language: &config.language, title }
+    }
+}
+
 /// A place in the body: `dest` is a link's destination or a heading's id.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LinkRef {
