@@ -243,6 +243,52 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         .filter_map(|p| p.parent().map(Path::to_path_buf))
         .collect();
 
+    let parsed = parse_all(root, &content_dir, markdown, config, opts, same_files);
+
+    crate::profile::lap("    parse or stat", &mut lap);
+    let mut loaded = Vec::new();
+    let mut drafts_left_out = 0;
+    let mut unreadable = BTreeSet::new();
+    let mut unpublished = Vec::new();
+    for ((l, d), file) in parsed.into_iter().zip(markdown) {
+        diags.extend(d);
+        if l.as_ref().is_none_or(|l| l.invalid) {
+            let rel = file.strip_prefix(&content_dir).unwrap_or(file);
+            unreadable.insert(display_path(rel));
+        }
+        if let Some(l) = l.as_ref().filter(|l| l.invalid) {
+            let section = l.folder.split('/').next().unwrap_or("");
+            let kind = l.front.kind.unwrap_or_else(|| config.section(section).kind);
+            unpublished.push(to_article(l, kind, Vec::new()));
+            continue;
+        }
+        if let Some(l) = l {
+            if opts.drafts || !l.front.draft {
+                loaded.push(l);
+            } else {
+                drafts_left_out += 1;
+            }
+        }
+    }
+
+    let (files, bundle_assets) = statics(others, &bundles, &content_dir);
+
+    crate::profile::lap("    diagnostics, statics", &mut lap);
+    let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
+    crate::profile::lap("    paths", &mut lap);
+    (Content { articles, files, drafts_left_out, unreadable, unpublished, links }, diags)
+}
+
+/// Every Markdown file parsed, or taken from the cache when the watcher
+/// did not see it written (with the same files as the last build).
+fn parse_all(
+    root: &Path,
+    content_dir: &Path,
+    markdown: &[PathBuf],
+    config: &Config,
+    opts: &LoadOptions,
+    same_files: bool,
+) -> Vec<FileResult> {
     if let Some(cache) = opts.cache {
         // Parsing depends on the config (allowed values, slugs): a new one empties the cache.
         let config_key = config.key();
@@ -271,61 +317,39 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             }
         }
     }
-    let parsed: Vec<FileResult> = markdown
+    markdown
         .par_iter()
         .zip(kept)
         .map(|(file, kept)| match (kept, opts.cache) {
             (Some(kept), _) => kept,
-            (None, Some(cache)) => cache.load(root, &content_dir, file, config),
+            (None, Some(cache)) => cache.load(root, content_dir, file, config),
             (None, None) => {
-                let (loaded, diags) = load_file(root, &content_dir, file, config);
+                let (loaded, diags) = load_file(root, content_dir, file, config);
                 (loaded.map(std::sync::Arc::new), diags)
             }
         })
-        .collect();
+        .collect()
+}
 
-    crate::profile::lap("    parse or stat", &mut lap);
-    let mut loaded = Vec::new();
-    let mut drafts_left_out = 0;
-    let mut unreadable = BTreeSet::new();
-    let mut unpublished = Vec::new();
-    for ((l, d), file) in parsed.into_iter().zip(markdown) {
-        diags.extend(d);
-        if l.as_ref().is_none_or(|l| l.invalid) {
-            let rel = file.strip_prefix(&content_dir).unwrap_or(file);
-            unreadable.insert(display_path(rel));
-        }
-        if let Some(l) = l.as_ref().filter(|l| l.invalid) {
-            let section = l.folder.split('/').next().unwrap_or("");
-            let kind = l.front.kind.unwrap_or_else(|| config.section(section).kind);
-            unpublished.push(to_article(l, kind, Vec::new()));
-            continue;
-        }
-        if let Some(l) = l {
-            if opts.drafts || !l.front.draft {
-                loaded.push(l);
-            } else {
-                drafts_left_out += 1;
-            }
-        }
-    }
-
+/// The files under content/ that are not articles: those in an article's
+/// folder (its attachments, by folder) and the others, published as they are.
+fn statics(
+    others: &[PathBuf],
+    bundles: &BTreeSet<PathBuf>,
+    content_dir: &Path,
+) -> (Vec<StaticFile>, Vec<(PathBuf, PathBuf)>) {
     let mut files = Vec::new();
     let mut bundle_assets: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in others {
         match bundles.iter().find(|b| file.starts_with(b)) {
             Some(b) => bundle_assets.push((b.clone(), file.clone())),
             None => {
-                let rel = file.strip_prefix(&content_dir).unwrap_or(file);
+                let rel = file.strip_prefix(content_dir).unwrap_or(file);
                 files.push(StaticFile { source: file.clone(), site_path: crate::urls::content_file(rel) });
             }
         }
     }
-
-    crate::profile::lap("    diagnostics, statics", &mut lap);
-    let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
-    crate::profile::lap("    paths", &mut lap);
-    (Content { articles, files, drafts_left_out, unreadable, unpublished, links }, diags)
+    (files, bundle_assets)
 }
 
 /// The positions in `markdown` (sorted, as walked) of the files the watcher
@@ -477,6 +501,24 @@ fn slug_too_long(rel: &Path, slug: &str, front: &FrontMatter, is_bundle: bool) -
     })
 }
 
+/// Addresses the site itself uses, at the top level and in each section:
+/// an article does not take them.
+fn site_addresses(config: &Config, sections: &BTreeSet<&str>) -> rustc_hash::FxHashSet<String> {
+    let mut taken: rustc_hash::FxHashSet<String> = Default::default();
+    for t in &config.taxonomies {
+        taken.insert(crate::urls::list(&t.key));
+    }
+    for reserved in crate::urls::RESERVED {
+        taken.insert(reserved.to_string());
+    }
+    for s in sections {
+        if !s.is_empty() {
+            taken.insert(format!("{}page/", crate::urls::list(s)));
+        }
+    }
+    taken
+}
+
 /// Gives each article a unique site path. Ties are broken by source path, so
 /// the same files always get the same addresses; every tie is reported.
 fn assign_paths(
@@ -486,20 +528,8 @@ fn assign_paths(
     diags: &mut Vec<Diagnostic>,
     kept_order: Option<&std::sync::Mutex<Option<Order>>>,
 ) -> Vec<Article> {
-    let mut taken: rustc_hash::FxHashSet<String> = Default::default();
-    // Addresses the site itself uses at the top level and in each section.
-    for t in &config.taxonomies {
-        taken.insert(crate::urls::list(&t.key));
-    }
-    for reserved in crate::urls::RESERVED {
-        taken.insert(reserved.to_string());
-    }
     let sections: BTreeSet<&str> = loaded.iter().map(|l| l.folder.split('/').next().unwrap_or("")).collect();
-    for s in &sections {
-        if !s.is_empty() {
-            taken.insert(format!("{}page/", crate::urls::list(s)));
-        }
-    }
+    let mut taken = site_addresses(config, &sections);
 
     let kinds: rustc_hash::FxHashMap<&str, Kind> = sections.iter().map(|&s| (s, config.section(s).kind)).collect();
     // Newest first: the last build's order if the files are the same (it
