@@ -26,7 +26,7 @@ pub fn parse_date(text: &str, zone: FixedOffset) -> Option<DateTime<FixedOffset>
 }
 
 /// `2026-11-22`, `2026/11/22`, `2026-1-5`, `2026-05` (the first).
-fn parse_day(text: &str) -> Option<NaiveDate> {
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
     let sep = if text.contains('/') { '/' } else { '-' };
     let parts: Vec<&str> = text.split(sep).collect();
     let number = |s: &str, digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
@@ -42,7 +42,7 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
 
 /// `09:30`, `09:30:00`, `09:30:00.5`, each maybe followed by an offset
 /// (`Z`, `+0800`, `+08:00`, `-05`), with or without a space before it.
-fn parse_time(text: &str) -> Option<(NaiveTime, Option<FixedOffset>)> {
+pub fn parse_time(text: &str) -> Option<(NaiveTime, Option<FixedOffset>)> {
     let at = text.find(['Z', 'z', '+', '-']).unwrap_or(text.len());
     let (clock, offset) = text.split_at(at);
     let clock = clock.trim();

@@ -187,54 +187,24 @@ pub fn truth(v: Option<&Value>) -> Option<bool> {
 /// (`2016-05-01T12:00:00+08:00`). `2016/05/01`, `2016-5-1`, `2016-05`
 /// (the first of the month), `+0800` and `Z` are understood.
 pub fn date(written: &str) -> Option<String> {
+    // Read with the build's own rules (content::dates), written back in
+    // casebook's form, keeping an offset only when the source wrote one.
+    use crate::content::dates::{parse_day, parse_time};
     let s = written.trim().trim_matches(['"', '\'']);
-    if s.is_empty() {
-        return None;
-    }
     let (day, rest) = match s.find([' ', 'T']) {
         Some(at) => (&s[..at], s[at + 1..].trim()),
         None => (s, ""),
     };
-    let parts: Vec<&str> = day.split(['-', '/', '.']).collect();
-    let num = |p: Option<&&str>| p.and_then(|p| p.parse::<u32>().ok());
-    let (y, m, d) = (num(parts.first())?, num(parts.get(1))?, if parts.len() > 2 { num(parts.get(2))? } else { 1 });
-    if parts.len() > 3 || !(1000..=9999).contains(&y) {
-        return None;
-    }
-    chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
-    let day = format!("{y:04}-{m:02}-{d:02}");
+    let day = parse_day(day)?.format("%Y-%m-%d").to_string();
     if rest.is_empty() {
         return Some(day);
     }
-    let (clock, zone) = split_zone(rest);
-    let mut hms: Vec<u32> = Vec::new();
-    for p in clock.split(':') {
-        hms.push(p.split('.').next()?.parse().ok()?);
-    }
-    let (h, mi, se) = (*hms.first()?, hms.get(1).copied().unwrap_or(0), hms.get(2).copied().unwrap_or(0));
-    chrono::NaiveTime::from_hms_opt(h, mi, se)?;
-    let time = format!("{h:02}:{mi:02}:{se:02}");
+    let (time, zone) = parse_time(rest)?;
+    let time = time.format("%H:%M:%S");
     Some(match zone {
         None => format!("{day} {time}"),
         Some(z) => format!("{day}T{time}{z}"),
     })
-}
-
-/// `12:00:00 +0800` → (`12:00:00`, `+08:00`); `Z` → `+00:00`.
-fn split_zone(rest: &str) -> (&str, Option<String>) {
-    let rest = rest.trim();
-    if let Some(clock) = rest.strip_suffix('Z') {
-        return (clock.trim(), Some("+00:00".to_string()));
-    }
-    if let Some(at) = rest.rfind(['+', '-']) {
-        let (clock, zone) = (rest[..at].trim(), &rest[at..]);
-        let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
-        if digits.len() == 4 || digits.len() == 2 {
-            let digits = if digits.len() == 2 { format!("{digits}00") } else { digits };
-            return (clock, Some(format!("{}{}:{}", &zone[..1], &digits[..2], &digits[2..])));
-        }
-    }
-    (rest, None)
 }
 
 /// `body` without line `n` (0-based) and the blank lines right after it.
