@@ -7,6 +7,7 @@
 //! `raw.rs` is the file's shape and `check.rs` checks each group of settings.
 
 mod check;
+pub mod lang;
 mod raw;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use crate::diagnostics::{closest, Diagnostic, Problem, Wanted};
 use crate::urls::SlugMode;
 use crate::yaml;
 use check::validate;
+pub use lang::Lang;
 use raw::{RawConfig, KNOWN_KEYS};
 
 pub const CONFIG_FILE: &str = "casebook.yaml";
@@ -298,6 +300,12 @@ fn wrong_type(msg: &str, text: &str, line: usize) -> Problem {
     Problem::SettingWrongType { key, wanted, found: found.to_string() }
 }
 impl Config {
+    /// The language of the journal's interface and messages, from
+    /// `language:` (Traditional Chinese when it names none of the three).
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(&self.language).unwrap_or_default()
+    }
+
     /// The section an article in `folder` (first folder under `content/`)
     /// belongs to; folders not listed in the config become essay sections
     /// titled by their folder name.
