@@ -9,6 +9,7 @@
 mod check;
 pub mod lang;
 mod raw;
+pub mod values;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -24,7 +25,7 @@ pub const CONFIG_FILE: &str = "casebook.yaml";
 
 /// The eight competency dimensions of the training model (DOMAIN.md).
 pub const COMPETENCIES: [&str; 8] =
-    ["積極傾聽", "客服知識", "客服職業價值傾向", "沖突處理和問題解決", "服務導向", "溝通表達", "心理適應性", "耐心"];
+    ["積極傾聽", "客服知識", "客服職業價值傾向", "衝突處理和問題解決", "服務導向", "溝通表達", "心理適應性", "耐心"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

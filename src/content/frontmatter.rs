@@ -14,9 +14,9 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use serde_norway::{Mapping, Value};
 
+use crate::config::values::{self, Field};
 use crate::config::{Config, Kind, COMPETENCIES};
 use crate::diagnostics::{closest, line_col, Diagnostic, Found, Problem};
-use crate::fold::fold;
 use crate::yaml;
 
 use super::dates::{impossible_date, parse_date};
@@ -170,7 +170,8 @@ impl Checker<'_> {
                 "updated" => f.updated = self.date(&key, &v),
                 "kind" => {
                     if let Some(s) = self.string(&key, &v) {
-                        f.kind = Kind::parse(&s);
+                        let kinds = ["case", "essay", "response"];
+                        f.kind = values::canonical(Field::Kind, &s, &kinds, &self.config.labels).and_then(Kind::parse);
                         if f.kind.is_none() {
                             self.error(&key, Problem::BadKind { found: s });
                         }
@@ -184,9 +185,9 @@ impl Checker<'_> {
                     self.borrowed(&key, &v, &mut borrowed)
                 }
                 "slug" => f.slug = self.string(&key, &v),
-                "channel" => f.channel = self.one_of(&key, &v, &self.config.channels.clone()),
-                "outcome" => f.outcome = self.one_of(&key, &v, &self.config.outcomes.clone()),
-                "priority" => f.priority = self.one_of(&key, &v, &self.config.priorities.clone()),
+                "channel" => f.channel = self.one_of(&key, &v, Field::Channel),
+                "outcome" => f.outcome = self.one_of(&key, &v, Field::Outcome),
+                "priority" => f.priority = self.one_of(&key, &v, Field::Priority),
                 "product" => f.product = self.string(&key, &v),
                 "series" => f.series = self.string(&key, &v),
                 "lang" => f.lang = self.string(&key, &v),
@@ -209,8 +210,8 @@ impl Checker<'_> {
                 "competencies" => {
                     let items = self.list(&key, &v);
                     for c in items {
-                        // 衝突 and 沖突 (and Simplified forms) are one word.
-                        if let Some(known) = COMPETENCIES.iter().find(|k| fold(k) == fold(&c)) {
+                        // In any of the three languages; 沖突, the old spelling, is 衝突.
+                        if let Some(known) = values::canonical(Field::Competency, &c, &COMPETENCIES, &self.config.labels) {
                             f.competencies.push(known.to_string());
                         } else {
                             let suggestion = closest(&c, COMPETENCIES).map(str::to_string);
@@ -344,10 +345,18 @@ impl Checker<'_> {
         }
     }
 
-    fn one_of(&mut self, key: &str, v: &Value, allowed: &[String]) -> Option<String> {
+    /// A value of `field` among those the journal accepts, written as its
+    /// key or a label in any language ([`values::canonical`]); its key.
+    fn one_of(&mut self, key: &str, v: &Value, field: Field) -> Option<String> {
         let s = self.string(key, v)?;
-        if allowed.iter().any(|a| a == &s) {
-            return Some(s);
+        let config = self.config;
+        let allowed = match field {
+            Field::Outcome => &config.outcomes,
+            Field::Priority => &config.priorities,
+            _ => &config.channels,
+        };
+        if let Some(known) = values::canonical(field, &s, allowed, &config.labels) {
+            return Some(known.to_string());
         }
         let suggestion = closest(&s, allowed.iter().map(String::as_str)).map(str::to_string);
         self.error(key, Problem::NotAllowed { key: key.to_string(), value: s, suggestion, allowed: allowed.to_vec() });
@@ -629,7 +638,20 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let front = p.unwrap().front;
         assert_eq!(front.tags, ["退換貨", "情緒安撫", "退款"]);
-        assert_eq!(front.competencies, ["沖突處理和問題解決"]);
+        assert_eq!(front.competencies, ["衝突處理和問題解決"]);
+    }
+
+    #[test]
+    fn values_are_read_in_the_words_a_page_shows() {
+        let (p, d) = run("---\ntitle: x\ndate: 2026-11-01\nkind: 點評\nchannel: 電話\noutcome: 已解决\npriority: 高\ncompetencies: [沖突處理和問題解決, 积极倾听, Patience]\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        let f = p.unwrap().front;
+        assert_eq!(f.kind, Some(Kind::Response));
+        assert_eq!((f.channel.as_deref(), f.outcome.as_deref(), f.priority.as_deref()), (Some("phone"), Some("resolved"), Some("high")));
+        assert_eq!(f.competencies, ["衝突處理和問題解決", "積極傾聽", "耐心"]);
+        let (_, d) = run("---\ntitle: x\ndate: 2026-11-01\nchannel: 傳真\n---\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("傳真"), "{d:?}");
     }
 
     #[test]

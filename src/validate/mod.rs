@@ -21,12 +21,16 @@ pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>]
         if a.kind != Kind::Case {
             continue;
         }
-        // `## 一、背景`, `## 1. 背景`, `### 背景：` and `## 背景（Background）` all count.
+        // `## 一、背景`, `## 1. 背景`, `### 背景：` and `## 背景（Background）` all count,
+        // and a built-in section in any of the three languages (`## 经验教训`, `## Lessons learned`).
         let have: Vec<String> = r.toc.iter().map(|t| fold(t.title.trim())).collect();
         let missing: Vec<&str> = config
             .case_sections
             .iter()
-            .filter(|s| !have.iter().any(|h| h.contains(&fold(s))))
+            .filter(|s| {
+                let names = crate::config::values::section_names(s);
+                !have.iter().any(|h| names.iter().any(|n| h.contains(n.as_str())))
+            })
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {

@@ -206,6 +206,17 @@ fn case_sections_may_be_numbered_or_annotated() {
         "---\ntitle: 編號標題\ndate: 2026-11-01\n---\n\n## 一、背景\n\n## 2. 處理過程\n\n### 結果：\n\n## 根本原因（Root cause）\n\n## 經驗教訓\n",
     )
     .unwrap();
+    // The built-in sections in Simplified Chinese and in English count too.
+    std::fs::write(
+        root.join("content/cases/简体.md"),
+        "---\ntitle: 简体标题\ndate: 2026-11-01\n---\n\n## 背景\n\n## 处理过程\n\n## 结果\n\n## 根本原因\n\n## 经验教训\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/cases/english.md"),
+        "---\ntitle: An English case\ndate: 2026-11-01\n---\n\n## Background\n\n## What we did\n\n## Outcome\n\n## Root cause\n\n## Lessons learned\n",
+    )
+    .unwrap();
     let (ok, out, err) = check(&root, &["--format", "github"]);
     assert!(ok, "{out}{err}");
 }
