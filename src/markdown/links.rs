@@ -11,6 +11,7 @@ use std::ops::Range;
 use percent_encoding::percent_decode_str;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
+use super::cjk::StandIns;
 use super::{escape, forgiving, options, raw_links, sanitize, LineIndex, LinkRef, LinkResolver, Rendered};
 use crate::diagnostics::Problem;
 
@@ -19,6 +20,7 @@ use crate::diagnostics::Problem;
 /// its place and the sentence around it. Returns events with byte offsets.
 pub(super) fn resolve_links<'a>(
     markdown: &'a str,
+    stand_ins: Option<&'a StandIns>,
     lines: &LineIndex,
     links: &dyn LinkResolver,
     clean: bool,
@@ -38,7 +40,14 @@ pub(super) fn resolve_links<'a>(
         in_code: false,
         html_block: None,
     };
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    // With stand-ins (`cjk`), the parser reads the body with them, of the
+    // same byte lengths, and each event gets the written characters back.
+    let parsed = stand_ins.map_or(markdown, |s| s.text.as_str());
+    for (event, range) in Parser::new_ext(parsed, options()).into_offset_iter() {
+        let event = match stand_ins {
+            Some(s) => s.restore(event),
+            None => event,
+        };
         pass.note(&event, &range);
         pass.event(event, range.start);
     }

@@ -16,6 +16,7 @@
 //! `text.rs` counts what lists and pages show about the text ([`TextFacts`],
 //! reading time).
 
+mod cjk;
 pub mod forgiving;
 pub mod highlight;
 mod links;
@@ -162,7 +163,13 @@ pub fn heading_ids(markdown: &str, mode: SlugMode) -> Vec<String> {
     let mut taken = UniqueNames::default();
     let mut out = Vec::new();
     let mut current: Option<(Option<String>, String)> = None;
-    for event in Parser::new_ext(markdown, options()) {
+    let stand_ins = cjk::prepare(markdown);
+    let parsed = stand_ins.as_ref().map_or(markdown, |s| s.text.as_str());
+    for event in Parser::new_ext(parsed, options()) {
+        let event = match &stand_ins {
+            Some(s) => s.restore(event),
+            None => event,
+        };
         match event {
             Event::Start(Tag::Heading { id, .. }) => current = Some((id.map(|i| i.to_string()), String::new())),
             Event::Text(t) | Event::Code(t) => {
@@ -192,7 +199,9 @@ pub fn render(markdown: &str, settings: &Settings, links: &dyn LinkResolver) -> 
     let mut out = Rendered::default();
     let lines = LineIndex::new(markdown);
     let clean = settings.raw_html == RawHtml::Clean;
-    let events = links::resolve_links(markdown, &lines, links, clean, &mut out);
+    // Bold next to Chinese punctuation (`**…。**下次`): see `cjk`.
+    let stand_ins = cjk::prepare(markdown);
+    let events = links::resolve_links(markdown, stand_ins.as_ref(), &lines, links, clean, &mut out);
     let mut pass = HtmlPass::new(out, &lines, settings, clean);
     for (event, start) in events {
         pass.event(event, start);

@@ -85,9 +85,11 @@ fn wiki_links_are_resolved_and_named_by_title() {
 
 #[test]
 fn notes_headings_without_space_and_unread_bold() {
-    let r = plain("##背景\n\n這是**造成的。**一個問題。\n\n```\n##code\n```\n");
+    let r = plain("##背景\n\n這是**沒有收尾的粗體。一個問題。\n\n```\n##code\n```\n");
     let notes: Vec<(usize, usize)> = r.notes.iter().map(|(l, c, _)| (*l, *c)).collect();
-    assert_eq!(notes, [(1, 1), (3, 3), (3, 9)]);
+    assert_eq!(notes, [(1, 1), (3, 3)]);
+    // Bold next to Chinese punctuation is read (issue 16), so not noted.
+    assert!(plain("這是**造成的。**一個問題。\n").notes.is_empty());
     assert!(r.notes[0].2.message().contains("put a space after the #: `## 背景`"), "{:?}", r.notes);
     assert!(plain("這是**造成的**。一個問題。\n").notes.is_empty());
     assert!(plain("已遮蔽的 0912-***-678 與 138****5678。\n").notes.is_empty());
