@@ -223,7 +223,7 @@ impl Problem {
             PickNoEditor => "this pick has no `editor:`; write the id of the editor who chose it".to_string(),
             UnknownEditor { name } => format!("the editor `{name}` is not in data/authors.yaml; use an editor's id from that file"),
             HeadingWithoutSpace { text, fixed } => format!("`{text}` is not a heading; put a space after the #: `{fixed}`"),
-            BoldNotRead => "`**` was not read as bold; next to Chinese punctuation, put the punctuation outside the markers: **造成的**。 not **造成的。**".to_string(),
+            BoldNotRead => "`**` was not read as bold; close it with another `**` in the same paragraph, or write `\\*\\*` to show the asterisks".to_string(),
             DuplicateHeading { id } => format!("an earlier heading has the same text, so this one's link is #{id}; give it a different title to make its link clearer"),
             UnsafeLinkAddress { address, image } => {
                 let what = if *image { "image" } else { "link" };

@@ -2,7 +2,7 @@
 //! or in raw HTML (`<a href>`, `<img src>`), is resolved and recorded with
 //! its place and the sentence around it; bare wiki links get their target's
 //! title as text; math becomes text as written; and Markdown that did not do
-//! what the writer meant (`##背景`, an unread `**`, an unclosed fence) is
+//! what the writer meant (`##背景`, an unclosed `**`, an unclosed fence) is
 //! noted. What it returns, events with their byte offsets, is what the
 //! second pass turns into HTML.
 
@@ -218,8 +218,8 @@ impl<'a> LinkPass<'a, '_> {
 }
 
 /// Notes Markdown that did not do what the writer meant: `##背景` (no space,
-/// so not a heading) and `**` left as text because it touches Chinese
-/// punctuation on the inside (`**造成的。**一個`).
+/// so not a heading) and `**` left as text (`這是**沒有收尾`); bold next to
+/// Chinese punctuation (`**造成的。**一個`) is read (see `cjk`).
 fn note_mistakes(text: &str, start: usize, markdown: &str, lines: &LineIndex, out: &mut Rendered) {
     let at_line_start = start == 0 || markdown[..start].ends_with('\n');
     if at_line_start {
