@@ -234,7 +234,14 @@ fn sections(raw: Option<BTreeMap<String, RawSection>>, r: &mut Report) -> BTreeM
         for (name, s) in raw_sections {
             let kind = match s.kind.as_deref() {
                 None => Kind::Essay,
-                Some(k) => Kind::parse(k).unwrap_or_else(|| {
+                Some(k) => super::values::canonical(
+                    super::values::Field::Kind,
+                    k,
+                    &["case", "essay", "response"],
+                    &BTreeMap::new(),
+                )
+                .and_then(Kind::parse)
+                .unwrap_or_else(|| {
                     r.error("sections", Problem::BadSectionKind { section: name.clone(), found: k.to_string() });
                     Kind::Essay
                 }),

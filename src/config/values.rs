@@ -249,7 +249,9 @@ mod tests {
         let none = BTreeMap::new();
         let all = keys(Competency);
         assert_eq!(all, crate::config::COMPETENCIES);
-        for written in ["衝突處理和問題解決", "沖突處理和問題解決", "冲突处理和问题解决", "conflict and problem solving"] {
+        for written in
+            ["衝突處理和問題解決", "沖突處理和問題解決", "冲突处理和问题解决", "conflict and problem solving"]
+        {
             assert_eq!(canonical(Competency, written, &all, &none), Some("衝突處理和問題解決"), "{written}");
         }
         assert_eq!(canonical(Competency, "积极倾听", &all, &none), Some("積極傾聽"));

@@ -211,7 +211,9 @@ impl Checker<'_> {
                     let items = self.list(&key, &v);
                     for c in items {
                         // In any of the three languages; 沖突, the old spelling, is 衝突.
-                        if let Some(known) = values::canonical(Field::Competency, &c, &COMPETENCIES, &self.config.labels) {
+                        if let Some(known) =
+                            values::canonical(Field::Competency, &c, &COMPETENCIES, &self.config.labels)
+                        {
                             f.competencies.push(known.to_string());
                         } else {
                             let suggestion = closest(&c, COMPETENCIES).map(str::to_string);
@@ -647,7 +649,10 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let f = p.unwrap().front;
         assert_eq!(f.kind, Some(Kind::Response));
-        assert_eq!((f.channel.as_deref(), f.outcome.as_deref(), f.priority.as_deref()), (Some("phone"), Some("resolved"), Some("high")));
+        assert_eq!(
+            (f.channel.as_deref(), f.outcome.as_deref(), f.priority.as_deref()),
+            (Some("phone"), Some("resolved"), Some("high"))
+        );
         assert_eq!(f.competencies, ["衝突處理和問題解決", "積極傾聽", "耐心"]);
         let (_, d) = run("---\ntitle: x\ndate: 2026-11-01\nchannel: 傳真\n---\n");
         assert_eq!(d.len(), 1, "{d:?}");

@@ -442,7 +442,10 @@ mod tests {
         assert_eq!((r.broken[0].0.line, r.broken[0].0.col), (1, 11));
         assert_eq!(r.toc[0].title, "注意。說明");
         assert_eq!(heading_ids(md, SlugMode::Unicode), [r.toc[0].id.clone()]);
-        assert!(!r.text.chars().any(|c| ('\u{E001}'..='\u{F8FF}').contains(&c) || ('\u{2800}'..='\u{28FF}').contains(&c)));
+        assert!(!r
+            .text
+            .chars()
+            .any(|c| ('\u{E001}'..='\u{F8FF}').contains(&c) || ('\u{2800}'..='\u{28FF}').contains(&c)));
         assert!(prepare("ascii **only**").is_none());
         assert!(prepare("**粗體**文字").is_none());
         assert!(prepare("已遮蔽的 0912-***-678 與 138****5678。").is_none());

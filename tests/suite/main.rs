@@ -19,6 +19,7 @@ mod names;
 mod paths;
 mod safety_output_serve;
 mod serve;
+mod values;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
