@@ -48,14 +48,15 @@ pub(super) fn prepare(markdown: &str) -> Option<StandIns> {
     }
     let chars: Vec<(usize, char)> = markdown.char_indices().collect();
     let runs = star_runs(&chars);
+    let beside = beside(&runs);
     // Stand-ins assigned so far: char index → the class it must have.
     let mut assigned: HashMap<usize, Class> = HashMap::default();
     for run in &runs {
-        if let Some(plan) = plan(&chars, run, &assigned) {
-            assigned.extend(plan);
+        if let Some((i, class)) = plan(&chars, &runs, &beside, run, &assigned) {
+            assigned.insert(i, class);
         }
     }
-    settle(&chars, &runs, &mut assigned);
+    settle(&chars, &runs, &beside, &mut assigned);
     if assigned.is_empty() {
         return None;
     }
@@ -88,6 +89,23 @@ fn star_runs(chars: &[(usize, char)]) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// Character index → the runs it is beside (at most two).
+fn beside(runs: &[Run]) -> HashMap<usize, Vec<usize>> {
+    let mut beside: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (r, run) in runs.iter().enumerate() {
+        for i in [run.first.checked_sub(1), Some(run.end)].into_iter().flatten() {
+            beside.entry(i).or_default().push(r);
+        }
+    }
+    beside
+}
+
+/// Whether `run` reads as written or as the amendment means, with `assigned`.
+fn reads_either(chars: &[(usize, char)], run: &Run, assigned: &HashMap<usize, Class>) -> bool {
+    let now = reads(chars, run, assigned);
+    now == meant(chars, run) || now == reads(chars, run, &HashMap::default())
 }
 
 /// The class of the character at `i` (a space outside the text), as
@@ -164,11 +182,19 @@ fn meant(chars: &[(usize, char)], run: &Run) -> (bool, bool) {
     amended(class_at(chars, before, &none), class_at(chars, Some(run.end), &none))
 }
 
-/// The stand-ins that make pulldown-cmark read `run` as the amendment does
+/// The stand-in that makes pulldown-cmark read `run` as the amendment does
 /// (both ways, in every case where the two disagree): the side read as
-/// punctuation becomes a letter, or else the other side punctuation. Only
-/// characters beyond ASCII are replaced, and none next to `_`, `~` or `$`.
-fn plan(chars: &[(usize, char)], run: &Run, assigned: &HashMap<usize, Class>) -> Option<Vec<(usize, Class)>> {
+/// punctuation becomes a letter, or else the other side punctuation, as
+/// long as the other run beside that character still reads as written or
+/// as meant. Only characters beyond ASCII are replaced, and none next to
+/// `_`, `~` or `$`.
+fn plan(
+    chars: &[(usize, char)],
+    runs: &[Run],
+    beside: &HashMap<usize, Vec<usize>>,
+    run: &Run,
+    assigned: &HashMap<usize, Class>,
+) -> Option<(usize, Class)> {
     let want = meant(chars, run);
     if reads(chars, run, assigned) == want || want != (true, true) {
         return None;
@@ -178,41 +204,42 @@ fn plan(chars: &[(usize, char)], run: &Run, assigned: &HashMap<usize, Class>) ->
     let punct = |i: usize| matches!(class_at(chars, Some(i), assigned), Class::Punct | Class::CjkPunct);
     let (punct_side, letter_side) = if punct(after) { (after, before) } else { (before, after) };
     let far = |i: usize| if i == before { i.checked_sub(1) } else { Some(i + 1) };
-    let replaceable = |i: usize, class: Class| {
+    let replaceable = |i: usize| {
         let Some(&(_, c)) = chars.get(i) else { return false };
         let far_char = far(i).and_then(|f| chars.get(f)).map(|(_, c)| *c);
-        let free = assigned.get(&i).is_none_or(|a| *a == class);
-        !c.is_ascii() && c.len_utf8() >= 3 && free && !matches!(far_char, Some('_' | '~' | '$'))
+        !c.is_ascii() && c.len_utf8() >= 3 && !assigned.contains_key(&i) && !matches!(far_char, Some('_' | '~' | '$'))
     };
-    for (i, class) in [(punct_side, Class::Other), (letter_side, Class::Punct)] {
-        if replaceable(i, class) {
-            let mut tried = assigned.clone();
-            tried.insert(i, class);
-            if reads(chars, run, &tried) == want {
-                return Some(vec![(i, class)]);
-            }
+    [(punct_side, Class::Other), (letter_side, Class::Punct)].into_iter().find(|&(i, class)| {
+        if !replaceable(i) {
+            return false;
         }
-    }
-    None
+        let mut tried = assigned.clone();
+        tried.insert(i, class);
+        reads(chars, run, &tried) == want
+            && beside.get(&i).into_iter().flatten().all(|&r| reads_either(chars, &runs[r], &tried))
+    })
 }
 
 /// Takes back the stand-ins beside any run that now reads neither as
 /// written nor as the amendment means (a character between two runs may
 /// suit one and not the other), until every run reads one of the two ways.
-fn settle(chars: &[(usize, char)], runs: &[Run], assigned: &mut HashMap<usize, Class>) {
-    let none = HashMap::default();
-    for _ in 0..=runs.len() {
-        let mut changed = false;
-        for run in runs {
-            let now = reads(chars, run, assigned);
-            if now != meant(chars, run) && now != reads(chars, run, &none) {
-                for i in [run.first.checked_sub(1), Some(run.end)].into_iter().flatten() {
-                    changed |= assigned.remove(&i).is_some();
-                }
-            }
+/// Only the runs beside a changed character are looked at again.
+fn settle(
+    chars: &[(usize, char)],
+    runs: &[Run],
+    beside: &HashMap<usize, Vec<usize>>,
+    assigned: &mut HashMap<usize, Class>,
+) {
+    let mut todo: Vec<usize> = assigned.keys().flat_map(|i| beside.get(i).into_iter().flatten().copied()).collect();
+    while let Some(r) = todo.pop() {
+        let run = &runs[r];
+        if reads_either(chars, run, assigned) {
+            continue;
         }
-        if !changed {
-            return;
+        for i in [run.first.checked_sub(1), Some(run.end)].into_iter().flatten() {
+            if assigned.remove(&i).is_some() {
+                todo.extend(beside.get(&i).into_iter().flatten().copied());
+            }
         }
     }
 }
@@ -396,6 +423,9 @@ mod tests {
             ("**Note:**請先確認", "<strong>Note:</strong>請先確認"),
             ("**強調できますか（Can I?）？**残念", "<strong>強調できますか（Can I?）？</strong>残念"),
             ("**이 용어(This term)**를 강조", "<strong>이 용어(This term)</strong>를 강조"),
+            // One character between two runs suits both.
+            ("甲**。**乙", "甲<strong>。</strong>乙"),
+            ("甲**。**(乙)", "甲<strong>。</strong>(乙)"),
             // Nothing changes where CommonMark already reads them.
             ("**粗體**。後面", "<strong>粗體</strong>。後面"),
             ("這是**粗體**文字", "這是<strong>粗體</strong>文字"),
@@ -408,6 +438,33 @@ mod tests {
         for (md, want) in table {
             assert_eq!(inline(md), want, "{md}");
         }
+    }
+
+    #[test]
+    fn any_mix_of_runs_and_characters_reads_without_stand_ins() {
+        // Every string of up to five pieces from these, in a fixed order.
+        let pieces = ["**", "*", "。", "「", "」", "甲", "a", "(", " ", "_", "`", "\n", "𠀀"];
+        let mut seed: u64 = 16;
+        let mut replaced = 0;
+        for _ in 0..3000 {
+            let mut md = String::new();
+            for _ in 0..5 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                md.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            replaced += usize::from(prepare(&md).is_some());
+            let r = render(&md, &SETTINGS, &NoLinks);
+            let stand_in = |c: &char| {
+                [(0xE000, 0xF8FF), (0x2800, 0x28FF), (0xF0000, 0xFFFFD), (0x1D000, 0x1D0F5)]
+                    .iter()
+                    .any(|&(a, b)| (a..=b).contains(&(*c as u32)))
+            };
+            assert!(!r.html.chars().any(|c| stand_in(&c)), "{md:?}: {}", r.html);
+            let plain: String = md.chars().filter(|c| !"*_`\n ".contains(*c)).collect();
+            let shown: String = r.text.chars().filter(|c| !"*_`\n ".contains(*c)).collect();
+            assert_eq!(shown, plain, "{md:?}");
+        }
+        assert!(replaced > 100, "{replaced}");
     }
 
     #[test]

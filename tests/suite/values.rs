@@ -30,7 +30,9 @@ fn values_written_as_labels_are_kept_as_keys() {
     assert!(out.join("competencies/積極傾聽/index.html").is_file());
     let page = read(&out, "cases/退貨/index.html");
     assert!(page.contains("衝突處理和問題解決") && !page.contains("沖突"), "{page}");
-    for bold in ["<strong>拆封不等於不能退。</strong>下次", "<strong>「引號」</strong>後面", "前面<strong>『書名』</strong>。"] {
+    for bold in
+        ["<strong>拆封不等於不能退。</strong>下次", "<strong>「引號」</strong>後面", "前面<strong>『書名』</strong>。"]
+    {
         assert!(page.contains(bold), "{bold}: {page}");
     }
 }
