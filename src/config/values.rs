@@ -176,6 +176,35 @@ pub fn canonical<'k, S: AsRef<str>>(
     })
 }
 
+/// Every way of writing the keys `allowed` of `field`: each key, its
+/// built-in labels and other spellings, and the journal's own label; for
+/// the suggestion of a message when a value is none of them.
+pub fn spellings<'a, S: AsRef<str>>(
+    field: Field,
+    allowed: &'a [S],
+    labels: &'a BTreeMap<String, String>,
+) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for key in allowed.iter().map(AsRef::as_ref) {
+        let mut names = vec![key];
+        for v in of(field).filter(|v| v.key == key) {
+            names.extend([v.hant, v.hans, v.en]);
+            names.extend(v.also.iter().copied());
+        }
+        names.extend(labels.get(key).map(String::as_str));
+        // One of each (`Phone` is `phone`), the key first.
+        let mut seen = Vec::new();
+        for name in names {
+            let l = loose(name);
+            if !seen.contains(&l) {
+                seen.push(l);
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
 /// Every name the `##` section `name` (of `case_sections:`) may be written
 /// with, folded: the name, and when it is a built-in section, its labels in
 /// the three languages and their other spellings.
@@ -267,6 +296,15 @@ mod tests {
         assert_eq!(canonical(Channel, "電話", &allowed, &labels), Some("phone"));
         // A built-in value the journal left out is not accepted.
         assert_eq!(canonical(Channel, "電子郵件", &allowed, &labels), None);
+    }
+
+    #[test]
+    fn a_value_that_is_none_is_told_the_nearest_spelling() {
+        let none = BTreeMap::new();
+        let allowed = keys(Channel);
+        let all = spellings(Channel, &allowed, &none);
+        assert_eq!(crate::diagnostics::closest("電活", all.iter().copied()), Some("電話"));
+        assert_eq!(crate::diagnostics::closest("phon", all.iter().copied()), Some("phone"));
     }
 
     #[test]

@@ -216,7 +216,8 @@ impl Checker<'_> {
                         {
                             f.competencies.push(known.to_string());
                         } else {
-                            let suggestion = closest(&c, COMPETENCIES).map(str::to_string);
+                            let spellings = values::spellings(Field::Competency, &COMPETENCIES, &self.config.labels);
+                            let suggestion = closest(&c, spellings).map(str::to_string);
                             let all = COMPETENCIES.iter().map(|c| c.to_string()).collect();
                             self.error(&key, Problem::UnknownCompetency { name: c, suggestion, all });
                         }
@@ -360,7 +361,7 @@ impl Checker<'_> {
         if let Some(known) = values::canonical(field, &s, allowed, &config.labels) {
             return Some(known.to_string());
         }
-        let suggestion = closest(&s, allowed.iter().map(String::as_str)).map(str::to_string);
+        let suggestion = closest(&s, values::spellings(field, allowed, &config.labels)).map(str::to_string);
         self.error(key, Problem::NotAllowed { key: key.to_string(), value: s, suggestion, allowed: allowed.to_vec() });
         None
     }
