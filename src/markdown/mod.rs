@@ -8,7 +8,9 @@
 //! removed is noted at its line. Addresses in raw HTML (`<a href>`,
 //! `<img src>`) are resolved like Markdown links ([`raw_links`]); what
 //! other tools' Markdown writes (GitHub alerts, math, an unclosed fence) is
-//! read as its writer meant ([`forgiving`]).
+//! read as its writer meant ([`forgiving`]). Bold and italics next to
+//! Chinese punctuation (`**拆封不等於不能退。**下次`) follow the CJK-friendly
+//! amendment to CommonMark (`cjk.rs`).
 //!
 //! Rendering is two passes over pulldown-cmark's events: `links.rs` resolves
 //! and records links (Markdown and raw HTML) and notes mistakes, then
