@@ -51,6 +51,7 @@ pub(super) fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<D
     labels.extend(raw.labels);
     let sections = sections(raw.sections, r);
     let taxonomies = taxonomies(raw.taxonomies, &labels, r);
+    let lang = super::Lang::from_code(raw.language.as_deref().unwrap_or("zh-Hant")).unwrap_or_default();
 
     let config = Config {
         title: raw.title.unwrap_or_else(|| "案例集".to_string()),
@@ -71,9 +72,10 @@ pub(super) fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<D
         broken_links_fail,
         search,
         timezone,
-        case_sections: raw
-            .case_sections
-            .unwrap_or_else(|| strings(&["背景", "處理過程", "結果", "根本原因", "經驗教訓"])),
+        // Named in the journal's language; any language's name counts (`values::section_names`).
+        case_sections: raw.case_sections.unwrap_or_else(|| {
+            super::values::of(super::values::Field::CaseSection).map(|v| v.label(lang).to_string()).collect()
+        }),
         privacy_patterns,
         repo_url: raw.repo_url.map(|u| u.trim_end_matches('/').to_string()),
         repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),

@@ -308,6 +308,15 @@ mod tests {
     }
 
     #[test]
+    fn a_journals_case_sections_are_named_in_its_language() {
+        let sections = |text: &str| crate::config::parse(text, std::path::Path::new("casebook.yaml")).0.case_sections;
+        assert_eq!(sections(""), ["背景", "處理過程", "結果", "根本原因", "經驗教訓"]);
+        assert_eq!(sections("language: zh-CN\n"), ["背景", "处理过程", "结果", "根本原因", "经验教训"]);
+        assert_eq!(sections("language: en\n")[4], "Lessons learned");
+        assert_eq!(sections("language: en\ncase_sections: [背景]\n"), ["背景"]);
+    }
+
+    #[test]
     fn case_sections_are_named_in_three_languages() {
         let names = section_names("經驗教訓");
         for name in ["經驗教訓", "经验教训", "lessons learned", "lessons"] {
