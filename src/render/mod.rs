@@ -9,6 +9,7 @@
 //! - [`templates`]: loading the theme's templates and turning Tera's errors
 //!   into diagnostics on a template's line;
 //! - [`views`]: the values templates see (an article's view, the site's);
+//! - [`words`]: the interface's words in the journal's language (`t`, `day`);
 //! - [`memo`]: the pages of the last build, kept while what they show is
 //!   unchanged (see [`crate::incremental`]);
 //! - `pages/`: one file per kind of page (article, lists, home, browse,
@@ -21,6 +22,7 @@ mod pages;
 pub mod templates;
 pub mod theme;
 pub mod views;
+pub mod words;
 
 use std::sync::{Arc, Mutex};
 
