@@ -189,6 +189,11 @@ impl Renderer<'_> {
         (0..self.articles.len()).filter(|&i| self.articles[i].kind != Kind::Response).collect()
     }
 
+    /// The interface's words in the journal's language.
+    pub(crate) fn words(&self) -> crate::config::i18n::Strings<'_> {
+        self.site.config.strings()
+    }
+
     pub(crate) fn views(&self, ids: &[usize]) -> Vec<&ArticleView> {
         ids.iter().map(|&i| &*self.articles[i]).collect()
     }

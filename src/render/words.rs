@@ -6,7 +6,8 @@
 //! `約 4 分鐘讀完`, `约 4 分钟读完` or `About 4 min read`: `n` also picks
 //! the form for a count of 1 (`articles.one`), and every other argument
 //! fills its `{name}`. The words and the values are escaped here, but for
-//! arguments named `html_…`, which the template writes as HTML (a link).
+//! an argument named `html_name`, which the template writes as HTML (a
+//! link) and which fills `{name}`.
 //! `t(k="change_request", n=12)` is the forge's word: 拉取請求 #12 or
 //! 合併請求 !12, from `repo_url`.
 //!
@@ -70,8 +71,10 @@ impl tera::Function for Words {
                     Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
-                let shown = if name.starts_with("html_") { shown } else { markdown::escape(&shown) };
-                (name.clone(), shown)
+                match name.strip_prefix("html_") {
+                    Some(name) => (name.to_string(), shown),
+                    None => (name.clone(), markdown::escape(&shown)),
+                }
             })
             .collect();
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();

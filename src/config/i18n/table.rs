@@ -145,9 +145,9 @@ pub(super) const WORDS: &[(&str, [&str; 3])] = &[
     ("section_filter", ["分類", "分类", "Section"]),
     ("all", ["全部", "全部", "All"]),
     ("clear_filters", ["清除條件", "清除条件", "Clear"]),
-    ("browse_noscript", ["篩選需要 JavaScript；以下是全部文章，也可以從各個{html_tags}頁面瀏覽。", "筛选需要 JavaScript；以下是全部文章，也可以从各个{html_tags}页面浏览。", "Filtering needs JavaScript; below are all the articles, which can also be browsed by {html_tags}."]),
+    ("browse_noscript", ["篩選需要 JavaScript；以下是全部文章，也可以從各個{tags}頁面瀏覽。", "筛选需要 JavaScript；以下是全部文章，也可以从各个{tags}页面浏览。", "Filtering needs JavaScript; below are all the articles, which can also be browsed by {tags}."]),
     ("tags_link", ["標籤", "标签", "tag"]),
-    ("shown_count", ["{html_n} 篇", "{html_n} 篇", "Shown: {html_n}"]),
+    ("shown_count", ["{n} 篇", "{n} 篇", "Shown: {n}"]),
     // Search.
     ("search_label", ["輸入關鍵字（繁體、简体、English、訂單號都可以）", "输入关键词（简体、繁體、English、订单号都可以）", "Words to search for (English, 简体 or 繁體 Chinese, order numbers)"]),
     ("search_example", ["例如：退換貨、投诉处理、ORD38", "例如：退换货、投诉处理、ORD38", "e.g. refund, 退換貨, ORD38"]),
@@ -168,5 +168,5 @@ pub(super) const WORDS: &[(&str, [&str; 3])] = &[
     ("not_found", ["找不到這一頁", "找不到这个页面", "Page not found"]),
     ("not_found_text", ["這個網址沒有文章，可能已改名或移走。", "这个网址没有文章，可能已改名或移走。", "There is no article at this address; it may have been renamed or moved."]),
     ("back_home", ["回到首頁", "返回首页", "Back to the home page"]),
-    ("moved_to", ["這一頁已搬到 {html_link}。", "这个页面已移到 {html_link}。", "This page has moved to {html_link}."]),
+    ("moved_to", ["這一頁已搬到 {link}。", "这个页面已移到 {link}。", "This page has moved to {link}."]),
 ];
