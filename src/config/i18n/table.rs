@@ -119,7 +119,7 @@ pub(super) const WORDS: &[(&str, [&str; 3])] = &[
     // Home page.
     ("home_counts", ["共 {n} 篇：", "共 {n} 篇：", "{n} articles: "]),
     ("home_counts.one", ["共 {n} 篇：", "共 {n} 篇：", "{n} article: "]),
-    ("home_section_count", ["{title} {n} 篇", "{title} {n} 篇", "{n} {title}"]),
+    ("home_section_count", ["{title} {n} 篇", "{title} {n} 篇", "{title} ({n})"]),
     ("this_period", ["本期精選", "本期精选", "Picks of the period"]),
     ("all_picks", ["歷期精選 →", "往期精选 →", "All picks →"]),
     ("latest", ["最新文章", "最新文章", "Latest articles"]),
@@ -168,5 +168,12 @@ pub(super) const WORDS: &[(&str, [&str; 3])] = &[
     ("not_found", ["找不到這一頁", "找不到这个页面", "Page not found"]),
     ("not_found_text", ["這個網址沒有文章，可能已改名或移走。", "这个网址没有文章，可能已改名或移走。", "There is no article at this address; it may have been renamed or moved."]),
     ("back_home", ["回到首頁", "返回首页", "Back to the home page"]),
+    // Added to articles' HTML.
+    ("heading_link", ["連結到此標題", "链接到此标题", "Link to this heading"]),
+    ("alert_note", ["注意", "注意", "Note"]),
+    ("alert_tip", ["提示", "提示", "Tip"]),
+    ("alert_important", ["重要", "重要", "Important"]),
+    ("alert_warning", ["警告", "警告", "Warning"]),
+    ("alert_caution", ["小心", "小心", "Caution"]),
     ("moved_to", ["這一頁已搬到 {link}。", "这个页面已移到 {link}。", "This page has moved to {link}."]),
 ];
