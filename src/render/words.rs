@@ -93,11 +93,18 @@ fn day(value: &Value, format: &str) -> String {
         Value::String(s) => s.as_str(),
         _ => return value.to_string(),
     };
-    let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") else { return text.to_string() };
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(date) => day_of(date, format),
+        Err(_) => text.to_string(),
+    }
+}
+
+/// `date` in `format`, or as `2026-11-02` when chrono does not know the format.
+pub(crate) fn day_of(date: chrono::NaiveDate, format: &str) -> String {
     let mut out = String::new();
     match std::fmt::Write::write_fmt(&mut out, format_args!("{}", date.format(format))) {
         Ok(()) => out,
-        Err(_) => text.to_string(),
+        Err(_) => date.format("%Y-%m-%d").to_string(),
     }
 }
 

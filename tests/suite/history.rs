@@ -124,7 +124,10 @@ fn the_forge_and_the_language_name_the_requests() {
         read(&out, "cases/新名/index.html")
     };
     let gitlab = page("title: 歷史\nrepo_url: https://gitlab.com/acme/journal\nlanguage: zh-Hans\n");
-    assert!(gitlab.contains("<a href=\"https://gitlab.com/acme/journal/-/merge_requests/12\">合并请求 !12</a>"), "{gitlab}");
+    assert!(
+        gitlab.contains("<a href=\"https://gitlab.com/acme/journal/-/merge_requests/12\">合并请求 !12</a>"),
+        "{gitlab}"
+    );
     assert!(gitlab.contains("首次提交 2026-01-05（陳美玲）") && gitlab.contains("审阅：李美華、蔡宇涵"), "{gitlab}");
     let english = page("title: History\nrepo_url: https://github.com/acme/journal\nlanguage: en\n");
     assert!(english.contains(">Pull request #12</a>"), "{english}");
