@@ -512,7 +512,9 @@ fn weigh(a: &Features, b: &Features, mut explain: Option<(&Config, &mut Vec<Stri
                 crate::config::Lang::En if reason == "related_same" => label.to_lowercase(),
                 _ => label.to_string(),
             };
-            let items = items().join(words.get("list_sep"));
+            // Competencies are shown by their labels (積極傾聽 → Active listening).
+            let shown = |i: String| if key == "competencies" { config.labels.get(&i).cloned().unwrap_or(i) } else { i };
+            let items = items().into_iter().map(shown).collect::<Vec<_>>().join(words.get("list_sep"));
             reasons.push(words.fill(reason, &[("label", &label), ("items", &items)]));
         }
     };
