@@ -603,7 +603,7 @@ mod tests {
         let mut cache = RelatedCache { exact_limit: 0, ..Default::default() };
         let run = |texts: &[(String, u64)], cache: &mut RelatedCache| {
             let refs: Vec<(&str, u64)> = texts.iter().map(|(t, k)| (t.as_str(), *k)).collect();
-            related(articles, &refs, labels, cache)
+            related(articles, &refs, config, cache)
         };
         run(&keyed(&texts), &mut cache);
         // One case now reads as another, and a third loses its text.
