@@ -159,7 +159,7 @@ pub(super) const WORDS: &[(&str, [&str; 3])] = &[
     ("filter_all_articles", ["篩選全部文章", "筛选全部文章", "Filter all articles"]),
     ("all_tags", ["全部標籤", "全部标签", "All tags"]),
     ("search_found", ["找到 {n} 篇", "找到 {n} 篇", "{n} articles found"]),
-    ("search_found.one", ["找到 {n} 篇", "找到 {n} 篇", "1 article found"]),
+    ("search_found.one", ["找到 {n} 篇", "找到 {n} 篇", "{n} article found"]),
     ("search_first", ["，顯示前 {n} 篇", "，显示前 {n} 篇", ", showing the first {n}"]),
     ("search_none", ["沒有找到符合「{q}」的文章", "没有找到符合“{q}”的文章", "No articles match “{q}”"]),
     ("search_partial", ["（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）", "（开头相同的词太多，只匹配了一部分；多输入几个字可以找得更准）", " (too many words begin this way, so only some were compared; type a little more to narrow it)"]),
