@@ -61,7 +61,7 @@ impl tera::Function for Words {
             Some(n) => strings.counted(key, n),
             None => strings.find(key),
         }) else {
-            return Err(tera::Error::msg(format!("`t` has no word `{key}`; the keys are in casebook's i18n table")));
+            return Err(tera::Error::msg(format!("there is no word `{key}` for t(); see the keys in the README")));
         };
         let values: Vec<(String, String)> = args
             .iter()

@@ -247,3 +247,23 @@ fn a_journal_words_its_interface_its_own_way() {
     assert!(o.status.success(), "{}", stderr(&o));
     has(&site, "cases/headphones/index.html", &[">Telephone</a>", ">Solved</a>"]);
 }
+
+#[test]
+fn a_theme_asking_for_a_word_that_does_not_exist_is_told_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("interface-en"), &root);
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/404.html"),
+        "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ t(k=\"not_found\") }}</p>\n<p>{{ t(k=\"no_such_word\") }}</p>\n{% endblock content %}\n",
+    )
+    .unwrap();
+    let o = build(&root, &tmp.path().join("site"), &["-q"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).starts_with("templates/404.html:4:12: error: the template failed while making a page: Function call 't' failed; there is no word `no_such_word` for t()"),
+        "{}",
+        stderr(&o)
+    );
+}
