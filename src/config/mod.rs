@@ -5,6 +5,8 @@
 //! of the program uses. No file, or an empty one, gives `Config::default()`.
 //! This file owns the `Config` type, reading the file and its parse errors;
 //! `raw.rs` is the file's shape and `check.rs` checks each group of settings.
+//! [`lang`] names the three languages, and [`i18n`] holds the interface's
+//! words in each, with the journal's own (`strings:`, `i18n/<language>.yaml`).
 
 mod check;
 pub mod i18n;

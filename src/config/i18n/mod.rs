@@ -218,6 +218,26 @@ mod tests {
     }
 
     #[test]
+    fn the_file_of_the_language_as_written_or_by_its_code() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join(I18N_DIR)).unwrap();
+        std::fs::write(tmp.path().join("i18n/zh-TW.yaml"), "latest: 最新\n").unwrap();
+        let (own, d) = read_file(tmp.path(), Lang::Hant, "zh-TW");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(own.get("latest").map(String::as_str), Some("最新"));
+        // The canonical code's file comes first; another language's is not read.
+        std::fs::write(tmp.path().join("i18n/zh-Hant.yaml"), "latest: 新文章\n").unwrap();
+        assert_eq!(read_file(tmp.path(), Lang::Hant, "zh-TW").0.get("latest").map(String::as_str), Some("新文章"));
+        assert!(read_file(tmp.path(), Lang::En, "en").0.is_empty());
+        // A file that is not a map of words is an error at its line.
+        std::fs::write(tmp.path().join("i18n/en.yaml"), "latest:\n  other: x\n").unwrap();
+        let (own, d) = read_file(tmp.path(), Lang::En, "en");
+        assert!(own.is_empty());
+        assert_eq!(d.len(), 1);
+        assert!(d[0].to_string().starts_with("i18n/en.yaml:"), "{d:?}");
+    }
+
+    #[test]
     fn unknown_keys_are_reported_where_they_are_written() {
         let text = "reading_tim: x\narticles.one: y\n";
         let own: BTreeMap<String, String> = serde_norway::from_str(text).unwrap();
