@@ -354,10 +354,11 @@ fn templates(
 ) -> (theme::Theme, Option<Arc<tera::Tera>>) {
     let (theme, d) = theme::load(root, &config.theme);
     diags.extend(d);
-    let key = hash_value(&theme.templates.iter().map(|(n, t)| (n, &t.text)).collect::<Vec<_>>());
+    let texts = theme.templates.iter().map(|(n, t)| (n, &t.text)).collect::<Vec<_>>();
+    let key = hash_value(&(texts, render::words::key(config)));
     let tera = match kept {
         Some((k, tera)) if *k == key => Some(Arc::clone(tera)),
-        _ => match render::templates(&theme) {
+        _ => match render::templates(&theme, config) {
             Ok(t) => {
                 let t = Arc::new(t);
                 *kept = Some((key, Arc::clone(&t)));

@@ -35,7 +35,14 @@ impl Report<'_> {
 
 /// The `Config` of a raw file and the problems of its settings; `text` is
 /// the file, for the positions of the settings, `rel` the path shown.
-pub(super) fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
+/// `file_strings` are the words of the journal's `i18n/` file, under those
+/// of `strings:`.
+pub(super) fn validate(
+    raw: RawConfig,
+    text: &str,
+    rel: &Path,
+    file_strings: BTreeMap<String, String>,
+) -> (Config, Vec<Diagnostic>) {
     let mut report = Report { text, rel, diags: Vec::new() };
     let r = &mut report;
     let base_url = base_url(raw.base_url, r);
@@ -47,17 +54,22 @@ pub(super) fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<D
     let privacy_patterns = privacy_patterns(raw.privacy, r);
     let paginate = paginate(raw.paginate, r);
     let limits = limits(&raw.limits, r);
-    let mut labels = default_labels();
+    let language = raw.language.unwrap_or_else(|| "zh-Hant".to_string());
+    let lang = super::Lang::from_code(&language).unwrap_or_default();
+    let mut own_words = file_strings;
+    own_words.extend(super::i18n::checked(raw.strings, text, rel, &mut r.diags));
+    let words = super::i18n::Strings { lang, own: &own_words };
+    let mut labels = super::i18n::labels(words);
     labels.extend(raw.labels);
-    let sections = sections(raw.sections, r);
+    let sections = sections(raw.sections, words, r);
     let taxonomies = taxonomies(raw.taxonomies, &labels, r);
     let lang = super::Lang::from_code(raw.language.as_deref().unwrap_or("zh-Hant")).unwrap_or_default();
 
     let config = Config {
-        title: raw.title.unwrap_or_else(|| "案例集".to_string()),
+        title: raw.title.unwrap_or_else(|| words.get("journal_title").to_string()),
         description: raw.description.unwrap_or_default(),
         base_url,
-        language: raw.language.unwrap_or_else(|| "zh-Hant".to_string()),
+        language,
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
         taxonomies,
         paginate,
@@ -67,6 +79,7 @@ pub(super) fn validate(raw: RawConfig, text: &str, rel: &Path) -> (Config, Vec<D
         outcomes: raw.outcomes.unwrap_or_else(|| strings(&["resolved", "escalated", "open", "closed"])),
         priorities: raw.priorities.unwrap_or_else(|| strings(&["urgent", "high", "medium", "low"])),
         labels,
+        strings: own_words.clone(),
         chars_per_minute: raw.chars_per_minute.unwrap_or(325).max(1),
         words_per_minute: raw.words_per_minute.unwrap_or(220).max(1),
         broken_links_fail,
@@ -226,11 +239,17 @@ fn limits(raw: &RawLimits, r: &mut Report) -> crate::limits::Limits {
 
 /// `sections:` by folder name; when given, they replace the three default
 /// sections. A section without `kind` is an essay section.
-fn sections(raw: Option<BTreeMap<String, RawSection>>, r: &mut Report) -> BTreeMap<String, Section> {
+fn sections(
+    raw: Option<BTreeMap<String, RawSection>>,
+    words: super::i18n::Strings,
+    r: &mut Report,
+) -> BTreeMap<String, Section> {
     let mut sections = BTreeMap::new();
-    sections.insert("cases".to_string(), Section { title: "案例".into(), kind: Kind::Case });
-    sections.insert("essays".to_string(), Section { title: "心得".into(), kind: Kind::Essay });
-    sections.insert("responses".to_string(), Section { title: "點評".into(), kind: Kind::Response });
+    for (folder, kind, label) in
+        [("cases", Kind::Case, "case"), ("essays", Kind::Essay, "essay"), ("responses", Kind::Response, "response")]
+    {
+        sections.insert(folder.to_string(), Section { title: words.get(label).to_string(), kind });
+    }
     if let Some(raw_sections) = raw {
         sections.clear();
         for (name, s) in raw_sections {
@@ -275,36 +294,4 @@ fn taxonomies(raw: Option<Vec<String>>, labels: &BTreeMap<String, String>, r: &m
         taxonomies.push(Taxonomy { key, title });
     }
     taxonomies
-}
-
-fn default_labels() -> BTreeMap<String, String> {
-    [
-        ("tags", "標籤"),
-        ("channel", "渠道"),
-        ("competencies", "能力維度"),
-        ("product", "產品"),
-        ("outcome", "結果"),
-        ("priority", "優先級"),
-        ("series", "系列"),
-        ("satisfaction", "滿意度"),
-        ("phone", "電話"),
-        ("chat", "線上客服"),
-        ("email", "電子郵件"),
-        ("social", "社群媒體"),
-        ("walk-in", "臨櫃"),
-        ("resolved", "已解決"),
-        ("escalated", "已升級"),
-        ("open", "處理中"),
-        ("closed", "已結案"),
-        ("urgent", "緊急"),
-        ("high", "高"),
-        ("medium", "中"),
-        ("low", "低"),
-        ("case", "案例"),
-        ("essay", "心得"),
-        ("response", "點評"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect()
 }

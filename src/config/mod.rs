@@ -5,8 +5,11 @@
 //! of the program uses. No file, or an empty one, gives `Config::default()`.
 //! This file owns the `Config` type, reading the file and its parse errors;
 //! `raw.rs` is the file's shape and `check.rs` checks each group of settings.
+//! [`lang`] names the three languages, and [`i18n`] holds the interface's
+//! words in each, with the journal's own (`strings:`, `i18n/<language>.yaml`).
 
 mod check;
+pub mod i18n;
 pub mod lang;
 mod raw;
 pub mod values;
@@ -79,6 +82,9 @@ pub struct Config {
     pub priorities: Vec<String>,
     /// Display labels for field values and taxonomy names (`phone` → `電話`).
     pub labels: BTreeMap<String, String>,
+    /// The journal's own words for the interface, by key (`strings:` in
+    /// casebook.yaml over `i18n/<language>.yaml`); see [`i18n`].
+    pub strings: BTreeMap<String, String>,
     /// Characters (Chinese) and words (other scripts) read per minute.
     pub chars_per_minute: u32,
     pub words_per_minute: u32,
@@ -177,6 +183,7 @@ impl Config {
             outcomes,
             priorities,
             labels,
+            strings,
             chars_per_minute,
             words_per_minute,
             broken_links_fail,
@@ -192,7 +199,7 @@ impl Config {
         let patterns: Vec<(&String, &str)> = privacy_patterns.iter().map(|(n, r)| (n, r.as_str())).collect();
         crate::keys::hash_value(&(
             (title, description, base_url, language, theme, taxonomies, paginate, sections, slugify),
-            (channels, outcomes, priorities, labels, chars_per_minute, words_per_minute, broken_links_fail),
+            (channels, outcomes, priorities, labels, strings, chars_per_minute, words_per_minute, broken_links_fail),
             (search.key(), timezone.local_minus_utc(), case_sections, patterns, repo_url, repo_branch, raw_html),
             limits,
         ))
@@ -201,7 +208,7 @@ impl Config {
 
 impl Default for Config {
     fn default() -> Self {
-        validate(RawConfig::default(), "", Path::new(CONFIG_FILE)).0
+        validate(RawConfig::default(), "", Path::new(CONFIG_FILE), BTreeMap::new()).0
     }
 }
 
@@ -221,7 +228,15 @@ pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
         // A linked casebook.yaml is not read (its warning says so).
         Err(d) => return (Config::default(), vec![d]),
     };
-    parse(&text, rel)
+    let (config, diags) = parse(&text, rel);
+    // The journal's words in `i18n/<language>.yaml`, under those of `strings:`.
+    let (own, mut file_diags) = i18n::read_file(root, config.lang(), &config.language);
+    if own.is_empty() {
+        return (config, diags.into_iter().chain(file_diags).collect());
+    }
+    let (config, mut diags) = parse_with(&text, rel, own);
+    diags.append(&mut file_diags);
+    (config, diags)
 }
 
 /// The error for a config that is not UTF-8, at the line and column of the
@@ -236,14 +251,19 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, rel: &Path) -> Diagnostic {
 
 /// Parses config text; `rel` is the path shown in messages.
 pub fn parse(text: &str, rel: &Path) -> (Config, Vec<Diagnostic>) {
+    parse_with(text, rel, BTreeMap::new())
+}
+
+/// [`parse`] with the words of the journal's `i18n/` file.
+fn parse_with(text: &str, rel: &Path, file_strings: BTreeMap<String, String>) -> (Config, Vec<Diagnostic>) {
     if text.trim().is_empty() {
-        return validate(RawConfig::default(), text, rel);
+        return validate(RawConfig::default(), text, rel, file_strings);
     }
     if let Err(r) = yaml::guard(text) {
         return (Config::default(), vec![Diagnostic::error(rel, r.line, r.col, r.problem)]);
     }
     match serde_norway::from_str::<RawConfig>(text) {
-        Ok(raw) => validate(raw, text, rel),
+        Ok(raw) => validate(raw, text, rel, file_strings),
         Err(err) => {
             let (mut line, mut col) = yaml::error_position(&err);
             let msg = err.to_string();
@@ -311,12 +331,29 @@ impl Config {
     /// belongs to; folders not listed in the config become essay sections
     /// titled by their folder name.
     pub fn section(&self, folder: &str) -> Section {
+        let words = self.strings();
         self.sections.get(folder).cloned().unwrap_or_else(|| match folder {
-            "cases" => Section { title: "案例".into(), kind: Kind::Case },
-            "essays" => Section { title: "心得".into(), kind: Kind::Essay },
-            "responses" => Section { title: "點評".into(), kind: Kind::Response },
+            "cases" => Section { title: words.get("case").into(), kind: Kind::Case },
+            "essays" => Section { title: words.get("essay").into(), kind: Kind::Essay },
+            "responses" => Section { title: words.get("response").into(), kind: Kind::Response },
             _ => Section { title: folder.to_string(), kind: Kind::Essay },
         })
+    }
+
+    /// The interface's words in the journal's language and its own wording.
+    pub fn strings(&self) -> i18n::Strings<'_> {
+        i18n::Strings { lang: self.lang(), own: &self.strings }
+    }
+
+    /// What the forge of `repo_url` calls a request to merge a branch: a
+    /// merge request on GitLab, a pull request elsewhere (GitHub, Gitea,
+    /// Forgejo, and when there is no `repo_url`, as the numbers history
+    /// finds are written `#12`). The key of its words in [`i18n`].
+    pub fn change_request_key(&self) -> &'static str {
+        match &self.repo_url {
+            Some(url) if url.contains("gitlab") => "merge_request",
+            _ => "pull_request",
+        }
     }
 
     /// Links into the repository's web view: (commit, file history, pull request).

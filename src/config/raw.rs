@@ -23,6 +23,8 @@ pub(super) struct RawConfig {
     pub(super) outcomes: Option<Vec<String>>,
     pub(super) priorities: Option<Vec<String>>,
     pub(super) labels: BTreeMap<String, String>,
+    /// The interface's words in the journal's own wording (see `i18n`).
+    pub(super) strings: BTreeMap<String, String>,
     pub(super) chars_per_minute: Option<u32>,
     pub(super) words_per_minute: Option<u32>,
     pub(super) links: Option<String>,
@@ -77,7 +79,7 @@ pub(super) struct RawSection {
     pub(super) kind: Option<String>,
 }
 
-pub(super) const KNOWN_KEYS: [&str; 24] = [
+pub(super) const KNOWN_KEYS: [&str; 25] = [
     "markdown",
     "limits",
     "repo_url",
@@ -100,6 +102,7 @@ pub(super) const KNOWN_KEYS: [&str; 24] = [
     "outcomes",
     "priorities",
     "labels",
+    "strings",
     "chars_per_minute",
     "words_per_minute",
 ];

@@ -207,7 +207,7 @@ pub fn build(
     let backlinks = backlinks(inputs);
     crate::profile::lap("  backlinks", &mut lap);
     let texts: Vec<(&str, u64)> = inputs.rendered.iter().map(|r| (&*r.text, r.text_key)).collect();
-    let related = related::related(inputs.articles, &texts, &inputs.config.labels, related);
+    let related = related::related(inputs.articles, &texts, inputs.config, related);
     crate::profile::lap("  related", &mut lap);
     let graph = Graph { front: std::sync::Arc::clone(&cache.front), backlinks, related };
     (graph, diags)

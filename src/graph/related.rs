@@ -10,7 +10,7 @@
 //!
 //! Every score comes with the reasons, so templates can say why.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap;
@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::Kind;
+use crate::config::{Config, Kind};
 use crate::content::Article;
 use crate::fold::fold;
 use crate::fold::is_cjk;
@@ -100,12 +100,7 @@ pub const EXACT_LIMIT: usize = 2000;
 /// Computes the related articles of every article. Responses neither get nor
 /// appear as related articles.
 /// Reuses and refreshes `cache`.
-pub fn related(
-    articles: &[Article],
-    texts: &[(&str, u64)],
-    labels: &BTreeMap<String, String>,
-    cache: &mut RelatedCache,
-) -> Lists {
+pub fn related(articles: &[Article], texts: &[(&str, u64)], config: &Config, cache: &mut RelatedCache) -> Lists {
     let n = articles.len();
     let exact_limit = cache.exact_limit;
     let mut lap = std::time::Instant::now();
@@ -160,7 +155,7 @@ pub fn related(
             crate::profile::lap("    features", &mut lap);
             let was_response: Vec<bool> = (0..n).map(|i| p.keys[i].2).collect();
             let mut index = p.index;
-            let lists = update_lists(articles, &features, &mut index, &was_response, p.lists, &changed, labels);
+            let lists = update_lists(articles, &features, &mut index, &was_response, p.lists, &changed, config);
             crate::profile::lap("    lists", &mut lap);
             Previous { keys, df: p.df, counts, features, index, lists }
         }
@@ -179,7 +174,7 @@ pub fn related(
             let index = Index::new(articles, &features);
             let empty = std::sync::Arc::new(Vec::new());
             let mut lists: Lists = (0..n).map(|_| std::sync::Arc::clone(&empty)).collect();
-            for (i, list) in lists_of((0..n).collect(), &index, articles, &features, labels) {
+            for (i, list) in lists_of((0..n).collect(), &index, articles, &features, config) {
                 lists[i] = std::sync::Arc::new(list);
             }
             Previous { keys, df, counts, features, index, lists }
@@ -289,7 +284,7 @@ impl Index {
         i: usize,
         articles: &[Article],
         features: &[std::sync::Arc<Features>],
-        labels: &BTreeMap<String, String>,
+        config: &Config,
         (acc, touched): &mut (Vec<f32>, Vec<u32>),
     ) -> Vec<Related> {
         if articles[i].kind == Kind::Response {
@@ -317,7 +312,7 @@ impl Index {
             .into_iter()
             .filter_map(|(j, _)| {
                 let j = j as usize;
-                score(&features[i], &features[j], labels).map(|(score, reasons)| Related { id: j, score, reasons })
+                score(&features[i], &features[j], config).map(|(score, reasons)| Related { id: j, score, reasons })
             })
             .collect();
         rank(&mut scored, articles);
@@ -336,14 +331,14 @@ fn lists_of(
     index: &Index,
     articles: &[Article],
     features: &[std::sync::Arc<Features>],
-    labels: &BTreeMap<String, String>,
+    config: &Config,
 ) -> Vec<(usize, Vec<Related>)> {
     let n = articles.len();
     which
         .into_par_iter()
         .map_init(
             || (vec![0f32; n], Vec::<u32>::new()),
-            |scratch, i| (i, index.list_for(i, articles, features, labels, scratch)),
+            |scratch, i| (i, index.list_for(i, articles, features, config, scratch)),
         )
         .collect()
 }
@@ -359,7 +354,7 @@ fn update_lists(
     was_response: &[bool],
     mut lists: Lists,
     changed: &[usize],
-    labels: &BTreeMap<String, String>,
+    config: &Config,
 ) -> Lists {
     for &c in changed {
         index.replace(c, !was_response[c], articles[c].kind != Kind::Response, &features[c]);
@@ -391,7 +386,7 @@ fn update_lists(
     affected.extend(entering);
     affected.sort_unstable();
     affected.dedup();
-    for (b, list) in lists_of(affected, index, articles, features, labels) {
+    for (b, list) in lists_of(affected, index, articles, features, config) {
         lists[b] = std::sync::Arc::new(list);
     }
     lists
@@ -490,9 +485,9 @@ fn for_each_gram(text: &str, mut f: impl FnMut(u64, &dyn Fn() -> String)) {
 }
 
 /// The score of `b` as related to `a`, with reasons; `None` if too weak.
-fn score(a: &Features, b: &Features, labels: &BTreeMap<String, String>) -> Option<(f64, Vec<String>)> {
+fn score(a: &Features, b: &Features, config: &Config) -> Option<(f64, Vec<String>)> {
     let mut reasons = Vec::new();
-    let total = weigh(a, b, Some((labels, &mut reasons)));
+    let total = weigh(a, b, Some((config, &mut reasons)));
     (total >= 1.0).then_some((total, reasons))
 }
 
@@ -503,12 +498,24 @@ fn score_only(a: &Features, b: &Features) -> Option<f64> {
 }
 
 /// What `a` and `b` share, weighed; with `explain`, also said in words.
-fn weigh(a: &Features, b: &Features, mut explain: Option<(&BTreeMap<String, String>, &mut Vec<String>)>) -> f64 {
+/// The reasons are in the journal's language (`related_shared`, ...).
+fn weigh(a: &Features, b: &Features, mut explain: Option<(&Config, &mut Vec<String>)>) -> f64 {
     let mut total = 0.0;
     let explaining = explain.is_some();
-    let mut say = |key: &str, words: &dyn Fn(&str) -> String| {
-        if let Some((labels, reasons)) = explain.as_mut() {
-            reasons.push(words(labels.get(key).map_or(key, String::as_str)));
+    // `items` are the shared terms or words, joined as a list.
+    let mut say = |key: &str, reason: &str, items: &dyn Fn() -> Vec<String>| {
+        if let Some((config, reasons)) = explain.as_mut() {
+            let words = config.strings();
+            let label = config.labels.get(key).map_or(key, String::as_str);
+            // "Same channel", not "Same Channel", in English.
+            let label = match config.lang() {
+                crate::config::Lang::En if reason == "related_same" => label.to_lowercase(),
+                _ => label.to_string(),
+            };
+            // Competencies are shown by their labels (積極傾聽 → Active listening).
+            let shown = |i: String| if key == "competencies" { config.labels.get(&i).cloned().unwrap_or(i) } else { i };
+            let items = items().into_iter().map(shown).collect::<Vec<_>>().join(words.get("list_sep"));
+            reasons.push(words.fill(reason, &[("label", &label), ("items", &items)]));
         }
     };
 
@@ -516,19 +523,19 @@ fn weigh(a: &Features, b: &Features, mut explain: Option<(&BTreeMap<String, Stri
     let tags = shared_tags().count();
     if tags > 0 {
         total += 3.0 * tags as f64;
-        say("tags", &|label| format!("{label}：{}", shared_tags().collect::<Vec<_>>().join("、")));
+        say("tags", "related_shared", &|| shared_tags().map(str::to_string).collect());
     }
     if let (Some(pa), Some(pb)) = (&a.product, &b.product) {
         if pa == pb {
             total += 2.0;
-            say("product", &|label| format!("{label}相同"));
+            say("product", "related_same", &Vec::new);
         }
     }
     let shared_comp = || a.competencies.iter().filter(|c| b.competencies.contains(c)).map(String::as_str);
     let comps = shared_comp().count();
     if comps > 0 {
         total += 1.0 * comps as f64;
-        say("competencies", &|label| format!("{label}：{}", shared_comp().collect::<Vec<_>>().join("、")));
+        say("competencies", "related_shared", &|| shared_comp().map(str::to_string).collect());
     }
     // Cosine of the two signatures (both sorted by bigram).
     let (mut x, mut y, mut cos) = (0, 0, 0.0);
@@ -552,13 +559,13 @@ fn weigh(a: &Features, b: &Features, mut explain: Option<(&BTreeMap<String, Stri
         total += 6.0 * cos;
         shared_words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(q.1)));
         let words: Vec<&str> = shared_words.iter().take(3).map(|(_, w)| *w).collect();
-        say("", &|_| format!("內容相近：{}", words.join("、")));
+        say("", "related_words", &|| words.iter().map(|w| w.to_string()).collect());
     }
     if total > 0.0 {
         if let (Some(ca), Some(cb)) = (&a.channel, &b.channel) {
             if ca == cb {
                 total += 0.5;
-                say("channel", &|label| format!("{label}相同"));
+                say("channel", "related_same", &Vec::new);
             }
         }
     }
@@ -588,7 +595,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (journal, _) = crate::build::load(root, &crate::build::BuildOptions::default());
         let articles = &journal.content.articles;
-        let labels = &journal.config.labels;
+        let config = &journal.config;
         let mut texts: Vec<String> = articles.iter().map(|a| a.body.to_string()).collect();
         let keyed = |texts: &[String]| -> Vec<(String, u64)> {
             texts.iter().map(|t| (t.clone(), crate::keys::hash_value(t))).collect()
@@ -596,7 +603,7 @@ mod tests {
         let mut cache = RelatedCache { exact_limit: 0, ..Default::default() };
         let run = |texts: &[(String, u64)], cache: &mut RelatedCache| {
             let refs: Vec<(&str, u64)> = texts.iter().map(|(t, k)| (t.as_str(), *k)).collect();
-            related(articles, &refs, labels, cache)
+            related(articles, &refs, config, cache)
         };
         run(&keyed(&texts), &mut cache);
         // One case now reads as another, and a third loses its text.
@@ -607,7 +614,7 @@ mod tests {
         let lists = run(&keyed(&texts), &mut cache);
         let p = cache.previous.as_ref().unwrap();
         let mut full: Lists = articles.iter().map(|_| std::sync::Arc::new(Vec::new())).collect();
-        for (i, list) in lists_of((0..articles.len()).collect(), &p.index, articles, &p.features, labels) {
+        for (i, list) in lists_of((0..articles.len()).collect(), &p.index, articles, &p.features, config) {
             full[i] = std::sync::Arc::new(list);
         }
         assert_eq!(lists, full, "the updated lists are those of a pass over every article");

@@ -6,17 +6,17 @@
 use pulldown_cmark::BlockQuoteKind;
 
 /// The start of an admonition for a GitHub alert: a `div` with its kind as
-/// a class and a title in the site's `language` (Chinese for `zh-*`,
-/// English otherwise). [`ADMONITION_END`] closes it.
-pub fn admonition_start(kind: BlockQuoteKind, language: &str) -> String {
-    let (class, zh, en) = match kind {
-        BlockQuoteKind::Note => ("note", "注意", "Note"),
-        BlockQuoteKind::Tip => ("tip", "提示", "Tip"),
-        BlockQuoteKind::Important => ("important", "重要", "Important"),
-        BlockQuoteKind::Warning => ("warning", "警告", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "小心", "Caution"),
+/// a class and a title in the site's language (the words of
+/// [`crate::config::i18n`]). [`ADMONITION_END`] closes it.
+pub fn admonition_start(kind: BlockQuoteKind, lang: crate::config::Lang) -> String {
+    let class = match kind {
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "important",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "caution",
     };
-    let title = if language.starts_with("zh") { zh } else { en };
+    let title = crate::config::i18n::builtin(&format!("alert_{class}"), lang).unwrap_or(class);
     format!("<div class=\"admonition {class}\">\n<p class=\"admonition-title\">{title}</p>\n")
 }
 
@@ -165,9 +165,9 @@ mod tests {
     #[test]
     fn admonitions_speak_the_sites_language() {
         assert_eq!(
-            admonition_start(BlockQuoteKind::Warning, "zh-Hant"),
+            admonition_start(BlockQuoteKind::Warning, crate::config::Lang::Hant),
             "<div class=\"admonition warning\">\n<p class=\"admonition-title\">警告</p>\n"
         );
-        assert!(admonition_start(BlockQuoteKind::Tip, "en").contains(">Tip</p>"));
+        assert!(admonition_start(BlockQuoteKind::Tip, crate::config::Lang::En).contains(">Tip</p>"));
     }
 }

@@ -89,6 +89,12 @@ impl<'a> Settings<'a> {
     pub fn new(config: &'a crate::config::Config, title: &'a str) -> Self {
         Settings { slug_mode: config.slugify, raw_html: config.raw_html, language: &config.language, title }
     }
+
+    /// The language of the words the rendered HTML adds (heading links,
+    /// admonition titles): the site's.
+    pub fn lang(&self) -> crate::config::Lang {
+        crate::config::Lang::from_code(self.language).unwrap_or_default()
+    }
 }
 
 /// A place in the body: `dest` is a link's destination or a heading's id.
@@ -346,9 +352,10 @@ impl<'a, 'l> HtmlPass<'a, 'l> {
         let mut inner_html = String::new();
         html::push_html(&mut inner_html, h.inner.drain(..));
         let href = encode_fragment(&id);
+        let label = crate::config::i18n::builtin("heading_link", self.settings.lang()).unwrap_or_default();
         self.html_events.push(Event::Html(
             format!(
-                "<h{lvl} id=\"{}\">{inner_html}<a class=\"anchor\" href=\"#{href}\" aria-label=\"連結到此標題\">#</a></h{lvl}>\n",
+                "<h{lvl} id=\"{}\">{inner_html}<a class=\"anchor\" href=\"#{href}\" aria-label=\"{label}\">#</a></h{lvl}>\n",
                 escape(&id)
             )
             .into(),
@@ -404,7 +411,7 @@ impl<'a, 'l> HtmlPass<'a, 'l> {
                 self.html_events.push(Event::Html(CowStr::Borrowed("</div>")));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let opening = forgiving::admonition_start(kind, self.settings.language);
+                let opening = forgiving::admonition_start(kind, self.settings.lang());
                 self.html_events.push(Event::Html(opening.into()));
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {

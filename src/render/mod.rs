@@ -9,6 +9,7 @@
 //! - [`templates`]: loading the theme's templates and turning Tera's errors
 //!   into diagnostics on a template's line;
 //! - [`views`]: the values templates see (an article's view, the site's);
+//! - [`words`]: the interface's words in the journal's language (`t`, `day`);
 //! - [`memo`]: the pages of the last build, kept while what they show is
 //!   unchanged (see [`crate::incremental`]);
 //! - `pages/`: one file per kind of page (article, lists, home, browse,
@@ -21,6 +22,7 @@ mod pages;
 pub mod templates;
 pub mod theme;
 pub mod views;
+pub mod words;
 
 use std::sync::{Arc, Mutex};
 
@@ -185,6 +187,11 @@ impl Renderer<'_> {
     /// Articles shown in lists and feeds: all but critiques, newest first.
     pub(crate) fn listed(&self) -> Vec<usize> {
         (0..self.articles.len()).filter(|&i| self.articles[i].kind != Kind::Response).collect()
+    }
+
+    /// The interface's words in the journal's language.
+    pub(crate) fn words(&self) -> crate::config::i18n::Strings<'_> {
+        self.site.config.strings()
     }
 
     pub(crate) fn views(&self, ids: &[usize]) -> Vec<&ArticleView> {

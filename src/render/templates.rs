@@ -11,9 +11,11 @@ use super::theme::Theme;
 use crate::diagnostics::{Diagnostic, PageOf, Problem};
 use crate::markdown;
 
-/// Loads the templates; every template that does not parse is reported.
-pub fn templates(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+/// Loads the templates, with the interface's words of `config` (see
+/// [`super::words`]); every template that does not parse is reported.
+pub fn templates(theme: &Theme, config: &crate::config::Config) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
+    super::words::register(&mut tera, config);
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(markdown::escape);
     let list: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str())).collect();

@@ -59,6 +59,8 @@ pub struct ArticleView {
     pub(crate) title: String,
     pub(crate) url: String,
     pub(crate) date: String,
+    /// The date in the language's form (`date_format`), for search results.
+    pub(crate) day: String,
     pub(crate) date_iso: String,
     pub(crate) updated: Option<String>,
     pub(crate) updated_iso: Option<String>,
@@ -214,6 +216,7 @@ impl Renderer<'_> {
             title: f.title.clone(),
             url: encode_path(&a.path),
             date: a.date.format("%Y-%m-%d").to_string(),
+            day: super::words::day_of(a.date.date_naive(), config.strings().get("date_format")),
             date_iso: a.date.to_rfc3339(),
             updated: f.updated.map(|d| d.format("%Y-%m-%d").to_string()),
             updated_iso: f.updated.map(|d| d.to_rfc3339()),

@@ -51,7 +51,7 @@ fn document(v: &ArticleView, rendered: &Rendered) -> SearchDoc {
         section: v.section.clone(),
         section_title: v.section_title.clone(),
         kind_label: v.kind_label.clone(),
-        date: v.date.clone(),
+        date: v.day.clone(),
         tags: v.tags.iter().map(|t| t.name.clone()).collect(),
         authors: v.authors.iter().map(|a| a.name.clone()).collect(),
         summary: v.summary.clone(),

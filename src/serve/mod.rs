@@ -169,7 +169,7 @@ pub struct FileWatch {
 /// else under the root is (the output, git's files, a Hugo build beside it):
 /// watching a folder of thousands of folders floods the kernel's queue of
 /// events, and then every change is lost.
-const INPUTS: [&str; 5] = ["content", "data", "templates", "themes", "static"];
+const INPUTS: [&str; 6] = ["content", "data", "templates", "themes", "static", "i18n"];
 
 impl FileWatch {
     /// Watches `root`'s inputs; `root` is absolute (as the watcher's paths are).

@@ -88,11 +88,11 @@ fn articles_show_dates_authors_revisions_pull_requests_and_reviewers() {
     assert!(page.contains("最後修改 2026-02-01（張建國）"));
     let history = &page[page.find("class=\"history\"").unwrap()..];
     assert!(
-        page.contains("<a href=\"https://github.com/acme/journal/pull/12\">合併請求 #12</a>"),
+        page.contains("<a href=\"https://github.com/acme/journal/pull/12\">拉取請求 #12</a>"),
         "{}",
         &history[..history.len().min(1500)]
     );
-    assert!(page.contains("<a href=\"https://github.com/acme/journal/pull/15\">合併請求 #15</a>"));
+    assert!(page.contains("<a href=\"https://github.com/acme/journal/pull/15\">拉取請求 #15</a>"));
     assert!(page.contains("審閱：李美華、蔡宇涵"), "{page}");
     assert!(page.contains("共同作者：王小明"));
     // Four commits touched the file (the rename followed); newest first.
@@ -107,6 +107,34 @@ fn articles_show_dates_authors_revisions_pull_requests_and_reviewers() {
     std::fs::write(root.join("data/authors.yaml"), "tsai:\n  name: 蔡宇涵\n").unwrap();
     assert!(build(&root, &out, &[]).status.success());
     assert!(read(&out, "authors/tsai/index.html").contains("審閱 1 次"));
+}
+
+/// A merge request on GitLab, a pull request elsewhere, in the journal's
+/// language, with its dates in the language's form.
+#[test]
+fn the_forge_and_the_language_name_the_requests() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    let out = tmp.path().join("site");
+    let page = |yaml: &str| {
+        std::fs::write(root.join("casebook.yaml"), yaml).unwrap();
+        let o = build(&root, &out, &["-q"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        read(&out, "cases/新名/index.html")
+    };
+    let gitlab = page("title: 歷史\nrepo_url: https://gitlab.com/acme/journal\nlanguage: zh-Hans\n");
+    assert!(
+        gitlab.contains("<a href=\"https://gitlab.com/acme/journal/-/merge_requests/12\">合并请求 !12</a>"),
+        "{gitlab}"
+    );
+    assert!(gitlab.contains("首次提交 2026-01-05（陳美玲）") && gitlab.contains("审阅：李美華、蔡宇涵"), "{gitlab}");
+    let english = page("title: History\nrepo_url: https://github.com/acme/journal\nlanguage: en\n");
+    assert!(english.contains(">Pull request #12</a>"), "{english}");
+    assert!(english.contains("First committed 5 Jan 2026 (陳美玲)"), "{english}");
+    assert!(english.contains("last changed 1 Feb 2026 (張建國)"), "{english}");
+    assert!(english.contains("Reviewed by 李美華, 蔡宇涵") && english.contains("Co-authors: 王小明"), "{english}");
+    assert!(english.contains("<summary>4 revisions · <a"), "{english}");
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod history;
 mod html;
 mod import;
 mod incremental;
+mod interface;
 mod layers;
 mod limits;
 mod links;

@@ -103,22 +103,24 @@ impl Renderer<'_> {
                 } else {
                     href.clone()
                 };
-                OutputFile::text(urls::page_file(&path), redirect(&a.front.title, &href, &canonical))
+                OutputFile::text(urls::page_file(&path), redirect(&a.front.title, &href, &canonical, self.words()))
             })
             .collect()
     }
 }
 
 /// The text of a page that sends the reader to `href`.
-fn redirect(title: &str, href: &str, canonical: &str) -> String {
+fn redirect(title: &str, href: &str, canonical: &str, words: crate::config::i18n::Strings) -> String {
     let title = escape(title);
     let href = escape(href);
     let canonical = escape(canonical);
+    let link = format!("<a href=\"{href}\">{title}</a>");
+    let moved = words.fill("moved_to", &[]).split("{link}").map(escape).collect::<Vec<_>>().join(&link);
     format!(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
 <link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n\
 <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n\
-<body>\n<p>這一頁已搬到 <a href=\"{href}\">{title}</a>。</p>\n</body>\n</html>\n"
+<body>\n<p>{moved}</p>\n</body>\n</html>\n"
     )
 }
 
@@ -131,7 +133,10 @@ fn escape(text: &str) -> String {
 mod tests {
     #[test]
     fn a_redirect_page_escapes_and_links_relatively() {
-        let page = super::redirect("A & <B>", "../../cases/a/", "../../cases/a/");
+        let own = std::collections::BTreeMap::new();
+        let words = crate::config::i18n::Strings { lang: crate::config::Lang::Hant, own: &own };
+        let page = super::redirect("A & <B>", "../../cases/a/", "../../cases/a/", words);
+        assert!(page.contains("<p>這一頁已搬到 <a href=\"../../cases/a/\">A &amp; &lt;B&gt;</a>。</p>"), "{page}");
         assert!(page.contains("<title>A &amp; &lt;B&gt;</title>"), "{page}");
         assert!(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../cases/a/\">"), "{page}");
     }

@@ -10,7 +10,7 @@ use crate::urls::{self, encode_path};
 
 impl Renderer<'_> {
     pub(crate) fn authors(&self) -> Result<OutputFile, Diagnostic> {
-        let mut ctx = self.context("authors/", "作者");
+        let mut ctx = self.context("authors/", self.words().get("nav_authors"));
         let list: Vec<_> = self
             .site
             .graph

@@ -14,10 +14,10 @@ impl Renderer<'_> {
     /// article with its terms as data attributes, filtered in the browser.
     pub(crate) fn browse(&self) -> Result<OutputFile, Diagnostic> {
         let g = self.site.graph;
-        let ctx = self.context("browse/", "篩選");
+        let ctx = self.context("browse/", self.words().get("nav_browse"));
         let mut facets = vec![serde_json::json!({
             "key": "section",
-            "title": "分類",
+            "title": self.words().get("section_filter"),
             "terms": g.sections.iter().map(|s| serde_json::json!({"slug": s.name, "name": s.title, "count": s.articles.len()})).collect::<Vec<_>>(),
         })];
         for t in &g.taxonomies {

@@ -7,7 +7,7 @@ use crate::site_file::OutputFile;
 impl Renderer<'_> {
     /// All picks, newest period first.
     pub(crate) fn featured_page(&self) -> Result<OutputFile, Diagnostic> {
-        let mut ctx = self.context("featured/", "精選");
+        let mut ctx = self.context("featured/", self.words().get("nav_featured"));
         let mut periods: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
         for p in &self.site.graph.picks {
             match periods.last_mut() {

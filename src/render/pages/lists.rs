@@ -52,7 +52,9 @@ impl Renderer<'_> {
                 lists.push(ListJob {
                     base: urls::term(&tax.key, &term.slug),
                     template: "term.html",
-                    title: format!("{}：{}", tax.title, self.label(&term.name)),
+                    title: self
+                        .words()
+                        .fill("term_title", &[("taxonomy", &tax.title), ("term", &self.label(&term.name))]),
                     ids: &term.articles,
                     extra: vec![("taxonomy", taxonomy), ("term", term_view)],
                     feed: tax.key == "tags",
@@ -109,7 +111,11 @@ impl Renderer<'_> {
                         next: (n < total).then(|| link(n + 1)),
                         pages: (1..=total).map(|m| PageLink { number: m, url: link(m), current: m == n }).collect(),
                     };
-                    let shown_title = if n == 1 { title.to_string() } else { format!("{title}（第 {n} 頁）") };
+                    let shown_title = if n == 1 {
+                        title.to_string()
+                    } else {
+                        self.words().fill("title_page", &[("title", title), ("n", &n.to_string())])
+                    };
                     let mut ctx = self.context(&path, &shown_title);
                     ctx.insert("list_title", title);
                     ctx.insert("articles", &self.views(&chunk));

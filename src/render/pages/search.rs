@@ -7,7 +7,7 @@ use crate::site_file::OutputFile;
 
 impl Renderer<'_> {
     pub(crate) fn search_page(&self) -> Result<OutputFile, Diagnostic> {
-        let mut ctx = self.context("search/", "搜尋");
+        let mut ctx = self.context("search/", self.words().get("search"));
         let tags = self.tag_links(usize::MAX);
         ctx.insert("tags", &tags);
         // Filter choices, so the facets file is fetched only when one is used.

@@ -12,7 +12,7 @@ impl Renderer<'_> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let mut ctx = self.context("series/", "系列");
+        let mut ctx = self.context("series/", self.words().get("nav_series"));
         let list: Vec<_> = g
             .series
             .iter()

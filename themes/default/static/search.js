@@ -220,6 +220,29 @@
   if (typeof document === "undefined") return;
 
   // ---- User interface --------------------------------------------------
+  /** The interface's words, from the search form's data attributes (the
+   *  theme writes them in the journal's language); these when it has none. */
+  var WORDS = {
+    found: "找到 {n} 篇", foundOne: "", first: "，顯示前 {n} 篇", none: "沒有找到符合「{q}」的文章",
+    partial: "（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）",
+    unavailable: "搜尋暫時無法使用（{error}）", sep: "、"
+  };
+
+  function readWords(form) {
+    if (!form) return;
+    Object.keys(WORDS).forEach(function (k) {
+      var v = form.dataset[k];
+      if (v != null) WORDS[k] = v;
+    });
+  }
+
+  /** A word with each {name} filled in. */
+  function say(key, values) {
+    return WORDS[key].replace(/\{(\w+)\}/g, function (all, name) {
+      return values && values[name] != null ? String(values[name]) : all;
+    });
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -234,7 +257,7 @@
     var a = el("a", "result-title", doc.t);
     a.href = root + doc.u;
     li.appendChild(a);
-    var meta = [doc.k, doc.s === doc.k ? "" : doc.s, doc.d].concat(doc.g && doc.g.length ? [doc.g.join("、")] : []).filter(Boolean).join(" · ");
+    var meta = [doc.k, doc.s === doc.k ? "" : doc.s, doc.d].concat(doc.g && doc.g.length ? [doc.g.join(WORDS.sep)] : []).filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
     var p = el("p", "snippet");
     snippet(doc.x || "", tokens, table, snippetLength).forEach(function (part) {
@@ -292,8 +315,9 @@
           var tokens = searcher.tokens(q);
           list.textContent = "";
           docs.forEach(function (doc, i) { list.appendChild(renderResult(shown[i], doc, tokens, searcher.table, root, page ? 120 : 60)); });
-          status.textContent = results.length ? "找到 " + results.length + " 篇" + (results.length > limit ? "，顯示前 " + limit + " 篇" : "") : "沒有找到符合「" + q + "」的文章";
-          if (results.truncated) status.textContent += "（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）";
+          var found = results.length === 1 && WORDS.foundOne ? WORDS.foundOne : say("found", { n: results.length });
+          status.textContent = results.length ? found + (results.length > limit ? say("first", { n: limit }) : "") : say("none", { q: q });
+          if (results.truncated) status.textContent += WORDS.partial;
           if (page && page.more) page.more.hidden = results.length <= limit;
           // In the header's drop-down the list speaks for itself.
           if (!page && results.length) status.textContent = "";
@@ -301,7 +325,7 @@
           active = -1;
         });
       }).catch(function (e) {
-        status.textContent = "搜尋暫時無法使用（" + e.message + "）";
+        status.textContent = say("unavailable", { error: e.message });
       });
     }
 
@@ -331,6 +355,7 @@
     if (location.protocol === "file:") return; // search needs a web server
     var searcher = new Searcher(root + "search/");
     var form = document.querySelector("form.site-search");
+    readWords(form);
     var pageBox = document.getElementById("search-page");
     if (pageBox) {
       var input = document.getElementById("search-input");
