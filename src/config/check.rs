@@ -63,7 +63,6 @@ pub(super) fn validate(
     labels.extend(raw.labels);
     let sections = sections(raw.sections, words, r);
     let taxonomies = taxonomies(raw.taxonomies, &labels, r);
-    let lang = super::Lang::from_code(raw.language.as_deref().unwrap_or("zh-Hant")).unwrap_or_default();
 
     let config = Config {
         title: raw.title.unwrap_or_else(|| words.get("journal_title").to_string()),

@@ -13,6 +13,7 @@ mod table;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::values::{self, Field};
 use super::Lang;
 use crate::diagnostics::{closest, Diagnostic, Problem};
 use crate::yaml;
@@ -37,23 +38,26 @@ fn column(lang: Lang) -> usize {
 
 /// The built-in word for `key` in `lang`, if the table has the key.
 pub fn builtin(key: &str, lang: Lang) -> Option<&'static str> {
-    let rows = table::WORDS.iter().chain(table::LABELS).chain(table::COMPETENCY_LABELS);
-    rows.into_iter().find(|(k, _)| *k == key).map(|(_, w)| w[column(lang)])
+    let word = table::WORDS.iter().find(|(k, _)| *k == key).map(|(_, w)| w[column(lang)]);
+    word.or_else(|| values::label(key, lang))
 }
 
 /// Every key a journal may give its own words for.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    table::WORDS.iter().chain(table::LABELS).map(|(k, _)| *k)
+    table::WORDS.iter().map(|(k, _)| *k).chain(label_keys())
+}
+
+/// The keys of the labels a journal may reword: fields, built-in values,
+/// kinds and competencies (not case sections, which a journal renames with
+/// `case_sections:`).
+fn label_keys() -> impl Iterator<Item = &'static str> {
+    values::VALUES.iter().filter(|v| v.field != Field::CaseSection).map(|v| v.key)
 }
 
 /// The labels of fields, values and competencies in `strings`' language
 /// (the journal's own words included), before `labels:`.
 pub fn labels(strings: Strings) -> BTreeMap<String, String> {
-    table::LABELS
-        .iter()
-        .chain(table::COMPETENCY_LABELS)
-        .map(|(k, _)| (k.to_string(), strings.get(k).to_string()))
-        .collect()
+    label_keys().map(|k| (k.to_string(), strings.get(k).to_string())).collect()
 }
 
 impl<'a> Strings<'a> {
@@ -171,7 +175,7 @@ mod tests {
     #[test]
     fn every_key_has_its_three_languages_and_no_key_is_twice() {
         let mut seen = std::collections::BTreeSet::new();
-        for (key, words) in table::WORDS.iter().chain(table::LABELS).chain(table::COMPETENCY_LABELS) {
+        for (key, words) in table::WORDS.iter() {
             assert!(seen.insert(*key), "`{key}` is in the table twice");
             for (lang, w) in Lang::ALL.iter().zip(words) {
                 assert!(!w.trim().is_empty(), "`{key}` has no {} word", lang.code());
@@ -196,7 +200,7 @@ mod tests {
         assert_eq!(s.get("search_placeholder"), "搜索案例…");
         assert_eq!(s.fill("reading_time", &[("n", "4")]), "约 4 分钟读完");
         // No Traditional-only character in the Simplified column.
-        for (key, words) in table::WORDS.iter().chain(table::LABELS) {
+        for (key, words) in table::WORDS.iter() {
             for c in ["搜尋", "資訊", "帳戶", "標籤", "篩選", "點評", "頁", "篇文"] {
                 assert!(!words[1].contains(c) || key == &"search_label", "`{key}` zh-Hans has {c}: {}", words[1]);
             }

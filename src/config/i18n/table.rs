@@ -2,50 +2,8 @@
 //! `[zh-Hant, zh-Hans, en]`. `{name}` is filled in by the template; a key
 //! ending in `.one` is the form for a count of 1 (English only needs it).
 //! The Simplified column is written in mainland words (搜索, 信息, 文章),
-//! not converted from the Traditional one.
-
-/// Labels of fields, built-in values and kinds (`phone` → 電話), also
-/// overridable with `labels:`.
-pub(super) const LABELS: &[(&str, [&str; 3])] = &[
-    ("tags", ["標籤", "标签", "Tags"]),
-    ("channel", ["渠道", "渠道", "Channel"]),
-    ("competencies", ["能力維度", "能力维度", "Competencies"]),
-    ("product", ["產品", "产品", "Product"]),
-    ("outcome", ["結果", "结果", "Outcome"]),
-    ("priority", ["優先級", "优先级", "Priority"]),
-    ("series", ["系列", "系列", "Series"]),
-    ("satisfaction", ["滿意度", "满意度", "Satisfaction"]),
-    ("phone", ["電話", "电话", "Phone"]),
-    ("chat", ["線上客服", "在线客服", "Chat"]),
-    ("email", ["電子郵件", "电子邮件", "Email"]),
-    ("social", ["社群媒體", "社交媒体", "Social media"]),
-    ("walk-in", ["臨櫃", "到店", "Walk-in"]),
-    ("resolved", ["已解決", "已解决", "Resolved"]),
-    ("escalated", ["已升級", "已升级", "Escalated"]),
-    ("open", ["處理中", "处理中", "Open"]),
-    ("closed", ["已結案", "已结案", "Closed"]),
-    ("urgent", ["緊急", "紧急", "Urgent"]),
-    ("high", ["高", "高", "High"]),
-    ("medium", ["中", "中", "Medium"]),
-    ("low", ["低", "低", "Low"]),
-    ("case", ["案例", "案例", "Case"]),
-    ("essay", ["心得", "心得", "Essay"]),
-    ("response", ["點評", "点评", "Response"]),
-];
-
-/// The eight competencies, by the spelling the front matter uses, shown in
-/// the journal's language (Traditional as written).
-pub(super) const COMPETENCY_LABELS: &[(&str, [&str; 3])] = &[
-    ("積極傾聽", ["積極傾聽", "积极倾听", "Active listening"]),
-    ("客服知識", ["客服知識", "客服知识", "Service knowledge"]),
-    ("客服職業價值傾向", ["客服職業價值傾向", "客服职业价值倾向", "Professional values"]),
-    ("沖突處理和問題解決", ["沖突處理和問題解決", "冲突处理和问题解决", "Conflict handling and problem solving"]),
-    ("衝突處理和問題解決", ["衝突處理和問題解決", "冲突处理和问题解决", "Conflict handling and problem solving"]),
-    ("服務導向", ["服務導向", "服务导向", "Service orientation"]),
-    ("溝通表達", ["溝通表達", "沟通表达", "Communication"]),
-    ("心理適應性", ["心理適應性", "心理适应性", "Resilience"]),
-    ("耐心", ["耐心", "耐心", "Patience"]),
-];
+//! not converted from the Traditional one. The labels of fields and
+//! built-in values (`phone` → 電話) are in [`crate::config::values`].
 
 /// Every other word the default theme and the pages casebook makes show.
 pub(super) const WORDS: &[(&str, [&str; 3])] = &[
