@@ -7,8 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::build::{load, BuildOptions};
+use crate::diagnostics::Said;
 use crate::graph::featured::{resolve, reward_rows, totals, RewardRow};
 use crate::graph::links::LinkIndex;
+use crate::lang::Lang;
 use crate::urls::encode_path;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -31,10 +33,10 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if let Some(p) = &args.period {
         if !crate::content::featured::valid_period(p) {
-            anyhow::bail!("{}", crate::diagnostics::Problem::BadPeriod { period: p.clone() }.message());
+            anyhow::bail!(crate::diagnostics::Problem::BadPeriod { period: p.clone() }.message_in(lang));
         }
     }
     let (journal, diags) = load(root, &BuildOptions { root: root.to_path_buf(), ..Default::default() });
@@ -50,7 +52,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         .filter(|d| d.is_error() && d.path.to_string_lossy().contains("featured"))
         .collect();
     if !problems.is_empty() {
-        crate::diagnostics::format::print_human(&problems);
+        crate::diagnostics::format::print_human(&problems, lang);
         return Ok(ExitCode::FAILURE);
     }
     let picks: Vec<_> =
@@ -61,7 +63,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     });
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Csv => write_csv(&rows, &mut out)?,
+        Format::Csv => write_csv(&rows, &mut out, lang)?,
         Format::Json => {
             let totals: Vec<_> = totals(&rows)
                 .into_iter()
@@ -75,12 +77,12 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         Format::Table => write_table(&rows, &mut out)?,
     }
     if rows.is_empty() {
-        eprintln!("No picks{} in data/featured.yaml.", args.period.map(|p| format!(" for {p}")).unwrap_or_default());
+        eprintln!("{}", Said::NoPicks { period: args.period }.words(lang));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_csv(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
+fn write_csv(rows: &[RewardRow], out: &mut impl Write, lang: Lang) -> Result<()> {
     // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
@@ -100,7 +102,7 @@ fn write_csv(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
             &r.editor,
         ])?;
     }
-    w.flush().context("could not write the list")?;
+    w.flush().context(Said::CouldNotWriteList.words(lang))?;
     Ok(())
 }
 

@@ -7,7 +7,7 @@
 //! `raw.rs` is the file's shape and `check.rs` checks each group of settings.
 
 mod check;
-pub mod lang;
+pub use crate::lang;
 mod raw;
 
 use std::collections::BTreeMap;
