@@ -140,6 +140,12 @@ pub enum Said {
     OpenInBrowser {
         url: String,
     },
+    // serve's pages
+    /// The title of the page served where the site has none (yet).
+    NoSuchPage,
+    NoSuchPageYet,
+    /// Over the page, above the problems of the last save.
+    OverlayHeading,
 }
 
 impl Said {
@@ -251,6 +257,13 @@ impl Said {
             ),
             LastGoodSite => "The last good site is still served; fix the problems above and save again.".to_string(),
             OpenInBrowser { url } => format!("Open {url} in your browser."),
+            NoSuchPage => "Page not found".to_string(),
+            NoSuchPageYet => {
+                "There is no such page; if the site is not built yet, the problems are listed below.".to_string()
+            }
+            OverlayHeading => {
+                "The last save has problems; the site still shows the last version that built:".to_string()
+            }
         }
     }
 
@@ -339,6 +352,9 @@ impl Said {
             ),
             LastGoodSite => "仍在提供上一次成功建置的網站；請修正上面的問題後再儲存。".to_string(),
             OpenInBrowser { url } => format!("請在瀏覽器開啟 {url}。"),
+            NoSuchPage => "找不到這一頁".to_string(),
+            NoSuchPageYet => "找不到這一頁；如果網站還沒建好，問題會列在下方。".to_string(),
+            OverlayHeading => "這次存檔有問題，網站仍顯示上一次成功的版本：".to_string(),
         }
     }
 
@@ -427,6 +443,9 @@ impl Said {
             ),
             LastGoodSite => "仍在提供上一次成功构建的网站；请修改上面的问题后再保存。".to_string(),
             OpenInBrowser { url } => format!("请在浏览器打开 {url}。"),
+            NoSuchPage => "找不到这一页".to_string(),
+            NoSuchPageYet => "找不到这一页；如果网站还没构建好，问题会列在下方。".to_string(),
+            OverlayHeading => "这次保存有问题，网站仍显示上一次成功的版本：".to_string(),
         }
     }
 }

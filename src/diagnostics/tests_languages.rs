@@ -167,6 +167,9 @@ fn said_examples() -> Vec<Said> {
         DraftsNotShown { count: 1 },
         LastGoodSite,
         OpenInBrowser { url: s("http://127.0.0.1:1111/") },
+        NoSuchPage,
+        NoSuchPageYet,
+        OverlayHeading,
     ]
 }
 

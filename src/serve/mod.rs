@@ -78,6 +78,8 @@ pub struct State {
     pub snapshot: Mutex<Arc<Snapshot>>,
     /// The current snapshot's version, for long polls to wait on.
     pub changed: tokio::sync::watch::Sender<u64>,
+    /// The language of the pages the server makes itself.
+    pub lang: Lang,
 }
 
 impl Snapshot {
@@ -121,7 +123,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     }
     let base_url = format!("http://{addr}/");
     let (changed, _) = tokio::sync::watch::channel(0);
-    let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed });
+    let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed, lang });
     // Watching from before the first build: a save during it is seen.
     let watch = FileWatch::new(&opts.root, lang)?;
     rebuild(&opts, &base_url, &state, None);

@@ -30,6 +30,7 @@ pub fn fixture(name: &str) -> PathBuf {
 
 pub fn casebook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_LANG", "en")
         .args(args)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
