@@ -55,7 +55,9 @@ pub fn count_line(diags: &[Diagnostic], lang: Lang) -> Option<String> {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     (errors > 0).then(|| match lang {
+        Lang::Hant if warnings == 0 => format!("發現 {errors} 個錯誤；請修正上面各行後重新建置。"),
         Lang::Hant => format!("發現 {errors} 個錯誤、{warnings} 個警告；請修正上面各行後重新建置。"),
+        Lang::Hans if warnings == 0 => format!("发现 {errors} 个错误；请修改上面各行后重新构建。"),
         Lang::Hans => format!("发现 {errors} 个错误、{warnings} 个警告；请修改上面各行后重新构建。"),
         Lang::En => format!(
             "{errors} error{} and {warnings} warning{} found; fix the lines above and build again.",

@@ -14,6 +14,7 @@ mod layers;
 mod limits;
 mod links;
 mod markdown_forgiving;
+mod messages;
 mod mutation;
 mod names;
 mod paths;
