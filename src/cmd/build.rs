@@ -39,7 +39,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     }
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     // Refuse a dangerous output folder before doing any work.
-    crate::output::check_output_dir(root, &output)?;
+    crate::output::check_output_dir(root, &output, lang)?;
     // One build at a time per output: a second one waits, then builds what
     // the journal holds by then.
     let lock = crate::output::OutputLock::acquire(&output, |lock| {
@@ -64,7 +64,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         say(Said::NothingWritten { output: output.display().to_string() });
         return Ok(ExitCode::FAILURE);
     };
-    let removed = lock.write(root, &files)?;
+    let removed = lock.write(root, &files, lang)?;
     if !args.quiet && !removed.is_empty() {
         let names: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
         say(Said::RemovedLeftovers { names: names.join(", ") });

@@ -74,7 +74,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &serde_json::json!({"rows": rows, "totals": totals}))?;
             writeln!(out)?;
         }
-        Format::Table => write_table(&rows, &mut out)?,
+        Format::Table => write_table(&rows, &mut out, lang)?,
     }
     if rows.is_empty() {
         eprintln!("{}", Said::NoPicks { period: args.period }.words(lang));
@@ -106,24 +106,24 @@ fn write_csv(rows: &[RewardRow], out: &mut impl Write, lang: Lang) -> Result<()>
     Ok(())
 }
 
-fn write_table(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
+fn write_table(rows: &[RewardRow], out: &mut impl Write, lang: Lang) -> Result<()> {
     for r in rows {
-        writeln!(
-            out,
-            "{}  {}（{}，{}）  {}  {}  編輯：{}",
-            r.period, r.name, r.author, r.team, r.article, r.award, r.editor
-        )?;
+        let who = Said::RewardAuthor { name: r.name.clone(), author: r.author.clone(), team: Some(r.team.clone()) };
+        let editor = Said::RewardEditor { editor: r.editor.clone() };
+        writeln!(out, "{}  {}  {}  {}  {}", r.period, who.words(lang), r.article, r.award, editor.words(lang))?;
     }
     let totals = totals(rows);
     if !totals.is_empty() {
-        writeln!(out, "\n合計")?;
+        writeln!(out, "\n{}", Said::RewardTotals.words(lang))?;
     }
     for (author, (money, prizes)) in totals {
         let name = rows.iter().find(|r| r.author == author).map(|r| r.name.clone()).unwrap_or_default();
         let mut parts: Vec<String> =
             money.iter().map(|(c, v)| format!("{} {c}", crate::content::featured::format_amount(*v))).collect();
         parts.extend(prizes);
-        writeln!(out, "{name}（{author}）  {}", parts.join("、"))?;
+        let who = Said::RewardAuthor { name, author, team: None };
+        let list = if lang == Lang::En { parts.join(", ") } else { parts.join("、") };
+        writeln!(out, "{}  {list}", who.words(lang))?;
     }
     Ok(())
 }

@@ -49,6 +49,30 @@ pub enum Said {
     FilesLeftOut {
         count: usize,
     },
+    // the output folder
+    OutputIsRoot {
+        suggestion: String,
+    },
+    OutputHoldsJournal {
+        output: String,
+        suggestion: String,
+    },
+    OutputInContent {
+        output: String,
+    },
+    OutputIsInputFolder {
+        output: String,
+        folder: String,
+    },
+    OutputIsAFile {
+        output: String,
+    },
+    OutputNotOurs {
+        output: String,
+    },
+    InTheWay {
+        path: String,
+    },
     // check
     UnknownIgnoredKind {
         kind: String,
@@ -109,6 +133,16 @@ pub enum Said {
         period: Option<String>,
     },
     CouldNotWriteList,
+    /// `陳美玲（chen-meiling，電話客服一組）` in the table of rewards.
+    RewardAuthor {
+        name: String,
+        author: String,
+        team: Option<String>,
+    },
+    RewardEditor {
+        editor: String,
+    },
+    RewardTotals,
     // serve
     CouldNotStartServer,
     CouldNotListen {
@@ -180,6 +214,25 @@ impl Said {
                 "Built {articles} articles into {files} files in {output} in {all:.2} s (reading {load:.2} s, git history {history:.2} s, Markdown {markdown:.2} s, pages {render:.2} s, of which links and related {graph:.2} s and search index {search:.2} s: {terms} terms in {shards} shards)."
             ),
             FilesLeftOut { count } => format!("{count} file(s) with errors were left out of the site:"),
+            OutputIsRoot { suggestion } => {
+                format!("the output folder cannot be `/`; choose a folder such as {suggestion}")
+            }
+            OutputHoldsJournal { output, suggestion } => format!(
+                "the output folder {output} holds the journal itself; choose a folder of its own such as {suggestion}"
+            ),
+            OutputInContent { output } => {
+                format!("the output folder {output} is inside content/; choose a folder outside it such as public/")
+            }
+            OutputIsInputFolder { output, folder } => {
+                format!("the output folder {output} is the journal's {folder}/ folder; choose another such as public/")
+            }
+            OutputIsAFile { output } => format!("the output {output} is a file, not a folder"),
+            OutputNotOurs { output } => format!(
+                "the folder {output} already exists and was not made by casebook, so it will not be replaced; empty it, or choose another --output"
+            ),
+            InTheWay { path } => format!(
+                "{path} is in the way of the new site and was not made by casebook; move it away and build again"
+            ),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -228,6 +281,10 @@ impl Said {
                 period.as_ref().map(|p| format!(" for {p}")).unwrap_or_default()
             ),
             CouldNotWriteList => "could not write the list".to_string(),
+            RewardAuthor { name, author, team: Some(team) } => format!("{name} ({author}, {team})"),
+            RewardAuthor { name, author, team: None } => format!("{name} ({author})"),
+            RewardEditor { editor } => format!("editor: {editor}"),
+            RewardTotals => "Totals".to_string(),
             CouldNotStartServer => "could not start the web server".to_string(),
             CouldNotListen { address, error } => format!("could not listen on {address}: {error}; try another --port"),
             CouldNotSetUpSocket => "could not set up the listening socket".to_string(),
@@ -287,6 +344,21 @@ impl Said {
                 "已建置 {articles} 篇文章，共 {files} 個檔案，寫入 {output}，耗時 {all:.2} 秒（讀取 {load:.2} 秒、git 歷史 {history:.2} 秒、Markdown {markdown:.2} 秒、頁面 {render:.2} 秒，其中連結與相關文章 {graph:.2} 秒、搜尋索引 {search:.2} 秒：{terms} 個詞，分成 {shards} 份）。"
             ),
             FilesLeftOut { count } => format!("有 {count} 個檔案因為有錯誤沒有放進網站："),
+            OutputIsRoot { suggestion } => format!("輸出資料夾不能是 `/`；請選一個資料夾，例如 {suggestion}"),
+            OutputHoldsJournal { output, suggestion } => {
+                format!("輸出資料夾 {output} 裡面就是日誌本身；請選一個獨立的資料夾，例如 {suggestion}")
+            }
+            OutputInContent { output } => {
+                format!("輸出資料夾 {output} 在 content/ 裡面；請選 content/ 外面的資料夾，例如 public/")
+            }
+            OutputIsInputFolder { output, folder } => {
+                format!("輸出資料夾 {output} 是日誌的 {folder}/ 資料夾；請選別的資料夾，例如 public/")
+            }
+            OutputIsAFile { output } => format!("輸出位置 {output} 是檔案，不是資料夾"),
+            OutputNotOurs { output } => format!(
+                "資料夾 {output} 已經存在，而且不是 casebook 建立的，所以不會被取代；請清空它，或用 --output 選別的資料夾"
+            ),
+            InTheWay { path } => format!("{path} 擋住了新網站，而且不是 casebook 建立的；請把它移走後重新建置"),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("您是不是要寫 `{s}`？"),
@@ -327,6 +399,10 @@ impl Said {
                 None => "data/featured.yaml 裡沒有精選。".to_string(),
             },
             CouldNotWriteList => "無法輸出清單".to_string(),
+            RewardAuthor { name, author, team: Some(team) } => format!("{name}（{author}，{team}）"),
+            RewardAuthor { name, author, team: None } => format!("{name}（{author}）"),
+            RewardEditor { editor } => format!("編輯：{editor}"),
+            RewardTotals => "合計".to_string(),
             CouldNotStartServer => "無法啟動網頁伺服器".to_string(),
             CouldNotListen { address, error } => format!("無法在 {address} 監聽：{error}；請用 --port 換一個連接埠"),
             CouldNotSetUpSocket => "無法設定監聽的連線".to_string(),
@@ -378,6 +454,21 @@ impl Said {
                 "已构建 {articles} 篇文章，共 {files} 个文件，写入 {output}，耗时 {all:.2} 秒（读取 {load:.2} 秒、git 历史 {history:.2} 秒、Markdown {markdown:.2} 秒、页面 {render:.2} 秒，其中链接与相关文章 {graph:.2} 秒、搜索索引 {search:.2} 秒：{terms} 个词，分为 {shards} 份）。"
             ),
             FilesLeftOut { count } => format!("有 {count} 个文件因为有错误没有放进网站："),
+            OutputIsRoot { suggestion } => format!("输出文件夹不能是 `/`；请选一个文件夹，例如 {suggestion}"),
+            OutputHoldsJournal { output, suggestion } => {
+                format!("输出文件夹 {output} 里面就是案例库本身；请选一个单独的文件夹，例如 {suggestion}")
+            }
+            OutputInContent { output } => {
+                format!("输出文件夹 {output} 在 content/ 里面；请选 content/ 外面的文件夹，例如 public/")
+            }
+            OutputIsInputFolder { output, folder } => {
+                format!("输出文件夹 {output} 是案例库的 {folder}/ 文件夹；请选别的文件夹，例如 public/")
+            }
+            OutputIsAFile { output } => format!("输出位置 {output} 是文件，不是文件夹"),
+            OutputNotOurs { output } => format!(
+                "文件夹 {output} 已经存在，而且不是 casebook 创建的，所以不会被替换；请清空它，或用 --output 选别的文件夹"
+            ),
+            InTheWay { path } => format!("{path} 挡住了新网站，而且不是 casebook 创建的；请把它移走后重新构建"),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("是不是想写 `{s}`？"),
@@ -418,6 +509,10 @@ impl Said {
                 None => "data/featured.yaml 里没有精选。".to_string(),
             },
             CouldNotWriteList => "无法输出列表".to_string(),
+            RewardAuthor { name, author, team: Some(team) } => format!("{name}（{author}，{team}）"),
+            RewardAuthor { name, author, team: None } => format!("{name}（{author}）"),
+            RewardEditor { editor } => format!("编辑：{editor}"),
+            RewardTotals => "合计".to_string(),
             CouldNotStartServer => "无法启动网页服务器".to_string(),
             CouldNotListen { address, error } => format!("无法在 {address} 监听：{error}；请用 --port 换一个端口"),
             CouldNotSetUpSocket => "无法设置监听的连接".to_string(),

@@ -31,7 +31,7 @@ impl Problem {
             Unreadable { error } => format!("无法读取：{error}"),
             Removed => "无法读取：文件已被删除".to_string(),
             NotOpened { why } => format!("无法读取：{}", not_opened(why)),
-            NotUtf8 => "这个文件不是 UTF-8 文本（可能是 Big5 或 GBK）；请用编辑器打开，以「UTF-8」编码另存".to_string(),
+            NotUtf8 => "这个文件不是 UTF-8 文本（可能是 Big5 或 GBK）；请用编辑器打开，以“UTF-8”编码另存".to_string(),
             ArticleTooLarge { kb, limit_kb } => format!(
                 "这个文件有 {kb} KB，超过 casebook 读取文章的上限 {limit_kb} KB；请拆成几篇较短的文章，或在 casebook.yaml 写 `limits: {{article_kb: {kb}}}` 提高上限"
             ),
@@ -49,7 +49,7 @@ impl Problem {
                 "这是{}：不会通过它读取任何文件，它也不会放进网站；请把文件本身放进案例库文件夹，不要用链接",
                 describe_link(link)
             ),
-            ConfigNotUtf8 => "这个文件从这里开始不是 UTF-8 文本（可能是 Big5 或 GBK）；请用编辑器打开，以「UTF-8」编码另存".to_string(),
+            ConfigNotUtf8 => "这个文件从这里开始不是 UTF-8 文本（可能是 Big5 或 GBK）；请用编辑器打开，以“UTF-8”编码另存".to_string(),
             UnknownSetting { key, suggestion: Some(s), .. } => format!("没有 `{key}` 这个设置；是不是想写 `{s}`？"),
             UnknownSetting { key, suggestion: None, known } => {
                 format!("没有 `{key}` 这个设置；可用的设置有：{}", known.join("、"))
@@ -394,7 +394,7 @@ fn link_problem(why: &LinkProblem) -> String {
             format!("`{path}` 跑出了 content 文件夹；请改从 content 开始写路径，例如 /cases/退货.md")
         }
         LinkProblem::AmbiguousTitle { name, sources, example } => format!(
-            "有 {} 篇文章的标题是「{name}」：{}；请改用路径链接到其中一篇，例如 [[{example}]]",
+            "有 {} 篇文章的标题是“{name}”：{}；请改用路径链接到其中一篇，例如 [[{example}]]",
             sources.len(),
             sources.join("、")
         ),
