@@ -40,7 +40,7 @@ pub fn execute(_root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     import::write(&plan, &args.journal)?;
-    print!("{}", report.text(from, &args.journal));
+    print!("{}", report.text(from, &args.journal, lang));
     println!("{}", Said::BuildItWith { journal: args.journal.display().to_string() }.words(lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod console;
 pub mod english;
 pub mod format;
+pub mod imported;
 mod hans;
 mod hant;
 pub mod problem;

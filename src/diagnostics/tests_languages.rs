@@ -248,3 +248,46 @@ fn formats_keep_their_shape_in_every_language() {
     assert_eq!(json["kind"], "front-matter/missing-title");
     assert_eq!(json["message"], d.message_in(Lang::Hant).as_str());
 }
+
+#[test]
+fn every_line_of_an_import_report_has_words_in_every_language() {
+    use super::imported::{AddressTaken, ImportSaid, Todo};
+    let s = |t: &str| t.to_string();
+    let todos = [
+        Todo::NotInSummary,
+        Todo::DateNotUnderstood { key: s("date"), written: s("昨天") },
+        Todo::NoDate,
+        Todo::NotAFileOfSource { address: s("img/a.png") },
+        Todo::ActiveDrawing { address: s("a.svg"), what: SvgContent::Element(s("script")) },
+        Todo::ActiveDrawing { address: s("a.svg"), what: SvgContent::Address(s("javascript:")) },
+        Todo::ActiveDrawing { address: s("a.svg"), what: SvgContent::EventAttribute(s("onload")) },
+        Todo::ActiveDrawing { address: s("a.svg"), what: SvgContent::CharacterReferences },
+        Todo::TemplateCode { code: s("{% youtube abc %}") },
+        Todo::Unreadable { error: s("permission denied") },
+        Todo::FrontMatterUnreadable { why: s("the front matter is never closed") },
+        Todo::OldAddressLeftOut { address: s("/a/"), why: AddressTaken::ByAnotherArticle },
+        Todo::OldAddressLeftOut { address: s("/a/"), why: AddressTaken::ByCasebook },
+        Todo::OldAddressLeftOut { address: s("/a/"), why: AddressTaken::ByAnEarlierArticle },
+    ];
+    for todo in todos {
+        let english = todo.words(Lang::En);
+        for lang in [Lang::Hant, Lang::Hans] {
+            check_chinese(lang, &todo.words(lang), &english, &format!("{todo:?}"));
+        }
+    }
+    let said = [
+        ImportSaid::Imported { articles: 3, from: s("Hexo"), journal: s("j"), copied: 2 },
+        ImportSaid::FieldsMapped { counts: None },
+        ImportSaid::FieldsMapped { counts: Some(s("title 3")) },
+        ImportSaid::Converted { counts: s("raw <img> 1") },
+        ImportSaid::FieldsDropped { counts: s("layout 3") },
+        ImportSaid::NothingForAPerson,
+        ImportSaid::ForAPerson { count: 2 },
+    ];
+    for line in said {
+        let english = line.words(Lang::En);
+        for lang in [Lang::Hant, Lang::Hans] {
+            check_chinese(lang, &line.words(lang), &english, &format!("{line:?}"));
+        }
+    }
+}
