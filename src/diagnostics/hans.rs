@@ -154,7 +154,7 @@ impl Problem {
             ImpossibleDate { key, written, why } => {
                 let why = match why {
                     DateError::NoMonth(month) => format!("没有 {month} 月"),
-                    DateError::NoDay { month, day } => format!("{month} 月没有 {day} 日"),
+                    DateError::NoDay { month, day } => format!(" {month} 月没有 {day} 日"),
                 };
                 format!("`{key}` 写的是 {written}，但{why}；请检查月份和日期")
             }
@@ -170,7 +170,7 @@ impl Problem {
                 format!("找不到这篇点评所回应的文章：{}", link_problem(why))
             }
             SlugTooLong { bytes, max } => format!(
-                "`slug` 太长：它产生的网址{}；请缩短到最多 85 个中文字或 {max} 个英文字母",
+                "`slug` 太长：它生成的网址{}；请缩短到最多 85 个中文字或 {max} 个英文字母",
                 address_size(*bytes, *max)
             ),
             NameTooLong { bytes, max, folder } => {
@@ -191,7 +191,7 @@ impl Problem {
             AuthorBadId { id } => format!("作者 ID `{id}` 是作者页面的文件夹名称（authors/{id}/），所以不能是空的、`.` 或 `..`，也不能有 `/` 或 `\\`；请用英文字母、数字和 `-`，例如 `chen-meiling`"),
             TagsBadField { parser } => format!("{parser}；这个文件有 `strict:` 和 `tags:`，每个标签可以有 `description:` 和 `aliases:`"),
             TagInTwoPlaces { spelling, other, name } => {
-                format!("`{spelling}` 同时属于 `{other}` 和 `{name}`；请只放在其中一个底下")
+                format!("`{spelling}` 同时属于 `{other}` 和 `{name}`；请只放在其中一个下面")
             }
             TagNotListed { tag, suggestion, file } => {
                 let hint = match suggestion {
@@ -200,9 +200,9 @@ impl Problem {
                 };
                 format!("标签 `{tag}` 不在 {file} 里；{hint}（要添加标签，请加到 {file}）")
             }
-            PicksNotPeriods => "这个文件必须列出评选周期，例如 `2026-11:`，每期底下是精选".to_string(),
+            PicksNotPeriods => "这个文件必须列出评选周期，例如 `2026-11:`，每期下面列出精选".to_string(),
             BadPeriod { period } => format!("`{period}` 不是评选周期；请写月份，例如 2026-11，或季度，例如 2026-Q4"),
-            PeriodNotAList { period } => format!("请在 `{period}:` 底下列出精选，每一项以 `- article:` 开头"),
+            PeriodNotAList { period } => format!("请在 `{period}:` 下面列出精选，每一项以 `- article:` 开头"),
             PickNotFields => "每项精选是一组字段：`- article: ...`、`reason:`、`award:`、`editor:`".to_string(),
             PickBadArticle => "`article` 必须是被选文章的 slug、路径或标题".to_string(),
             PickUnknownField { field } => format!("精选没有 `{field}` 这个字段；可用的字段有 article、reason、award 和 editor"),
@@ -257,12 +257,12 @@ impl Problem {
             ShallowClone => "这是浅克隆（CI 常这样做）：从 git 获取的首次发布日期和修订记录可能不完整；请克隆完整历史（fetch-depth: 0）".to_string(),
             TemplateInvalid { detail } => format!("无法读取模板：{detail}"),
             TemplateFailed { detail, page, others } => {
-                let mut m = format!("模板产生页面时出错：{detail}");
+                let mut m = format!("模板生成页面时出错：{detail}");
                 match page {
                     Some(PageOf { source, missing_field: Some(field) }) => m.push_str(&format!(
-                        "（正在产生 {source} 的页面，它的开头设置区没有 `{field}`：请加上 `{field}:`，或在模板里用到它的地方外面包上 {{% if article.extra.{field} %}}）"
+                        "（正在生成 {source} 的页面，它的开头设置区没有 `{field}`：请加上 `{field}:`，或在模板里用到它的地方外面包上 {{% if article.extra.{field} %}}）"
                     )),
-                    Some(PageOf { source, missing_field: None }) => m.push_str(&format!("（正在产生 {source} 的页面）")),
+                    Some(PageOf { source, missing_field: None }) => m.push_str(&format!("（正在生成 {source} 的页面）")),
                     None => {}
                 }
                 if *others > 0 {
@@ -282,7 +282,7 @@ impl Problem {
                         "名称 `{part}` 有 {bytes} 字节（一个中文字占 3 字节），文件系统最多允许 {max}；请改成较短的名称"
                     ),
                 };
-                format!("网站会在 `{path}` 产生一个文件，但无法写入：{why}")
+                format!("网站会在 `{path}` 生成一个文件，但无法写入：{why}")
             }
             FileWhereFolderNeeded { file, inside, from } => format!(
                 "这会发布成文件 `{file}`，但网站需要同名的文件夹来放 `{inside}`（{}）；请把其中一个改名",
@@ -300,7 +300,7 @@ impl Problem {
                 let what = if meant.ends_with("next-line") { "下一行" } else { "这一行" };
                 let (open, close) = if *in_front_matter { ("# ", "") } else { ("<!-- ", " -->") };
                 format!(
-                    "允许标记 `{written}` 的写法 casebook 读不懂，所以{what}仍会检查客户数据；请刚好写成 {open}{meant}{close}"
+                    "允许标记 `{written}` 的写法 casebook 读不懂，所以{what}仍会检查客户数据；请一字不差地写成 {open}{meant}{close}"
                 )
             }
             CustomerData { data, masked, markdown } => {
@@ -341,7 +341,7 @@ impl Problem {
             ),
             AliasTaken { alias, by } => {
                 let by = match by.as_str() {
-                    super::english::MADE_BY_CASEBOOK => "casebook 产生的页面".to_string(),
+                    super::english::MADE_BY_CASEBOOK => "casebook 生成的页面".to_string(),
                     path => format!("{path} "),
                 };
                 format!("`aliases` 里的 `{alias}` 已经是 {by}的网址；请从这里或那里的 `aliases` 删掉")
@@ -427,7 +427,7 @@ fn link_problem(why: &LinkProblem) -> String {
             format!("{source} 没有 `#{wanted}` 这个标题；是不是想写 `#{s}`？")
         }
         LinkProblem::NoHeading { source, wanted, suggestion: None, headings, .. } if headings.is_empty() => {
-            format!("{source} 没有任何标题，所以 `#{wanted}` 连不到任何地方")
+            format!("{source} 没有任何标题，所以 `#{wanted}` 无法跳转到任何位置")
         }
         LinkProblem::NoHeading { source, wanted, suggestion: None, headings, more: 0 } => {
             format!("{source} 没有 `#{wanted}` 这个标题；它的标题有：{}", headings.join("、"))
@@ -443,7 +443,7 @@ fn wanted_words(wanted: Wanted) -> &'static str {
         Wanted::WholeNumber => "整数，例如 20",
         Wanted::Number => "数字",
         Wanted::List => "列表，例如 [tags, channel]",
-        Wanted::Fields => "缩进在它底下的 `name: value` 几行",
+        Wanted::Fields => "缩进在它下面的几行 `name: value`",
         Wanted::TrueOrFalse => " true 或 false",
         Wanted::Text => "文字",
     }
@@ -473,17 +473,18 @@ fn address_size(bytes: usize, max: usize) -> String {
 fn made_from(from: &Option<String>) -> String {
     match from {
         Some(p) => format!("来自 {p}"),
-        None => "casebook 产生的页面".to_string(),
+        None => "casebook 生成的页面".to_string(),
     }
 }
 
-fn data_words(data: &CustomerData) -> &str {
-    match data {
+fn data_words(data: &CustomerData) -> String {
+    let words = match data {
         CustomerData::MobilePhone => "手机号码",
         CustomerData::Landline => "座机号码",
         CustomerData::Email => "邮箱地址",
         CustomerData::ResidentId => "身份证号",
         CustomerData::BankCard => "银行卡号",
-        CustomerData::Custom(name) => name,
-    }
+        CustomerData::Custom(name) => return format!("“{name}”"),
+    };
+    words.to_string()
 }

@@ -152,7 +152,7 @@ impl Problem {
             ImpossibleDate { key, written, why } => {
                 let why = match why {
                     DateError::NoMonth(month) => format!("沒有 {month} 月"),
-                    DateError::NoDay { month, day } => format!("{month} 月沒有 {day} 日"),
+                    DateError::NoDay { month, day } => format!(" {month} 月沒有 {day} 日"),
                 };
                 format!("`{key}` 寫的是 {written}，但{why}；請檢查月份和日期")
             }
@@ -475,13 +475,14 @@ fn made_from(from: &Option<String>) -> String {
     }
 }
 
-fn data_words(data: &CustomerData) -> &str {
-    match data {
+fn data_words(data: &CustomerData) -> String {
+    let words = match data {
         CustomerData::MobilePhone => "手機號碼",
         CustomerData::Landline => "市話號碼",
         CustomerData::Email => "電子郵件地址",
         CustomerData::ResidentId => "身分證字號",
         CustomerData::BankCard => "銀行卡號",
-        CustomerData::Custom(name) => name,
-    }
+        CustomerData::Custom(name) => return format!("「{name}」"),
+    };
+    words.to_string()
 }
