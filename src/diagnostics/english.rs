@@ -360,6 +360,10 @@ impl Problem {
             ArticleSkipped { errors } => format!(
                 "this file was left out of the site (build --keep-going) because of its {errors} error(s) listed here; fix them and build again"
             ),
+            // issue 16 (msg)
+            UnknownLanguage { found } => format!(
+                "`language` must be zh-Hant (Traditional Chinese), zh-Hans (Simplified Chinese) or en (English), found `{found}`; the site and its messages are in Traditional Chinese until it names one of them"
+            ),
         }
     }
 }

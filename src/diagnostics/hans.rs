@@ -349,6 +349,10 @@ impl Problem {
             ArticleSkipped { errors } => format!(
                 "这个文件因为这里列出的 {errors} 个错误没有放进网站（build --keep-going）；请修正后重新构建"
             ),
+            // issue 16 (msg)
+            UnknownLanguage { found } => format!(
+                "`language` 必须是 zh-Hant（繁体中文）、zh-Hans（简体中文）或 en（英文），这里写的是 `{found}`；改正之前，网站和提示信息都使用繁体中文"
+            ),
         }
     }
 }

@@ -347,6 +347,10 @@ impl Problem {
             ArticleSkipped { errors } => format!(
                 "這個檔案因為這裡列出的 {errors} 個錯誤沒有放進網站（build --keep-going）；請修正後重新建置"
             ),
+            // issue 16 (msg)
+            UnknownLanguage { found } => format!(
+                "`language` 必須是 zh-Hant（繁體中文）、zh-Hans（簡體中文）或 en（英文），這裡寫的是 `{found}`；在改正之前，網站和訊息都使用繁體中文"
+            ),
         }
     }
 }

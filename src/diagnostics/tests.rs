@@ -202,6 +202,8 @@ pub(super) fn examples() -> Vec<Problem> {
         BadAlias { alias: s("../x/") },
         AliasTaken { alias: s("/cases/a/"), by: s("content/cases/a.md") },
         ArticleSkipped { errors: 2 },
+        // issue 16 (msg)
+        UnknownLanguage { found: s("chinese") },
     ]
 }
 
@@ -339,10 +341,12 @@ fn variant(p: &Problem) -> usize {
         BadAlias { .. } => 122,
         AliasTaken { .. } => 123,
         ArticleSkipped { .. } => 124,
+        // issue 16 (msg)
+        UnknownLanguage { .. } => 125,
     }
 }
 
-const VARIANTS: usize = 125;
+const VARIANTS: usize = 126;
 
 #[test]
 fn every_variant_has_an_example() {

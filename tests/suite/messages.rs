@@ -111,3 +111,18 @@ fn the_command_line_speaks_the_journals_language() {
     let o = run(&["build", "--root", tmp.path().join("nowhere").to_str().unwrap()], Some("zh-Hant"));
     assert!(stderr(&o).starts_with("錯誤：日誌資料夾 "), "{}", stderr(&o));
 }
+
+#[test]
+fn a_language_casebook_does_not_speak_is_a_warning_and_the_journal_stays_traditional() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    super::copy_dir(&fixture("messages").join("zh-Hant"), &root);
+    std::fs::write(root.join("casebook.yaml"), "title: 訊息測試\nlanguage: chinese\n").unwrap();
+    let o = run(&["check", "--root", root.to_str().unwrap()], None);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("casebook.yaml:2:11: 警告：`language` 必須是 zh-Hant（繁體中文）、zh-Hans（簡體中文）或 en（英文），這裡寫的是 `chinese`；"),
+        "{err}"
+    );
+    assert!(err.contains("content/essays/沒有標題.md:1:1: 錯誤：開頭設定區沒有 `title`"), "{err}");
+}
