@@ -14,13 +14,14 @@
 //! Below them, used by all: [`diagnostics`] (problems at a file and line),
 //! [`paths`] and [`limits`] (reading files safely), [`site_file`] (a file of the built site as a value), [`yaml`], [`fold`]
 //! (text that compares equal), [`urls`] (every address), [`keys`] and
-//! [`profile`]. A problem is a [`diagnostics::Problem`] with a stable kind.
+//! [`profile`]; [`lang`] names the three languages casebook speaks. A problem is a [`diagnostics::Problem`] with a stable kind.
 //! `tests/suite/layers.rs` fails when an import goes backwards.
 
 // Used by every stage.
 pub mod diagnostics;
 pub mod fold;
 pub mod keys;
+pub mod lang;
 pub mod limits;
 pub mod paths;
 pub mod profile;

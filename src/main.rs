@@ -13,10 +13,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = casebook::cmd::Cli::parse();
-    match casebook::cmd::run(cli) {
+    let (lang, unknown) = cli.language();
+    if let Some(said) = unknown {
+        eprintln!("{}", said.words(lang));
+    }
+    match casebook::cmd::run(cli, lang) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}{err:#}", casebook::diagnostics::Said::ErrorPrefix.words(lang));
             ExitCode::FAILURE
         }
     }

@@ -11,48 +11,44 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
+use crate::diagnostics::Said;
+use crate::lang::Lang;
+
 pub use crate::site_file::{Body, OutputFile, Source};
 
 /// The marker that says a folder was written by casebook and may be replaced.
 pub const MARKER: &str = ".casebook-output";
 
-/// Refuses output folders whose replacement would destroy the journal.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
+/// Refuses output folders whose replacement would destroy the journal,
+/// saying why in `lang`.
+pub fn check_output_dir(root: &Path, output: &Path, lang: Lang) -> Result<()> {
     let root = absolute(root)?;
     let output = absolute(output)?;
     let content = root.join(crate::content::CONTENT_DIR);
-    if output.parent().is_none() {
-        bail!("the output folder cannot be `/`; choose a folder such as {}", root.join("public").display());
+    let shown = output.display().to_string();
+    let refused = if output.parent().is_none() {
+        Some(Said::OutputIsRoot { suggestion: root.join("public").display().to_string() })
+    } else if output == root || root.starts_with(&output) {
+        Some(Said::OutputHoldsJournal { output: shown, suggestion: root.join("public").display().to_string() })
+    } else if output.starts_with(&content) {
+        Some(Said::OutputInContent { output: shown })
+    } else if let Some(keep) = INPUTS.iter().find(|keep| output == root.join(keep)) {
+        Some(Said::OutputIsInputFolder { output: shown, folder: keep.to_string() })
+    } else if output.is_file() {
+        Some(Said::OutputIsAFile { output: shown })
+    } else if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(&output)?.next().is_some() {
+        Some(Said::OutputNotOurs { output: shown })
+    } else {
+        None
+    };
+    match refused {
+        Some(said) => bail!(said.words(lang)),
+        None => Ok(()),
     }
-    if output == root || root.starts_with(&output) {
-        bail!(
-            "the output folder {} holds the journal itself; choose a folder of its own such as {}",
-            output.display(),
-            root.join("public").display()
-        );
-    }
-    if output.starts_with(&content) {
-        bail!("the output folder {} is inside content/; choose a folder outside it such as public/", output.display());
-    }
-    for keep in ["data", "templates", "static", "themes", "archetypes", ".git"] {
-        if output == root.join(keep) {
-            bail!(
-                "the output folder {} is the journal's {keep}/ folder; choose another such as public/",
-                output.display()
-            );
-        }
-    }
-    if output.is_file() {
-        bail!("the output {} is a file, not a folder", output.display());
-    }
-    if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(&output)?.next().is_some() {
-        bail!(
-            "the folder {} already exists and was not made by casebook, so it will not be replaced; empty it, or choose another --output",
-            output.display()
-        );
-    }
-    Ok(())
 }
+
+/// The journal's folders besides content/ that an output must not replace.
+const INPUTS: [&str; 6] = ["data", "templates", "static", "themes", "archetypes", ".git"];
 
 /// Makes `p` absolute and resolves `..` and links in the part that exists.
 fn absolute(p: &Path) -> Result<PathBuf> {
@@ -81,8 +77,10 @@ fn absolute(p: &Path) -> Result<PathBuf> {
 
 /// Writes `files` into `output`, atomically replacing what was there;
 /// waits (silently) while another build writes into the same output.
+/// Refusals are in English (`casebook build` says them in the journal's
+/// language through [`OutputLock::write`]).
 pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()> {
-    OutputLock::acquire(output, |_| {})?.write(root, files).map(|_| ())
+    OutputLock::acquire(output, |_| {})?.write(root, files, Lang::En).map(|_| ())
 }
 
 /// Held by the one build that may write into an output folder: a lock on the
@@ -135,18 +133,15 @@ impl OutputLock {
     /// Writes `files` into a fresh folder and swaps it in for the output.
     /// First removes what builds that were stopped left beside the output,
     /// and says which folders those were.
-    pub fn write(&self, root: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
+    pub fn write(&self, root: &Path, files: &[OutputFile], lang: Lang) -> Result<Vec<PathBuf>> {
         // Checked again: the folder may have changed while this build waited.
-        check_output_dir(root, &self.output)?;
+        check_output_dir(root, &self.output, lang)?;
         let removed = remove_leftovers(&self.parent, &self.name);
         let pid = std::process::id();
         let fresh = self.parent.join(format!(".{}.casebook-new-{pid}", self.name));
         let old = self.parent.join(format!(".{}.casebook-old-{pid}", self.name));
         if std::fs::symlink_metadata(&fresh).is_ok() {
-            bail!(
-                "{} is in the way of the new site and was not made by casebook; move it away and build again",
-                fresh.display()
-            );
+            bail!(Said::InTheWay { path: fresh.display().to_string() }.words(lang));
         }
         if let Err(e) = write_all(&fresh, files) {
             let _ = std::fs::remove_dir_all(&fresh);

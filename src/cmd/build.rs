@@ -7,6 +7,8 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::build::{build, build_keep_going, BuildOptions};
+use crate::diagnostics::Said;
+use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,25 +31,22 @@ pub struct Args {
     pub quiet: bool,
 }
 
-pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     let started = Instant::now();
+    let say = |said: Said| eprintln!("{}", said.words(lang));
     if !root.is_dir() {
-        anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
+        anyhow::bail!(Said::NoJournalFolder { dir: root.display().to_string() }.words(lang));
     }
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     // Refuse a dangerous output folder before doing any work.
-    crate::output::check_output_dir(root, &output)?;
+    crate::output::check_output_dir(root, &output, lang)?;
     // One build at a time per output: a second one waits, then builds what
     // the journal holds by then.
     let lock = crate::output::OutputLock::acquire(&output, |lock| {
-        eprintln!(
-            "Another casebook build is writing into {}; waiting for it to finish (it holds {}) …",
-            output.display(),
-            lock.display()
-        );
+        say(Said::WaitingForBuild { output: output.display().to_string(), lock: lock.display().to_string() });
     })?;
     if !args.quiet {
-        eprintln!("Building the journal in {} …", root.display());
+        say(Said::Building { root: root.display().to_string() });
     }
     let opts = BuildOptions {
         root: root.to_path_buf(),
@@ -60,39 +59,33 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         skip: None,
     };
     let (built, skipped) = if args.keep_going { build_keep_going(&opts) } else { (build(&opts), Vec::new()) };
-    crate::diagnostics::format::print_human(&built.diagnostics);
+    crate::diagnostics::format::print_human(&built.diagnostics, lang);
     let Some(files) = built.files else {
-        eprintln!("Nothing was written; {} is unchanged.", output.display());
+        say(Said::NothingWritten { output: output.display().to_string() });
         return Ok(ExitCode::FAILURE);
     };
-    let removed = lock.write(root, &files)?;
+    let removed = lock.write(root, &files, lang)?;
     if !args.quiet && !removed.is_empty() {
         let names: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("Removed what stopped builds had left beside the output: {}", names.join(", "));
+        say(Said::RemovedLeftovers { names: names.join(", ") });
     }
     if !args.quiet && built.drafts_left_out > 0 {
-        eprintln!("{} draft(s) left out; build with --drafts to include them.", built.drafts_left_out);
+        say(Said::DraftsLeftOut { count: built.drafts_left_out });
     }
     if !args.quiet {
         let t = &built.timings;
-        eprintln!(
-            "Built {} articles into {} files in {} in {:.2} s (reading {:.2} s, git history {:.2} s, Markdown {:.2} s, pages {:.2} s, of which links and related {:.2} s and search index {:.2} s: {} terms in {} shards).",
-            built.articles,
-            files.len(),
-            output.display(),
-            started.elapsed().as_secs_f64(),
-            t.load.as_secs_f64(),
-            t.history.as_secs_f64(),
-            t.markdown.as_secs_f64(),
-            t.render.as_secs_f64(),
-            t.graph.as_secs_f64(),
-            t.search.as_secs_f64(),
-            built.search.terms,
-            built.search.shards
-        );
+        say(Said::Built {
+            articles: built.articles,
+            files: files.len(),
+            output: output.display().to_string(),
+            seconds: [started.elapsed(), t.load, t.history, t.markdown, t.render, t.graph, t.search]
+                .map(|d| d.as_secs_f64()),
+            terms: built.search.terms,
+            shards: built.search.shards,
+        });
     }
     if !skipped.is_empty() {
-        eprintln!("{} file(s) with errors were left out of the site:", skipped.len());
+        say(Said::FilesLeftOut { count: skipped.len() });
         for s in &skipped {
             eprintln!("  {}", s.display());
         }

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::build::{build, BuildOptions};
-use crate::diagnostics::{closest, display_path, format, Diagnostic, Problem};
+use crate::diagnostics::{closest, display_path, format, Diagnostic, Problem, Said};
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -41,21 +42,18 @@ pub struct Args {
     pub ignore: Vec<String>,
 }
 
-pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if !root.is_dir() {
-        anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
+        anyhow::bail!(Said::NoJournalFolder { dir: root.display().to_string() }.words(lang));
     }
     for kind in &args.ignore {
         if !Problem::is_kind_pattern(kind) {
-            let hint = match closest(kind, Problem::ALL_KINDS.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "write a kind like `link/broken` or a group like `privacy/`".to_string(),
-            };
-            anyhow::bail!("`--ignore {kind}` names no kind of problem; {hint}");
+            let suggestion = closest(kind, Problem::ALL_KINDS.iter().copied()).map(str::to_string);
+            anyhow::bail!(Said::UnknownIgnoredKind { kind: kind.clone(), suggestion }.words(lang));
         }
     }
     let changed = match &args.changed_since {
-        Some(rev) => Some(changed_files(root, rev)?),
+        Some(rev) => Some(changed_files(root, rev, lang)?),
         None => None,
     };
     let built =
@@ -68,32 +66,26 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     match args.format {
         Format::Human => {
-            format::print_human(&diags);
+            format::print_human(&diags, lang);
             if errors == 0 {
-                eprintln!(
-                    "No problems found in {} articles{}.",
-                    built.articles,
-                    if diags.is_empty() { "" } else { " (warnings above)" }
-                );
+                let said = Said::NoProblems { articles: built.articles, warnings: !diags.is_empty() };
+                eprintln!("{}", said.words(lang));
             }
         }
-        Format::Github => diags.iter().for_each(|d| println!("{}", format::github_annotation(d))),
-        Format::Json => diags.iter().for_each(|d| println!("{}", format::json_line(d))),
+        Format::Github => diags.iter().for_each(|d| println!("{}", format::github_annotation(d, lang))),
+        Format::Json => diags.iter().for_each(|d| println!("{}", format::json_line(d, lang))),
     }
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// Files changed since `rev` (committed or not, and new files), relative to
 /// the journal root.
-fn changed_files(root: &Path, rev: &str) -> anyhow::Result<BTreeSet<String>> {
+fn changed_files(root: &Path, rev: &str, lang: Lang) -> anyhow::Result<BTreeSet<String>> {
     let git = |args: &[&str]| -> anyhow::Result<String> {
         let out = Command::new("git").arg("-C").arg(root).args(args).output()?;
         if !out.status.success() {
-            anyhow::bail!(
-                "git {} failed: {}; --changed-since needs a git repository and a revision like origin/main",
-                args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
+            let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
+            anyhow::bail!(Said::GitFailed { args: args.join(" "), stderr }.words(lang));
         }
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     };

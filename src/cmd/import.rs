@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::diagnostics::Said;
 use crate::import::{self, From};
+use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,23 +24,23 @@ pub struct Args {
     pub force: bool,
 }
 
-pub fn execute(_root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(_root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if !args.source.is_dir() {
-        anyhow::bail!("the source folder {} does not exist", args.source.display());
+        anyhow::bail!(Said::NoSourceFolder { dir: args.source.display().to_string() }.words(lang));
     }
     let from = args.from.unwrap_or_else(|| import::detect(&args.source));
     let (plan, report) = import::plan(&args.source, from)?;
     let conflicts = import::conflicts(&plan, &args.journal);
     if !conflicts.is_empty() && !args.force {
-        eprintln!("These files of {} hold something else and would be overwritten:", args.journal.display());
+        eprintln!("{}", Said::WouldOverwrite { journal: args.journal.display().to_string() }.words(lang));
         for c in &conflicts {
             eprintln!("  {}", c.display());
         }
-        eprintln!("Nothing was written. Import into an empty folder, or add --force to replace them.");
+        eprintln!("{}", Said::NothingImported.words(lang));
         return Ok(ExitCode::FAILURE);
     }
     import::write(&plan, &args.journal)?;
-    print!("{}", report.text(from, &args.journal));
-    println!("Build it with: casebook build --root {}", args.journal.display());
+    print!("{}", report.text(from, &args.journal, lang));
+    println!("{}", Said::BuildItWith { journal: args.journal.display().to_string() }.words(lang));
     Ok(ExitCode::SUCCESS)
 }

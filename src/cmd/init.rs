@@ -8,6 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
+use crate::diagnostics::Said;
+use crate::lang::Lang;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The folder to create the journal in (it may exist, but must not hold a journal).
@@ -37,28 +40,22 @@ const FILES: [(&str, &str); 14] = [
     (".github/pull_request_template.md", include_str!("skeleton/pull_request_template.md")),
 ];
 
-pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     let dir = if args.dir.is_absolute() { args.dir.clone() } else { root.join(&args.dir) };
     let existing: Vec<String> =
         FILES.iter().filter(|(p, _)| dir.join(p).exists()).map(|(p, _)| p.to_string()).collect();
     if !existing.is_empty() {
-        bail!(
-            "{} already holds a journal ({} already there); nothing was changed. Choose a new folder name.",
-            dir.display(),
-            existing.join(", ")
-        );
+        bail!(Said::AlreadyAJournal { dir: dir.display().to_string(), existing: existing.join(", ") }.words(lang));
     }
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| Said::CouldNotCreate { path: parent.display().to_string() }.words(lang))?;
         }
-        std::fs::write(&path, text).with_context(|| format!("could not write {}", path.display()))?;
+        std::fs::write(&path, text)
+            .with_context(|| Said::CouldNotWrite { path: path.display().to_string() }.words(lang))?;
     }
-    eprintln!("A new journal is ready in {}.", dir.display());
-    eprintln!("Next:");
-    eprintln!("  cd {}", dir.display());
-    eprintln!("  casebook new case \"客戶來電詢問帳單\"   # write a case");
-    eprintln!("  casebook build                          # make the site in public/");
+    eprintln!("{}", Said::JournalReady { dir: dir.display().to_string() }.words(lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::diagnostics::Said;
+use crate::lang::Lang;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "casebook",
@@ -26,6 +29,12 @@ pub struct Cli {
     /// The journal folder (the one holding casebook.yaml and content/).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
+
+    /// The language of messages: zh-Hant, zh-Hans or en (also zh-TW,
+    /// zh-CN, ...). Default: CASEBOOK_LANG if set, else the journal's
+    /// `language:` (zh-Hant when it has none).
+    #[arg(long, global = true, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -57,14 +66,43 @@ pub enum Command {
     Rewards(rewards::Args),
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// Runs the command, with messages in `lang` (see [`Cli::language`]).
+pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build(args) => build::execute(&cli.root, args),
-        Command::Check(args) => check::execute(&cli.root, args),
-        Command::Import(args) => import::execute(&cli.root, args),
-        Command::Init(args) => init::execute(&cli.root, args),
-        Command::New(args) => new::execute(&cli.root, args),
-        Command::Rewards(args) => rewards::execute(&cli.root, args),
-        Command::Serve(args) => serve::execute(&cli.root, args),
+        Command::Build(args) => build::execute(&cli.root, args, lang),
+        Command::Check(args) => check::execute(&cli.root, args, lang),
+        Command::Import(args) => import::execute(&cli.root, args, lang),
+        Command::Init(args) => init::execute(&cli.root, args, lang),
+        Command::New(args) => new::execute(&cli.root, args, lang),
+        Command::Rewards(args) => rewards::execute(&cli.root, args, lang),
+        Command::Serve(args) => serve::execute(&cli.root, args, lang),
     }
+}
+
+impl Cli {
+    /// The language of this terminal's messages: `--lang`, else
+    /// `CASEBOOK_LANG`, else the journal's `language:` (so one person can
+    /// read the messages in their language while the journal keeps its
+    /// own). With it, the line to print when `CASEBOOK_LANG` names no
+    /// language casebook speaks.
+    pub fn language(&self) -> (Lang, Option<Said>) {
+        if let Some(lang) = self.lang {
+            return (lang, None);
+        }
+        let journal = || crate::config::load(&self.root).0.lang();
+        match std::env::var("CASEBOOK_LANG") {
+            Ok(code) if !code.trim().is_empty() => match Lang::from_code(&code) {
+                Some(lang) => (lang, None),
+                None => {
+                    let using = journal();
+                    (using, Some(Said::UnknownLanguage { written: code, using }))
+                }
+            },
+            _ => (journal(), None),
+        }
+    }
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("`{code}` is not zh-Hant, zh-Hans or en"))
 }

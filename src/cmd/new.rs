@@ -8,6 +8,8 @@ use anyhow::{anyhow, bail, Context, Result};
 
 use crate::config::{self, Kind};
 use crate::content::authors::Authors;
+use crate::diagnostics::Said;
+use crate::lang::Lang;
 use crate::urls::slugify;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -37,21 +39,18 @@ pub struct Args {
     pub author: Option<String>,
 }
 
-pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if args.title.trim().is_empty() {
-        bail!("the title is empty; write it in quotes, like: casebook new case \"客戶要求退回已拆封耳機\"");
+        bail!(Said::NewEmptyTitle.words(lang));
     }
     if !root.join(config::CONFIG_FILE).is_file() && !root.join(crate::content::CONTENT_DIR).is_dir() {
-        bail!(
-            "{} is not a journal (it has no casebook.yaml and no content/ folder); run this in your journal's folder, or give it with --root",
-            root.display()
-        );
+        bail!(Said::NotAJournal { root: root.display().to_string() }.words(lang));
     }
     // Resolved, so that links under it can be told apart (see crate::paths).
     let root = &crate::paths::root(root);
     let (config, diags) = config::load(root);
     if let Some(d) = diags.iter().find(|d| d.is_error()) {
-        bail!("{d}");
+        bail!(d.human(lang));
     }
     let kind = match args.kind {
         NewKind::Case => Kind::Case,
@@ -59,7 +58,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         NewKind::Response => Kind::Response,
     };
     if kind == Kind::Response && args.to.is_none() {
-        bail!("name the case this critique answers with --to, like: casebook new response \"點評：退貨案例\" --to 客戶要求退回已拆封耳機");
+        bail!(Said::ResponseNeedsTo.words(lang));
     }
     let section = args.section.clone().unwrap_or_else(|| {
         config.sections.iter().find(|(_, s)| s.kind == kind).map(|(name, _)| name.clone()).unwrap_or_else(|| match kind
@@ -70,12 +69,12 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         })
     });
     if section.contains("..") || section.starts_with('/') {
-        bail!("--section must be a folder name under content/, like cases");
+        bail!(Said::BadSectionFolder.words(lang));
     }
     let slug = slugify(&args.title, config.slugify);
     let path: PathBuf = root.join(crate::content::CONTENT_DIR).join(&section).join(format!("{slug}.md"));
     if path.exists() {
-        bail!("{} already exists and was left as it is; choose another title", path.display());
+        bail!(Said::AlreadyExists { path: path.display().to_string() }.words(lang));
     }
     let archetype_name = match kind {
         Kind::Case => "case.md",
@@ -83,17 +82,19 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         Kind::Response => "response.md",
     };
     if let Some(link) = crate::paths::first_link(root, &path) {
-        bail!("{}: nothing was written", link.warning());
+        bail!(Said::NotWritten { why: link.warning().human(lang) }.words(lang));
     }
     let archetype_rel = Path::new("archetypes").join(archetype_name);
     let archetype = match crate::paths::read(root, &archetype_rel, &crate::limits::Limits::default().article) {
-        Ok(Some(bytes)) => crate::content::frontmatter::decode(&bytes, &archetype_rel).map_err(|d| anyhow!("{d}"))?,
+        Ok(Some(bytes)) => {
+            crate::content::frontmatter::decode(&bytes, &archetype_rel).map_err(|d| anyhow!(d.human(lang)))?
+        }
         Ok(None) => match kind {
             Kind::Case => super::init::CASE_ARCHETYPE.to_string(),
             Kind::Essay => super::init::ESSAY_ARCHETYPE.to_string(),
             Kind::Response => super::init::RESPONSE_ARCHETYPE.to_string(),
         },
-        Err(d) => bail!("{d}: nothing was written"),
+        Err(d) => bail!(Said::NotWritten { why: d.human(lang) }.words(lang)),
     };
     let author = args.author.clone().or_else(git_user_name).map(|name| {
         let (authors, _) = Authors::load(root, &config.limits);
@@ -111,18 +112,19 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         .replace("{{responds_to}}", &args.to.as_deref().map(yaml_string).unwrap_or_default())
         .replace("{{author}}", &author.as_deref().map(yaml_string).unwrap_or_default());
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| Said::CouldNotCreate { path: parent.display().to_string() }.words(lang))?;
     }
     // create_new: never overwrite, even if the file appeared meanwhile.
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .with_context(|| format!("could not create {}", path.display()))?;
+        .with_context(|| Said::CouldNotCreate { path: path.display().to_string() }.words(lang))?;
     std::io::Write::write_all(&mut file, text.as_bytes())
-        .with_context(|| format!("could not write {}", path.display()))?;
+        .with_context(|| Said::CouldNotWrite { path: path.display().to_string() }.words(lang))?;
     println!("{}", path.display());
-    eprintln!("Wrote {}. Fill in the fields, remove `draft: true` when it is ready, and build.", path.display());
+    eprintln!("{}", Said::Wrote { path: path.display().to_string() }.words(lang));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,8 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::build::{load, BuildOptions};
+use crate::diagnostics::Said;
 use crate::graph::featured::{resolve, reward_rows, totals, RewardRow};
 use crate::graph::links::LinkIndex;
+use crate::lang::Lang;
 use crate::urls::encode_path;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -31,10 +33,10 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if let Some(p) = &args.period {
         if !crate::content::featured::valid_period(p) {
-            anyhow::bail!("{}", crate::diagnostics::Problem::BadPeriod { period: p.clone() }.message());
+            anyhow::bail!(crate::diagnostics::Problem::BadPeriod { period: p.clone() }.message_in(lang));
         }
     }
     let (journal, diags) = load(root, &BuildOptions { root: root.to_path_buf(), ..Default::default() });
@@ -50,7 +52,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         .filter(|d| d.is_error() && d.path.to_string_lossy().contains("featured"))
         .collect();
     if !problems.is_empty() {
-        crate::diagnostics::format::print_human(&problems);
+        crate::diagnostics::format::print_human(&problems, lang);
         return Ok(ExitCode::FAILURE);
     }
     let picks: Vec<_> =
@@ -61,7 +63,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
     });
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Csv => write_csv(&rows, &mut out)?,
+        Format::Csv => write_csv(&rows, &mut out, lang)?,
         Format::Json => {
             let totals: Vec<_> = totals(&rows)
                 .into_iter()
@@ -72,15 +74,15 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &serde_json::json!({"rows": rows, "totals": totals}))?;
             writeln!(out)?;
         }
-        Format::Table => write_table(&rows, &mut out)?,
+        Format::Table => write_table(&rows, &mut out, lang)?,
     }
     if rows.is_empty() {
-        eprintln!("No picks{} in data/featured.yaml.", args.period.map(|p| format!(" for {p}")).unwrap_or_default());
+        eprintln!("{}", Said::NoPicks { period: args.period }.words(lang));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_csv(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
+fn write_csv(rows: &[RewardRow], out: &mut impl Write, lang: Lang) -> Result<()> {
     // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
@@ -100,28 +102,28 @@ fn write_csv(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
             &r.editor,
         ])?;
     }
-    w.flush().context("could not write the list")?;
+    w.flush().context(Said::CouldNotWriteList.words(lang))?;
     Ok(())
 }
 
-fn write_table(rows: &[RewardRow], out: &mut impl Write) -> Result<()> {
+fn write_table(rows: &[RewardRow], out: &mut impl Write, lang: Lang) -> Result<()> {
     for r in rows {
-        writeln!(
-            out,
-            "{}  {}（{}，{}）  {}  {}  編輯：{}",
-            r.period, r.name, r.author, r.team, r.article, r.award, r.editor
-        )?;
+        let who = Said::RewardAuthor { name: r.name.clone(), author: r.author.clone(), team: Some(r.team.clone()) };
+        let editor = Said::RewardEditor { editor: r.editor.clone() };
+        writeln!(out, "{}  {}  {}  {}  {}", r.period, who.words(lang), r.article, r.award, editor.words(lang))?;
     }
     let totals = totals(rows);
     if !totals.is_empty() {
-        writeln!(out, "\n合計")?;
+        writeln!(out, "\n{}", Said::RewardTotals.words(lang))?;
     }
     for (author, (money, prizes)) in totals {
         let name = rows.iter().find(|r| r.author == author).map(|r| r.name.clone()).unwrap_or_default();
         let mut parts: Vec<String> =
             money.iter().map(|(c, v)| format!("{} {c}", crate::content::featured::format_amount(*v))).collect();
         parts.extend(prizes);
-        writeln!(out, "{name}（{author}）  {}", parts.join("、"))?;
+        let who = Said::RewardAuthor { name, author, team: None };
+        let list = if lang == Lang::En { parts.join(", ") } else { parts.join("、") };
+        writeln!(out, "{}  {list}", who.words(lang))?;
     }
     Ok(())
 }

@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::diagnostics::Said;
+use crate::lang::Lang;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The port to listen on (0 picks a free one).
@@ -26,9 +29,9 @@ pub struct Args {
     pub allow_hosts: Vec<String>,
 }
 
-pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
+pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if !root.is_dir() {
-        anyhow::bail!("the journal folder {} does not exist; give the right one with --root", root.display());
+        anyhow::bail!(Said::NoJournalFolder { dir: root.display().to_string() }.words(lang));
     }
     // Absolute, so the watcher's absolute paths can be matched against it.
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -39,6 +42,7 @@ pub fn execute(root: &Path, args: Args) -> Result<ExitCode> {
         drafts: args.drafts,
         open: args.open,
         allow_hosts: args.allow_hosts,
+        lang,
     })?;
     Ok(ExitCode::SUCCESS)
 }

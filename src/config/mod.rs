@@ -10,7 +10,7 @@
 
 mod check;
 pub mod i18n;
-pub mod lang;
+pub use crate::lang;
 mod raw;
 pub mod values;
 
@@ -263,7 +263,11 @@ fn parse_with(text: &str, rel: &Path, file_strings: BTreeMap<String, String>) ->
         return (Config::default(), vec![Diagnostic::error(rel, r.line, r.col, r.problem)]);
     }
     match serde_norway::from_str::<RawConfig>(text) {
-        Ok(raw) => validate(raw, text, rel, file_strings),
+        Ok(raw) => {
+            let (config, mut diags) = validate(raw, text, rel, file_strings);
+            diags.extend(unknown_language(&config, text, rel));
+            (config, diags)
+        }
         Err(err) => {
             let (mut line, mut col) = yaml::error_position(&err);
             let msg = err.to_string();
@@ -291,6 +295,16 @@ fn parse_with(text: &str, rel: &Path, file_strings: BTreeMap<String, String>) ->
             (Config::default(), vec![Diagnostic::error(rel, line, col, problem)])
         }
     }
+}
+
+/// A warning for a `language:` that names none of the three languages
+/// (the journal is then in Traditional Chinese).
+fn unknown_language(config: &Config, text: &str, rel: &Path) -> Option<Diagnostic> {
+    if Lang::from_code(&config.language).is_some() {
+        return None;
+    }
+    let (line, col) = yaml::key_position(text, "language").map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
+    Some(Diagnostic::warning(rel, line, col, Problem::UnknownLanguage { found: config.language.clone() }))
 }
 
 /// "paginate: invalid type: string \"ten\", expected usize" as a problem:

@@ -1,6 +1,7 @@
-//! The words of every message, in English: one arm per kind of
-//! [`Problem`], made from the values the problem carries. Nothing else in
-//! casebook writes the text of a diagnostic.
+//! The words of every message in English: one arm per kind of [`Problem`],
+//! made from the values the problem carries. [`super::hant`] and
+//! [`super::hans`] say the same in Traditional and Simplified Chinese, and
+//! [`Problem::message`] picks one (see [`super::catalogue`]).
 
 use super::problem::Problem;
 use super::values::{
@@ -13,14 +14,18 @@ const EXAMPLE: &str = "---\ntitle: 客戶要求退回已拆封耳機\ndate: 2026
 /// Which addresses survive cleaning.
 const ADDRESSES: &str = "only relative, http(s) and mailto: addresses (and data:image/... for images) are published";
 
+/// What `AliasTaken`'s `by` holds when no one file makes the page that has
+/// the address (render's words: the other languages say it their way).
+pub const MADE_BY_CASEBOOK: &str = "a page casebook makes";
+
 /// What to write for a prize or a money award.
 const AWARD_SHAPE: &str = "`award` must be a prize name or {amount: 500, currency: TWD}";
 
 impl Problem {
-    /// What is wrong and what to change, in plain words. One arm per kind,
+    /// What is wrong and what to change, in plain English. One arm per kind,
     /// with no catch-all, so a new kind cannot be left without words: a
     /// table more than a function, hence its length.
-    pub fn message(&self) -> String {
+    pub(super) fn english(&self) -> String {
         use Problem::*;
         match self {
             Unreadable { error } => format!("could not be read: {error}"),
@@ -354,6 +359,10 @@ impl Problem {
             ),
             ArticleSkipped { errors } => format!(
                 "this file was left out of the site (build --keep-going) because of its {errors} error(s) listed here; fix them and build again"
+            ),
+            // issue 16 (msg)
+            UnknownLanguage { found } => format!(
+                "`language` must be zh-Hant (Traditional Chinese), zh-Hans (Simplified Chinese) or en (English), found `{found}`; the site and its messages are in Traditional Chinese until it names one of them"
             ),
         }
     }

@@ -1,58 +1,56 @@
 //! The three ways diagnostics are printed: for people (`path:line:col:
 //! error: message`, then a count), as GitHub Actions annotations, and as
-//! one JSON object per line for tools.
+//! one JSON object per line for tools. The words are in the language asked
+//! for; the shape, the `kind` and the JSON/annotation fields are not: a tool
+//! reads them the same in every language.
 
-use std::fmt;
-
+pub use super::catalogue::count_line;
+use super::catalogue::level;
 use super::{display_path, Diagnostic, Severity};
+use crate::lang::Lang;
 
-/// The human form: `content/cases/退貨.md:3:8: error: message`.
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", display_path(&self.path))?;
+impl Diagnostic {
+    /// The human form: `content/cases/退貨.md:3:8: error: message`, or
+    /// `content/cases/退貨.md:3:8: 錯誤：message` in Chinese.
+    pub fn human(&self, lang: Lang) -> String {
+        let mut line = display_path(&self.path);
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            line.push_str(&format!(":{}", self.line));
             if self.col > 0 {
-                write!(f, ":{}", self.col)?;
+                line.push_str(&format!(":{}", self.col));
             }
         }
-        write!(f, ": {}: {}", level(self.severity), self.message())
+        let colon = if lang == Lang::En { ": " } else { "：" };
+        format!("{line}: {}{colon}{}", level(self.severity, lang), self.message_in(lang))
     }
 }
 
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+/// The English human form, for tests and logs; commands print
+/// [`Diagnostic::human`] in the reader's language.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.human(Lang::En))
     }
+}
+
+/// The word a tool reads: `error` or `warning` in every language.
+fn severity_name(severity: Severity) -> &'static str {
+    level(severity, Lang::En)
 }
 
 /// Prints diagnostics to stderr, warnings included, and a count at the end
 /// when there are errors.
-pub fn print_human(diags: &[Diagnostic]) {
+pub fn print_human(diags: &[Diagnostic], lang: Lang) {
     for d in diags {
-        eprintln!("{d}");
+        eprintln!("{}", d.human(lang));
     }
-    if let Some(count) = count_line(diags) {
+    if let Some(count) = count_line(diags, lang) {
         eprintln!("{count}");
     }
 }
 
-/// "2 errors and 1 warning found; ...", when there are errors.
-pub fn count_line(diags: &[Diagnostic]) -> Option<String> {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    (errors > 0).then(|| {
-        format!(
-            "{errors} error{} and {warnings} warning{} found; fix the lines above and build again.",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        )
-    })
-}
-
 /// `::error file=...,line=...,col=...,title=KIND::message`, escaped as GitHub wants.
-pub fn github_annotation(d: &Diagnostic) -> String {
+pub fn github_annotation(d: &Diagnostic, lang: Lang) -> String {
     let esc = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
     let mut props = format!("file={}", prop(&display_path(&d.path)));
@@ -63,18 +61,19 @@ pub fn github_annotation(d: &Diagnostic) -> String {
         }
     }
     props.push_str(&format!(",title={}", prop(d.kind())));
-    format!("::{} {props}::{}", level(d.severity), esc(&d.message()))
+    format!("::{} {props}::{}", severity_name(d.severity), esc(&d.message_in(lang)))
 }
 
-/// One JSON object per problem, with its kind.
-pub fn json_line(d: &Diagnostic) -> String {
+/// One JSON object per problem, with its kind; `severity` is `error` or
+/// `warning` whatever the language of `message`.
+pub fn json_line(d: &Diagnostic, lang: Lang) -> String {
     serde_json::json!({
         "path": display_path(&d.path),
         "line": d.line,
         "column": d.col,
-        "severity": level(d.severity),
+        "severity": severity_name(d.severity),
         "kind": d.kind(),
-        "message": d.message(),
+        "message": d.message_in(lang),
     })
     .to_string()
 }

@@ -6,13 +6,21 @@
 //! coordinates of the whole file, so `content/cases/退貨.md:3:8` opens the right
 //! spot in any editor.
 
+pub mod catalogue;
+pub mod console;
 pub mod english;
 pub mod format;
+pub mod imported;
+mod hans;
+mod hant;
 pub mod problem;
 pub mod values;
 
 use std::path::{Path, PathBuf};
 
+use crate::lang::Lang;
+
+pub use console::Said;
 pub use english::{describe, describe_link};
 pub use problem::{kind_matches, Problem};
 pub use values::{
@@ -55,7 +63,12 @@ impl Diagnostic {
         self.problem.kind()
     }
 
-    /// What is wrong and what to change, in plain words.
+    /// What is wrong and what to change, in plain words in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.problem.message_in(lang)
+    }
+
+    /// The English words (see [`Problem::message`]).
     pub fn message(&self) -> String {
         self.problem.message()
     }
@@ -87,7 +100,8 @@ impl Diagnostics {
 
     /// Sorted by file, then position (then severity and words), so the
     /// report reads top to bottom and is the same on every run; two
-    /// problems with the same place and words are reported once.
+    /// problems with the same place and words are reported once. The
+    /// English words order them, so the order is the same in every language.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         // Each message is made once, not at every comparison.
         let mut keyed: Vec<(String, Diagnostic)> = self.items.into_iter().map(|d| (d.message(), d)).collect();
@@ -123,3 +137,5 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_languages;

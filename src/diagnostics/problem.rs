@@ -453,6 +453,11 @@ pub enum Problem {
     ArticleSkipped {
         errors: usize,
     },
+    // issue 16 (msg)
+    /// `language:` names none of the three languages casebook speaks.
+    UnknownLanguage {
+        found: String,
+    },
 }
 
 impl Problem {
@@ -599,6 +604,8 @@ impl Problem {
         "alias/bad",
         "alias/taken",
         "build/article-skipped",
+        // issue 16 (msg)
+        "config/bad-language",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -754,6 +761,8 @@ impl Problem {
             BadAlias { .. } => "alias/bad",
             AliasTaken { .. } => "alias/taken",
             ArticleSkipped { .. } => "build/article-skipped",
+            // issue 16 (msg)
+            UnknownLanguage { .. } => "config/bad-language",
         }
     }
 

@@ -14,7 +14,7 @@ fn link(outside: bool) -> LinkTarget {
 }
 
 /// One or more values of every variant (and of every kind).
-fn examples() -> Vec<Problem> {
+pub(super) fn examples() -> Vec<Problem> {
     use Problem::*;
     let why = |w: LinkProblem| BrokenLink { why: w };
     vec![
@@ -202,6 +202,8 @@ fn examples() -> Vec<Problem> {
         BadAlias { alias: s("../x/") },
         AliasTaken { alias: s("/cases/a/"), by: s("content/cases/a.md") },
         ArticleSkipped { errors: 2 },
+        // issue 16 (msg)
+        UnknownLanguage { found: s("chinese") },
     ]
 }
 
@@ -339,10 +341,12 @@ fn variant(p: &Problem) -> usize {
         BadAlias { .. } => 122,
         AliasTaken { .. } => 123,
         ArticleSkipped { .. } => 124,
+        // issue 16 (msg)
+        UnknownLanguage { .. } => 125,
     }
 }
 
-const VARIANTS: usize = 125;
+const VARIANTS: usize = 126;
 
 #[test]
 fn every_variant_has_an_example() {
@@ -433,14 +437,14 @@ fn human_lines_have_file_line_col() {
     assert_eq!(d.to_string(), format!("casebook.yaml: warning: {}", Problem::BadPaginate.message()));
     let d = Diagnostic::warning("casebook.yaml", 2, 0, Problem::BadPaginate);
     assert!(d.to_string().starts_with("casebook.yaml:2: warning: "));
-    assert_eq!(count_line(std::slice::from_ref(&d)), None);
+    assert_eq!(count_line(std::slice::from_ref(&d), Lang::En), None);
     let e = Diagnostic::error("a.md", 1, 1, Problem::MissingTitle);
     assert_eq!(
-        count_line(&[e.clone(), d.clone()]).as_deref(),
+        count_line(&[e.clone(), d.clone()], Lang::En).as_deref(),
         Some("1 error and 1 warning found; fix the lines above and build again.")
     );
     assert_eq!(
-        count_line(&[e.clone(), e, d.clone(), d]).as_deref(),
+        count_line(&[e.clone(), e, d.clone(), d], Lang::En).as_deref(),
         Some("2 errors and 2 warnings found; fix the lines above and build again.")
     );
 }
@@ -449,18 +453,18 @@ fn human_lines_have_file_line_col() {
 fn annotations_are_escaped_and_titled_with_the_kind() {
     let d = Diagnostic::error("content/cases/a,b.md", 3, 7, Problem::Unreadable { error: s("bad: 50%\nsecond line") });
     assert_eq!(
-        github_annotation(&d),
+        github_annotation(&d, Lang::En),
         "::error file=content/cases/a%2Cb.md,line=3,col=7,title=file/unreadable::could not be read: bad: 50%25%0Asecond line"
     );
     let w = Diagnostic::warning("casebook.yaml", 0, 0, Problem::BadPaginate);
-    assert!(github_annotation(&w).starts_with("::warning file=casebook.yaml,title=config/bad-paginate::"));
+    assert!(github_annotation(&w, Lang::En).starts_with("::warning file=casebook.yaml,title=config/bad-paginate::"));
 }
 
 #[test]
 fn json_lines_carry_the_kind() {
     let d = Diagnostic::error("content/cases/a,b.md", 3, 7, Problem::Unreadable { error: s("bad: 50%\nsecond line") });
     assert_eq!(
-        json_line(&d),
+        json_line(&d, Lang::En),
         r#"{"column":7,"kind":"file/unreadable","line":3,"message":"could not be read: bad: 50%\nsecond line","path":"content/cases/a,b.md","severity":"error"}"#
     );
 }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::{Report, Source};
+use crate::diagnostics::imported::{AddressTaken, Todo};
 use crate::urls::{self, slugify, SlugMode};
 
 /// The addresses of the site the import makes, and those handed out.
@@ -55,19 +56,19 @@ impl Addresses {
             let Some(path) = urls::alias(&a) else { continue };
             let first = path.split('/').next().unwrap_or_default();
             let why = if self.pages.get(&path).is_some_and(|&j| j != i) {
-                Some("another article has this address in the new site")
+                Some(AddressTaken::ByAnotherArticle)
             } else if self.pages.get(&path) == Some(&i) {
                 // The article's own address: nothing to keep.
                 continue;
             } else if SITE.contains(&first) || self.sections.contains(&path) || path == "index.html" {
-                Some("casebook makes a page of its own there")
+                Some(AddressTaken::ByCasebook)
             } else if !self.claimed.insert(path) {
-                Some("an earlier article already keeps it")
+                Some(AddressTaken::ByAnEarlierArticle)
             } else {
                 None
             };
             match why {
-                Some(why) => report.todo(shown, 1, format!("the old address `{a}` was left out: {why}")),
+                Some(why) => report.todo(shown, 1, Todo::OldAddressLeftOut { address: a, why }),
                 None => kept.push(a),
             }
         }

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::post::text;
 use super::{markdown_files, read_post, settings, Report, SectionInfo, Source};
+use crate::diagnostics::imported::Todo;
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let book = settings(&root.join("book.json"));
@@ -32,8 +33,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
                 p.fallback_title = Some(entry.clone());
             }
             None if rel != "README.md" => {
-                let what = "this page is not in SUMMARY.md, so GitBook did not show it; it was imported outside the book's order";
-                report.todo(&p.shown, 1, what.to_string());
+                report.todo(&p.shown, 1, Todo::NotInSummary);
             }
             None => {}
         }

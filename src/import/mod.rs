@@ -26,6 +26,10 @@ use std::path::{Path, PathBuf};
 
 use post::Post;
 
+use crate::diagnostics::imported::{ImportSaid, Todo};
+use crate::diagnostics::SvgContent;
+use crate::lang::Lang;
+
 /// The kinds of source `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum From {
@@ -85,8 +89,8 @@ pub struct Report {
     pub mapped: BTreeMap<String, usize>,
     pub dropped: BTreeMap<String, usize>,
     pub converted: BTreeMap<String, usize>,
-    /// `file:line: what to do`.
-    pub todo: Vec<String>,
+    /// What to do, at `file:line`.
+    pub todo: Vec<(String, usize, Todo)>,
 }
 
 impl Report {
@@ -99,34 +103,37 @@ impl Report {
     pub fn converted(&mut self, what: &str) {
         *self.converted.entry(what.to_string()).or_default() += 1;
     }
-    pub fn todo(&mut self, file: &str, line: usize, what: String) {
-        self.todo.push(format!("{file}:{line}: {what}"));
+    pub fn todo(&mut self, file: &str, line: usize, what: Todo) {
+        self.todo.push((file.to_string(), line, what));
     }
 
     /// The report as printed.
-    pub fn text(&self, from: From, journal: &Path) -> String {
-        let mut t = format!(
-            "Imported {} articles from a {:?} source into {}, and copied {} files beside them.\n",
-            self.articles,
-            from,
-            journal.display(),
-            self.copied
-        );
-        let mapped = if self.mapped.is_empty() { "none".to_string() } else { post::counts(&self.mapped) };
-        let _ = writeln!(t, "Fields mapped (how many files): {mapped}");
+    /// The report as printed, in `lang`.
+    pub fn text(&self, from: From, journal: &Path, lang: Lang) -> String {
+        let mut lines = vec![ImportSaid::Imported {
+            articles: self.articles,
+            from: format!("{from:?}"),
+            journal: journal.display().to_string(),
+            copied: self.copied,
+        }];
+        let counts = (!self.mapped.is_empty()).then(|| post::counts(&self.mapped));
+        lines.push(ImportSaid::FieldsMapped { counts });
         if !self.converted.is_empty() {
-            let _ = writeln!(t, "Converted to Markdown: {}", post::counts(&self.converted));
+            lines.push(ImportSaid::Converted { counts: post::counts(&self.converted) });
         }
         if !self.dropped.is_empty() {
-            let _ = writeln!(t, "Fields dropped (casebook has no such field): {}", post::counts(&self.dropped));
+            lines.push(ImportSaid::FieldsDropped { counts: post::counts(&self.dropped) });
         }
-        if self.todo.is_empty() {
-            t += "Nothing needs a person.\n";
-        } else {
-            let _ = writeln!(t, "{} things need a person:", self.todo.len());
-            for line in &self.todo {
-                let _ = writeln!(t, "  {line}");
-            }
+        lines.push(match self.todo.len() {
+            0 => ImportSaid::NothingForAPerson,
+            count => ImportSaid::ForAPerson { count },
+        });
+        let mut t = String::new();
+        for line in lines {
+            let _ = writeln!(t, "{}", line.words(lang));
+        }
+        for (file, line, what) in &self.todo {
+            let _ = writeln!(t, "  {file}:{line}: {}", what.words(lang));
         }
         t
     }
@@ -253,8 +260,7 @@ fn article(
     }
     if w.date.is_none() {
         w.date = first_commit(&p.file).or_else(|| {
-            let what = "no date in the file or in git; the file's modification time was used: check `date:`";
-            report.todo(&p.shown, 1, what.into());
+            report.todo(&p.shown, 1, Todo::NoDate);
             modified(&p.file)
         });
     }
@@ -389,7 +395,7 @@ fn copy_files(
         let bundle = p.bundle.as_ref().and_then(|b| std::fs::canonicalize(b).ok());
         let Some(found) = std::fs::canonicalize(&found).ok().filter(|f| f.is_file()) else {
             let at = p.body_line + line;
-            report.todo(&p.shown, at, format!("`{address}` is not a file of the source; fix or remove the link"));
+            report.todo(&p.shown, at, Todo::NotAFileOfSource { address: address.to_string() });
             continue;
         };
         if bundle.as_ref().is_some_and(|b| found.starts_with(b)) {
@@ -411,7 +417,7 @@ fn copy_files(
             report.copied += 1;
             if let Some(what) = active_svg(&found) {
                 let at = p.body_line + line;
-                report.todo(&p.shown, at, format!("the drawing `{address}` contains {what}, which casebook does not publish; export it again as a plain SVG or PNG"));
+                report.todo(&p.shown, at, Todo::ActiveDrawing { address: address.to_string(), what });
             }
         }
         let rel = relative(target_dir, copy);
@@ -427,18 +433,12 @@ fn copy_files(
 }
 
 /// What in an SVG file would run script (casebook refuses to publish it).
-fn active_svg(file: &Path) -> Option<String> {
+fn active_svg(file: &Path) -> Option<SvgContent> {
     if !file.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg")) {
         return None;
     }
     let text = String::from_utf8_lossy(&std::fs::read(file).ok()?).into_owned();
-    use crate::diagnostics::SvgContent;
-    crate::markdown::svg::active_content(&text).map(|(_, _, what)| match what {
-        SvgContent::Element(e) => format!("a `<{e}>` element"),
-        SvgContent::Address(scheme) => format!("a `{scheme}` address"),
-        SvgContent::EventAttribute(name) => format!("an event attribute `{name}`"),
-        SvgContent::CharacterReferences => "an address written with character references".to_string(),
-    })
+    crate::markdown::svg::active_content(&text).map(|(_, _, what)| what)
 }
 
 /// The address of `file` from the folder `dir` (both under the journal).
@@ -477,8 +477,7 @@ fn leftovers(p: &Post, body: &str, report: &mut Report) {
             if let Some(at) = line.find(open) {
                 let end = line[at..].find(close).map(|e| at + e + close.len()).unwrap_or(line.len());
                 let code = line[at..end].trim();
-                let what = format!("`{code}` is template code the source's tool ran; casebook shows it as text: replace it with Markdown");
-                report.todo(&p.shown, p.body_line + i, what);
+                report.todo(&p.shown, p.body_line + i, Todo::TemplateCode { code: code.to_string() });
                 break;
             }
         }
@@ -549,7 +548,7 @@ pub fn read_post(root: &Path, file: &Path, target: String, report: &mut Report) 
     let text = match std::fs::read(file) {
         Ok(b) => String::from_utf8_lossy(&b).replace("\r\n", "\n"),
         Err(e) => {
-            report.todo(&shown, 1, format!("could not be read ({e}); it was not imported"));
+            report.todo(&shown, 1, Todo::Unreadable { error: e.to_string() });
             return None;
         }
     };
@@ -558,7 +557,7 @@ pub fn read_post(root: &Path, file: &Path, target: String, report: &mut Report) 
             Some(Post { shown, file: file.to_path_buf(), target, front, body, body_line, ..Default::default() })
         }
         Err(why) => {
-            report.todo(&shown, 1, format!("{why}; it was not imported"));
+            report.todo(&shown, 1, Todo::FrontMatterUnreadable { why });
             None
         }
     }

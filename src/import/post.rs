@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde_json::{Map, Value};
 
 use super::Report;
+use crate::diagnostics::imported::Todo;
 
 /// A post read from the source, before its front matter is rewritten.
 #[derive(Debug, Default)]
@@ -309,11 +310,7 @@ pub fn fields(post: &Post, report: &mut Report) -> Written {
         let t = text(v.as_ref())?;
         let d = date(&t);
         if d.is_none() {
-            report.todo(
-                &post.shown,
-                1,
-                format!("the {key} `{t}` was not understood and was left out; add `{key}:` by hand"),
-            );
+            report.todo(&post.shown, 1, Todo::DateNotUnderstood { key: key.to_string(), written: t.clone() });
         }
         d
     };

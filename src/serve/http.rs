@@ -34,6 +34,8 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 
 use super::{Snapshot, State};
+use crate::diagnostics::Said;
+use crate::lang::Lang;
 
 pub const EVENTS: &str = "/__casebook/events";
 
@@ -241,9 +243,9 @@ fn page(path: &str, state: &State) -> Answer {
     let (body, ctype) = match snapshot.get(&key).map(|f| f.bytes()) {
         Some(Ok(b)) => (b.into_owned(), content_type(&key)),
         // No site yet (the first build failed): a page that shows the problems.
-        _ => (NO_PAGE.as_bytes().to_vec(), "text/html; charset=utf-8"),
+        _ => (no_page(state.lang).into_bytes(), "text/html; charset=utf-8"),
     };
-    let body = if ctype.starts_with("text/html") { with_live_reload(body, &snapshot) } else { body };
+    let body = if ctype.starts_with("text/html") { with_live_reload(body, &snapshot, state.lang) } else { body };
     let mut response = Response::new(Full::new(Bytes::from(body)));
     *response.status_mut() = status;
     response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(ctype));
@@ -319,7 +321,15 @@ impl AsyncWrite for Stalls {
 }
 
 /// Served when there is no page at all, not even the site's 404 page.
-const NO_PAGE: &str = "<!doctype html><html lang=\"zh-Hant\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>找不到這一頁</title><body><p>找不到這一頁；如果網站還沒建好，問題會列在下方。</p></body></html>";
+/// The page served where the site has none (yet), in `lang`.
+fn no_page(lang: Lang) -> String {
+    format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><body><p>{}</p></body></html>",
+        lang.code(),
+        Said::NoSuchPage.words(lang),
+        Said::NoSuchPageYet.words(lang)
+    )
+}
 
 /// The site path for a URL path, or `None` for one that tries to leave the
 /// site (`..`, backslashes, NUL).
@@ -370,7 +380,7 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 /// Adds the live-reload script (and the problems overlay) to a page.
-fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
+fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot, lang: Lang) -> Vec<u8> {
     let script = format!(
         r#"<script>
 (function () {{
@@ -381,7 +391,7 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
     if (!text) {{ if (o) o.remove(); return; }}
     if (!o) {{ o = document.createElement("pre"); o.id = "casebook-problems"; document.body.appendChild(o);
       o.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#3b0d0c;color:#fff;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;z-index:99999"; }}
-    o.textContent = "這次存檔有問題，網站仍顯示上一次成功的版本：\n\n" + text;
+    o.textContent = {heading} + "\n\n" + text;
   }}
   var version = {version};
   overlay({problems});
@@ -397,7 +407,8 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
 </script>"#,
         events = EVENTS,
         version = snapshot.version,
-        problems = script_json(&snapshot.problems)
+        problems = script_json(&snapshot.problems),
+        heading = script_json(&Said::OverlayHeading.words(lang))
     );
     let mut html = String::from_utf8_lossy(&body).into_owned();
     match html.rfind("</body>") {

@@ -46,7 +46,8 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::build::{build_cached, BuildCache, BuildOptions};
 use crate::content::Touched;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Said};
+use crate::lang::Lang;
 use crate::site_file::OutputFile;
 
 pub struct ServeOptions {
@@ -57,6 +58,9 @@ pub struct ServeOptions {
     pub open: bool,
     /// Host names answered besides the served address and loopback names.
     pub allow_hosts: Vec<String>,
+    /// The language of what is printed and shown over the page (decided
+    /// when the server starts).
+    pub lang: Lang,
 }
 
 /// What the server answers with: the last good site and the current problems.
@@ -74,6 +78,8 @@ pub struct State {
     pub snapshot: Mutex<Arc<Snapshot>>,
     /// The current snapshot's version, for long polls to wait on.
     pub changed: tokio::sync::watch::Sender<u64>,
+    /// The language of the pages the server makes itself.
+    pub lang: Lang,
 }
 
 impl Snapshot {
@@ -89,6 +95,7 @@ impl State {
 }
 
 pub fn run(opts: ServeOptions) -> Result<()> {
+    let lang = opts.lang;
     // Two threads serve every connection; reading static files from disk
     // (blocking) has eight at most.
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -97,15 +104,17 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         .thread_name("casebook-http")
         .enable_all()
         .build()
-        .context("could not start the web server")?;
-    let listener = std::net::TcpListener::bind((opts.bind, opts.port))
-        .map_err(|e| anyhow::anyhow!("could not listen on {}:{}: {e}; try another --port", opts.bind, opts.port))?;
-    listener.set_nonblocking(true).context("could not set up the listening socket")?;
+        .context(Said::CouldNotStartServer.words(lang))?;
+    let listener = std::net::TcpListener::bind((opts.bind, opts.port)).map_err(|e| {
+        let said = Said::CouldNotListen { address: format!("{}:{}", opts.bind, opts.port), error: e.to_string() };
+        anyhow::anyhow!(said.words(lang))
+    })?;
+    listener.set_nonblocking(true).context(Said::CouldNotSetUpSocket.words(lang))?;
     let listener = {
         let _inside = runtime.enter();
-        tokio::net::TcpListener::from_std(listener).context("could not set up the listening socket")?
+        tokio::net::TcpListener::from_std(listener).context(Said::CouldNotSetUpSocket.words(lang))?
     };
-    let mut addr = listener.local_addr().context("the server has no address")?;
+    let mut addr = listener.local_addr().context(Said::NoServerAddress.words(lang))?;
     let hosts = Arc::new(http::Hosts { bound: addr.ip(), port: addr.port(), names: opts.allow_hosts.clone() });
     // Listening on every address (`--bind 0.0.0.0`): pages link to this machine.
     let everywhere = addr.ip().is_unspecified();
@@ -114,18 +123,18 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     }
     let base_url = format!("http://{addr}/");
     let (changed, _) = tokio::sync::watch::channel(0);
-    let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed });
+    let state = Arc::new(State { snapshot: Mutex::new(Arc::new(Snapshot::default())), changed, lang });
     // Watching from before the first build: a save during it is seen.
-    let watch = FileWatch::new(&opts.root)?;
+    let watch = FileWatch::new(&opts.root, lang)?;
     rebuild(&opts, &base_url, &state, None);
 
     // Announced only now: a save from here on is seen.
-    println!("Serving the journal at {base_url} (Ctrl-C to stop)");
+    println!("{}", Said::Serving { url: base_url.clone() }.words(lang));
     if !opts.bind.is_loopback() {
-        eprintln!("{}", exposure_warning(opts.bind, addr.port(), opts.drafts));
+        eprintln!("{}", exposure_warning(opts.bind, addr.port(), opts.drafts).words(lang));
     }
     if opts.open {
-        open_browser(&base_url);
+        open_browser(&base_url, lang);
     }
     let watch_state = Arc::clone(&state);
     let watch_opts = ServeOptions { root: opts.root.clone(), allow_hosts: Vec::new(), ..opts };
@@ -144,17 +153,9 @@ pub fn run(opts: ServeOptions) -> Result<()> {
 }
 
 /// What a `--bind` other than a loopback address exposes, and to whom.
-fn exposure_warning(bind: IpAddr, port: u16, drafts: bool) -> String {
-    let what =
-        if drafts { "the whole site, drafts included (--drafts)" } else { "the whole site (every article but drafts)" };
-    let who = if bind.is_unspecified() {
-        format!("anyone who can reach this computer on port {port}, at any of its addresses")
-    } else {
-        format!("anyone who can reach {}", std::net::SocketAddr::new(bind, port))
-    };
-    format!(
-        "Warning: --bind {bind} serves {what} to {who}, with no password. They open http://<this computer's address>:{port}/ (to let them use its name, add --allow-host NAME). To keep it to this computer, leave out --bind."
-    )
+fn exposure_warning(bind: IpAddr, port: u16, drafts: bool) -> Said {
+    let reach = (!bind.is_unspecified()).then(|| std::net::SocketAddr::new(bind, port).to_string());
+    Said::Exposed { bind: bind.to_string(), port, drafts, reach }
 }
 
 /// The journal's inputs, watched (with notify): each change comes as the
@@ -173,25 +174,25 @@ const INPUTS: [&str; 6] = ["content", "data", "templates", "themes", "static", "
 
 impl FileWatch {
     /// Watches `root`'s inputs; `root` is absolute (as the watcher's paths are).
-    pub fn new(root: &Path) -> Result<FileWatch> {
+    pub fn new(root: &Path, lang: Lang) -> Result<FileWatch> {
         let (tx, events) = std::sync::mpsc::channel();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(event) = res {
                 let _ = tx.send(event);
             }
         })
-        .context("could not watch the journal's files")?;
+        .context(Said::CouldNotWatch { path: None }.words(lang))?;
         // The root itself for the config and for input folders made later.
         watcher
             .watch(root, RecursiveMode::NonRecursive)
-            .with_context(|| format!("could not watch {}", root.display()))?;
+            .with_context(|| Said::CouldNotWatch { path: Some(root.display().to_string()) }.words(lang))?;
         // A linked input folder is not read (crate::paths), so not watched.
         for dir in
             INPUTS.map(|d| root.join(d)).iter().filter(|d| d.is_dir() && crate::paths::first_link(root, d).is_none())
         {
             watcher
                 .watch(dir, RecursiveMode::Recursive)
-                .with_context(|| format!("could not watch {}", dir.display()))?;
+                .with_context(|| Said::CouldNotWatch { path: Some(dir.display().to_string()) }.words(lang))?;
         }
         Ok(FileWatch { root: root.to_path_buf(), events, watcher: Mutex::new(watcher) })
     }
@@ -355,7 +356,8 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
     };
     let verifying = options.touched.is_some() && verify_mode();
     crate::profile::lap("build", &mut lap);
-    crate::diagnostics::format::print_human(&built.diagnostics);
+    let lang = opts.lang;
+    crate::diagnostics::format::print_human(&built.diagnostics, lang);
     crate::profile::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
@@ -363,28 +365,18 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
     let next = match built.files {
         Some(files) => {
             let t = &built.timings;
-            eprintln!(
-                "Built {} articles in {} ms (reading {}, Markdown {}, links and related {}, pages {}, search {}).",
-                built.articles,
-                started.elapsed().as_millis(),
-                t.load.as_millis(),
-                t.markdown.as_millis(),
-                t.graph.as_millis(),
-                (t.render - t.graph - t.search).as_millis(),
-                t.search.as_millis()
-            );
+            let millis = [started.elapsed(), t.load, t.markdown, t.graph, t.render - t.graph - t.search, t.search]
+                .map(|d| d.as_millis());
+            eprintln!("{}", Said::ServeBuilt { articles: built.articles, millis }.words(lang));
             if built.drafts_left_out > 0 && !opts.drafts {
-                eprintln!(
-                    "{} draft(s) are not shown (articles with `draft: true`, as `casebook new` writes them); start with --drafts to see them.",
-                    built.drafts_left_out
-                );
+                eprintln!("{}", Said::DraftsNotShown { count: built.drafts_left_out }.words(lang));
             }
             Snapshot { files: Arc::new(files), problems: None, version }
         }
         None => {
             let problems: Vec<String> =
-                built.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
-            eprintln!("The last good site is still served; fix the problems above and save again.");
+                built.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.human(lang)).collect();
+            eprintln!("{}", Said::LastGoodSite.words(lang));
             Snapshot { files: Arc::clone(&current.files), problems: Some(problems.join("\n")), version }
         }
     };
@@ -535,14 +527,14 @@ impl<'a> Comparable<'a> {
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let tries: &[(&str, &[&str])] = &[("xdg-open", &[]), ("open", &[]), ("cmd", &["/C", "start"])];
     for (cmd, args) in tries {
         if std::process::Command::new(cmd).args(*args).arg(url).spawn().is_ok() {
             return;
         }
     }
-    eprintln!("Open {url} in your browser.");
+    eprintln!("{}", Said::OpenInBrowser { url: url.to_string() }.words(lang));
 }
 
 #[cfg(test)]

@@ -47,7 +47,8 @@ fn rewards_lists_awards_per_author_with_totals() {
     assert_eq!(json["rows"].as_array().unwrap().len(), 2);
     assert_eq!(json["totals"][0], serde_json::json!({"author": "chen", "money": {"TWD": 250.0}, "prizes": []}));
 
-    let o = casebook(&["rewards", "--root", r]);
+    // The table in the journal's language.
+    let o = casebook(&["rewards", "--root", r, "--lang", "zh-Hant"]);
     let table = String::from_utf8_lossy(&o.stdout);
     assert!(table.contains("合計\n陳美玲（chen）  550 TWD\n林志偉（lin）  250 TWD、月度最佳心得\n"), "{table}");
 }
@@ -101,7 +102,7 @@ fn money_is_split_in_cents_and_adds_up_to_the_award() {
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
 
-    let o = casebook(&["rewards", "--root", r]);
+    let o = casebook(&["rewards", "--root", r, "--lang", "zh-Hant"]);
     let table = String::from_utf8_lossy(&o.stdout);
     assert!(
         table.ends_with(
@@ -109,6 +110,9 @@ fn money_is_split_in_cents_and_adds_up_to_the_award() {
         ),
         "{table}"
     );
+    let o = casebook(&["rewards", "--root", r]);
+    let table = String::from_utf8_lossy(&o.stdout);
+    assert!(table.contains("\nTotals\n陳美玲 (chen)  333.33 TWD, 33.34 USD\n"), "{table}");
     let o = casebook(&["rewards", "--root", r, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(

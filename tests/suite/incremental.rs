@@ -380,7 +380,7 @@ fn rebuilds_from_the_cache_match_full_builds() {
     let d = Demo::new(tmp.path());
     // As the server does: each rebuild is told what the file watcher saw,
     // and is given the history, read again only when HEAD moves.
-    let watch = casebook::serve::FileWatch::new(&d.root).unwrap();
+    let watch = casebook::serve::FileWatch::new(&d.root, casebook::lang::Lang::En).unwrap();
     let history = casebook::history::read(&d.root).map(Arc::new);
     assert!(history.as_ref().is_some_and(|h| h.head.as_deref() == Some(d.head().as_str())));
     let mut opts = BuildOptions { root: d.root.clone(), history, ..Default::default() };

@@ -29,6 +29,7 @@ fn journal(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
 /// Runs casebook, killing it if it hangs.
 fn run(args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_LANG", "en")
         .args(args)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .stdout(Stdio::piped())

@@ -15,6 +15,7 @@ mod layers;
 mod limits;
 mod links;
 mod markdown_forgiving;
+mod messages;
 mod mutation;
 mod names;
 mod paths;
@@ -32,6 +33,7 @@ pub fn fixture(name: &str) -> PathBuf {
 
 pub fn casebook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_LANG", "en")
         .args(args)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()

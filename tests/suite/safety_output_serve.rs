@@ -42,6 +42,7 @@ fn a_second_build_into_the_same_output_waits_for_the_first() {
     let lock = std::fs::File::create(tmp.path().join(".site.casebook-lock")).unwrap();
     lock.lock().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_LANG", "en")
         .args(["build", "--root", fixture("basic").to_str().unwrap(), "--output", out.to_str().unwrap()])
         .stderr(Stdio::piped())
         .spawn()
@@ -69,6 +70,7 @@ fn builds_started_together_into_one_output_both_succeed() {
     let out = tmp.path().join("site");
     let start = || {
         Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .env("CASEBOOK_LANG", "en")
             .args(["build", "--root", fixture("basic").to_str().unwrap(), "--output", out.to_str().unwrap()])
             .stderr(Stdio::piped())
             .spawn()
@@ -112,6 +114,7 @@ fn serve(extra: &[&str], idle_ms: u64) -> Server {
 
 fn serve_root(root: &std::path::Path, extra: &[&str], idle_ms: u64) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_LANG", "en")
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .args(extra)
         .env("CASEBOOK_SERVE_IDLE_MS", idle_ms.to_string())

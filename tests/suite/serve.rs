@@ -34,6 +34,7 @@ fn start_with(root: &Path, extra: &[&str]) -> Server {
 /// `casebook serve` with `env` set, its messages going to `stderr`.
 fn launch(root: &Path, extra: &[&str], env: &[(&str, &str)], stderr: Stdio) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_LANG", "en")
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .args(extra)
         .envs(env.iter().copied())
@@ -112,11 +113,14 @@ fn a_journal_broken_from_the_start_shows_its_problems() {
     let file = root.join("content/cases/退貨耳機.md");
     let original = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, original.replace("date: 2026-10-03", "date: 昨天")).unwrap();
-    let server = start(&root);
+    // In the journal's language (zh-Hant), the page and the problem.
+    let server = launch(&root, &[], &[("CASEBOOK_LANG", "zh-Hant")], Stdio::null());
     let (status, ctype, page) = get(&server, "/");
     assert_eq!(status, 404);
     assert!(ctype.starts_with("text/html"), "{ctype}");
-    assert!(page.contains("找不到這一頁") && page.contains("content/cases/退貨耳機.md:3:7"), "{page}");
+    assert!(page.contains("<html lang=\"zh-Hant\">") && page.contains("找不到這一頁"), "{page}");
+    assert!(page.contains("content/cases/退貨耳機.md:3:7: 錯誤：`date` 必須寫成 2026-11-22"), "{page}");
+    assert!(page.contains("這次存檔有問題，網站仍顯示上一次成功的版本："), "{page}");
     std::fs::write(&file, &original).unwrap();
     eventually(&server, "/", |b| b.contains("客戶要求退回已拆封耳機"));
 }

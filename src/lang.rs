@@ -1,6 +1,8 @@
 //! The three languages casebook speaks: the interface of the default theme
 //! and the messages about a journal's files are in one of them, chosen by
-//! `language:` in casebook.yaml (and, for messages, `CASEBOOK_LANG`).
+//! `language:` in casebook.yaml (and, for messages, `CASEBOOK_LANG` or
+//! `--lang`). Shared by every stage (messages are made in all of them);
+//! `config::Lang` names the same type.
 
 /// Traditional Chinese, Simplified Chinese or English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

@@ -1,0 +1,195 @@
+//! The words of `casebook import`'s report, in the three languages: what
+//! was brought in ([`ImportSaid`]) and each thing left for a person
+//! ([`Todo`]), one exhaustive `match` per language like the problems'.
+
+use super::values::SvgContent;
+use crate::lang::Lang;
+
+/// Something an import could not do itself, at a file and line of the new journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Todo {
+    /// A GitBook page that SUMMARY.md does not list.
+    NotInSummary,
+    /// A date field (`key`) written as nothing casebook understands.
+    DateNotUnderstood { key: String, written: String },
+    /// No date anywhere: the file's modification time was used.
+    NoDate,
+    /// A link or image to `address`, which is no file of the source.
+    NotAFileOfSource { address: String },
+    /// A drawing that would run script.
+    ActiveDrawing { address: String, what: SvgContent },
+    /// Template code (`code`) of the source's tool, shown as text.
+    TemplateCode { code: String },
+    /// The file could not be read (`error` is the system's text).
+    Unreadable { error: String },
+    /// The front matter could not be read (`why` is the parser's text).
+    FrontMatterUnreadable { why: String },
+    /// An old address (`aliases`) that cannot be kept.
+    OldAddressLeftOut { address: String, why: AddressTaken },
+}
+
+/// Why an old address cannot be kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressTaken {
+    ByAnotherArticle,
+    ByCasebook,
+    ByAnEarlierArticle,
+}
+
+/// The lines of the report around the list of [`Todo`]s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportSaid {
+    Imported {
+        articles: usize,
+        from: String,
+        journal: String,
+        copied: usize,
+    },
+    /// `None`: no field was mapped.
+    FieldsMapped {
+        counts: Option<String>,
+    },
+    Converted {
+        counts: String,
+    },
+    FieldsDropped {
+        counts: String,
+    },
+    NothingForAPerson,
+    ForAPerson {
+        count: usize,
+    },
+}
+
+impl Todo {
+    pub fn words(&self, lang: Lang) -> String {
+        use Todo::*;
+        match lang {
+            Lang::En => match self {
+                NotInSummary => "this page is not in SUMMARY.md, so GitBook did not show it; it was imported outside the book's order".to_string(),
+                DateNotUnderstood { key, written } => format!("the {key} `{written}` was not understood and was left out; add `{key}:` by hand"),
+                NoDate => "no date in the file or in git; the file's modification time was used: check `date:`".to_string(),
+                NotAFileOfSource { address } => format!("`{address}` is not a file of the source; fix or remove the link"),
+                ActiveDrawing { address, what } => format!("the drawing `{address}` contains {}, which casebook does not publish; export it again as a plain SVG or PNG", svg_en(what)),
+                TemplateCode { code } => format!("`{code}` is template code the source's tool ran; casebook shows it as text: replace it with Markdown"),
+                Unreadable { error } => format!("could not be read ({error}); it was not imported"),
+                FrontMatterUnreadable { why } => format!("{why}; it was not imported"),
+                OldAddressLeftOut { address, why } => {
+                    let why = match why {
+                        AddressTaken::ByAnotherArticle => "another article has this address in the new site",
+                        AddressTaken::ByCasebook => "casebook makes a page of its own there",
+                        AddressTaken::ByAnEarlierArticle => "an earlier article already keeps it",
+                    };
+                    format!("the old address `{address}` was left out: {why}")
+                }
+            },
+            Lang::Hant => match self {
+                NotInSummary => "SUMMARY.md 沒有列出這一頁，所以 GitBook 不會顯示它；它已匯入，但不在書的順序裡".to_string(),
+                DateNotUnderstood { key, written } => format!("看不懂 {key} `{written}`，已略過；請手動加上 `{key}:`"),
+                NoDate => "檔案和 git 裡都沒有日期，已改用檔案的修改時間：請檢查 `date:`".to_string(),
+                NotAFileOfSource { address } => format!("`{address}` 不是來源裡的檔案；請修正或刪掉這個連結"),
+                ActiveDrawing { address, what } => format!("圖檔 `{address}` 裡有{}，casebook 不會發布；請重新匯出成單純的 SVG 或 PNG", svg_hant(what)),
+                TemplateCode { code } => format!("`{code}` 是來源工具執行的模板程式碼，casebook 會把它當成文字顯示：請改寫成 Markdown"),
+                Unreadable { error } => format!("無法讀取（{error}），沒有匯入"),
+                FrontMatterUnreadable { why } => format!("{why}；沒有匯入"),
+                OldAddressLeftOut { address, why } => {
+                    let why = match why {
+                        AddressTaken::ByAnotherArticle => "新網站裡另一篇文章用了這個網址",
+                        AddressTaken::ByCasebook => "casebook 在那裡有自己的頁面",
+                        AddressTaken::ByAnEarlierArticle => "前面的文章已經保留了它",
+                    };
+                    format!("舊網址 `{address}` 沒有保留：{why}")
+                }
+            },
+            Lang::Hans => match self {
+                NotInSummary => "SUMMARY.md 没有列出这一页，所以 GitBook 不会显示它；它已导入，但不在书的顺序里".to_string(),
+                DateNotUnderstood { key, written } => format!("无法识别 {key} `{written}`，已跳过；请手动加上 `{key}:`"),
+                NoDate => "文件和 git 里都没有日期，已改用文件的修改时间：请检查 `date:`".to_string(),
+                NotAFileOfSource { address } => format!("`{address}` 不是源文件夹里的文件；请修改或删掉这个链接"),
+                ActiveDrawing { address, what } => format!("图片 `{address}` 里有{}，casebook 不会发布；请重新导出成普通的 SVG 或 PNG", svg_hans(what)),
+                TemplateCode { code } => format!("`{code}` 是源工具运行的模板代码，casebook 会把它当成文本显示：请改写成 Markdown"),
+                Unreadable { error } => format!("无法读取（{error}），没有导入"),
+                FrontMatterUnreadable { why } => format!("{why}；没有导入"),
+                OldAddressLeftOut { address, why } => {
+                    let why = match why {
+                        AddressTaken::ByAnotherArticle => "新网站里另一篇文章用了这个网址",
+                        AddressTaken::ByCasebook => "casebook 在那里有自己的页面",
+                        AddressTaken::ByAnEarlierArticle => "前面的文章已经保留了它",
+                    };
+                    format!("旧网址 `{address}` 没有保留：{why}")
+                }
+            },
+        }
+    }
+}
+
+impl ImportSaid {
+    pub fn words(&self, lang: Lang) -> String {
+        use ImportSaid::*;
+        match lang {
+            Lang::En => match self {
+                Imported { articles, from, journal, copied } => format!(
+                    "Imported {articles} articles from a {from} source into {journal}, and copied {copied} files beside them."
+                ),
+                FieldsMapped { counts } => {
+                    format!("Fields mapped (how many files): {}", counts.as_deref().unwrap_or("none"))
+                }
+                Converted { counts } => format!("Converted to Markdown: {counts}"),
+                FieldsDropped { counts } => format!("Fields dropped (casebook has no such field): {counts}"),
+                NothingForAPerson => "Nothing needs a person.".to_string(),
+                ForAPerson { count } => format!("{count} things need a person:"),
+            },
+            Lang::Hant => match self {
+                Imported { articles, from, journal, copied } => {
+                    format!("已從 {from} 來源匯入 {articles} 篇文章到 {journal}，並複製了 {copied} 個相關檔案。")
+                }
+                FieldsMapped { counts } => {
+                    format!("對應的欄位（檔案數）：{}", counts.as_deref().unwrap_or("無"))
+                }
+                Converted { counts } => format!("已轉成 Markdown：{counts}"),
+                FieldsDropped { counts } => format!("略過的欄位（casebook 沒有這些欄位）：{counts}"),
+                NothingForAPerson => "沒有需要人工處理的地方。".to_string(),
+                ForAPerson { count } => format!("有 {count} 個地方需要人工處理："),
+            },
+            Lang::Hans => match self {
+                Imported { articles, from, journal, copied } => {
+                    format!("已从 {from} 源导入 {articles} 篇文章到 {journal}，并复制了 {copied} 个相关文件。")
+                }
+                FieldsMapped { counts } => {
+                    format!("对应的字段（文件数）：{}", counts.as_deref().unwrap_or("无"))
+                }
+                Converted { counts } => format!("已转成 Markdown：{counts}"),
+                FieldsDropped { counts } => format!("跳过的字段（casebook 没有这些字段）：{counts}"),
+                NothingForAPerson => "没有需要人工处理的地方。".to_string(),
+                ForAPerson { count } => format!("有 {count} 个地方需要人工处理："),
+            },
+        }
+    }
+}
+
+fn svg_en(what: &SvgContent) -> String {
+    match what {
+        SvgContent::Element(e) => format!("a `<{e}>` element"),
+        SvgContent::Address(scheme) => format!("a `{scheme}` address"),
+        SvgContent::EventAttribute(name) => format!("an event attribute `{name}`"),
+        SvgContent::CharacterReferences => "an address written with character references".to_string(),
+    }
+}
+
+fn svg_hant(what: &SvgContent) -> String {
+    match what {
+        SvgContent::Element(e) => format!("`<{e}>` 元素"),
+        SvgContent::Address(scheme) => format!("`{scheme}` 網址"),
+        SvgContent::EventAttribute(name) => format!("事件屬性 `{name}`"),
+        SvgContent::CharacterReferences => "用字元參照寫成的網址".to_string(),
+    }
+}
+
+fn svg_hans(what: &SvgContent) -> String {
+    match what {
+        SvgContent::Element(e) => format!("`<{e}>` 元素"),
+        SvgContent::Address(scheme) => format!("`{scheme}` 网址"),
+        SvgContent::EventAttribute(name) => format!("事件属性 `{name}`"),
+        SvgContent::CharacterReferences => "用字符引用写成的网址".to_string(),
+    }
+}
