@@ -246,6 +246,7 @@ impl Problem {
             HtmlClassRemoved { tag, value } => format!(
                 "a class of `<{tag}>` was removed (`{value}`): articles take their look from the site's theme"
             ),
+            BrokenLink { why: why @ LinkProblem::LeftOut { .. } } => format!("link left out: {}", link_problem(why)),
             BrokenLink { why } => format!("broken link: {}", link_problem(why)),
             ActiveSvg { what } => {
                 let what = match what {
@@ -447,6 +448,10 @@ fn link_problem(why: &LinkProblem) -> String {
         LinkProblem::NoHeading { source, wanted, suggestion: None, headings, more } => format!(
             "{source} has no heading `#{wanted}`; the closest of its headings are: {} (and {more} more)",
             headings.join(", ")
+        ),
+        // issue 15 (finish)
+        LinkProblem::LeftOut { written, source } => format!(
+            "`{written}` leads to {source}, which was left out of this build because of its own errors; it will work once they are fixed"
         ),
     }
 }

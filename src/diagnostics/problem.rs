@@ -599,6 +599,8 @@ impl Problem {
         "alias/bad",
         "alias/taken",
         "build/article-skipped",
+        // issue 15 (finish)
+        "link/left-out",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -715,6 +717,8 @@ impl Problem {
                 LinkProblem::NoSuchName { .. } | LinkProblem::MissingFile { .. } => "link/broken",
                 LinkProblem::ThroughSymlink { .. } => "link/through-symlink",
                 LinkProblem::NoHeading { .. } => "link/broken-anchor",
+                // issue 15 (finish)
+                LinkProblem::LeftOut { .. } => "link/left-out",
             },
             ActiveSvg { .. } => "svg/active-content",
             ShallowClone => "git/shallow-clone",

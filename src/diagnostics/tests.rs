@@ -202,6 +202,8 @@ fn examples() -> Vec<Problem> {
         BadAlias { alias: s("../x/") },
         AliasTaken { alias: s("/cases/a/"), by: s("content/cases/a.md") },
         ArticleSkipped { errors: 2 },
+        // issue 15 (finish)
+        why(LinkProblem::LeftOut { written: s("a.md"), source: s("content/cases/a.md") }),
     ]
 }
 

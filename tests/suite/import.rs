@@ -164,6 +164,30 @@ fn keep_going_writes_the_valid_articles_and_fails() {
 }
 
 #[test]
+fn keep_going_leaves_out_only_the_files_with_their_own_errors() {
+    // 甲 has an error; 乙 links to it every way a link can (file, address,
+    // old address, heading, attachment, wiki link); 丙 links to 乙.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let o = build(&fixture("keep-going-cascade"), &site, &["--keep-going"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("1 file(s) with errors were left out of the site:\n  content/cases/甲/index.md\n"), "{err}");
+    let left_out = "leads to content/cases/甲/index.md, which was left out of this build because of its own errors";
+    for (col, written) in [(2, "甲/index.md"), (18, "/cases/甲/"), (35, "/old/jia/"), (51, "甲/index.md"), (71, "甲")]
+    {
+        let want = format!("content/cases/乙.md:5:{col}: warning: link left out: `{written}` {left_out}");
+        assert!(err.contains(&want), "{want}\n{err}");
+    }
+    // The drawing is left out with the article it belongs to.
+    let image = format!("content/cases/乙.md:7:1: warning: link left out: `甲/圖.png` {left_out}");
+    assert!(err.contains(&image), "{err}");
+    assert_eq!(err.matches(": error: ").count(), 2, "{err}");
+    assert!(site.join("cases/乙/index.html").is_file() && site.join("cases/丙/index.html").is_file());
+    assert!(!site.join("cases/甲").exists() && !site.join("old/jia").exists());
+}
+
+#[test]
 fn keep_going_still_stops_on_settings_errors() {
     let tmp = tempfile::tempdir().unwrap();
     let journal = tmp.path().join("journal");
