@@ -197,3 +197,32 @@ fn keep_going_still_stops_on_settings_errors() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("Nothing was written"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_repeated_heading_is_numbered_as_other_tools_number_it() {
+    // GitHub, Hugo, Zola and Hexo give the second `## 步驟` the id 步驟-1.
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = tmp.path().join("journal");
+    let files = [
+        ("casebook.yaml", "title: 標題\n"),
+        ("content/cases/a.md", "---\ntitle: 甲\ndate: 2026-11-01\n---\n## 步驟\n\n一\n\n## 步驟\n\n二\n\n## 步驟\n"),
+        (
+            "content/cases/b.md",
+            "---\ntitle: 乙\ndate: 2026-11-02\n---\n見[第二個](a.md#步驟-1)與[第三個](a.md#步驟-2)。\n",
+        ),
+    ];
+    for (rel, text) in files {
+        std::fs::create_dir_all(journal.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(journal.join(rel), text).unwrap();
+    }
+    let site = tmp.path().join("site");
+    let o = build(&journal, &site, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let a = read(&site, "cases/a/index.html");
+    assert!(a.contains("<h2 id=\"步驟-1\">") && a.contains("<h2 id=\"步驟-2\">"), "{a}");
+    let b = read(&site, "cases/b/index.html");
+    assert!(
+        b.contains("../../cases/a/#%E6%AD%A5%E9%A9%9F-1") && b.contains("../../cases/a/#%E6%AD%A5%E9%A9%9F-2"),
+        "{b}"
+    );
+}
