@@ -64,6 +64,8 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             ("title", urlize(&title)),
             ("filename", stem.clone()),
             ("contentbasename", stem.clone()),
+            ("slugorfilename", text(p.front.get("slug")).unwrap_or_else(|| stem.clone())),
+            ("slugorcontentbasename", text(p.front.get("slug")).unwrap_or_else(|| stem.clone())),
             ("section", section.clone()),
             ("sections", dir.clone()),
         ];

@@ -18,7 +18,10 @@ pub mod hexo;
 pub mod hugo;
 pub mod jekyll;
 pub mod markdown;
+mod permalinks;
 pub mod post;
+
+pub use permalinks::{date_tokens, permalink};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -576,66 +579,9 @@ pub fn settings(file: &Path) -> serde_json::Map<String, serde_json::Value> {
     read.unwrap_or_default()
 }
 
-/// Fills a permalink pattern: `:year/:month/:title/` with `values`
-/// (`year` → `2016`). Unknown tokens are left out.
-pub fn permalink(pattern: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::new();
-    let mut rest = pattern;
-    while let Some(at) = rest.find(':') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
-        let token = &after[..len];
-        // The longest known token that starts here (`:title:output_ext`, `:i_month`).
-        let known = values.iter().filter(|(k, _)| token.starts_with(k)).max_by_key(|(k, _)| k.len());
-        match known {
-            Some((k, v)) => {
-                out.push_str(v);
-                rest = &after[k.len()..];
-            }
-            None => rest = &after[len..],
-        }
-    }
-    out.push_str(rest);
-    let collapsed = out.split('/').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("/");
-    if out.ends_with('/') {
-        format!("/{collapsed}/")
-    } else {
-        format!("/{collapsed}")
-    }
-}
-
-/// The date parts permalinks use, from a casebook date (`2016-05-01...`).
-pub fn date_tokens(date: &str) -> Vec<(&'static str, String)> {
-    let g = |a: usize, b: usize| date.get(a..b).unwrap_or("").to_string();
-    let trim = |s: String| s.trim_start_matches('0').to_string();
-    vec![
-        ("year", g(0, 4)),
-        ("short_year", g(2, 4)),
-        ("month", g(5, 7)),
-        ("i_month", trim(g(5, 7))),
-        ("day", g(8, 10)),
-        ("i_day", trim(g(8, 10))),
-        ("hour", g(11, 13)),
-        ("minute", g(14, 16)),
-        ("second", g(17, 19)),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn permalink_patterns() {
-        let mut v = date_tokens("2016-05-01T12:00:00+08:00");
-        v.push(("title", "hello".into()));
-        v.push(("output_ext", ".html".into()));
-        v.push(("categories", "".into()));
-        assert_eq!(permalink(":year/:month/:day/:title/", &v), "/2016/05/01/hello/");
-        assert_eq!(permalink("/:categories/:year/:month/:day/:title:output_ext", &v), "/2016/05/01/hello.html");
-        assert_eq!(permalink("/cn/:year/:i_month/:title", &v), "/cn/2016/5/hello");
-    }
 
     #[test]
     fn links_relative_to_the_old_address() {
