@@ -88,6 +88,8 @@ pub struct Report {
     pub mapped: BTreeMap<String, usize>,
     pub dropped: BTreeMap<String, usize>,
     pub converted: BTreeMap<String, usize>,
+    /// Files of the source left out on purpose, by why.
+    pub skipped: BTreeMap<String, usize>,
     /// `file:line: what to do`.
     pub todo: Vec<String>,
 }
@@ -101,6 +103,9 @@ impl Report {
     }
     pub fn converted(&mut self, what: &str) {
         *self.converted.entry(what.to_string()).or_default() += 1;
+    }
+    pub fn skipped(&mut self, why: &str) {
+        *self.skipped.entry(why.to_string()).or_default() += 1;
     }
     pub fn todo(&mut self, file: &str, line: usize, what: String) {
         self.todo.push(format!("{file}:{line}: {what}"));
@@ -122,6 +127,9 @@ impl Report {
         }
         if !self.dropped.is_empty() {
             let _ = writeln!(t, "Fields dropped (casebook has no such field): {}", post::counts(&self.dropped));
+        }
+        if !self.skipped.is_empty() {
+            let _ = writeln!(t, "Files left out: {}", post::counts(&self.skipped));
         }
         if self.todo.is_empty() {
             t += "Nothing needs a person.\n";
@@ -524,6 +532,12 @@ pub fn write(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
 /// start with `.` or `_` (unless `underscore` allows those) and
 /// `node_modules`.
 pub fn markdown_files(dir: &Path, underscore: bool) -> Vec<PathBuf> {
+    files_named(dir, underscore, &["md", "markdown"])
+}
+
+/// The files under `dir` whose extension is one of `extensions`, as
+/// [`markdown_files`] finds them (symbolic links are not followed).
+pub fn files_named(dir: &Path, underscore: bool, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -535,7 +549,7 @@ pub fn markdown_files(dir: &Path, underscore: bool) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "markdown"))
+        .filter(|p| p.extension().is_some_and(|x| extensions.iter().any(|e| x == *e)))
         .collect();
     files.sort();
     files
@@ -544,7 +558,8 @@ pub fn markdown_files(dir: &Path, underscore: bool) -> Vec<PathBuf> {
 /// Reads one source file into a [`Post`] (front matter split off), or
 /// reports why it cannot be.
 pub fn read_post(root: &Path, file: &Path, target: String, report: &mut Report) -> Option<Post> {
-    let target = match target.strip_suffix(".markdown") {
+    // `.markdown`, and R Markdown (`.Rmd`, `.Rmarkdown`), become `.md`.
+    let target = match [".markdown", ".Rmd", ".Rmarkdown"].iter().find_map(|x| target.strip_suffix(x)) {
         Some(stem) => format!("{stem}.md"),
         None => target,
     };

@@ -226,3 +226,50 @@ fn a_repeated_heading_is_numbered_as_other_tools_number_it() {
         "{b}"
     );
 }
+
+#[test]
+fn blogdown_r_markdown_json_front_matter_and_bundles_import_and_build() {
+    let (_tmp, journal, site, report) = imported("blogdown");
+    assert!(report.contains("Imported 4 articles from a Hugo source"), "{report}");
+    assert!(report.contains("R Markdown imported as Markdown (code chunks are shown, not run) 1"), "{report}");
+    assert!(report.contains("Files left out: HTML rendered from R Markdown (its source was imported) 1, R Markdown beside the Markdown rendered from it (that was imported) 1"), "{report}");
+    assert!(report.contains("content/about.html:1: a page written in HTML, not imported"), "{report}");
+    // R Markdown: the body as written, the address with Hugo's :monthname.
+    let ani = read(&journal, "content/post/2017-04-04-ani.md");
+    assert!(
+        ani.contains("aliases:\n  - \"/2017/april/ani/\"\n---\n\n動畫的選項。\n\n```{r demo, eval=FALSE}\n"),
+        "{ani}"
+    );
+    // The rendered .markdown, not its .Rmarkdown, with the figure it made.
+    assert!(read(&journal, "content/post/plots.md").contains("```r\nplot(1:10)\n```"));
+    assert!(site.join("post/unnamed-chunk-1-1.png").is_file());
+    // JSON front matter.
+    let json = read(&journal, "content/post/json.md");
+    assert!(
+        json.starts_with("---\ntitle: \"JSON 寫的文章\"\ndate: 2017-06-01\nsummary: \"前置資料是 JSON\"\n"),
+        "{json}"
+    );
+    let page = read(&site, "post/json/index.html");
+    assert!(page.contains("href=\"../../post/ani/\""), "{page}");
+    // A page bundle keeps its files beside it; its links to old addresses resolve.
+    assert!(site.join("post/bundle/chart.png").is_file());
+    let bundle = read(&site, "post/bundle/index.html");
+    assert!(bundle.contains("href=\"../../post/plots/\"") && bundle.contains("href=\"../../post/json/\""), "{bundle}");
+}
+
+#[test]
+fn a_folder_of_notes_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("markdown");
+    assert!(report.contains("Imported 2 articles from a Markdown source"), "{report}");
+    // No front matter: the heading is the title (and leaves the body).
+    let note = read(&journal, "content/notes/退貨/耳機.md");
+    assert!(note.starts_with("---\ntitle: \"耳機退貨\"\ndate: "), "{note}");
+    assert!(note.ends_with("---\n客戶要求退回已拆封的耳機。\n\n見[帳單說明](../帳務/帳單.md#付款方式)。\n"), "{note}");
+    assert!(read(&journal, "content/notes/帳務/帳單.md").contains("tags: [\"帳務\", \"帳單\"]"));
+    assert!(site.join("notes/帳務/樣本.png").is_file());
+    let page = read(&site, "notes/退貨/耳機/index.html");
+    let link = "href=\"../../../notes/%E5%B8%B3%E5%8B%99/%E5%B8%B3%E5%96%AE/#%E4%BB%98%E6%AC%BE%E6%96%B9%E5%BC%8F\"";
+    assert!(page.contains(link), "{page}");
+    // Folders starting with `.` or `_` are left out.
+    assert!(!journal.join("content/notes/_草稿").exists() && !journal.join("content/notes/.obsidian").exists());
+}
