@@ -26,6 +26,7 @@ pub fn execute(_root: &Path, args: Args) -> Result<ExitCode> {
     if !args.source.is_dir() {
         anyhow::bail!("the source folder {} does not exist", args.source.display());
     }
+    import::check_folders(&args.source, &args.journal)?;
     let from = args.from.unwrap_or_else(|| import::detect(&args.source));
     let (plan, report) = import::plan(&args.source, from)?;
     let conflicts = import::conflicts(&plan, &args.journal);

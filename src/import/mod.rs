@@ -20,8 +20,10 @@ pub mod jekyll;
 pub mod markdown;
 mod permalinks;
 pub mod post;
+mod safety;
 
 pub use permalinks::{date_tokens, permalink};
+pub use safety::check_folders;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -107,8 +109,12 @@ impl Report {
     pub fn skipped(&mut self, why: &str) {
         *self.skipped.entry(why.to_string()).or_default() += 1;
     }
+    /// Control characters (a file name's, an address's) are shown escaped
+    /// (`\u{1b}`), so the report cannot drive the terminal.
     pub fn todo(&mut self, file: &str, line: usize, what: String) {
-        self.todo.push(format!("{file}:{line}: {what}"));
+        let text = format!("{file}:{line}: {what}");
+        let shown = text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() });
+        self.todo.push(shown.collect());
     }
 
     /// The report as printed.
@@ -387,6 +393,7 @@ fn copy_files(
 ) -> String {
     let mut body = body.to_string();
     let dir = p.file.parent().unwrap_or(source);
+    let source_root = std::fs::canonicalize(source).ok();
     for (line, address) in post::local_addresses(&body.clone()) {
         if !post::is_local_file(&address) {
             continue;
@@ -398,6 +405,17 @@ fn copy_files(
             None => dir.join(&decoded),
         };
         let bundle = p.bundle.as_ref().and_then(|b| std::fs::canonicalize(b).ok());
+        if found.exists() && !source_root.as_deref().is_some_and(|root| safety::inside(root, &found)) {
+            let at = p.body_line + line;
+            report.todo(
+                &p.shown,
+                at,
+                format!(
+                    "`{address}` leads outside the source folder (through `..` or a symbolic link); it was not copied"
+                ),
+            );
+            continue;
+        }
         let Some(found) = std::fs::canonicalize(&found).ok().filter(|f| f.is_file()) else {
             let at = p.body_line + line;
             report.todo(&p.shown, at, format!("`{address}` is not a file of the source; fix or remove the link"));
@@ -408,7 +426,7 @@ fn copy_files(
             continue;
         }
         let copy = names.entry(found.clone()).or_insert_with(|| {
-            let name = found.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = found.file_name().map(|n| safety::plain_name(&n.to_string_lossy())).unwrap_or_default();
             let mut candidate = target_dir.join(&name);
             let mut n = 2;
             while plan.contains_key(&candidate) {
@@ -467,6 +485,7 @@ fn copy_bundle(bundle: &Path, target_dir: &Path, plan: &mut Plan, report: &mut R
     for e in walkdir::WalkDir::new(bundle).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
         let is_md = e.path().extension().is_some_and(|x| x == "md" || x == "markdown");
         if let (false, Ok(rel)) = (is_md, e.path().strip_prefix(bundle)) {
+            let rel = safety::plain_path(&rel.to_string_lossy().replace('\\', "/"));
             plan.insert(target_dir.join(rel), Planned::Copy(e.path().to_path_buf()));
             report.copied += 1;
         }
@@ -511,8 +530,10 @@ pub fn conflicts(plan: &Plan, journal: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Writes the plan into `journal`.
+/// Writes the plan into `journal`: nothing is written when a file would
+/// land outside it ([`safety::check_plan`]).
 pub fn write(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
+    safety::check_plan(plan, journal)?;
     for (rel, planned) in plan {
         let to = journal.join(rel);
         if let Some(dir) = to.parent() {
@@ -564,13 +585,8 @@ pub fn read_post(root: &Path, file: &Path, target: String, report: &mut Report) 
         None => target,
     };
     let shown = file.strip_prefix(root).unwrap_or(file).to_string_lossy().replace('\\', "/");
-    let text = match std::fs::read(file) {
-        Ok(b) => String::from_utf8_lossy(&b).replace("\r\n", "\n"),
-        Err(e) => {
-            report.todo(&shown, 1, format!("could not be read ({e}); it was not imported"));
-            return None;
-        }
-    };
+    let text = safety::read_text(file, &shown, report)?;
+    let target = safety::plain_path(&target);
     match post::split(&text) {
         Ok((front, body, body_line)) => {
             Some(Post { shown, file: file.to_path_buf(), target, front, body, body_line, ..Default::default() })

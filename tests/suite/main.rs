@@ -9,6 +9,7 @@ mod forgiving;
 mod history;
 mod html;
 mod import;
+mod import_hostile;
 mod incremental;
 mod layers;
 mod limits;
