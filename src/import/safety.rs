@@ -11,8 +11,8 @@ use std::path::{Component, Path, PathBuf};
 use super::{Plan, Report};
 
 /// Refuses a journal that is the source, inside it, holds the source in
-/// its `content/`, or is an existing folder with files that is not a
-/// journal (no casebook.yaml).
+/// its `content/`, or is an existing folder with files (other than
+/// hidden ones, like `.git`) that is not a journal (no casebook.yaml).
 pub fn check_folders(source: &Path, journal: &Path) -> anyhow::Result<()> {
     let source = std::fs::canonicalize(source)
         .map_err(|e| anyhow::anyhow!("cannot read the source folder {}: {e}", source.display()))?;
@@ -34,7 +34,9 @@ pub fn check_folders(source: &Path, journal: &Path) -> anyhow::Result<()> {
     if meta.as_ref().is_ok_and(|m| !m.is_dir()) {
         anyhow::bail!("the journal {} is a file, not a folder", journal.display());
     }
-    let has_files = std::fs::read_dir(journal).is_ok_and(|mut d| d.next().is_some());
+    // `.git` and the like do not count: `git init` first is fine.
+    let has_files = std::fs::read_dir(journal)
+        .is_ok_and(|d| d.filter_map(Result::ok).any(|e| !e.file_name().to_string_lossy().starts_with('.')));
     if has_files && !journal.join("casebook.yaml").is_file() {
         anyhow::bail!(
             "{} already holds files and is not a casebook journal (it has no casebook.yaml); import into a new or empty folder",

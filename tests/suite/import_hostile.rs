@@ -110,6 +110,11 @@ fn the_journal_must_be_a_journal_or_new_and_outside_the_source() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("already holds files and is not a casebook journal"), "{}", stderr(&o));
     assert_eq!(tree(&other).len(), 1);
+    // A new git repository is fine.
+    let repo = tmp.path().join("repo");
+    write(&repo, &[(".git/HEAD", "ref: refs/heads/main\n")]);
+    let o = import(&source, &repo);
+    assert!(o.status.success(), "{}", stderr(&o));
     // The source inside the journal's content/.
     let journal = tmp.path().join("j");
     write(&journal, &[("casebook.yaml", "title: x\n"), ("content/old/a.md", "# 甲\n")]);
