@@ -145,7 +145,6 @@ impl Problem {
                 };
                 format!("`{key}` must be {what}, found {}", describe(found))
             }
-            EmptyDate { key } => format!("`{key}` is empty; write the day, like `{key}: 2026-11-22`"),
             ImpossibleDate { key, written, why } => {
                 let why = match why {
                     DateError::NoMonth(month) => format!("there is no month {month}"),

@@ -202,9 +202,6 @@ pub enum Problem {
         key: String,
         found: Found,
     },
-    EmptyDate {
-        key: String,
-    },
     ImpossibleDate {
         key: String,
         written: String,
@@ -518,7 +515,6 @@ impl Problem {
         "front-matter/bad-list-item",
         "front-matter/unknown-value",
         "front-matter/not-a-number",
-        "front-matter/empty-date",
         "front-matter/impossible-date",
         "front-matter/bad-date",
         "front-matter/responds-to-itself",
@@ -669,7 +665,6 @@ impl Problem {
             BadListItem { .. } => "front-matter/bad-list-item",
             NotAllowed { .. } => "front-matter/unknown-value",
             NotANumber { .. } => "front-matter/not-a-number",
-            EmptyDate { .. } => "front-matter/empty-date",
             ImpossibleDate { .. } => "front-matter/impossible-date",
             BadDate { .. } => "front-matter/bad-date",
             RespondsToItself => "front-matter/responds-to-itself",
