@@ -13,6 +13,7 @@
 //! file that exists with other content is not replaced without `force`.
 
 mod addresses;
+mod git_dates;
 pub mod gitbook;
 pub mod hexo;
 pub mod hugo;
@@ -174,7 +175,8 @@ pub fn plan(source: &Path, from: From) -> anyhow::Result<(Plan, Report)> {
     for name in &src.authors {
         authors.insert(author_id(name), name.clone());
     }
-    let mut shared = Shared { names: HashMap::new(), authors, addresses: addresses::Addresses::new(&src) };
+    let addresses = addresses::Addresses::new(&src);
+    let mut shared = Shared { names: HashMap::new(), authors, addresses, dateless: 0, first_commits: None };
     for (i, p) in src.posts.iter().enumerate() {
         let text = article(source, (i, p), &src, &mut plan, &mut shared, &mut report);
         plan.insert(Path::new("content").join(&p.target), Planned::Text(text));
@@ -197,6 +199,10 @@ struct Shared {
     names: HashMap<PathBuf, PathBuf>,
     authors: BTreeMap<String, String>,
     addresses: addresses::Addresses,
+    /// Posts without a date so far: the first few ask git one by one,
+    /// then the whole history is read once ([`git_dates`]).
+    dateless: usize,
+    first_commits: Option<git_dates::FirstCommits>,
 }
 
 /// The id of an author's name in data/authors.yaml (`張三` → `zhang-san`).
@@ -235,7 +241,7 @@ fn article(
     report: &mut Report,
 ) -> String {
     let (static_root, site_authors) = (&src.static_root, &src.authors);
-    let Shared { names, authors, addresses } = shared;
+    let Shared { names, authors, addresses, dateless, first_commits } = shared;
     let mut w = post::fields(p, report);
     w.aliases = addresses.keep(i, std::mem::take(&mut w.aliases), &p.shown, report);
     if w.authors.is_empty() {
@@ -269,7 +275,13 @@ fn article(
         }
     }
     if w.date.is_none() {
-        w.date = first_commit(&p.file).or_else(|| {
+        *dateless += 1;
+        let known = if *dateless <= 20 {
+            None
+        } else {
+            first_commits.get_or_insert_with(|| git_dates::FirstCommits::read(source)).get(&p.file)
+        };
+        w.date = known.or_else(|| first_commit(&p.file)).or_else(|| {
             let what = "no date in the file or in git; the file's modification time was used: check `date:`";
             report.todo(&p.shown, 1, what.into());
             modified(&p.file)
@@ -300,7 +312,8 @@ fn file_title(target: &str) -> String {
     stem
 }
 
-/// The date of the first commit of `file`, when the source is a git repository.
+/// The date of the first commit of `file`, when the source is a git
+/// repository: for a file [`git_dates`] could not name.
 fn first_commit(file: &Path) -> Option<String> {
     let dir = file.parent()?;
     let out = std::process::Command::new("git")

@@ -273,3 +273,47 @@ fn a_folder_of_notes_imports_and_builds() {
     // Folders starting with `.` or `_` are left out.
     assert!(!journal.join("content/notes/_草稿").exists() && !journal.join("content/notes/.obsidian").exists());
 }
+
+#[test]
+fn dates_from_git_follow_renames_for_many_pages() {
+    // More than 20 pages without a date: the history is read in one pass.
+    let tmp = tempfile::tempdir().unwrap();
+    let source = tmp.path().join("notes");
+    std::fs::create_dir_all(&source).unwrap();
+    let git = |args: &[&str], date: &str| {
+        let o = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&source)
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "a")
+            .env("GIT_AUTHOR_EMAIL", "a@example.org")
+            .env("GIT_COMMITTER_NAME", "a")
+            .env("GIT_COMMITTER_EMAIL", "a@example.org")
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(&["init", "-q"], "2020-01-01T10:00:00+08:00");
+    for n in 0..25 {
+        std::fs::write(source.join(format!("第{n}篇.md")), format!("# 第 {n} 篇\n\n內容 {n} 很長的一段文字。\n"))
+            .unwrap();
+    }
+    git(&["add", "."], "2020-01-01T10:00:00+08:00");
+    git(&["commit", "-q", "-m", "one"], "2020-01-02T10:00:00+08:00");
+    git(&["mv", "第0篇.md", "第99篇.md"], "2021-05-05T10:00:00+08:00");
+    git(&["commit", "-q", "-m", "two"], "2021-05-05T10:00:00+08:00");
+    std::fs::write(source.join("新的.md"), "# 新的\n").unwrap();
+    git(&["add", "."], "2022-03-03T10:00:00+08:00");
+    git(&["commit", "-q", "-m", "three"], "2022-03-03T10:00:00+08:00");
+    let journal = tmp.path().join("journal");
+    let o = casebook(&["import", source.to_str().unwrap(), journal.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Nothing needs a person."));
+    for (file, date) in [("第24篇.md", "2020-01-02"), ("第99篇.md", "2020-01-02"), ("新的.md", "2022-03-03")] {
+        let text = read(&journal, &format!("content/notes/{file}"));
+        assert!(text.contains(&format!("date: {date}T10:00:00+08:00\n")), "{file}: {text}");
+    }
+}
