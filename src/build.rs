@@ -218,39 +218,48 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     built
 }
 
-/// Takes the articles and files in `skip` out of `content` (links to
-/// articles left out are left as written, like links to files that cannot
-/// be read) and drops the problems in them.
+/// Takes the articles and files in `skip` out of `content` and drops the
+/// problems in them. They are recorded in [`Content::left_out`], so a link
+/// to one of them (by its file, address, old address, attachment, slug or
+/// title) is a warning naming it, and the files linking to it stay.
 fn leave_out(
     root: &Path,
     content: &mut Content,
     diags: Diagnostics,
     skip: &std::collections::BTreeSet<PathBuf>,
 ) -> Diagnostics {
-    let prefix = Path::new(content::CONTENT_DIR);
     let skipped = |source: &Path| skip.contains(source.strip_prefix(root).unwrap_or(source));
+    let mut left_out = content::left_out::LeftOut::default();
+    for f in content.files.iter().filter(|f| skipped(&f.source)) {
+        let shown = crate::diagnostics::display_path(f.source.strip_prefix(root).unwrap_or(&f.source));
+        left_out.add_path(&f.site_path, &shown);
+    }
     content.files.retain(|f| !skipped(&f.source));
     for a in &mut content.articles {
+        for (source, rel) in a.assets.iter().filter(|(source, _)| skipped(source)) {
+            let dir = crate::urls::content_path(&a.source);
+            let dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+            let shown = crate::diagnostics::display_path(source.strip_prefix(root).unwrap_or(source));
+            left_out.add_path(&if dir.is_empty() { rel.clone() } else { format!("{dir}/{rel}") }, &shown);
+        }
         a.assets.retain(|(source, _)| !skipped(source));
     }
-    for a in content.articles.iter().filter(|a| skip.contains(&a.source)) {
-        content.unreadable.insert(crate::urls::content_path(&a.source));
+    for a in content.articles.iter().chain(&content.unpublished).filter(|a| skip.contains(&a.source)) {
+        left_out.add_article(a);
     }
     content.articles.retain(|a| !skip.contains(&a.source));
-    for s in skip {
-        if let Ok(rel) = s.strip_prefix(prefix) {
-            content.unreadable.insert(crate::diagnostics::display_path(rel));
-        }
-    }
+    content.unpublished.retain(|a| !skip.contains(&a.source));
+    content.left_out = left_out;
     let mut kept = Diagnostics::default();
     kept.extend(diags.into_sorted().into_iter().filter(|d| !skip.contains(&d.path)));
     kept
 }
 
 /// `build --keep-going`: when the only errors are in articles (and other
-/// files under `content/`), builds again without those files (and again, up to a few times, when
-/// leaving them out breaks others), so the site has every article that is
-/// valid. The diagnostics are those of every round, plus one
+/// files under `content/`), builds again without those files, so the site
+/// has every article that is valid. Links to a file left out are warnings
+/// ([`leave_out`]); another round is needed only when leaving a file out
+/// brings up new errors elsewhere (a series or a list that changed). The diagnostics are those of every round, plus one
 /// [`Problem::ArticleSkipped`] per article left out; the result has no
 /// files when an error is outside the articles (settings, templates).
 pub fn build_keep_going(opts: &BuildOptions) -> (Built, Vec<PathBuf>) {
@@ -497,7 +506,7 @@ fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec
     for (link, why) in &r.broken {
         let line = a.body_line + link.line - 1;
         let problem = Problem::BrokenLink { why: why.clone() };
-        diags.push(if config.broken_links_fail {
+        diags.push(if config.broken_links_fail && !why.is_left_out() {
             Diagnostic::error(&a.source, line, link.col, problem)
         } else {
             Diagnostic::warning(&a.source, line, link.col, problem)

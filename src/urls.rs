@@ -259,7 +259,8 @@ pub fn content_path(source: &std::path::Path) -> String {
 }
 
 /// Names handed out so far: [`UniqueNames::claim`] gives `name`, or
-/// `name-2`, `name-3`, ... when it is taken. Each name remembers the next
+/// `name-2`, `name-3`, ... when it is taken ([`UniqueNames::claim_heading`]
+/// `name-1`, `name-2`, ...). Each name remembers the next
 /// number to try, so 20,000 equal headings (or tags that slugify alike) take
 /// linear time instead of trying `-2`, `-3`, ... from the start each time.
 #[derive(Debug, Default)]
@@ -273,23 +274,30 @@ impl UniqueNames {
     /// `name` if it is free, else `name-n` for the smallest free `n` from 2;
     /// records it.
     pub fn claim(&mut self, name: String) -> String {
-        self.claim_shaped(name, |s| s)
+        self.claim_shaped(name, 2, |s| s)
+    }
+
+    /// A heading's id: `name` if it is free, else `name-n` for the smallest
+    /// free `n` from 1, as GitHub, Hugo, Zola and Hexo number a second
+    /// `## 背景` (`背景-1`), so links written for them keep working.
+    pub fn claim_heading(&mut self, name: String) -> String {
+        self.claim_shaped(name, 1, |s| s)
     }
 
     /// [`claim`](Self::claim) for names that become file or folder names:
     /// each candidate (`name`, `name-2`, ...) is made to fit with [`fit_name`].
     pub fn claim_file_name(&mut self, name: String) -> String {
-        self.claim_shaped(fit_name(name), fit_name)
+        self.claim_shaped(fit_name(name), 2, fit_name)
     }
 
     /// Every `n` below the remembered one was taken when it was tried, and
     /// names are never given back, so starting there finds the same name as
-    /// trying from 2.
-    fn claim_shaped(&mut self, name: String, shape: impl Fn(String) -> String) -> String {
+    /// trying from `first`. (One `UniqueNames` is used with one `first`.)
+    fn claim_shaped(&mut self, name: String, first: usize, shape: impl Fn(String) -> String) -> String {
         if self.taken.insert(name.clone()) {
             return name;
         }
-        let mut n = self.next.get(&name).copied().unwrap_or(2);
+        let mut n = self.next.get(&name).copied().unwrap_or(first);
         let mut candidate = shape(format!("{name}-{n}"));
         while self.taken.contains(&candidate) {
             n += 1;
@@ -463,6 +471,15 @@ mod tests {
         assert_eq!(taken.claim("a".into()), "a");
         assert_eq!(taken.claim("a".into()), "a-2");
         assert_eq!(taken.claim("a".into()), "a-3");
+    }
+
+    #[test]
+    fn heading_ids_are_numbered_from_one() {
+        let mut taken = UniqueNames::default();
+        assert_eq!(taken.claim_heading("a".into()), "a");
+        assert_eq!(taken.claim_heading("a".into()), "a-1");
+        assert_eq!(taken.claim_heading("a-2".into()), "a-2");
+        assert_eq!(taken.claim_heading("a".into()), "a-3");
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub fn execute(_root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if !args.source.is_dir() {
         anyhow::bail!(Said::NoSourceFolder { dir: args.source.display().to_string() }.words(lang));
     }
+    import::check_folders(&args.source, &args.journal)?;
     let from = args.from.unwrap_or_else(|| import::detect(&args.source));
     let (plan, report) = import::plan(&args.source, from)?;
     let conflicts = import::conflicts(&plan, &args.journal);

@@ -47,11 +47,16 @@ pub fn split(text: &str) -> Result<Split<'_>, NoSplit> {
     match first.trim_end() {
         "---" => fenced(text, first, Format::Yaml, &["---", "..."]),
         "+++" => fenced(text, first, Format::Toml, &["+++"]),
-        // `{"title": ...` or `{` then `"title"`: a page starting with
-        // `{% hint %}` (GitBook) is not JSON.
-        t if t.starts_with('{') && text[1..].trim_start().starts_with(['"', '}']) => json_block(text, first),
+        t if t.starts_with('{') && starts_json(text) => json_block(text, first),
         _ => Err(NoSplit::Missing),
     }
+}
+
+/// Whether `text` starts with JSON front matter: `{"title": ...` or `{`
+/// then `"title"`; a page starting with `{% hint %}` (GitBook) or `{%
+/// include %}` (Jekyll) does not. (`casebook import` reads by this rule too.)
+pub fn starts_json(text: &str) -> bool {
+    text.strip_prefix('{').is_some_and(|rest| rest.trim_start().starts_with(['"', '}']))
 }
 
 fn fenced<'a>(text: &'a str, first: &str, format: Format, closers: &[&str]) -> Result<Split<'a>, NoSplit> {

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod formats;
 pub mod featured;
 pub mod frontmatter;
+pub mod left_out;
 pub mod tags;
 mod yaml_slips;
 
@@ -116,6 +117,9 @@ pub struct Content {
     /// path under `content/`: a Markdown link to one (or into a linked
     /// folder) says so instead of "does not exist".
     pub links: std::collections::BTreeMap<String, crate::paths::Link>,
+    /// `build --keep-going`: the files left out for their own errors, so
+    /// links to them are warnings (empty otherwise).
+    pub left_out: left_out::LeftOut,
 }
 
 impl Content {
@@ -276,7 +280,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     crate::profile::lap("    diagnostics, statics", &mut lap);
     let articles = assign_paths(loaded, &bundle_assets, config, &mut diags, opts.cache.map(|c| &c.order));
     crate::profile::lap("    paths", &mut lap);
-    (Content { articles, files, drafts_left_out, unreadable, unpublished, links }, diags)
+    (Content { articles, files, drafts_left_out, unreadable, unpublished, links, left_out: Default::default() }, diags)
 }
 
 /// Every Markdown file parsed, or taken from the cache when the watcher

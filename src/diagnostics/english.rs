@@ -150,7 +150,6 @@ impl Problem {
                 };
                 format!("`{key}` must be {what}, found {}", describe(found))
             }
-            EmptyDate { key } => format!("`{key}` is empty; write the day, like `{key}: 2026-11-22`"),
             ImpossibleDate { key, written, why } => {
                 let why = match why {
                     DateError::NoMonth(month) => format!("there is no month {month}"),
@@ -251,6 +250,7 @@ impl Problem {
             HtmlClassRemoved { tag, value } => format!(
                 "a class of `<{tag}>` was removed (`{value}`): articles take their look from the site's theme"
             ),
+            BrokenLink { why: why @ LinkProblem::LeftOut { .. } } => format!("link left out: {}", link_problem(why)),
             BrokenLink { why } => format!("broken link: {}", link_problem(why)),
             ActiveSvg { what } => {
                 let what = match what {
@@ -456,6 +456,10 @@ fn link_problem(why: &LinkProblem) -> String {
         LinkProblem::NoHeading { source, wanted, suggestion: None, headings, more } => format!(
             "{source} has no heading `#{wanted}`; the closest of its headings are: {} (and {more} more)",
             headings.join(", ")
+        ),
+        // issue 15 (finish)
+        LinkProblem::LeftOut { written, source } => format!(
+            "`{written}` leads to {source}, which was left out of this build because of its own errors; it will work once they are fixed"
         ),
     }
 }

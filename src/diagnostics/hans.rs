@@ -150,7 +150,6 @@ impl Problem {
                 };
                 format!("`{key}` 必须是{what}，这里写的是{}", describe(found))
             }
-            EmptyDate { key } => format!("`{key}` 是空的；请写日期，例如 `{key}: 2026-11-22`"),
             ImpossibleDate { key, written, why } => {
                 let why = match why {
                     DateError::NoMonth(month) => format!("没有 {month} 月"),
@@ -244,6 +243,7 @@ impl Problem {
             }
             HtmlStyleRemoved { tag } => format!("`<{tag}>` 的 `style` 属性已被移除：文章的外观由网站的主题决定"),
             HtmlClassRemoved { tag, value } => format!("`<{tag}>` 的一个 class 已被移除（`{value}`）：文章的外观由网站的主题决定"),
+            BrokenLink { why: why @ LinkProblem::LeftOut { .. } } => format!("这次构建跳过了链接：{}", link_problem(why)),
             BrokenLink { why } => format!("链接失效：{}", link_problem(why)),
             ActiveSvg { what } => {
                 let what = match what {
@@ -438,6 +438,10 @@ fn link_problem(why: &LinkProblem) -> String {
         }
         LinkProblem::NoHeading { source, wanted, suggestion: None, headings, more } => {
             format!("{source} 没有 `#{wanted}` 这个标题；最接近的标题有：{}（另外还有 {more} 个）", headings.join("、"))
+        }
+        // issue 15 (finish)
+        LinkProblem::LeftOut { written, source } => {
+            format!("`{written}` 指向 {source}，但它有自己的错误，这次构建没有包含它；等它的错误修好，这个链接就会正常")
         }
     }
 }

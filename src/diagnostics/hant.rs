@@ -148,7 +148,6 @@ impl Problem {
                 };
                 format!("`{key}` 必須是{what}，這裡寫的是{}", describe(found))
             }
-            EmptyDate { key } => format!("`{key}` 是空的；請寫日期，例如 `{key}: 2026-11-22`"),
             ImpossibleDate { key, written, why } => {
                 let why = match why {
                     DateError::NoMonth(month) => format!("沒有 {month} 月"),
@@ -242,6 +241,7 @@ impl Problem {
             }
             HtmlStyleRemoved { tag } => format!("`<{tag}>` 的 `style` 屬性已被移除：文章的外觀由網站的佈景主題決定"),
             HtmlClassRemoved { tag, value } => format!("`<{tag}>` 的一個 class 已被移除（`{value}`）：文章的外觀由網站的佈景主題決定"),
+            BrokenLink { why: why @ LinkProblem::LeftOut { .. } } => format!("這次建置略過了連結：{}", link_problem(why)),
             BrokenLink { why } => format!("連結失效：{}", link_problem(why)),
             ActiveSvg { what } => {
                 let what = match what {
@@ -436,6 +436,10 @@ fn link_problem(why: &LinkProblem) -> String {
         }
         LinkProblem::NoHeading { source, wanted, suggestion: None, headings, more } => {
             format!("{source} 沒有 `#{wanted}` 這個標題；最接近的標題有：{}（另外還有 {more} 個）", headings.join("、"))
+        }
+        // issue 15 (finish)
+        LinkProblem::LeftOut { written, source } => {
+            format!("`{written}` 指向 {source}，但它有自己的錯誤，這次建置沒有包含它；等它的錯誤修好，這個連結就會正常")
         }
     }
 }

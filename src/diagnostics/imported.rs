@@ -26,6 +26,18 @@ pub enum Todo {
     FrontMatterUnreadable { why: String },
     /// An old address (`aliases`) that cannot be kept.
     OldAddressLeftOut { address: String, why: AddressTaken },
+    /// Old addresses with `:hash`/`:timestamp` were made reading dates as China time.
+    ChinaTimeAssumed,
+    /// An old address pattern with Hexo's `:id`, which is not kept.
+    HexoIdNotKept { pattern: String },
+    /// A page written in HTML (Hugo), not imported.
+    HtmlPage,
+    /// A link or image leading outside the source folder; not copied.
+    LeadsOutside { address: String },
+    /// A file larger than casebook reads for an article.
+    TooLarge { kb: u64, limit_kb: u64 },
+    /// A file that was not read, for the reason the build would give.
+    NotRead { problem: Box<super::Problem> },
 }
 
 /// Why an old address cannot be kept.
@@ -55,6 +67,10 @@ pub enum ImportSaid {
     FieldsDropped {
         counts: String,
     },
+    /// Files of the source left out on purpose, by why (English labels, like `Converted`).
+    FilesLeftOut {
+        counts: String,
+    },
     NothingForAPerson,
     ForAPerson {
         count: usize,
@@ -82,6 +98,12 @@ impl Todo {
                     };
                     format!("the old address `{address}` was left out: {why}")
                 }
+                ChinaTimeAssumed => "the old addresses' `:hash` and `:timestamp` were made reading dates without a time zone as China time (UTC+8), as Hexo would on a machine set to it; if the old site was built elsewhere, set `timezone:` and import again".to_string(),
+                HexoIdNotKept { pattern } => format!("the old address `{pattern}` uses `:id`, a number Hexo gives each post in its cache; it is not kept, so links to it need a person"),
+                HtmlPage => "a page written in HTML, not imported: casebook articles are Markdown; write it as Markdown under content/ (or put the file under static/ to publish it as it is)".to_string(),
+                LeadsOutside { address } => format!("`{address}` leads outside the source folder (through `..` or a symbolic link); it was not copied"),
+                TooLarge { kb, limit_kb } => format!("this file is {kb} KB, more than the {limit_kb} KB casebook reads for an article; it was not imported: split it into smaller files"),
+                NotRead { problem } => format!("{}; it was not imported", problem.message_in(Lang::En)),
             },
             Lang::Hant => match self {
                 NotInSummary => "SUMMARY.md 沒有列出這一頁，所以 GitBook 不會顯示它；它已匯入，但不在書的順序裡".to_string(),
@@ -100,6 +122,12 @@ impl Todo {
                     };
                     format!("舊網址 `{address}` 沒有保留：{why}")
                 }
+                ChinaTimeAssumed => "舊網址裡的 `:hash` 和 `:timestamp` 是把沒有時區的日期當成中國時間（UTC+8）算出來的，和 Hexo 在設成這個時區的電腦上一樣；如果舊網站是在別的時區建置的，請在設定裡寫 `timezone:` 再匯入一次".to_string(),
+                HexoIdNotKept { pattern } => format!("舊網址 `{pattern}` 用了 `:id`，那是 Hexo 存在快取裡的編號，沒辦法保留；連到這些網址的連結需要人工處理"),
+                HtmlPage => "這是用 HTML 寫的頁面，沒有匯入：casebook 的文章是 Markdown；請在 content/ 底下改寫成 Markdown（或把檔案放進 static/，原樣發布）".to_string(),
+                LeadsOutside { address } => format!("`{address}` 指到來源資料夾外面（經過 `..` 或符號連結），沒有複製"),
+                TooLarge { kb, limit_kb } => format!("這個檔案有 {kb} KB，超過 casebook 讀取一篇文章的上限 {limit_kb} KB，沒有匯入：請拆成幾個較小的檔案"),
+                NotRead { problem } => format!("{}；沒有匯入", problem.message_in(Lang::Hant)),
             },
             Lang::Hans => match self {
                 NotInSummary => "SUMMARY.md 没有列出这一页，所以 GitBook 不会显示它；它已导入，但不在书的顺序里".to_string(),
@@ -118,6 +146,12 @@ impl Todo {
                     };
                     format!("旧网址 `{address}` 没有保留：{why}")
                 }
+                ChinaTimeAssumed => "旧网址里的 `:hash` 和 `:timestamp` 是把没有时区的日期当成中国时间（UTC+8）算出来的，和 Hexo 在设成这个时区的电脑上一样；如果旧网站是在别的时区构建的，请在设置里写 `timezone:` 再导入一次".to_string(),
+                HexoIdNotKept { pattern } => format!("旧网址 `{pattern}` 用了 `:id`，那是 Hexo 存在缓存里的编号，无法保留；指向这些网址的链接需要人工处理"),
+                HtmlPage => "这是用 HTML 写的页面，没有导入：casebook 的文章是 Markdown；请在 content/ 下面改写成 Markdown（或把文件放进 static/，原样发布）".to_string(),
+                LeadsOutside { address } => format!("`{address}` 指到源文件夹外面（经过 `..` 或符号链接），没有复制"),
+                TooLarge { kb, limit_kb } => format!("这个文件有 {kb} KB，超过 casebook 读取一篇文章的上限 {limit_kb} KB，没有导入：请拆成几个较小的文件"),
+                NotRead { problem } => format!("{}；没有导入", problem.message_in(Lang::Hans)),
             },
         }
     }
@@ -136,6 +170,7 @@ impl ImportSaid {
                 }
                 Converted { counts } => format!("Converted to Markdown: {counts}"),
                 FieldsDropped { counts } => format!("Fields dropped (casebook has no such field): {counts}"),
+                FilesLeftOut { counts } => format!("Files left out: {counts}"),
                 NothingForAPerson => "Nothing needs a person.".to_string(),
                 ForAPerson { count } => format!("{count} things need a person:"),
             },
@@ -148,6 +183,7 @@ impl ImportSaid {
                 }
                 Converted { counts } => format!("已轉成 Markdown：{counts}"),
                 FieldsDropped { counts } => format!("略過的欄位（casebook 沒有這些欄位）：{counts}"),
+                FilesLeftOut { counts } => format!("略過的檔案：{counts}"),
                 NothingForAPerson => "沒有需要人工處理的地方。".to_string(),
                 ForAPerson { count } => format!("有 {count} 個地方需要人工處理："),
             },
@@ -160,6 +196,7 @@ impl ImportSaid {
                 }
                 Converted { counts } => format!("已转成 Markdown：{counts}"),
                 FieldsDropped { counts } => format!("跳过的字段（casebook 没有这些字段）：{counts}"),
+                FilesLeftOut { counts } => format!("跳过的文件：{counts}"),
                 NothingForAPerson => "没有需要人工处理的地方。".to_string(),
                 ForAPerson { count } => format!("有 {count} 个地方需要人工处理："),
             },

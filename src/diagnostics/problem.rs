@@ -202,9 +202,6 @@ pub enum Problem {
         key: String,
         found: Found,
     },
-    EmptyDate {
-        key: String,
-    },
     ImpossibleDate {
         key: String,
         written: String,
@@ -523,7 +520,6 @@ impl Problem {
         "front-matter/bad-list-item",
         "front-matter/unknown-value",
         "front-matter/not-a-number",
-        "front-matter/empty-date",
         "front-matter/impossible-date",
         "front-matter/bad-date",
         "front-matter/responds-to-itself",
@@ -606,6 +602,8 @@ impl Problem {
         "build/article-skipped",
         // issue 16 (msg)
         "config/bad-language",
+        // issue 15 (finish)
+        "link/left-out",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -674,7 +672,6 @@ impl Problem {
             BadListItem { .. } => "front-matter/bad-list-item",
             NotAllowed { .. } => "front-matter/unknown-value",
             NotANumber { .. } => "front-matter/not-a-number",
-            EmptyDate { .. } => "front-matter/empty-date",
             ImpossibleDate { .. } => "front-matter/impossible-date",
             BadDate { .. } => "front-matter/bad-date",
             RespondsToItself => "front-matter/responds-to-itself",
@@ -722,6 +719,8 @@ impl Problem {
                 LinkProblem::NoSuchName { .. } | LinkProblem::MissingFile { .. } => "link/broken",
                 LinkProblem::ThroughSymlink { .. } => "link/through-symlink",
                 LinkProblem::NoHeading { .. } => "link/broken-anchor",
+                // issue 15 (finish)
+                LinkProblem::LeftOut { .. } => "link/left-out",
             },
             ActiveSvg { .. } => "svg/active-content",
             ShallowClone => "git/shallow-clone",

@@ -268,6 +268,12 @@ fn every_line_of_an_import_report_has_words_in_every_language() {
         Todo::OldAddressLeftOut { address: s("/a/"), why: AddressTaken::ByAnotherArticle },
         Todo::OldAddressLeftOut { address: s("/a/"), why: AddressTaken::ByCasebook },
         Todo::OldAddressLeftOut { address: s("/a/"), why: AddressTaken::ByAnEarlierArticle },
+        Todo::ChinaTimeAssumed,
+        Todo::HexoIdNotKept { pattern: s(":year/:id/") },
+        Todo::HtmlPage,
+        Todo::LeadsOutside { address: s("../../secret.png") },
+        Todo::TooLarge { kb: 2048, limit_kb: 1024 },
+        Todo::NotRead { problem: Box::new(super::Problem::NotUtf8) },
     ];
     for todo in todos {
         let english = todo.words(Lang::En);
@@ -281,6 +287,7 @@ fn every_line_of_an_import_report_has_words_in_every_language() {
         ImportSaid::FieldsMapped { counts: Some(s("title 3")) },
         ImportSaid::Converted { counts: s("raw <img> 1") },
         ImportSaid::FieldsDropped { counts: s("layout 3") },
+        ImportSaid::FilesLeftOut { counts: s("HTML rendered from R Markdown 2") },
         ImportSaid::NothingForAPerson,
         ImportSaid::ForAPerson { count: 2 },
     ];

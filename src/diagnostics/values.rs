@@ -100,6 +100,20 @@ pub enum LinkProblem {
         headings: Vec<String>,
         more: usize,
     },
+    // issue 15 (finish)
+    /// `written` leads to `source`, which `build --keep-going` left out
+    /// for its own errors: a warning, so the linking file is kept.
+    LeftOut {
+        written: String,
+        source: String,
+    },
+}
+
+impl LinkProblem {
+    /// Whether the target exists but was left out of this build.
+    pub fn is_left_out(&self) -> bool {
+        matches!(self, LinkProblem::LeftOut { .. })
+    }
 }
 
 /// What makes an SVG drawing run script.

@@ -32,12 +32,14 @@ pub fn resolve(raw: &[RawPick], links: &LinkIndex, authors: &Authors) -> (Vec<Pi
             Ok(i) => i,
             Err(why) => {
                 let (line, col) = p.article_at;
-                diags.push(Diagnostic::error(
-                    rel,
-                    line,
-                    col,
-                    Problem::PickArticleNotFound { period: p.period.clone(), why },
-                ));
+                // A pick of an article `build --keep-going` left out: a warning.
+                let left_out = why.is_left_out();
+                let problem = Problem::PickArticleNotFound { period: p.period.clone(), why };
+                diags.push(if left_out {
+                    Diagnostic::warning(rel, line, col, problem)
+                } else {
+                    Diagnostic::error(rel, line, col, problem)
+                });
                 continue;
             }
         };

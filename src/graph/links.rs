@@ -142,7 +142,8 @@ impl<'a> LinkIndex<'a> {
         let name = nfc(name.trim());
         if name.ends_with(".md") || name.ends_with(".markdown") {
             let path = join(from_dir, &name).ok_or_else(|| LinkProblem::OutsideContent { name: name.clone() })?;
-            return self.maps.by_source.get(&path).copied().ok_or_else(|| self.missing_file(&name, &path));
+            return (self.maps.by_source.get(&path).copied())
+                .ok_or_else(|| self.left_out(&name, &path).unwrap_or_else(|| self.missing_file(&name, &path)));
         }
         let as_page = format!("{}/", name.trim_matches('/'));
         if name.contains('/') {
@@ -151,6 +152,9 @@ impl<'a> LinkIndex<'a> {
             }
             if let Some(&i) = crate::urls::alias(&name).and_then(|old| self.maps.by_alias.get(&old)) {
                 return Ok(i);
+            }
+            if let Some(problem) = self.left_out(&name, &as_page) {
+                return Err(problem);
             }
         }
         let by_title = self.maps.by_title.get(&fold(&name)).map(Vec::as_slice).unwrap_or_default();
@@ -166,6 +170,10 @@ impl<'a> LinkIndex<'a> {
         match by_slug {
             [one] => Ok(*one),
             [] => {
+                let slug = slugify(&name, self.config.slugify);
+                if let Some(source) = self.content.left_out.name(&fold(&name), &slug) {
+                    return Err(LinkProblem::LeftOut { written: name, source: source.to_string() });
+                }
                 let names = self.content.articles.iter().flat_map(|a| [a.slug.as_str(), a.front.title.as_str()]);
                 let suggestion = closest(&name, names).map(str::to_string);
                 Err(LinkProblem::NoSuchName { name, suggestion })
@@ -327,6 +335,9 @@ impl LinkResolver for ArticleLinks<'_> {
             return Err(problem);
         }
         if joined.ends_with(".md") || joined.ends_with(".markdown") {
+            if let (None, Some(problem)) = (ix.maps.by_source.get(&joined), ix.left_out(&decoded, &joined)) {
+                return Err(problem);
+            }
             if ix.content.unreadable.contains(&joined) {
                 // That file has problems of its own, reported at its lines.
                 return Ok(None);
@@ -360,11 +371,18 @@ impl LinkResolver for ArticleLinks<'_> {
             }
             return Ok(Some(ResolvedLink { href, text: None, target: None }));
         }
-        Err(ix.missing_target(decoded, joined))
+        Err(ix.left_out(&decoded, &joined).unwrap_or_else(|| ix.missing_target(decoded, joined)))
     }
 }
 
 impl LinkIndex<'_> {
+    /// The warning for a link to `resolved`, a file, address or old address
+    /// of a file `build --keep-going` left out.
+    fn left_out(&self, written: &str, resolved: &str) -> Option<LinkProblem> {
+        let source = self.content.left_out.path(resolved)?;
+        Some(LinkProblem::LeftOut { written: written.to_string(), source: source.to_string() })
+    }
+
     /// The problem for a link to `resolved` (not a Markdown file), which
     /// does not exist: the suggestion is a file of the same kind (`.png`
     /// for `.png`) or, for an address without one (`cases/退貨/`), an

@@ -414,8 +414,9 @@ fn connect_responses(inputs: &Inputs, graph: &mut FrontGraph, diags: &mut Vec<Di
                 graph.responses[t].push(i);
             }
             Err(why) => {
+                let fails = inputs.config.broken_links_fail && !why.is_left_out();
                 let problem = Problem::RespondsToNotFound { why };
-                diags.push(if inputs.config.broken_links_fail {
+                diags.push(if fails {
                     Diagnostic::error(&a.source, line, col, problem)
                 } else {
                     Diagnostic::warning(&a.source, line, col, problem)

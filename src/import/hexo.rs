@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::post::text;
 use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
+use crate::diagnostics::imported::Todo;
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let config = settings(&root.join("_config.yml"));
@@ -17,6 +18,11 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         ..Default::default()
     };
     let pattern = text(config.get("permalink")).unwrap_or_else(|| ":year/:month/:day/:title/".to_string());
+    let zone = text(config.get("timezone")).and_then(|z| zone_offset(&z));
+    let offset = zone.unwrap_or(super::permalinks::CHINA);
+    if zone.is_none() && (pattern.contains(":hash") || pattern.contains(":timestamp")) {
+        report.todo("_config.yml", 1, Todo::ChinaTimeAssumed);
+    }
     let source = root.join("source");
     for (folder, draft) in [("_posts", false), ("_drafts", true)] {
         let dir = source.join(folder);
@@ -28,25 +34,8 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             p.body = convert(&p.body, &file, report);
             let stem = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(&rel).to_string();
             if let Some(date) = text(p.front.get("date")).and_then(|d| super::post::date(&d)) {
-                let mut values = date_tokens(&date);
-                let name = stem.rsplit('/').next().unwrap_or(&stem).to_string();
-                let category = super::post::strings(p.front.get("categories")).into_iter().next().unwrap_or_default();
-                values.extend([
-                    ("title", stem.clone()),
-                    ("name", name),
-                    ("post_title", stem.clone()),
-                    ("category", category),
-                ]);
-                p.aliases.push(permalink(&pattern, &values));
-                // Posts moved into folders of _posts/ change `:title`; links
-                // written before the move use the bare name.
-                let mut bare = values.clone();
-                bare.retain(|(k, _)| *k != "title" && *k != "post_title");
-                bare.push(("title", stem.rsplit('/').next().unwrap_or(&stem).to_string()));
-                let moved = permalink(&pattern, &bare);
-                if !p.aliases.contains(&moved) {
-                    p.aliases.push(moved);
-                }
+                let shown = format!("source/{folder}/{rel}");
+                p.aliases.extend(addresses(&pattern, &stem, &date, &p.front, offset, &shown, report));
             }
             src.posts.push(p);
         }
@@ -68,6 +57,73 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         src.posts.push(p);
     }
     Ok(src)
+}
+
+/// The old addresses of the post at `source/_posts/<stem>.md`: the
+/// permalink filled in as Hexo fills it, and (for a post moved into a
+/// folder of `_posts/`) with its bare name, as links written before the move
+/// have it. Tokens: the date's, `:title` (the path under `_posts/`),
+/// `:name`, `:post_title`, `:category`, `:hash` (SHA-1 of the title and
+/// the date's seconds since 1970, 12 digits), `:id` and any front matter
+/// field (`:abbrlink`, `:urlname`).
+fn addresses(
+    pattern: &str,
+    stem: &str,
+    date: &str,
+    front: &serde_json::Map<String, serde_json::Value>,
+    offset: i32,
+    shown: &str,
+    report: &mut Report,
+) -> Vec<String> {
+    let name = stem.rsplit('/').next().unwrap_or(stem);
+    let category = super::post::strings(front.get("categories")).into_iter().next().unwrap_or_default();
+    let mut values = date_tokens(date);
+    values.retain(|(k, _)| *k != "timestamp");
+    let seconds = super::permalinks::unix_time(date, offset);
+    values.extend(seconds.map(|t| ("timestamp", t.to_string())));
+    values.extend(seconds.and_then(|t| hash(&format!("{stem}{t}"))).map(|h| ("hash", h)));
+    values.extend([("name", name.to_string()), ("post_title", stem.to_string()), ("category", category)]);
+    values.extend(text(front.get("id")).map(|id| ("id", id)));
+    let mut fields: Vec<(&str, String)> = (front.iter())
+        .filter(|(k, _)| !matches!(k.as_str(), "path" | "permalink") && !values.iter().any(|(v, _)| v == k))
+        .filter_map(|(k, v)| Some((k.as_str(), text(Some(v))?)))
+        .collect();
+    if pattern.contains(":id") && !values.iter().any(|(k, _)| *k == "id") {
+        report.todo(shown, 1, Todo::HexoIdNotKept { pattern: pattern.to_string() });
+    }
+    let mut with_title = values.clone();
+    with_title.push(("title", stem.to_string()));
+    with_title.append(&mut fields.clone());
+    let mut out = vec![permalink(pattern, &with_title)];
+    // Posts moved into folders of _posts/ change `:title`; links written
+    // before the move use the bare name.
+    let mut bare = values;
+    bare.push(("title", name.to_string()));
+    bare.append(&mut fields);
+    let moved = permalink(pattern, &bare);
+    if !out.contains(&moved) {
+        out.push(moved);
+    }
+    out
+}
+
+/// Hexo's `:hash`: the first 12 hex digits of the SHA-1 of `text`.
+fn hash(text: &str) -> Option<String> {
+    let mut h = gix_hash::hasher(gix_hash::Kind::Sha1);
+    h.update(text.as_bytes());
+    Some(h.try_finalize().ok()?.to_hex().to_string().chars().take(12).collect())
+}
+
+/// Hexo's `timezone:` setting as an offset east of UTC in seconds, for the
+/// zones Chinese-speaking sites name (and UTC); `None` for others.
+fn zone_offset(zone: &str) -> Option<i32> {
+    match zone.trim() {
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Harbin" | "Asia/Urumqi" | "PRC" | "Asia/Taipei" | "ROC"
+        | "Asia/Hong_Kong" | "Asia/Macau" | "Asia/Singapore" | "Asia/Kuala_Lumpur" => Some(8 * 3600),
+        "Asia/Tokyo" | "Asia/Seoul" => Some(9 * 3600),
+        "UTC" | "Etc/UTC" | "GMT" | "Etc/GMT" => Some(0),
+        _ => None,
+    }
 }
 
 /// Hexo's tags that have a Markdown equivalent.
@@ -102,4 +158,30 @@ fn convert(body: &str, file: &Path, report: &mut Report) -> String {
             .into_owned();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hexo_fills_hash_id_and_front_matter_tokens() {
+        // Hexo's documentation: hello-world, 2013-07-14 17:01:34 (built in UTC).
+        let mut front = serde_json::Map::new();
+        front.insert("abbrlink".into(), serde_json::json!(3_512_345));
+        let mut r = Report::default();
+        let got = addresses(":title-:hash/", "hello-world", "2013-07-14 17:01:34", &front, 0, "x", &mut r);
+        assert_eq!(got, ["/hello-world-a2c8ac003b43/"]);
+        let got = addresses("posts/:abbrlink.html", "lorem/hello-world", "2013-07-14", &front, 0, "x", &mut r);
+        assert_eq!(got, ["/posts/3512345.html"]);
+        let got = addresses(":year/:timestamp/:name/", "lorem/a", "2013-07-14T17:01:34+08:00", &front, 0, "x", &mut r);
+        assert_eq!(got, ["/2013/1373792494/a/"]);
+        assert!(r.todo.is_empty());
+        addresses("p/:id/", "a", "2013-07-14", &front, 0, "source/_posts/a.md", &mut r);
+        assert_eq!(r.todo.len(), 1, "{:?}", r.todo);
+        front.insert("id".into(), serde_json::json!("42"));
+        assert_eq!(addresses("p/:id/", "a", "2013-07-14", &front, 0, "x", &mut r), ["/p/42/"]);
+        assert_eq!(zone_offset("Asia/Shanghai"), Some(28_800));
+        assert_eq!(zone_offset("America/Lima"), None);
+    }
 }

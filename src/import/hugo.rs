@@ -10,7 +10,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::post::{date, text};
-use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
+use super::{date_tokens, files_named, permalink, read_post, settings, Report, SectionInfo, Source};
+use crate::diagnostics::imported::Todo;
 
 const CONFIGS: [&str; 7] =
     ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
@@ -28,21 +29,21 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     };
     let permalinks = config.get("permalinks").and_then(Value::as_object).cloned().unwrap_or_default();
     let content = root.join("content");
-    for file in markdown_files(&content, true) {
+    for file in content_files(root, &content, report) {
         let rel = file.strip_prefix(&content).unwrap_or(&file).to_string_lossy().replace('\\', "/");
         let (section, in_section) = match rel.split_once('/') {
             Some((s, rest)) => (s.to_string(), rest.to_string()),
             None => (String::new(), rel.clone()),
         };
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name == "_index.md" {
+        let base = file.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if base == "_index" {
             section_page(root, &file, &section, &mut src, report);
             continue;
         }
         let folder = if section.is_empty() { "pages".to_string() } else { section.clone() };
         let Some(mut p) = read_post(root, &file, format!("{folder}/{in_section}"), report) else { continue };
         p.page_relative = true;
-        let bundle = name == "index.md";
+        let bundle = base == "index";
         if bundle {
             p.bundle = file.parent().map(Path::to_path_buf);
         }
@@ -64,6 +65,8 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             ("title", urlize(&title)),
             ("filename", stem.clone()),
             ("contentbasename", stem.clone()),
+            ("slugorfilename", text(p.front.get("slug")).unwrap_or_else(|| stem.clone())),
+            ("slugorcontentbasename", text(p.front.get("slug")).unwrap_or_else(|| stem.clone())),
             ("section", section.clone()),
             ("sections", dir.clone()),
         ];
@@ -90,6 +93,46 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         p.body = convert(&p.body, &targets, report);
     }
     Ok(src)
+}
+
+/// The pages under `content/`: Markdown, and R Markdown (`.Rmd`,
+/// `.Rmarkdown`, blogdown's sources) imported as Markdown: their code
+/// chunks are shown as code, not run. An R Markdown file beside a Markdown
+/// file of the same name (blogdown renders `.Rmarkdown` to `.markdown`) is
+/// left to it; `.html` pages (blogdown renders `.Rmd` to `.html`) are not
+/// imported: one rendered from an `.Rmd` is that `.Rmd`'s output, another
+/// with front matter is listed for a person to convert to Markdown.
+fn content_files(root: &Path, content: &Path, report: &mut Report) -> Vec<std::path::PathBuf> {
+    let all = files_named(content, true, &["md", "markdown", "Rmd", "Rmarkdown", "html"]);
+    let has = |stem: &Path, exts: &[&str]| exts.iter().any(|x| all.contains(&stem.with_extension(x)));
+    let shown = |f: &Path| f.strip_prefix(root).unwrap_or(f).to_string_lossy().replace('\\', "/");
+    let mut pages = Vec::new();
+    for file in &all {
+        match file.extension().and_then(|x| x.to_str()).unwrap_or_default() {
+            "Rmd" | "Rmarkdown" if has(file, &["md", "markdown"]) => {
+                report.skipped("R Markdown beside the Markdown rendered from it (that was imported)");
+            }
+            "Rmd" | "Rmarkdown" => {
+                report.converted("R Markdown imported as Markdown (code chunks are shown, not run)");
+                pages.push(file.clone());
+            }
+            "html" if has(file, &["Rmd", "Rmarkdown"]) => {
+                report.skipped("HTML rendered from R Markdown (its source was imported)");
+            }
+            "html" => {
+                let starts = std::fs::File::open(file).ok().and_then(|f| {
+                    let mut first = String::new();
+                    std::io::BufRead::read_line(&mut std::io::BufReader::new(f), &mut first).ok()?;
+                    Some(matches!(first.trim_end(), "---" | "+++") || first.starts_with('{'))
+                });
+                if starts == Some(true) {
+                    report.todo(&shown(file), 1, Todo::HtmlPage);
+                }
+            }
+            _ => pages.push(file.clone()),
+        }
+    }
+    pages
 }
 
 /// `_index.md`: the title and description of its section.

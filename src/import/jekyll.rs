@@ -50,6 +50,10 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
                     ("title", text(p.front.get("slug")).unwrap_or_else(|| slug.clone())),
                     ("slug", text(p.front.get("slug")).unwrap_or_else(|| slug.clone())),
                     ("categories", categories.join("/")),
+                    (
+                        "slugified_categories",
+                        categories.iter().map(|c| slugify_jekyll(c)).collect::<Vec<_>>().join("/"),
+                    ),
                     ("output_ext", ".html".to_string()),
                 ]);
                 p.aliases.push(permalink(&pattern, &values));
@@ -113,4 +117,31 @@ fn convert(body: &str, report: &mut Report) -> String {
             .into_owned();
     }
     out
+}
+
+/// Jekyll's `slugify` (its default mode): lowercase, every run of
+/// characters other than letters and digits becomes one `-`.
+fn slugify_jekyll(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn jekyll_slugifies_categories() {
+        assert_eq!(super::slugify_jekyll("Customer Service / 售後"), "customer-service-售後");
+        let mut v = super::date_tokens("2016-05-01");
+        v.push(("slugified_categories", super::slugify_jekyll("A B")));
+        v.push(("title", "x".into()));
+        // Jekyll's `permalink: ordinal`.
+        assert_eq!(super::permalink("/:slugified_categories/:year/:y_day/:title/", &v), "/a-b/2016/122/x/");
+    }
 }

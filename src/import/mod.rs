@@ -13,12 +13,18 @@
 //! file that exists with other content is not replaced without `force`.
 
 mod addresses;
+mod git_dates;
 pub mod gitbook;
 pub mod hexo;
 pub mod hugo;
 pub mod jekyll;
 pub mod markdown;
+mod permalinks;
 pub mod post;
+mod safety;
+
+pub use permalinks::{date_tokens, permalink};
+pub use safety::check_folders;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -89,6 +95,8 @@ pub struct Report {
     pub mapped: BTreeMap<String, usize>,
     pub dropped: BTreeMap<String, usize>,
     pub converted: BTreeMap<String, usize>,
+    /// Files of the source left out on purpose, by why.
+    pub skipped: BTreeMap<String, usize>,
     /// What to do, at `file:line`.
     pub todo: Vec<(String, usize, Todo)>,
 }
@@ -102,6 +110,9 @@ impl Report {
     }
     pub fn converted(&mut self, what: &str) {
         *self.converted.entry(what.to_string()).or_default() += 1;
+    }
+    pub fn skipped(&mut self, why: &str) {
+        *self.skipped.entry(why.to_string()).or_default() += 1;
     }
     pub fn todo(&mut self, file: &str, line: usize, what: Todo) {
         self.todo.push((file.to_string(), line, what));
@@ -124,6 +135,9 @@ impl Report {
         if !self.dropped.is_empty() {
             lines.push(ImportSaid::FieldsDropped { counts: post::counts(&self.dropped) });
         }
+        if !self.skipped.is_empty() {
+            lines.push(ImportSaid::FilesLeftOut { counts: post::counts(&self.skipped) });
+        }
         lines.push(match self.todo.len() {
             0 => ImportSaid::NothingForAPerson,
             count => ImportSaid::ForAPerson { count },
@@ -133,7 +147,14 @@ impl Report {
             let _ = writeln!(t, "{}", line.words(lang));
         }
         for (file, line, what) in &self.todo {
-            let _ = writeln!(t, "  {file}:{line}: {}", what.words(lang));
+            // Control characters (a file name's, an address's) are shown
+            // escaped (`\u{1b}`), so the report cannot drive the terminal.
+            let text = format!("{file}:{line}: {}", what.words(lang));
+            let shown: String = text
+                .chars()
+                .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+                .collect();
+            let _ = writeln!(t, "  {shown}");
         }
         t
     }
@@ -164,7 +185,8 @@ pub fn plan(source: &Path, from: From) -> anyhow::Result<(Plan, Report)> {
     for name in &src.authors {
         authors.insert(author_id(name), name.clone());
     }
-    let mut shared = Shared { names: HashMap::new(), authors, addresses: addresses::Addresses::new(&src) };
+    let addresses = addresses::Addresses::new(&src);
+    let mut shared = Shared { names: HashMap::new(), authors, addresses, dateless: 0, first_commits: None };
     for (i, p) in src.posts.iter().enumerate() {
         let text = article(source, (i, p), &src, &mut plan, &mut shared, &mut report);
         plan.insert(Path::new("content").join(&p.target), Planned::Text(text));
@@ -187,6 +209,10 @@ struct Shared {
     names: HashMap<PathBuf, PathBuf>,
     authors: BTreeMap<String, String>,
     addresses: addresses::Addresses,
+    /// Posts without a date so far: the first few ask git one by one,
+    /// then the whole history is read once ([`git_dates`]).
+    dateless: usize,
+    first_commits: Option<git_dates::FirstCommits>,
 }
 
 /// The id of an author's name in data/authors.yaml (`張三` → `zhang-san`).
@@ -225,7 +251,7 @@ fn article(
     report: &mut Report,
 ) -> String {
     let (static_root, site_authors) = (&src.static_root, &src.authors);
-    let Shared { names, authors, addresses } = shared;
+    let Shared { names, authors, addresses, dateless, first_commits } = shared;
     let mut w = post::fields(p, report);
     w.aliases = addresses.keep(i, std::mem::take(&mut w.aliases), &p.shown, report);
     if w.authors.is_empty() {
@@ -259,7 +285,13 @@ fn article(
         }
     }
     if w.date.is_none() {
-        w.date = first_commit(&p.file).or_else(|| {
+        *dateless += 1;
+        let known = if *dateless <= 20 {
+            None
+        } else {
+            first_commits.get_or_insert_with(|| git_dates::FirstCommits::read(source)).get(&p.file)
+        };
+        w.date = known.or_else(|| first_commit(&p.file)).or_else(|| {
             report.todo(&p.shown, 1, Todo::NoDate);
             modified(&p.file)
         });
@@ -289,7 +321,8 @@ fn file_title(target: &str) -> String {
     stem
 }
 
-/// The date of the first commit of `file`, when the source is a git repository.
+/// The date of the first commit of `file`, when the source is a git
+/// repository: for a file [`git_dates`] could not name.
 fn first_commit(file: &Path) -> Option<String> {
     let dir = file.parent()?;
     let out = std::process::Command::new("git")
@@ -382,6 +415,7 @@ fn copy_files(
 ) -> String {
     let mut body = body.to_string();
     let dir = p.file.parent().unwrap_or(source);
+    let source_root = std::fs::canonicalize(source).ok();
     for (line, address) in post::local_addresses(&body.clone()) {
         if !post::is_local_file(&address) {
             continue;
@@ -393,6 +427,11 @@ fn copy_files(
             None => dir.join(&decoded),
         };
         let bundle = p.bundle.as_ref().and_then(|b| std::fs::canonicalize(b).ok());
+        if found.exists() && !source_root.as_deref().is_some_and(|root| safety::inside(root, &found)) {
+            let at = p.body_line + line;
+            report.todo(&p.shown, at, Todo::LeadsOutside { address: address.to_string() });
+            continue;
+        }
         let Some(found) = std::fs::canonicalize(&found).ok().filter(|f| f.is_file()) else {
             let at = p.body_line + line;
             report.todo(&p.shown, at, Todo::NotAFileOfSource { address: address.to_string() });
@@ -403,7 +442,7 @@ fn copy_files(
             continue;
         }
         let copy = names.entry(found.clone()).or_insert_with(|| {
-            let name = found.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = found.file_name().map(|n| safety::plain_name(&n.to_string_lossy())).unwrap_or_default();
             let mut candidate = target_dir.join(&name);
             let mut n = 2;
             while plan.contains_key(&candidate) {
@@ -456,6 +495,7 @@ fn copy_bundle(bundle: &Path, target_dir: &Path, plan: &mut Plan, report: &mut R
     for e in walkdir::WalkDir::new(bundle).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
         let is_md = e.path().extension().is_some_and(|x| x == "md" || x == "markdown");
         if let (false, Ok(rel)) = (is_md, e.path().strip_prefix(bundle)) {
+            let rel = safety::plain_path(&rel.to_string_lossy().replace('\\', "/"));
             plan.insert(target_dir.join(rel), Planned::Copy(e.path().to_path_buf()));
             report.copied += 1;
         }
@@ -499,8 +539,10 @@ pub fn conflicts(plan: &Plan, journal: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Writes the plan into `journal`.
+/// Writes the plan into `journal`: nothing is written when a file would
+/// land outside it ([`safety::check_plan`]).
 pub fn write(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
+    safety::check_plan(plan, journal)?;
     for (rel, planned) in plan {
         let to = journal.join(rel);
         if let Some(dir) = to.parent() {
@@ -520,6 +562,12 @@ pub fn write(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
 /// start with `.` or `_` (unless `underscore` allows those) and
 /// `node_modules`.
 pub fn markdown_files(dir: &Path, underscore: bool) -> Vec<PathBuf> {
+    files_named(dir, underscore, &["md", "markdown"])
+}
+
+/// The files under `dir` whose extension is one of `extensions`, as
+/// [`markdown_files`] finds them (symbolic links are not followed).
+pub fn files_named(dir: &Path, underscore: bool, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -531,7 +579,7 @@ pub fn markdown_files(dir: &Path, underscore: bool) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "markdown"))
+        .filter(|p| p.extension().is_some_and(|x| extensions.iter().any(|e| x == *e)))
         .collect();
     files.sort();
     files
@@ -540,18 +588,14 @@ pub fn markdown_files(dir: &Path, underscore: bool) -> Vec<PathBuf> {
 /// Reads one source file into a [`Post`] (front matter split off), or
 /// reports why it cannot be.
 pub fn read_post(root: &Path, file: &Path, target: String, report: &mut Report) -> Option<Post> {
-    let target = match target.strip_suffix(".markdown") {
+    // `.markdown`, and R Markdown (`.Rmd`, `.Rmarkdown`), become `.md`.
+    let target = match [".markdown", ".Rmd", ".Rmarkdown"].iter().find_map(|x| target.strip_suffix(x)) {
         Some(stem) => format!("{stem}.md"),
         None => target,
     };
     let shown = file.strip_prefix(root).unwrap_or(file).to_string_lossy().replace('\\', "/");
-    let text = match std::fs::read(file) {
-        Ok(b) => String::from_utf8_lossy(&b).replace("\r\n", "\n"),
-        Err(e) => {
-            report.todo(&shown, 1, Todo::Unreadable { error: e.to_string() });
-            return None;
-        }
-    };
+    let text = safety::read_text(file, &shown, report)?;
+    let target = safety::plain_path(&target);
     match post::split(&text) {
         Ok((front, body, body_line)) => {
             Some(Post { shown, file: file.to_path_buf(), target, front, body, body_line, ..Default::default() })
@@ -575,66 +619,9 @@ pub fn settings(file: &Path) -> serde_json::Map<String, serde_json::Value> {
     read.unwrap_or_default()
 }
 
-/// Fills a permalink pattern: `:year/:month/:title/` with `values`
-/// (`year` → `2016`). Unknown tokens are left out.
-pub fn permalink(pattern: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::new();
-    let mut rest = pattern;
-    while let Some(at) = rest.find(':') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
-        let token = &after[..len];
-        // The longest known token that starts here (`:title:output_ext`, `:i_month`).
-        let known = values.iter().filter(|(k, _)| token.starts_with(k)).max_by_key(|(k, _)| k.len());
-        match known {
-            Some((k, v)) => {
-                out.push_str(v);
-                rest = &after[k.len()..];
-            }
-            None => rest = &after[len..],
-        }
-    }
-    out.push_str(rest);
-    let collapsed = out.split('/').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("/");
-    if out.ends_with('/') {
-        format!("/{collapsed}/")
-    } else {
-        format!("/{collapsed}")
-    }
-}
-
-/// The date parts permalinks use, from a casebook date (`2016-05-01...`).
-pub fn date_tokens(date: &str) -> Vec<(&'static str, String)> {
-    let g = |a: usize, b: usize| date.get(a..b).unwrap_or("").to_string();
-    let trim = |s: String| s.trim_start_matches('0').to_string();
-    vec![
-        ("year", g(0, 4)),
-        ("short_year", g(2, 4)),
-        ("month", g(5, 7)),
-        ("i_month", trim(g(5, 7))),
-        ("day", g(8, 10)),
-        ("i_day", trim(g(8, 10))),
-        ("hour", g(11, 13)),
-        ("minute", g(14, 16)),
-        ("second", g(17, 19)),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn permalink_patterns() {
-        let mut v = date_tokens("2016-05-01T12:00:00+08:00");
-        v.push(("title", "hello".into()));
-        v.push(("output_ext", ".html".into()));
-        v.push(("categories", "".into()));
-        assert_eq!(permalink(":year/:month/:day/:title/", &v), "/2016/05/01/hello/");
-        assert_eq!(permalink("/:categories/:year/:month/:day/:title:output_ext", &v), "/2016/05/01/hello.html");
-        assert_eq!(permalink("/cn/:year/:i_month/:title", &v), "/cn/2016/5/hello");
-    }
 
     #[test]
     fn links_relative_to_the_old_address() {

@@ -46,7 +46,7 @@ pub fn split(text: &str) -> Result<(Map<String, Value>, String, usize), String> 
     let fence = match first {
         "---" => "---",
         "+++" => "+++",
-        _ if first.starts_with('{') => return split_json(text),
+        _ if crate::content::formats::starts_json(text) => return split_json(text),
         _ => return Ok((Map::new(), text.to_string(), 1)),
     };
     let start = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
@@ -419,6 +419,9 @@ mod tests {
         assert_eq!((body.as_str(), line), ("x\n", 5));
         let (f, body, _) = split("{\"title\": \"C\"}\nbody\n").unwrap();
         assert_eq!((f["title"].as_str(), body.as_str()), (Some("C"), "body\n"));
+        // Template code at the top is the body, as the build reads it.
+        let (f, body, _) = split("{% include_relative SUMMARY.md %}\n").unwrap();
+        assert!(f.is_empty() && body.starts_with("{%"));
         let (f, body, line) = split("# Only\n").unwrap();
         assert!(f.is_empty());
         assert_eq!((body.as_str(), line), ("# Only\n", 1));

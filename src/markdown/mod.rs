@@ -160,7 +160,7 @@ fn options() -> Options {
 /// among `taken`. Shared by [`render`] and [`heading_ids`].
 fn heading_id(explicit: Option<&str>, text: &str, mode: SlugMode, taken: &mut UniqueNames) -> (String, bool) {
     let base = explicit.map(str::to_string).unwrap_or_else(|| slugify(text, mode));
-    let id = taken.claim(base.clone());
+    let id = taken.claim_heading(base.clone());
     let changed = id != base;
     (id, changed)
 }

@@ -164,6 +164,30 @@ fn keep_going_writes_the_valid_articles_and_fails() {
 }
 
 #[test]
+fn keep_going_leaves_out_only_the_files_with_their_own_errors() {
+    // 甲 has an error; 乙 links to it every way a link can (file, address,
+    // old address, heading, attachment, wiki link); 丙 links to 乙.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let o = build(&fixture("keep-going-cascade"), &site, &["--keep-going"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("1 file(s) with errors were left out of the site:\n  content/cases/甲/index.md\n"), "{err}");
+    let left_out = "leads to content/cases/甲/index.md, which was left out of this build because of its own errors";
+    for (col, written) in [(2, "甲/index.md"), (18, "/cases/甲/"), (35, "/old/jia/"), (51, "甲/index.md"), (71, "甲")]
+    {
+        let want = format!("content/cases/乙.md:5:{col}: warning: link left out: `{written}` {left_out}");
+        assert!(err.contains(&want), "{want}\n{err}");
+    }
+    // The drawing is left out with the article it belongs to.
+    let image = format!("content/cases/乙.md:7:1: warning: link left out: `甲/圖.png` {left_out}");
+    assert!(err.contains(&image), "{err}");
+    assert_eq!(err.matches(": error: ").count(), 2, "{err}");
+    assert!(site.join("cases/乙/index.html").is_file() && site.join("cases/丙/index.html").is_file());
+    assert!(!site.join("cases/甲").exists() && !site.join("old/jia").exists());
+}
+
+#[test]
 fn keep_going_still_stops_on_settings_errors() {
     let tmp = tempfile::tempdir().unwrap();
     let journal = tmp.path().join("journal");
@@ -172,4 +196,124 @@ fn keep_going_still_stops_on_settings_errors() {
     let o = build(&journal, &tmp.path().join("site"), &["--keep-going"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("Nothing was written"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_repeated_heading_is_numbered_as_other_tools_number_it() {
+    // GitHub, Hugo, Zola and Hexo give the second `## 步驟` the id 步驟-1.
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = tmp.path().join("journal");
+    let files = [
+        ("casebook.yaml", "title: 標題\n"),
+        ("content/cases/a.md", "---\ntitle: 甲\ndate: 2026-11-01\n---\n## 步驟\n\n一\n\n## 步驟\n\n二\n\n## 步驟\n"),
+        (
+            "content/cases/b.md",
+            "---\ntitle: 乙\ndate: 2026-11-02\n---\n見[第二個](a.md#步驟-1)與[第三個](a.md#步驟-2)。\n",
+        ),
+    ];
+    for (rel, text) in files {
+        std::fs::create_dir_all(journal.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(journal.join(rel), text).unwrap();
+    }
+    let site = tmp.path().join("site");
+    let o = build(&journal, &site, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let a = read(&site, "cases/a/index.html");
+    assert!(a.contains("<h2 id=\"步驟-1\">") && a.contains("<h2 id=\"步驟-2\">"), "{a}");
+    let b = read(&site, "cases/b/index.html");
+    assert!(
+        b.contains("../../cases/a/#%E6%AD%A5%E9%A9%9F-1") && b.contains("../../cases/a/#%E6%AD%A5%E9%A9%9F-2"),
+        "{b}"
+    );
+}
+
+#[test]
+fn blogdown_r_markdown_json_front_matter_and_bundles_import_and_build() {
+    let (_tmp, journal, site, report) = imported("blogdown");
+    assert!(report.contains("Imported 4 articles from a Hugo source"), "{report}");
+    assert!(report.contains("R Markdown imported as Markdown (code chunks are shown, not run) 1"), "{report}");
+    assert!(report.contains("Files left out: HTML rendered from R Markdown (its source was imported) 1, R Markdown beside the Markdown rendered from it (that was imported) 1"), "{report}");
+    assert!(report.contains("content/about.html:1: a page written in HTML, not imported"), "{report}");
+    // R Markdown: the body as written, the address with Hugo's :monthname.
+    let ani = read(&journal, "content/post/2017-04-04-ani.md");
+    assert!(
+        ani.contains("aliases:\n  - \"/2017/april/ani/\"\n---\n\n動畫的選項。\n\n```{r demo, eval=FALSE}\n"),
+        "{ani}"
+    );
+    // The rendered .markdown, not its .Rmarkdown, with the figure it made.
+    assert!(read(&journal, "content/post/plots.md").contains("```r\nplot(1:10)\n```"));
+    assert!(site.join("post/unnamed-chunk-1-1.png").is_file());
+    // JSON front matter.
+    let json = read(&journal, "content/post/json.md");
+    assert!(
+        json.starts_with("---\ntitle: \"JSON 寫的文章\"\ndate: 2017-06-01\nsummary: \"前置資料是 JSON\"\n"),
+        "{json}"
+    );
+    let page = read(&site, "post/json/index.html");
+    assert!(page.contains("href=\"../../post/ani/\""), "{page}");
+    // A page bundle keeps its files beside it; its links to old addresses resolve.
+    assert!(site.join("post/bundle/chart.png").is_file());
+    let bundle = read(&site, "post/bundle/index.html");
+    assert!(bundle.contains("href=\"../../post/plots/\"") && bundle.contains("href=\"../../post/json/\""), "{bundle}");
+}
+
+#[test]
+fn a_folder_of_notes_imports_and_builds() {
+    let (_tmp, journal, site, report) = imported("markdown");
+    assert!(report.contains("Imported 2 articles from a Markdown source"), "{report}");
+    // No front matter: the heading is the title (and leaves the body).
+    let note = read(&journal, "content/notes/退貨/耳機.md");
+    assert!(note.starts_with("---\ntitle: \"耳機退貨\"\ndate: "), "{note}");
+    assert!(note.ends_with("---\n客戶要求退回已拆封的耳機。\n\n見[帳單說明](../帳務/帳單.md#付款方式)。\n"), "{note}");
+    assert!(read(&journal, "content/notes/帳務/帳單.md").contains("tags: [\"帳務\", \"帳單\"]"));
+    assert!(site.join("notes/帳務/樣本.png").is_file());
+    let page = read(&site, "notes/退貨/耳機/index.html");
+    let link = "href=\"../../../notes/%E5%B8%B3%E5%8B%99/%E5%B8%B3%E5%96%AE/#%E4%BB%98%E6%AC%BE%E6%96%B9%E5%BC%8F\"";
+    assert!(page.contains(link), "{page}");
+    // Folders starting with `.` or `_` are left out.
+    assert!(!journal.join("content/notes/_草稿").exists() && !journal.join("content/notes/.obsidian").exists());
+}
+
+#[test]
+fn dates_from_git_follow_renames_for_many_pages() {
+    // More than 20 pages without a date: the history is read in one pass.
+    let tmp = tempfile::tempdir().unwrap();
+    let source = tmp.path().join("notes");
+    std::fs::create_dir_all(&source).unwrap();
+    let git = |args: &[&str], date: &str| {
+        let o = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&source)
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "a")
+            .env("GIT_AUTHOR_EMAIL", "a@example.org")
+            .env("GIT_COMMITTER_NAME", "a")
+            .env("GIT_COMMITTER_EMAIL", "a@example.org")
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(&["init", "-q"], "2020-01-01T10:00:00+08:00");
+    for n in 0..25 {
+        std::fs::write(source.join(format!("第{n}篇.md")), format!("# 第 {n} 篇\n\n內容 {n} 很長的一段文字。\n"))
+            .unwrap();
+    }
+    git(&["add", "."], "2020-01-01T10:00:00+08:00");
+    git(&["commit", "-q", "-m", "one"], "2020-01-02T10:00:00+08:00");
+    git(&["mv", "第0篇.md", "第99篇.md"], "2021-05-05T10:00:00+08:00");
+    git(&["commit", "-q", "-m", "two"], "2021-05-05T10:00:00+08:00");
+    std::fs::write(source.join("新的.md"), "# 新的\n").unwrap();
+    git(&["add", "."], "2022-03-03T10:00:00+08:00");
+    git(&["commit", "-q", "-m", "three"], "2022-03-03T10:00:00+08:00");
+    let journal = tmp.path().join("journal");
+    let o = casebook(&["import", source.to_str().unwrap(), journal.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Nothing needs a person."));
+    for (file, date) in [("第24篇.md", "2020-01-02"), ("第99篇.md", "2020-01-02"), ("新的.md", "2022-03-03")] {
+        let text = read(&journal, &format!("content/notes/{file}"));
+        assert!(text.contains(&format!("date: {date}T10:00:00+08:00\n")), "{file}: {text}");
+    }
 }

@@ -205,7 +205,7 @@ fn twenty_thousand_identical_headings_build() {
     let warnings = lines(&o, "warning");
     assert_eq!(warnings.len(), 19_999);
     assert!(warnings[0].starts_with(
-        "content/cases/標題.md:8:1: warning: an earlier heading has the same text, so this one's link is #背景-2;"
+        "content/cases/標題.md:8:1: warning: an earlier heading has the same text, so this one's link is #背景-1;"
     ));
 }
 

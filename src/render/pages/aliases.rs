@@ -109,8 +109,10 @@ impl Renderer<'_> {
     }
 }
 
-/// The text of a page that sends the reader to `href`.
+/// The text of a page that sends the reader to `href`, escaped as the
+/// theme's templates escape (`markdown::escape`).
 fn redirect(title: &str, href: &str, canonical: &str, words: crate::config::i18n::Strings) -> String {
+    use crate::markdown::escape;
     let title = escape(title);
     let href = escape(href);
     let canonical = escape(canonical);
@@ -124,20 +126,20 @@ fn redirect(title: &str, href: &str, canonical: &str, words: crate::config::i18n
     )
 }
 
-/// Text made safe inside an element or a quoted attribute.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
     fn a_redirect_page_escapes_and_links_relatively() {
         let own = std::collections::BTreeMap::new();
         let words = crate::config::i18n::Strings { lang: crate::config::Lang::Hant, own: &own };
-        let page = super::redirect("A & <B>", "../../cases/a/", "../../cases/a/", words);
-        assert!(page.contains("<p>這一頁已搬到 <a href=\"../../cases/a/\">A &amp; &lt;B&gt;</a>。</p>"), "{page}");
-        assert!(page.contains("<title>A &amp; &lt;B&gt;</title>"), "{page}");
+        let page = super::redirect("A & <B> \"C\" 'D'", "../../cases/a/", "../../cases/a/", words);
+        assert!(
+            page.contains(
+                "<p>這一頁已搬到 <a href=\"../../cases/a/\">A &amp; &lt;B&gt; &quot;C&quot; &#39;D&#39;</a>。</p>"
+            ),
+            "{page}"
+        );
+        assert!(page.contains("<title>A &amp; &lt;B&gt; &quot;C&quot; &#39;D&#39;</title>"), "{page}");
         assert!(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../cases/a/\">"), "{page}");
     }
 }
