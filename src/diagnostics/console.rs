@@ -209,11 +209,14 @@ impl Said {
             Building { root } => format!("Building the journal in {root} …"),
             NothingWritten { output } => format!("Nothing was written; {output} is unchanged."),
             RemovedLeftovers { names } => format!("Removed what stopped builds had left beside the output: {names}"),
-            DraftsLeftOut { count } => format!("{count} draft(s) left out; build with --drafts to include them."),
+            DraftsLeftOut { count } => format!("{} left out; build with --drafts to include them.", english_count(*count, "draft", "drafts")),
             Built { articles, files, output, seconds: [all, load, history, markdown, render, graph, search], terms, shards } => format!(
                 "Built {articles} articles into {files} files in {output} in {all:.2} s (reading {load:.2} s, git history {history:.2} s, Markdown {markdown:.2} s, pages {render:.2} s, of which links and related {graph:.2} s and search index {search:.2} s: {terms} terms in {shards} shards)."
             ),
-            FilesLeftOut { count } => format!("{count} file(s) with errors were left out of the site:"),
+            FilesLeftOut { count } => match count {
+                1 => "1 file with errors was left out of the site:".to_string(),
+                _ => format!("{count} files with errors were left out of the site:"),
+            },
             OutputIsRoot { suggestion } => {
                 format!("the output folder cannot be `/`; choose a folder such as {suggestion}")
             }
@@ -310,7 +313,11 @@ impl Said {
                 "Built {articles} articles in {all} ms (reading {load}, Markdown {markdown}, links and related {graph}, pages {pages}, search {search})."
             ),
             DraftsNotShown { count } => format!(
-                "{count} draft(s) are not shown (articles with `draft: true`, as `casebook new` writes them); start with --drafts to see them."
+                "{} not shown (articles with `draft: true`, as `casebook new` writes them); start with --drafts to see them.",
+                match count {
+                    1 => "1 draft is".to_string(),
+                    _ => format!("{count} drafts are"),
+                }
             ),
             LastGoodSite => "The last good site is still served; fix the problems above and save again.".to_string(),
             OpenInBrowser { url } => format!("Open {url} in your browser."),
@@ -542,5 +549,13 @@ impl Said {
             NoSuchPageYet => "找不到这一页；如果网站还没构建好，问题会列在下方。".to_string(),
             OverlayHeading => "这次保存有问题，网站仍显示上一次成功的版本：".to_string(),
         }
+    }
+}
+
+/// `1 draft`, `2 drafts`: a count with the English noun in its form.
+pub(super) fn english_count(count: usize, one: &str, many: &str) -> String {
+    match count {
+        1 => format!("1 {one}"),
+        _ => format!("{count} {many}"),
     }
 }

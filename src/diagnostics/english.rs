@@ -348,7 +348,8 @@ impl Problem {
             TomlUnreadable { parser } => format!("the TOML front matter could not be read: {parser}; a text value must be in quotes, like title = \"退貨\""),
             JsonUnreadable { parser } => format!("the JSON front matter could not be read: {parser}; it must be one {{ ... }} block with \"key\": value pairs separated by commas"),
             SkippedFolder { folder, markdown, publish_as } => format!(
-                "the folder `{folder}` holds {markdown} Markdown file(s), but folders whose name starts with `_` or `.` are not published; to publish them, rename the folder to `{publish_as}`"
+                "the folder `{folder}` holds {}, but folders whose name starts with `_` or `.` are not published; to publish them, rename the folder to `{publish_as}`",
+                super::console::english_count(*markdown, "Markdown file", "Markdown files")
             ),
             // issue 15 (imp)
             BadAlias { alias } => format!(
@@ -358,7 +359,8 @@ impl Problem {
                 "`{alias}` in `aliases` is already the address of {by}; remove it from `aliases` here or there"
             ),
             ArticleSkipped { errors } => format!(
-                "this file was left out of the site (build --keep-going) because of its {errors} error(s) listed here; fix them and build again"
+                "this file was left out of the site (build --keep-going) because of its {} listed here; fix them and build again",
+                super::console::english_count(*errors, "error", "errors")
             ),
             // issue 16 (msg)
             UnknownLanguage { found } => format!(

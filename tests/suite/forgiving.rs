@@ -8,7 +8,7 @@ use crate::*;
 
 /// The warnings every build of the fixture gives, in order.
 const WARNINGS: [&str; 5] = [
-    "content/_posts: warning: the folder `content/_posts` holds 1 Markdown file(s), but folders whose name starts with `_` or `.` are not published; to publish them, rename the folder to `posts`",
+    "content/_posts: warning: the folder `content/_posts` holds 1 Markdown file, but folders whose name starts with `_` or `.` are not published; to publish them, rename the folder to `posts`",
     "content/cases/hexo.md:11:8: warning: `draft: no` is read as `draft: false`; write `draft: false` (casebook reads only `true` and `false`, without quotes)",
     "content/cases/hugo-json.md:4:12: warning: `draft: \"false\"` is read as `draft: false`; write `draft: false` (casebook reads only `true` and `false`, without quotes)",
     "content/cases/slashes.md:5:8: warning: `draft: off` is read as `draft: false`; write `draft: false` (casebook reads only `true` and `false`, without quotes)",

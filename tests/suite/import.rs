@@ -154,8 +154,8 @@ fn keep_going_writes_the_valid_articles_and_fails() {
     for want in [
         "content/cases/壞日期.md:3:7: error: `date` must look like 2026-11-22",
         "content/cases/壞連結.md:5:2: error: broken link",
-        "content/cases/壞連結.md: error: this file was left out of the site (build --keep-going) because of its 1 error(s)",
-        "2 file(s) with errors were left out of the site:\n  content/cases/壞日期.md\n  content/cases/壞連結.md\n",
+        "content/cases/壞連結.md: error: this file was left out of the site (build --keep-going) because of its 1 error",
+        "2 files with errors were left out of the site:\n  content/cases/壞日期.md\n  content/cases/壞連結.md\n",
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
@@ -172,7 +172,7 @@ fn keep_going_leaves_out_only_the_files_with_their_own_errors() {
     let o = build(&fixture("keep-going-cascade"), &site, &["--keep-going"]);
     assert!(!o.status.success());
     let err = stderr(&o);
-    assert!(err.contains("1 file(s) with errors were left out of the site:\n  content/cases/甲/index.md\n"), "{err}");
+    assert!(err.contains("1 file with errors was left out of the site:\n  content/cases/甲/index.md\n"), "{err}");
     let left_out = "leads to content/cases/甲/index.md, which was left out of this build because of its own errors";
     for (col, written) in [(2, "甲/index.md"), (18, "/cases/甲/"), (35, "/old/jia/"), (51, "甲/index.md"), (71, "甲")]
     {

@@ -252,7 +252,7 @@ fn check_finds_customer_data_in_drafts_and_text_files() {
     let o = build_in(&root);
     assert!(o.status.success(), "{}", stderr(&o));
     let site = root.parent().unwrap().join("site");
-    assert!(stderr(&o).contains("1 draft(s) left out"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 draft left out"), "{}", stderr(&o));
     assert!(!site.join("cases/草稿").exists());
     assert!(!tree(&site).values().any(|bytes| String::from_utf8_lossy(bytes).contains("還沒寫完的案例")));
     assert!(site.join("cases/通話紀錄.csv").is_file());
