@@ -13,7 +13,7 @@
 //!   about `shard_bytes`, so a common first character spans several shards
 //!   and a query fetches only the ones holding its terms;
 //! - `search/a/<id>.json`: one article's title, address, section, date, tags
-//!   and plain text, fetched only for the results shown (snippets);
+//!   and whole plain text, fetched only for the results shown (snippets);
 //! - `search/fold-<hash>.txt`: the Traditional → Simplified pairs, so the
 //!   browser folds queries exactly as the index was folded;
 //! - `search/facets-<hash>.json`: section, tags and authors of every
@@ -601,7 +601,8 @@ fn fold_pairs() -> String {
 }
 
 fn article_json(d: &SearchDoc) -> String {
-    let text: String = d.body.chars().take(6000).collect();
+    // The whole text: a snippet shows the passage of the first match, wherever it is.
+    let text = &*d.body;
     serde_json::json!({
         "t": d.title, "u": d.url, "s": d.section_title, "k": d.kind_label,
         "d": d.date, "g": d.tags, "a": d.authors, "x": text,
