@@ -9,7 +9,7 @@ import { repo, buildFixture, serve, launch, newPage } from "./helpers.js";
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(join(repo, "themes/default/static/search.js"), "utf8"), context);
-const { tokenize, parseFold, plan } = context.CasebookSearch;
+const { parts, termsOf, parseFold, plan } = context.CasebookSearch;
 
 let browser, site, server, base, manifest, table;
 
@@ -84,7 +84,7 @@ test("only the shards the query needs are fetched, and the query stays in the UR
   await searchFor(page, "帳單 refund");
   assert.ok(page.url().endsWith("search/?q=%E5%B8%B3%E5%96%AE+refund"), page.url());
   const fetched = server.requests.filter((r) => r.path.includes("/search/s/")).map((r) => r.path.split("/").pop().split("-")[0]).map(Number);
-  const steps = plan(tokenize("帳單 refund", table), manifest.starts);
+  const steps = plan(termsOf(parts("帳單 refund", table)), manifest.starts);
   const needed = new Set(steps.flatMap((s) => s.shards));
   assert.deepEqual(new Set(fetched), needed);
   assert.ok(manifest.shards > needed.size, "the fixture has more shards than the query needs");
