@@ -6,7 +6,7 @@
 //
 // Ground truth: an article's text is what its page shows of it (the title,
 // the tags, the author names, the case card's values and the body, with
-// images' alt text), NFKC-lowercased and folded to Simplified with the
+// images' alt text) and its summary (the page's description), NFKC-lowercased and folded to Simplified with the
 // site's own folding table (the one search uses); the article is relevant
 // when that text holds every space-separated piece of the query, folded the
 // same way.
@@ -35,6 +35,9 @@ async function inPage(queries) {
     article.querySelectorAll("header .meta a").forEach(add);
     article.querySelectorAll(".case-card dd").forEach(add);
     add(article.querySelector(":scope > .prose"));
+    // The summary, which lists and the page's description show.
+    const description = page.querySelector('meta[name="description"]');
+    if (description) parts.push(description.getAttribute("content"));
     return S.fold(parts.join("\n"), searcher.table);
   }));
   const out = [];

@@ -60,6 +60,11 @@ test("a phrase no article has is relaxed to its pieces, and the page says so", a
   assert.ok(titles.includes("晨會雜談") && titles.includes("投訴處理的五個步驟"), JSON.stringify(titles));
   const status = await page.$eval("#search-status", (s) => s.textContent);
   assert.ok(status.startsWith("沒有文章同時有「晨會處理」的每個詞"), status);
+  // A phrase's bigrams must stand one after the other: 耳機退換貨爭議 has
+  // 第十天才 and 七天鑑賞期, so 七天 and 天才, but never 七天才.
+  assert.deepEqual(await searchFor(page, "十天才"), ["耳機退換貨爭議"]);
+  assert.deepEqual(await searchFor(page, "七天才"), ["耳機退換貨爭議"]);
+  assert.ok((await page.$eval("#search-status", (s) => s.textContent)).startsWith("沒有文章同時有「七天才」"));
   // A query's last character alone is not enough: articles end a sentence
   // with 程 (時程。), none has 工程.
   assert.deepEqual(await searchFor(page, "工程"), []);

@@ -74,33 +74,64 @@
   var MAX_PREFIX_SHARDS = 3;
 
   /** What a query asks for, folded as the index was: each run of CJK
-   *  characters is a phrase, all of whose bigrams must occur (a one-character
-   *  run is that character, the one case where the index's run-end term is
-   *  used); each word must occur, as a word or the start of one. Returns the
-   *  parts, each with its terms ({token, exact}) and its folded text. */
+   *  characters is a phrase, all of whose bigrams must occur one after the
+   *  other (a one-character run is that character, the one case where the
+   *  index's run-end term is used); each word must occur, as a word or the
+   *  start of one. Parts not parted by a space (`pg_dump`, `LINUX系統`) are
+   *  one group, whose terms must follow each other too. Returns the parts,
+   *  each with its kind (phrase, char, word), group, terms ({token, exact})
+   *  and folded text. */
   function parts(text, table) {
-    var out = [], run = [], word = [];
+    var out = [], run = [], word = [], group = 0;
     function pushRun() {
-      if (run.length === 1) out.push({ text: run[0], terms: [{ token: run[0], exact: false }] });
+      if (run.length === 1) out.push({ kind: "char", group: group, text: run[0], terms: [{ token: run[0], exact: false }] });
       else if (run.length) {
         var terms = [];
         for (var i = 0; i + 1 < run.length; i++) terms.push({ token: run[i] + run[i + 1], exact: true });
-        out.push({ text: run.join(""), terms: terms });
+        out.push({ kind: "phrase", group: group, text: run.join(""), terms: terms });
       }
       run = [];
     }
     function pushWord() {
-      if (word.length) { var w = word.slice(0, MAX_TOKEN_CHARS).join(""); out.push({ text: w, terms: [{ token: w, exact: false }] }); }
+      if (word.length) { var w = word.slice(0, MAX_TOKEN_CHARS).join(""); out.push({ kind: "word", group: group, text: w, terms: [{ token: w, exact: false }] }); }
       word = [];
     }
     for (var c of fold(text, table)) {
       if (isCJK(c.codePointAt(0))) { pushWord(); run.push(c); }
-      else { pushRun(); if (WORD.test(c)) word.push(c); else pushWord(); }
+      else {
+        pushRun();
+        if (WORD.test(c)) word.push(c);
+        else { pushWord(); if (/\s/.test(c)) group++; }
+      }
     }
     pushRun(); pushWord();
-    // The same part twice asks nothing more.
-    var seen = new Set();
-    return out.filter(function (p) { if (seen.has(p.text)) return false; seen.add(p.text); return true; });
+    return out;
+  }
+
+  /** Which term must directly follow which: within each group, each
+   *  bigram or word and the bigram or word of two or more characters after
+   *  it (a lone character may begin many terms, so it is left out). */
+  function links(ps) {
+    var out = [];
+    for (var i = 0; i < ps.length; i++) {
+      var p = ps[i];
+      if (p.kind === "char") continue;
+      for (var j = 0; j + 1 < p.terms.length; j++) out.push({ from: p.terms[j].token, to: p.terms[j + 1].token });
+      var q = ps[i + 1];
+      if (q && q.group === p.group && q.kind !== "char" && Array.from(q.terms[0].token).length > 1) out.push({ from: p.terms[p.terms.length - 1].token, to: q.terms[0].token });
+    }
+    return out;
+  }
+
+  /** The bit of a term that follows another in a posting's mask: FNV-1a
+   *  over the code points of its first two characters (src/search/next.rs). */
+  function nextBit(term, bits) {
+    var h = 0x811c9dc5, n = 0;
+    for (var c of term) {
+      if (n++ === 2) break;
+      h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+    }
+    return 1 << (h % bits);
   }
 
   /** Which shards to look in for each term: a bigram is looked up exactly;
@@ -175,7 +206,7 @@
       return Promise.all(needed.map(function (n) { return self.shard(n); })).then(function (loaded) {
         var byNumber = new Map();
         needed.forEach(function (n, i) { byNumber.set(n, loaded[i]); });
-        return rank(ps, steps.map(function (step) { return match(step, byNumber, m); }));
+        return rank(ps, steps.map(function (step) { return match(step, byNumber, m); }), m.next_bits);
       });
     });
   };
@@ -186,7 +217,7 @@
    *  documents whose title or tags have it, and whether its lists are
    *  complete (no list cut to its best documents, no prefix shard unread). */
   function match(step, byNumber, m) {
-    var found = { token: step.token, scores: new Map(), titled: new Set(), complete: !step.truncated, truncated: step.truncated };
+    var found = { token: step.token, scores: new Map(), titled: new Set(), next: new Map(), complete: !step.truncated, truncated: step.truncated };
     var tokenLen = Array.from(step.token).length;
     m.fields.forEach(function (fb) {
       var field = fb[0], boost = fb[1];
@@ -196,15 +227,16 @@
         var keys = step.exact ? (terms[step.token] ? [step.token] : []) : Object.keys(terms).filter(function (k) { return k.lastIndexOf(step.token, 0) === 0; });
         keys.forEach(function (key) {
           var list = terms[key], df = list[0];
-          if (df > (list.length - 1) / 2) found.complete = false;
+          if (df > (list.length - 1) / 3) found.complete = false;
           var idf = 1 + Math.log(m.docs / (df + 1));
           var keyLen = Array.from(key).length;
           var penalty = key === step.token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
           var doc = 0;
-          for (var i = 1; i + 1 < list.length; i += 2) {
+          for (var i = 1; i + 2 < list.length; i += 3) {
             doc += list[i];
             found.scores.set(doc, (found.scores.get(doc) || 0) + (list[i + 1] / 1000) * idf * penalty * boost);
             if (TITLE_FIELDS.indexOf(field) >= 0) found.titled.add(doc);
+            if (key === step.token) found.next.set(doc, (found.next.get(doc) || 0) | list[i + 2]);
           }
         });
       });
@@ -214,16 +246,20 @@
 
   /** The ranked results of the parts `ps` given each term's matches (in
    *  the order of `termsOf(ps)`, one per distinct term). */
-  function rank(ps, matches) {
+  function rank(ps, matches, bits) {
     var byToken = new Map();
     matches.forEach(function (f) { byToken.set(f.token, f); });
     var candidates = new Set();
     matches.forEach(function (f) { f.scores.forEach(function (s, doc) { candidates.add(doc); }); });
     function has(f, doc) { return f.scores.has(doc) || !f.complete; }
+    var follows = links(ps).map(function (l) { return { from: byToken.get(l.from), bit: nextBit(l.to, bits) }; });
+    function adjacent(doc) {
+      return follows.every(function (l) { return !l.from.complete || ((l.from.next.get(doc) || 0) & l.bit) !== 0; });
+    }
     var results = [];
     candidates.forEach(function (doc) {
       var all = ps.every(function (p) { return p.terms.every(function (t) { return has(byToken.get(t.token), doc); }); });
-      if (!all) return;
+      if (!all || !adjacent(doc)) return;
       var titled = ps.filter(function (p) { return p.terms.every(function (t) { return byToken.get(t.token).titled.has(doc); }); }).length;
       var score = 0;
       matches.forEach(function (f) { score += f.scores.get(doc) || 0; });
@@ -284,7 +320,7 @@
     return parts;
   }
 
-  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardFor: shardFor, parts: parts, termsOf: termsOf, plan: plan, compareCP: compareCP, Searcher: Searcher, snippet: snippet };
+  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardFor: shardFor, parts: parts, links: links, nextBit: nextBit, termsOf: termsOf, plan: plan, compareCP: compareCP, Searcher: Searcher, snippet: snippet };
   global.CasebookSearch = api;
   if (typeof document === "undefined") return;
 
