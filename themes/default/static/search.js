@@ -1,6 +1,8 @@
 /* casebook search: the tokenizer (the same as src/search/tokenize.rs, checked
-   against tests/search_vectors.json), shard loading, elasticlunr's scoring
-   and the search box. Results are built with DOM text nodes, never HTML. */
+   against tests/search_vectors.json), shard loading, matching (phrases whose
+   pieces follow each other, every word; see `parts` and src/search/next.rs),
+   elasticlunr's scoring and the search box. Results are built with DOM text
+   nodes, never HTML. */
 (function (global) {
   "use strict";
 
