@@ -21,6 +21,7 @@
 mod cjk;
 pub mod forgiving;
 pub mod highlight;
+mod html_text;
 mod links;
 pub mod raw_links;
 pub mod sanitize;
@@ -51,6 +52,10 @@ pub struct Rendered {
     /// Text without markup, paragraphs separated by newlines (shared with
     /// the search index's document).
     pub text: std::sync::Arc<str>,
+    /// What search indexes: `text` with the visible words of raw HTML
+    /// (table cells, `details`, image `alt`) in their place; the same
+    /// string as `text` when there are none.
+    pub search_text: std::sync::Arc<str>,
     /// Links and images in order of appearance, with their place in the body.
     pub links: Vec<LinkRef>,
     /// Links the resolver could not resolve, with its reason.
@@ -240,6 +245,10 @@ struct HtmlPass<'a, 'l> {
     /// <script>…</script>`): what it holds is left out, up to its end tag or
     /// the end of its paragraph, where it is closed.
     inline_dropped: Option<String>,
+    /// The raw HTML block being read (raw HTML allowed).
+    raw_block: String,
+    /// The visible words of raw HTML, with where in `text` they go.
+    html_words: Vec<(usize, String)>,
 }
 
 impl<'a, 'l> HtmlPass<'a, 'l> {
@@ -257,6 +266,8 @@ impl<'a, 'l> HtmlPass<'a, 'l> {
             code: None,
             html_block: None,
             inline_dropped: None,
+            raw_block: String::new(),
+            html_words: Vec::new(),
         }
     }
 
@@ -439,22 +450,46 @@ impl<'a, 'l> HtmlPass<'a, 'l> {
             Event::End(TagEnd::HtmlBlock) if self.clean => {
                 if let Some((block, at)) = self.html_block.take() {
                     let at = at.unwrap_or(start);
-                    self.html_events.push(Event::Html(checked_block(block.into(), at, self.lines, &mut self.out)));
+                    let html = checked_block(block.into(), at, self.lines, &mut self.out);
+                    self.note_words(&html);
+                    self.html_events.push(Event::Html(html));
                 }
                 self.html_events.push(event);
             }
             Event::InlineHtml(t) if self.clean => {
                 let (html, open) = checked_html(t, start, self.lines, &mut self.out);
+                self.note_words(&html);
                 self.html_events.push(Event::InlineHtml(html));
                 self.inline_dropped = open;
+            }
+            Event::Html(t) => {
+                self.raw_block.push_str(&t);
+                self.html_events.push(Event::Html(t));
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let block = std::mem::take(&mut self.raw_block);
+                self.note_words(&block);
+                self.html_events.push(event);
+            }
+            Event::InlineHtml(t) => {
+                self.note_words(&t);
+                self.html_events.push(Event::InlineHtml(t));
             }
             other => self.html_events.push(other),
         }
     }
 
+    /// Notes the visible words of a piece of raw HTML where the text is now.
+    fn note_words(&mut self, html: &str) {
+        let words = html_text::visible_text(html);
+        if !words.is_empty() {
+            self.html_words.push((self.text.len(), words));
+        }
+    }
+
     /// The HTML (cleaned unless raw HTML is allowed), the text and their facts.
     fn finish(self) -> Rendered {
-        let HtmlPass { mut out, text, html_events, clean, .. } = self;
+        let HtmlPass { mut out, text, html_events, clean, html_words, .. } = self;
         html::push_html(&mut out.html, html_events.into_iter());
         if clean {
             out.html = sanitize::clean(&out.html);
@@ -464,8 +499,26 @@ impl<'a, 'l> HtmlPass<'a, 'l> {
         out.html_key = crate::keys::hash_value(&out.html);
         out.text_key = crate::keys::hash_value(&text);
         out.text = text.into();
+        out.search_text = if html_words.is_empty() { out.text.clone() } else { with_words(&out.text, html_words) };
         out
     }
+}
+
+/// `text` with each piece of `words` put in at its byte offset, on a line
+/// of its own.
+fn with_words(text: &str, words: Vec<(usize, String)>) -> std::sync::Arc<str> {
+    let mut out = String::with_capacity(text.len() + words.iter().map(|(_, w)| w.len() + 1).sum::<usize>());
+    let mut from = 0;
+    for (at, w) in words {
+        out.push_str(text.get(from..at).unwrap_or_default());
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&w);
+        from = at;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    out.into()
 }
 
 /// Notes what cleaning will remove from a piece of raw HTML starting at byte

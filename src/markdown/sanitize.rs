@@ -98,7 +98,7 @@ const TAGS: &[&str] = &[
 /// Elements removed together with what they hold: they run script, embed
 /// another page or document, restyle the site, or hold raw text that would
 /// otherwise show up as code.
-const DROPPED_WITH_CONTENT: &[&str] = &[
+pub(super) const DROPPED_WITH_CONTENT: &[&str] = &[
     "applet",
     "embed",
     "frame",

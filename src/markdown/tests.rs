@@ -153,3 +153,16 @@ fn raw_html_is_cleaned_and_noted_at_its_line() {
     assert!(kept.html.contains("<script>\nalert(1)\n</script>"), "{}", kept.html);
     assert!(kept.html.contains("onerror=alert(1)"), "{}", kept.html);
 }
+
+#[test]
+fn search_text_has_the_words_of_raw_html() {
+    let md = "前言\n\n<table><tr><td>Boss</td><td>135</td></tr></table>\n\n中間 <img src=\"a.png\" alt=\"退貨單\"> 後\n\n```\nlet 代碼 = 1;\n```\n";
+    for settings in [CLEAN, ALLOW] {
+        let r = render(md, &settings, &NoLinks);
+        assert!(!r.text.contains("Boss"), "{}", r.text);
+        assert!(r.search_text.contains("前言\nBoss\n135\n中間"), "{}", r.search_text);
+        assert!(r.search_text.contains("退貨單") && r.search_text.contains("代碼"), "{}", r.search_text);
+    }
+    let r = plain("只有文字\n");
+    assert!(std::sync::Arc::ptr_eq(&r.text, &r.search_text));
+}

@@ -56,7 +56,7 @@ fn document(v: &ArticleView, rendered: &Rendered) -> SearchDoc {
         authors: v.authors.iter().map(|a| a.name.clone()).collect(),
         summary: v.summary.clone(),
         headings: rendered.toc.iter().map(|t| t.title.clone()).collect(),
-        body: rendered.text.clone(),
+        body: rendered.search_text.clone(),
         fields: v
             .fields
             .iter()

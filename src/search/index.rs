@@ -8,12 +8,13 @@
 //! - `search/manifest.json`: document count, fields and boosts, shard names;
 //! - `search/s/<n>-<hash>.json`: shard `n` holds a contiguous range of the
 //!   sorted terms (the manifest lists where each starts), every field's list
-//!   of each: `{"title": {"退货": [df, doc, w, Δdoc, w, ...]}}`, where `w` is
-//!   elasticlunr's `tf / sqrt(field length)` in thousandths. Shards are cut at
+//!   of each: `{"title": {"退货": [df, doc, w, m, Δdoc, w, m, ...]}}`, where `w`
+//!   is elasticlunr's `tf / sqrt(field length)` in thousandths and `m` the
+//!   mask of the terms that follow it there ([`super::next`]). Shards are cut at
 //!   about `shard_bytes`, so a common first character spans several shards
 //!   and a query fetches only the ones holding its terms;
 //! - `search/a/<id>.json`: one article's title, address, section, date, tags
-//!   and plain text, fetched only for the results shown (snippets);
+//!   and whole plain text, fetched only for the results shown (snippets);
 //! - `search/fold-<hash>.txt`: the Traditional → Simplified pairs, so the
 //!   browser folds queries exactly as the index was folded;
 //! - `search/facets-<hash>.json`: section, tags and authors of every
@@ -77,8 +78,8 @@ pub struct SearchStats {
     pub bytes: usize,
 }
 
-/// Term → postings (doc, tf) of one field.
-type TermPostings = HashMap<String, Vec<(u32, f32)>>;
+/// Term → postings (doc, tf, mask of the terms after it) of one field.
+type TermPostings = HashMap<String, Vec<(u32, f32, u16)>>;
 /// (field index) → term → postings.
 type Postings = Vec<TermPostings>;
 /// Field lengths (tokens) of a document, in [`FIELDS`] order.
@@ -225,7 +226,7 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
         let doc = i as u32;
         let (old, _) = index_with_elasticlunr(std::slice::from_ref(&state.docs[i]));
         let (new, lengths) = index_with_elasticlunr(std::slice::from_ref(&docs[i]));
-        let tf_of = |terms: &TermPostings, term: &str| terms.get(term).and_then(|l| l.first()).map(|p| p.1);
+        let tf_of = |terms: &TermPostings, term: &str| terms.get(term).and_then(|l| l.first()).map(|p| (p.1, p.2));
         for f in 0..FIELDS.len() {
             let (old_len, new_len) = (state.lengths[i][f], lengths[0][f]);
             let terms: BTreeSet<&String> = old[f].keys().chain(new[f].keys()).collect();
@@ -234,7 +235,7 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
                 if before == after && old_len == new_len {
                     continue;
                 }
-                if before.map(|tf| weight(tf, old_len)) != after.map(|tf| weight(tf, new_len)) {
+                if before.map(|(tf, m)| (weight(tf, old_len), m)) != after.map(|(tf, m)| (weight(tf, new_len), m)) {
                     touched.insert(term.clone());
                 }
                 if before == after {
@@ -243,8 +244,8 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
                 let postings = state.postings[f].entry(term.clone()).or_default();
                 let at = postings.partition_point(|p| p.0 < doc);
                 match after {
-                    Some(tf) if postings.get(at).is_some_and(|p| p.0 == doc) => postings[at].1 = tf,
-                    Some(tf) => postings.insert(at, (doc, tf)),
+                    Some((tf, m)) if postings.get(at).is_some_and(|p| p.0 == doc) => postings[at] = (doc, tf, m),
+                    Some((tf, m)) => postings.insert(at, (doc, tf, m)),
                     None => {
                         if postings.get(at).is_some_and(|p| p.0 == doc) {
                             postings.remove(at);
@@ -368,7 +369,8 @@ fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) 
     }
 
     let manifest = Manifest {
-        version: 1,
+        version: 2,
+        next_bits: super::next::BITS,
         docs: docs.len(),
         fields: FIELDS.iter().map(|f| (f.to_string(), opts.weights.get(*f).copied().unwrap_or(1.0))).collect(),
         shards: state.shards.len(),
@@ -385,6 +387,8 @@ fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) 
 #[derive(Serialize)]
 struct Manifest {
     version: u32,
+    /// The bits of each posting's mask of following terms.
+    next_bits: u32,
     docs: usize,
     fields: Vec<(String, f64)>,
     shards: usize,
@@ -405,21 +409,21 @@ pub fn shard_of(term: &str, starts: &[String]) -> usize {
     starts.partition_point(|s| s.as_str() <= term).saturating_sub(1)
 }
 
-/// `[df, doc, w, Δdoc, w, ...]`, keeping the `max` best documents.
-fn encode_postings(list: &[(u32, f32)], lengths: &[[u32; 7]], field: usize, max: usize) -> String {
-    let mut weighted: Vec<(u32, u32)> =
-        list.iter().map(|&(doc, tf)| (doc, weight(tf, lengths[doc as usize][field]))).collect();
+/// `[df, doc, w, m, Δdoc, w, m, ...]`, keeping the `max` best documents.
+fn encode_postings(list: &[(u32, f32, u16)], lengths: &[[u32; 7]], field: usize, max: usize) -> String {
+    let mut weighted: Vec<(u32, u32, u16)> =
+        list.iter().map(|&(doc, tf, m)| (doc, weight(tf, lengths[doc as usize][field]), m)).collect();
     if weighted.len() > max {
         weighted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         weighted.truncate(max);
     }
-    weighted.sort_by_key(|&(doc, _)| doc);
+    weighted.sort_by_key(|&(doc, _, _)| doc);
     use std::fmt::Write;
     let mut out = String::with_capacity(weighted.len() * 8 + 8);
     let _ = write!(out, "[{}", list.len());
     let mut prev = 0;
-    for (doc, w) in weighted {
-        let _ = write!(out, ",{},{w}", doc - prev);
+    for (doc, w, m) in weighted {
+        let _ = write!(out, ",{},{w},{m}", doc - prev);
         prev = doc;
     }
     out.push(']');
@@ -446,7 +450,7 @@ fn index_with_elasticlunr(docs: &[Arc<SearchDoc>]) -> (Postings, Vec<[u32; 7]>) 
     let postings: Postings = per_field
         .into_par_iter()
         .map(|chunks| {
-            let mut merged: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
+            let mut merged: TermPostings = HashMap::new();
             for terms in chunks {
                 for (term, mut list) in terms {
                     list.sort_by_key(|p| p.0);
@@ -471,19 +475,21 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
     let pipeline = lang.make_pipeline();
     let mut postings: Postings = vec![HashMap::new(); FIELDS.len()];
     let mut lengths = Vec::with_capacity(docs.len());
-    let mut counts: HashMap<String, u64> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         let doc = (first + i) as u32;
         let mut l = [0u32; 7];
         for (f, text) in d.field_texts().iter().enumerate() {
             let tokens = pipeline.run(lang.tokenize(text));
             l[f] = tokens.len() as u32;
-            for token in tokens {
+            let next = super::next::masks(&tokens);
+            let mut counts: HashMap<&str, u64> = HashMap::new();
+            for token in &tokens {
                 *counts.entry(token).or_default() += 1;
             }
-            for (token, count) in counts.drain() {
+            for (token, count) in counts {
                 if !token.is_empty() {
-                    postings[f].entry(token).or_default().push((doc, (count as f64).sqrt() as f32));
+                    let mask = next.get(token).copied().unwrap_or(0);
+                    postings[f].entry(token.to_string()).or_default().push((doc, (count as f64).sqrt() as f32, mask));
                 }
             }
         }
@@ -492,92 +498,8 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
     (postings, lengths)
 }
 
-/// elasticlunr-rs's own index, read back from its JSON: what [`add_docs`]
-/// must match.
 #[cfg(test)]
-mod reference {
-    use std::collections::HashMap;
-
-    use elasticlunr::IndexBuilder;
-    use serde_json::Value;
-
-    use super::*;
-
-    #[test]
-    fn counts_match_elasticlunr() {
-        let texts = [
-            ("退換貨流程", "客戶要求退貨，七天鑑賞期內可以退换货。退貨退貨！ORD-38291 已處理。"),
-            ("Refund FAQ", "The refund was sent on 2026-11-02; 客服 replied in English and 中文."),
-            ("", ""),
-            ("重複 重複 重複", "簡體的退款流程和繁體的退款流程應該一樣。"),
-        ];
-        let docs: Vec<Arc<SearchDoc>> = texts
-            .iter()
-            .map(|(t, b)| SearchDoc {
-                title: t.to_string(),
-                body: (*b).into(),
-                tags: vec!["退換貨".into(), "VIP".into()],
-                ..Default::default()
-            })
-            .map(Arc::new)
-            .collect();
-        let mut index =
-            IndexBuilder::with_language(Box::new(CasebookLanguage)).save_docs(false).add_fields(&FIELDS).build();
-        for (i, d) in docs.iter().enumerate() {
-            index.add_doc(&(i + 5).to_string(), d.field_texts());
-        }
-        let (mut theirs, mut their_lengths) = read_elasticlunr_json(&index.to_json());
-        let (mut ours, mut our_lengths) = add_docs(&docs, 5);
-        for p in theirs.iter_mut().chain(ours.iter_mut()) {
-            for list in p.values_mut() {
-                list.sort_by_key(|x| x.0);
-            }
-        }
-        their_lengths.sort_by_key(|x| x.0);
-        our_lengths.sort_by_key(|x| x.0);
-        assert_eq!(ours, theirs);
-        assert_eq!(our_lengths, their_lengths);
-        assert!(ours[FIELDS.iter().position(|f| *f == "body").unwrap()].len() > 20);
-    }
-
-    /// Reads elasticlunr's JSON: `index.<field>.root` is a trie of one
-    /// character per level with `docs` at the end of each term, and
-    /// `documentStore.docInfo` has the field lengths.
-    fn read_elasticlunr_json(json: &str) -> (Postings, Vec<Lengths>) {
-        fn walk(node: &Value, prefix: &str, out: &mut HashMap<String, Vec<(u32, f32)>>) {
-            for (key, value) in node.as_object().into_iter().flatten() {
-                match key.as_str() {
-                    "df" => {}
-                    "docs" => {
-                        for (doc, tf) in value.as_object().into_iter().flatten() {
-                            let tf = tf["tf"].as_f64().unwrap_or_default() as f32;
-                            out.entry(prefix.to_string()).or_default().push((doc.parse().unwrap_or(0), tf));
-                        }
-                    }
-                    child => walk(value, &format!("{prefix}{child}"), out),
-                }
-            }
-        }
-        let index: Value = serde_json::from_str(json).expect("elasticlunr-rs writes JSON");
-        let mut postings: Postings = vec![HashMap::new(); FIELDS.len()];
-        for (f, field) in FIELDS.iter().enumerate() {
-            walk(&index["index"][*field]["root"], "", &mut postings[f]);
-        }
-        let lengths = index["documentStore"]["docInfo"]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(doc, lens)| {
-                let mut l = [0u32; 7];
-                for (i, f) in FIELDS.iter().enumerate() {
-                    l[i] = lens[*f].as_u64().unwrap_or(0) as u32;
-                }
-                (doc.parse().unwrap_or(0), l)
-            })
-            .collect();
-        (postings, lengths)
-    }
-}
+mod reference;
 
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
@@ -601,7 +523,8 @@ fn fold_pairs() -> String {
 }
 
 fn article_json(d: &SearchDoc) -> String {
-    let text: String = d.body.chars().take(6000).collect();
+    // The whole text: a snippet shows the passage of the first match, wherever it is.
+    let text = &*d.body;
     serde_json::json!({
         "t": d.title, "u": d.url, "s": d.section_title, "k": d.kind_label,
         "d": d.date, "g": d.tags, "a": d.authors, "x": text,
@@ -651,22 +574,24 @@ mod tests {
         let docs = [doc("退貨", "退貨退貨 耳機"), doc("帳單", "耳機")];
         let (postings, lengths) = index_with_elasticlunr(&docs);
         let title = &postings[0];
-        assert_eq!(title["退货"], vec![(0, 1.0)]);
-        assert_eq!(title["账单"], vec![(1, 1.0)]);
+        use crate::search::next::bit;
+        assert_eq!(title["退货"], vec![(0, 1.0, 0)]);
+        assert_eq!(title["账单"], vec![(1, 1.0, 0)]);
         let body = &postings[4];
-        // tf is elasticlunr's sqrt(count): 退货 twice in doc 0.
-        assert_eq!(body["退货"], vec![(0, 2f32.sqrt())]);
-        assert_eq!(body["耳机"], vec![(0, 1.0), (1, 1.0)]);
+        // tf is elasticlunr's sqrt(count): 退货 twice in doc 0 (退货退货),
+        // followed by 货退 and then by 耳机 (the run's end 货 follows nothing).
+        assert_eq!(body["退货"], vec![(0, 2f32.sqrt(), bit("货退") | bit("耳机"))]);
+        assert_eq!(body["耳机"], vec![(0, 1.0, 0), (1, 1.0, 0)]);
         // 退货 货 退货 货 耳机 机 = 6 tokens in doc 0's body.
         assert_eq!(lengths[0][4], 6);
     }
 
     #[test]
     fn postings_keep_df_and_the_best_documents() {
-        let list: Vec<(u32, f32)> = (0..5).map(|d| (d, 1.0 + d as f32)).collect();
+        let list: Vec<(u32, f32, u16)> = (0..5).map(|d| (d, 1.0 + d as f32, d as u16)).collect();
         let lengths = vec![[1u32; 7]; 5];
-        assert_eq!(encode_postings(&list, &lengths, 0, 10), "[5,0,1000,1,2000,1,3000,1,4000,1,5000]");
-        assert_eq!(encode_postings(&list, &lengths, 0, 2), "[5,3,4000,1,5000]");
+        assert_eq!(encode_postings(&list, &lengths, 0, 10), "[5,0,1000,0,1,2000,1,1,3000,2,1,4000,3,1,5000,4]");
+        assert_eq!(encode_postings(&list, &lengths, 0, 2), "[5,3,4000,3,1,5000,4]");
     }
 
     #[test]

@@ -7,4 +7,5 @@
 
 pub mod docs;
 pub mod index;
+pub mod next;
 pub mod tokenize;

@@ -9,7 +9,7 @@ import { repo, buildFixture, serve, launch, newPage } from "./helpers.js";
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(join(repo, "themes/default/static/search.js"), "utf8"), context);
-const { tokenize, parseFold, plan } = context.CasebookSearch;
+const { parts, termsOf, parseFold, plan } = context.CasebookSearch;
 
 let browser, site, server, base, manifest, table;
 
@@ -44,12 +44,42 @@ async function searchFor(page, query) {
 
 test("Traditional and Simplified queries find both scripts", async () => {
   const page = await newPage(browser);
-  // Title and tag match first; then the Simplified article (tag and text);
-  // then the one that only says 投訴.
+  // Title and tag match first; then the Simplified article (tag and text).
+  // 晨會雜談 says 投訴 but never 投訴處理: a query's words are a phrase.
   const titles = await searchFor(page, "投訴處理");
-  assert.deepEqual(titles, ["投訴處理的五個步驟", "门店等候四十分钟", "晨會雜談"]);
+  assert.deepEqual(titles, ["投訴處理的五個步驟", "门店等候四十分钟"]);
   assert.deepEqual(await searchFor(page, "投诉处理"), titles);
   assert.deepEqual(await searchFor(page, "退换货"), ["耳機退換貨爭議"]);
+  await page.context().close();
+});
+
+test("a phrase no article has is relaxed to its pieces, and the page says so", async () => {
+  const page = await newPage(browser);
+  // 處理 and 晨會 are in articles, never together as 晨會處理.
+  const titles = await searchFor(page, "晨會處理");
+  assert.ok(titles.includes("晨會雜談") && titles.includes("投訴處理的五個步驟"), JSON.stringify(titles));
+  const status = await page.$eval("#search-status", (s) => s.textContent);
+  assert.ok(status.startsWith("沒有文章同時有「晨會處理」的每個詞"), status);
+  // A phrase's bigrams must stand one after the other: 耳機退換貨爭議 has
+  // 第十天才 and 七天鑑賞期, so 七天 and 天才, but never 七天才.
+  assert.deepEqual(await searchFor(page, "十天才"), ["耳機退換貨爭議"]);
+  assert.deepEqual(await searchFor(page, "七天才"), ["耳機退換貨爭議"]);
+  assert.ok((await page.$eval("#search-status", (s) => s.textContent)).startsWith("沒有文章同時有「七天才」"));
+  // A query's last character alone is not enough: articles end a sentence
+  // with 程 (時程。), none has 工程.
+  assert.deepEqual(await searchFor(page, "工程"), []);
+  assert.equal(await page.$eval("#search-status", (s) => s.textContent), "沒有找到符合「工程」的文章");
+  await page.context().close();
+});
+
+test("every visible word is found: raw HTML tables and details, alt text, code, the end of a long text", async () => {
+  const page = await newPage(browser);
+  for (const q of ["保固卡", "7351", "發票影本", "客訴錄音截圖", "門市收據照片", "壓軸關鍵詞"]) {
+    assert.deepEqual(await searchFor(page, q), ["一篇很長的紀錄"], q);
+  }
+  // The passage shown is the one with the match, 8,000 characters in.
+  const marks = await page.$$eval("#search-results .snippet mark", (m) => m.map((x) => x.textContent));
+  assert.deepEqual(marks, ["壓軸關鍵詞"]);
   await page.context().close();
 });
 
@@ -84,7 +114,7 @@ test("only the shards the query needs are fetched, and the query stays in the UR
   await searchFor(page, "帳單 refund");
   assert.ok(page.url().endsWith("search/?q=%E5%B8%B3%E5%96%AE+refund"), page.url());
   const fetched = server.requests.filter((r) => r.path.includes("/search/s/")).map((r) => r.path.split("/").pop().split("-")[0]).map(Number);
-  const steps = plan(tokenize("帳單 refund", table), manifest.starts);
+  const steps = plan(termsOf(parts("帳單 refund", table)), manifest.starts);
   const needed = new Set(steps.flatMap((s) => s.shards));
   assert.deepEqual(new Set(fetched), needed);
   assert.ok(manifest.shards > needed.size, "the fixture has more shards than the query needs");

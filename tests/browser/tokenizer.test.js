@@ -52,7 +52,15 @@ test("code-point order, as Rust sorts strings", () => {
   assert.equal(search.compareCP("\uff5e", "\u{20000}"), -1);
 });
 
-test("the query plan: bigrams and run ends exact, lone characters and words by prefix", () => {
-  const steps = search.plan(search.tokenize("退貨 ORD38 耳", table), manifest.starts);
-  assert.deepEqual(JSON.parse(JSON.stringify(steps.map((s) => [s.token, s.exact]))), [["退货", true], ["货", true], ["ord38", false], ["耳", false]]);
+test("the query plan: phrases as bigrams, exact; lone characters and words by prefix", () => {
+  const ps = search.parts("退貨單 ORD38 耳 pg_dump", table);
+  assert.deepEqual(JSON.parse(JSON.stringify(ps.map((p) => [p.text, p.kind, p.group]))),
+    [["退货单", "phrase", 0], ["ord38", "word", 1], ["耳", "char", 2], ["pg", "word", 3], ["dump", "word", 3]]);
+  const steps = search.plan(search.termsOf(ps), manifest.starts);
+  assert.deepEqual(JSON.parse(JSON.stringify(steps.map((s) => [s.token, s.exact]))),
+    [["退货", true], ["货单", true], ["ord38", false], ["耳", false], ["pg", false], ["dump", false]]);
+  // Which terms must follow which, and their bits as src/search/next.rs makes them.
+  assert.deepEqual(JSON.parse(JSON.stringify(search.links(ps))), [{ from: "退货", to: "货单" }, { from: "pg", to: "dump" }]);
+  assert.equal(search.nextBit("dump", 16), search.nextBit("dumpall", 16));
+  assert.equal(search.nextBit("流复", 16), 1 << 3);
 });

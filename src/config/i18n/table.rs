@@ -121,6 +121,7 @@ pub(super) const WORDS: &[(&str, [&str; 3])] = &[
     ("search_first", ["，顯示前 {n} 篇", "，显示前 {n} 篇", ", showing the first {n}"]),
     ("search_none", ["沒有找到符合「{q}」的文章", "没有找到符合“{q}”的文章", "No articles match “{q}”"]),
     ("search_partial", ["（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）", "（开头相同的词太多，只匹配了一部分；多输入几个字可以找得更准）", " (too many words begin this way, so only some were compared; type a little more to narrow it)"]),
+    ("search_relaxed", ["沒有文章同時有「{q}」的每個詞；以下是有其中一部分的文章。", "没有文章同时有“{q}”的每个词；以下是有其中一部分的文章。", "No article has all of “{q}”; these have some of it. "]),
     ("search_unavailable", ["搜尋暫時無法使用（{error}）", "搜索暂时无法使用（{error}）", "Search is unavailable for now ({error})"]),
     // Pages without an article.
     ("not_found", ["找不到這一頁", "找不到这个页面", "Page not found"]),

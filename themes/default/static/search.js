@@ -1,6 +1,8 @@
 /* casebook search: the tokenizer (the same as src/search/tokenize.rs, checked
-   against tests/search_vectors.json), shard loading, elasticlunr's scoring
-   and the search box. Results are built with DOM text nodes, never HTML. */
+   against tests/search_vectors.json), shard loading, matching (phrases whose
+   pieces follow each other, every word; see `parts` and src/search/next.rs),
+   elasticlunr's scoring and the search box. Results are built with DOM text
+   nodes, never HTML. */
 (function (global) {
   "use strict";
 
@@ -73,26 +75,86 @@
 
   var MAX_PREFIX_SHARDS = 3;
 
-  /** Which terms to look up for each token, and in which shards. A bigram, or
-   *  the last character of a longer run, is looked up exactly; a lone
-   *  character or a word also finds longer terms it begins (elasticlunr's
-   *  expansion), in at most MAX_PREFIX_SHARDS shards. */
-  function plan(tokens, starts) {
-    return tokens.map(function (t, i) {
-      var chars = Array.from(t);
-      var cjk = isCJK(t.codePointAt(0));
-      var runEnd = cjk && chars.length === 1 && i > 0 && Array.from(tokens[i - 1]).length === 2 && Array.from(tokens[i - 1])[1] === t;
-      var exact = cjk && (chars.length === 2 || runEnd);
-      var first = shardFor(t, starts), shards = [first], truncated = false;
-      if (!exact) {
-        for (var n = first + 1; n < starts.length && starts[n].lastIndexOf(t, 0) === 0; n++) {
+  /** What a query asks for, folded as the index was: each run of CJK
+   *  characters is a phrase, all of whose bigrams must occur one after the
+   *  other (a one-character run is that character, the one case where the
+   *  index's run-end term is used); each word must occur, as a word or the
+   *  start of one. Parts not parted by a space (`pg_dump`, `LINUX系統`) are
+   *  one group, whose terms must follow each other too. Returns the parts,
+   *  each with its kind (phrase, char, word), group, terms ({token, exact})
+   *  and folded text. */
+  function parts(text, table) {
+    var out = [], run = [], word = [], group = 0;
+    function pushRun() {
+      if (run.length === 1) out.push({ kind: "char", group: group, text: run[0], terms: [{ token: run[0], exact: false }] });
+      else if (run.length) {
+        var terms = [];
+        for (var i = 0; i + 1 < run.length; i++) terms.push({ token: run[i] + run[i + 1], exact: true });
+        out.push({ kind: "phrase", group: group, text: run.join(""), terms: terms });
+      }
+      run = [];
+    }
+    function pushWord() {
+      if (word.length) { var w = word.slice(0, MAX_TOKEN_CHARS).join(""); out.push({ kind: "word", group: group, text: w, terms: [{ token: w, exact: false }] }); }
+      word = [];
+    }
+    for (var c of fold(text, table)) {
+      if (isCJK(c.codePointAt(0))) { pushWord(); run.push(c); }
+      else {
+        pushRun();
+        if (WORD.test(c)) word.push(c);
+        else { pushWord(); if (/\s/.test(c)) group++; }
+      }
+    }
+    pushRun(); pushWord();
+    return out;
+  }
+
+  /** Which term must directly follow which: within each group, each
+   *  bigram or word and the bigram or word of two or more characters after
+   *  it (a lone character may begin many terms, so it is left out). */
+  function links(ps) {
+    var out = [];
+    for (var i = 0; i < ps.length; i++) {
+      var p = ps[i];
+      if (p.kind === "char") continue;
+      for (var j = 0; j + 1 < p.terms.length; j++) out.push({ from: p.terms[j].token, to: p.terms[j + 1].token });
+      var q = ps[i + 1];
+      if (q && q.group === p.group && q.kind !== "char" && Array.from(q.terms[0].token).length > 1) out.push({ from: p.terms[p.terms.length - 1].token, to: q.terms[0].token });
+    }
+    return out;
+  }
+
+  /** The bit of a term that follows another in a posting's mask: FNV-1a
+   *  over the code points of its first two characters (src/search/next.rs). */
+  function nextBit(term, bits) {
+    var h = 0x811c9dc5, n = 0;
+    for (var c of term) {
+      if (n++ === 2) break;
+      h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+    }
+    return 1 << (h % bits);
+  }
+
+  /** Which shards to look in for each term: a bigram is looked up exactly;
+   *  a lone character or a word also finds the longer terms it begins
+   *  (elasticlunr's expansion), in at most MAX_PREFIX_SHARDS shards. */
+  function plan(terms, starts) {
+    var seen = new Set();
+    return terms.filter(function (t) { if (seen.has(t.token)) return false; seen.add(t.token); return true; }).map(function (t) {
+      var first = shardFor(t.token, starts), shards = [first], truncated = false;
+      if (!t.exact) {
+        for (var n = first + 1; n < starts.length && starts[n].lastIndexOf(t.token, 0) === 0; n++) {
           if (shards.length === MAX_PREFIX_SHARDS) { truncated = true; break; }
           shards.push(n);
         }
       }
-      return { token: t, exact: exact, shards: shards, truncated: truncated };
+      return { token: t.token, exact: t.exact, shards: shards, truncated: truncated };
     });
   }
+
+  /** Every term of a query's parts, in order. */
+  function termsOf(ps) { return [].concat.apply([], ps.map(function (p) { return p.terms; })); }
 
   function Searcher(base, fetcher) {
     this.base = base;            // URL of the search/ folder, ending in "/"
@@ -123,58 +185,103 @@
     return this.shards.get(n);
   };
 
-  /** Scores documents for a query with elasticlunr's formula (OR, expand).
-   *  Resolves to the results, best first; `results.truncated` is true when a
-   *  short prefix matched more terms than were looked at. */
+  Searcher.prototype.parts = function (query) { return parts(query, this.table); };
+
+  /** Finds the articles that have every part of the query: each phrase's
+   *  bigrams and each word (see `parts`), in any field. They are ranked by
+   *  how many parts their title or tags hold, then by elasticlunr's score
+   *  (per field Σ w · idf · penalty, times the field's boost). When no
+   *  article has them all, the search is relaxed to articles with any of
+   *  the terms, most terms first, and `results.relaxed` is true. A term
+   *  whose list was cut to its best documents (or a prefix that matched more
+   *  shards than were read) cannot rule an article out, and
+   *  `results.truncated` says a prefix was cut. Resolves to the results,
+   *  best first. */
   Searcher.prototype.search = function (query) {
     var self = this;
     return this.ready().then(function () {
-      var tokens = Array.from(new Set(self.tokens(query)));
-      if (!tokens.length) return [];
+      var ps = self.parts(query);
+      if (!ps.length) return [];
       var m = self.manifest;
-      var steps = plan(tokens, m.starts);
+      var steps = plan(termsOf(ps), m.starts);
       var needed = Array.from(new Set([].concat.apply([], steps.map(function (s) { return s.shards; }))));
       return Promise.all(needed.map(function (n) { return self.shard(n); })).then(function (loaded) {
         var byNumber = new Map();
         needed.forEach(function (n, i) { byNumber.set(n, loaded[i]); });
-        var total = new Map();
-        m.fields.forEach(function (fb) {
-          var field = fb[0], boost = fb[1];
-          if (!boost) return;
-          var scores = new Map(), docTokens = new Map();
-          steps.forEach(function (step) {
-            var token = step.token, tokenLen = Array.from(token).length;
-            step.shards.forEach(function (n) {
-              var terms = (byNumber.get(n) || {})[field] || {};
-              var keys = step.exact ? (terms[token] ? [token] : []) : Object.keys(terms).filter(function (k) { return k.lastIndexOf(token, 0) === 0; });
-              keys.forEach(function (key) {
-                var list = terms[key], df = list[0];
-                var idf = 1 + Math.log(m.docs / (df + 1));
-                var keyLen = Array.from(key).length;
-                var penalty = key === token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
-                var doc = 0;
-                for (var i = 1; i + 1 < list.length; i += 2) {
-                  doc += list[i];
-                  scores.set(doc, (scores.get(doc) || 0) + (list[i + 1] / 1000) * idf * penalty);
-                  if (key === token) docTokens.set(doc, (docTokens.get(doc) || 0) + 1);
-                }
-              });
-            });
-          });
-          scores.forEach(function (s, doc) {
-            if (docTokens.has(doc)) s = s * docTokens.get(doc) / tokens.length;
-            total.set(doc, (total.get(doc) || 0) + s * boost);
-          });
-        });
-        var results = [];
-        total.forEach(function (score, doc) { results.push({ id: doc, score: score }); });
-        // Newer articles have smaller ids: they win ties.
-        results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-        results.truncated = steps.some(function (s) { return s.truncated; });
-        return results;
+        return rank(ps, steps.map(function (step) { return match(step, byNumber, m); }), m.next_bits);
       });
     });
   };
+
+  var TITLE_FIELDS = ["title", "tags"];
+
+  /** One term's matches: doc → score (boosted, summed over fields), the
+   *  documents whose title or tags have it, and whether its lists are
+   *  complete (no list cut to its best documents, no prefix shard unread). */
+  function match(step, byNumber, m) {
+    var found = { token: step.token, scores: new Map(), titled: new Set(), next: new Map(), complete: !step.truncated, truncated: step.truncated };
+    var tokenLen = Array.from(step.token).length;
+    m.fields.forEach(function (fb) {
+      var field = fb[0], boost = fb[1];
+      if (!boost) return;
+      step.shards.forEach(function (n) {
+        var terms = (byNumber.get(n) || {})[field] || {};
+        var keys = step.exact ? (terms[step.token] ? [step.token] : []) : Object.keys(terms).filter(function (k) { return k.lastIndexOf(step.token, 0) === 0; });
+        keys.forEach(function (key) {
+          var list = terms[key], df = list[0];
+          if (df > (list.length - 1) / 3) found.complete = false;
+          var idf = 1 + Math.log(m.docs / (df + 1));
+          var keyLen = Array.from(key).length;
+          var penalty = key === step.token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
+          var doc = 0;
+          for (var i = 1; i + 2 < list.length; i += 3) {
+            doc += list[i];
+            found.scores.set(doc, (found.scores.get(doc) || 0) + (list[i + 1] / 1000) * idf * penalty * boost);
+            if (TITLE_FIELDS.indexOf(field) >= 0) found.titled.add(doc);
+            if (key === step.token) found.next.set(doc, (found.next.get(doc) || 0) | list[i + 2]);
+          }
+        });
+      });
+    });
+    return found;
+  }
+
+  /** The ranked results of the parts `ps` given each term's matches (in
+   *  the order of `termsOf(ps)`, one per distinct term). */
+  function rank(ps, matches, bits) {
+    var byToken = new Map();
+    matches.forEach(function (f) { byToken.set(f.token, f); });
+    var candidates = new Set();
+    matches.forEach(function (f) { f.scores.forEach(function (s, doc) { candidates.add(doc); }); });
+    function has(f, doc) { return f.scores.has(doc) || !f.complete; }
+    var follows = links(ps).map(function (l) { return { from: byToken.get(l.from), bit: nextBit(l.to, bits) }; });
+    function adjacent(doc) {
+      return follows.every(function (l) { return !l.from.complete || ((l.from.next.get(doc) || 0) & l.bit) !== 0; });
+    }
+    var results = [];
+    candidates.forEach(function (doc) {
+      var all = ps.every(function (p) { return p.terms.every(function (t) { return has(byToken.get(t.token), doc); }); });
+      if (!all || !adjacent(doc)) return;
+      var titled = ps.filter(function (p) { return p.terms.every(function (t) { return byToken.get(t.token).titled.has(doc); }); }).length;
+      var score = 0;
+      matches.forEach(function (f) { score += f.scores.get(doc) || 0; });
+      results.push({ id: doc, score: score, tier: titled });
+    });
+    var relaxed = false;
+    if (!results.length && matches.length > 1) {
+      relaxed = true;
+      candidates.forEach(function (doc) {
+        var score = 0, count = 0;
+        matches.forEach(function (f) { if (f.scores.has(doc)) { score += f.scores.get(doc); count++; } });
+        results.push({ id: doc, score: score, tier: count });
+      });
+    }
+    // Newer articles have smaller ids: they win ties.
+    results.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.id - b.id; });
+    results.truncated = matches.some(function (f) { return f.truncated; });
+    results.relaxed = relaxed;
+    return results;
+  }
 
   Searcher.prototype.doc = function (id) {
     if (!this.docs.has(id)) this.docs.set(id, this.fetch(this.base + "a/" + id + ".json?" + this.manifest.build));
@@ -215,7 +322,7 @@
     return parts;
   }
 
-  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardFor: shardFor, plan: plan, compareCP: compareCP, Searcher: Searcher, snippet: snippet };
+  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardFor: shardFor, parts: parts, links: links, nextBit: nextBit, termsOf: termsOf, plan: plan, compareCP: compareCP, Searcher: Searcher, snippet: snippet };
   global.CasebookSearch = api;
   if (typeof document === "undefined") return;
 
@@ -225,6 +332,7 @@
   var WORDS = {
     found: "找到 {n} 篇", foundOne: "", first: "，顯示前 {n} 篇", none: "沒有找到符合「{q}」的文章",
     partial: "（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）",
+    relaxed: "沒有文章同時有「{q}」的每個詞；以下是有其中一部分的文章。",
     unavailable: "搜尋暫時無法使用（{error}）", sep: "、"
   };
 
@@ -312,15 +420,18 @@
         shown = results.slice(0, limit);
         return Promise.all(shown.map(function (r) { return searcher.doc(r.id); })).then(function (docs) {
           if (mine !== seq) return;
-          var tokens = searcher.tokens(q);
+          // What the snippets mark: the phrases and words asked for, or (relaxed) their pieces.
+          var ps = searcher.parts(q);
+          var tokens = results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
           list.textContent = "";
           docs.forEach(function (doc, i) { list.appendChild(renderResult(shown[i], doc, tokens, searcher.table, root, page ? 120 : 60)); });
           var found = results.length === 1 && WORDS.foundOne ? WORDS.foundOne : say("found", { n: results.length });
           status.textContent = results.length ? found + (results.length > limit ? say("first", { n: limit }) : "") : say("none", { q: q });
+          if (results.relaxed) status.textContent = say("relaxed", { q: q }) + status.textContent;
           if (results.truncated) status.textContent += WORDS.partial;
           if (page && page.more) page.more.hidden = results.length <= limit;
           // In the header's drop-down the list speaks for itself.
-          if (!page && results.length) status.textContent = "";
+          if (!page && results.length && !results.relaxed) status.textContent = "";
           list.hidden = false;
           active = -1;
         });
