@@ -20,7 +20,12 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let title = text(book.get("title"))
         .or_else(|| crate::content::frontmatter::first_heading(&readme).map(|(_, h)| h))
         .or_else(|| root.file_name().map(|n| n.to_string_lossy().into_owned()));
-    let mut src = Source { title: title.clone(), static_root: root.to_path_buf(), ..Default::default() };
+    let mut src = Source {
+        title: title.clone(),
+        language: super::post::language(book.get("language")),
+        static_root: root.to_path_buf(),
+        ..Default::default()
+    };
     for file in markdown_files(root, false) {
         let rel = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
         if matches!(rel.as_str(), "SUMMARY.md" | "GLOSSARY.md" | "LANGS.md") {

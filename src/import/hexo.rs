@@ -13,6 +13,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let config = settings(&root.join("_config.yml"));
     let mut src = Source {
         title: text(config.get("title")),
+        language: super::post::language(config.get("language")),
         authors: text(config.get("author")).into_iter().collect(),
         static_root: root.join("source"),
         ..Default::default()

@@ -23,6 +23,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let author = author.and_then(|a| if a.is_object() { a.get("name") } else { Some(a) });
     let mut src = Source {
         title: text(config.get("title")),
+        language: language(root, &config),
         authors: text(author).into_iter().collect(),
         static_root: root.join("static"),
         ..Default::default()
@@ -93,6 +94,18 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         p.body = convert(&p.body, &targets, report);
     }
     Ok(src)
+}
+
+/// The site's language: `languageCode`, else `defaultContentLanguage`, in
+/// the settings file or in `config/_default/` (Hugo's folder of settings).
+fn language(root: &Path, config: &serde_json::Map<String, Value>) -> Option<crate::lang::Lang> {
+    let named = |c: &serde_json::Map<String, Value>| {
+        ["languageCode", "defaultContentLanguage"].iter().find_map(|k| super::post::language(c.get(*k)))
+    };
+    named(config).or_else(|| {
+        let folder = root.join("config/_default");
+        CONFIGS.iter().map(|n| folder.join(n)).filter(|p| p.is_file()).find_map(|p| named(&settings(&p)))
+    })
 }
 
 /// The pages under `content/`: Markdown, and R Markdown (`.Rmd`,

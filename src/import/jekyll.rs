@@ -16,6 +16,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let author = config.get("author").and_then(|a| if a.is_object() { a.get("name") } else { Some(a) });
     let mut src = Source {
         title: text(config.get("title")),
+        language: ["lang", "locale"].iter().find_map(|k| super::post::language(config.get(*k))),
         authors: text(author).into_iter().collect(),
         static_root: root.to_path_buf(),
         ..Default::default()

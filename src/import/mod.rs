@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use post::Post;
 
 use crate::diagnostics::imported::{ImportSaid, Todo};
-use crate::diagnostics::SvgContent;
+use crate::diagnostics::{Said, SvgContent};
 use crate::lang::Lang;
 
 /// The kinds of source `import` reads.
@@ -79,6 +79,8 @@ pub struct SectionInfo {
 #[derive(Debug, Default)]
 pub struct Source {
     pub title: Option<String>,
+    /// The language the source's settings name, when it is one of casebook's.
+    pub language: Option<Lang>,
     /// Authors named in the source's settings.
     pub authors: Vec<String>,
     pub sections: BTreeMap<String, SectionInfo>,
@@ -90,6 +92,9 @@ pub struct Source {
 /// What an import did and what is left for a person.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// The journal's language, from the source's settings (`None`: not
+    /// said, or none casebook speaks).
+    pub language: Option<Lang>,
     pub articles: usize,
     pub copied: usize,
     pub mapped: BTreeMap<String, usize>,
@@ -193,6 +198,7 @@ pub fn plan(source: &Path, from: From) -> anyhow::Result<(Plan, Report)> {
         report.articles += 1;
     }
     plan.insert(PathBuf::from("casebook.yaml"), Planned::Text(config_text(&src)));
+    report.language = src.language;
     if !shared.authors.is_empty() {
         let mut y = String::new();
         for (id, name) in &shared.authors {
@@ -220,11 +226,15 @@ fn author_id(name: &str) -> String {
     crate::urls::slugify(name, crate::urls::SlugMode::Ascii)
 }
 
-/// The settings: the site's title and one section per folder.
+/// The settings: the site's title, its language (when the source names
+/// one of the three) and one section per folder.
 fn config_text(src: &Source) -> String {
     let mut y = String::from("# Written by `casebook import`.\n");
     if let Some(t) = &src.title {
         let _ = writeln!(y, "title: {}", post::quoted(t));
+    }
+    if let Some(lang) = src.language {
+        let _ = writeln!(y, "language: {}", lang.code());
     }
     if !src.sections.is_empty() {
         y += "sections:\n";
@@ -540,20 +550,21 @@ pub fn conflicts(plan: &Plan, journal: &Path) -> Vec<PathBuf> {
 }
 
 /// Writes the plan into `journal`: nothing is written when a file would
-/// land outside it ([`safety::check_plan`]).
-pub fn write(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
-    safety::check_plan(plan, journal)?;
+/// land outside it ([`safety::check_plan`]). Errors are in `lang`.
+pub fn write(plan: &Plan, journal: &Path, lang: Lang) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    safety::check_plan(plan, journal).map_err(|said| anyhow::anyhow!(said.words(lang)))?;
     for (rel, planned) in plan {
         let to = journal.join(rel);
         if let Some(dir) = to.parent() {
             std::fs::create_dir_all(dir)
-                .map_err(|e| anyhow::anyhow!("cannot make the folder {}: {e}", dir.display()))?;
+                .with_context(|| Said::CouldNotCreate { path: dir.display().to_string() }.words(lang))?;
         }
         match planned {
             Planned::Text(t) => std::fs::write(&to, t),
             Planned::Copy(from) => std::fs::copy(from, &to).map(|_| ()),
         }
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", to.display()))?;
+        .with_context(|| Said::CouldNotWrite { path: to.display().to_string() }.words(lang))?;
     }
     Ok(())
 }
