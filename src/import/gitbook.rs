@@ -10,7 +10,7 @@ use std::path::Path;
 
 use super::post::text;
 use super::{markdown_files, read_post, settings, Report, SectionInfo, Source};
-use crate::diagnostics::imported::Todo;
+use crate::diagnostics::imported::{Conversion, Todo};
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let book = settings(&root.join("book.json"));
@@ -87,7 +87,7 @@ fn hints(body: &str, report: &mut Report) -> String {
             };
             out.push_str(&format!("> [!{kind}]\n"));
             inside = true;
-            report.converted("{% hint %}");
+            report.converted(Conversion::Hint);
         } else if inside && t.starts_with("{%") && t.contains("endhint") {
             inside = false;
         } else if inside {

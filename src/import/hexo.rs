@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::post::text;
 use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
-use crate::diagnostics::imported::Todo;
+use crate::diagnostics::imported::{Conversion, Todo};
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let config = settings(&root.join("_config.yml"));
@@ -134,7 +134,7 @@ fn convert(body: &str, file: &Path, report: &mut Report) -> String {
     if let Ok(re) = regex::Regex::new(r#"\{%\s*asset_img\s+(\S+)(?:\s+([^%]*?))?\s*%\}"#) {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
-                report.converted("{% asset_img %}");
+                report.converted(Conversion::AssetImg);
                 let title = c.get(2).map(|m| m.as_str().trim_matches(['"', '\''])).unwrap_or_default();
                 let name = &c[1];
                 // A post's assets are in the folder named like the post.
@@ -150,7 +150,7 @@ fn convert(body: &str, file: &Path, report: &mut Report) -> String {
     if let Ok(re) = regex::Regex::new(r#"\{%\s*post_link\s+(\S+)(?:\s+([^%]*?))?\s*%\}"#) {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
-                report.converted("{% post_link %}");
+                report.converted(Conversion::PostLink);
                 match c.get(2).map(|m| m.as_str().trim()).filter(|t| !t.is_empty()) {
                     Some(t) => format!("[[{}|{t}]]", &c[1]),
                     None => format!("[[{}]]", &c[1]),

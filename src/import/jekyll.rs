@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::post::{date, strings, text};
 use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
+use crate::diagnostics::imported::Conversion;
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let config = settings(&root.join("_config.yml"));
@@ -112,7 +113,7 @@ fn convert(body: &str, report: &mut Report) -> String {
     if let Ok(re) = regex::Regex::new(r#"\{%\s*post_url\s+(?:[^%\s]*/)?(\S+?)\s*%\}"#) {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
-                report.converted("{% post_url %}");
+                report.converted(Conversion::PostUrl);
                 format!("/posts/{}.md", dated_name(&format!("{}.md", &c[1])).1.trim_end_matches(".md"))
             })
             .into_owned();

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 use post::Post;
 
-use crate::diagnostics::imported::{ImportSaid, Todo};
+use crate::diagnostics::imported::{Conversion, ImportSaid, LeftOut, Todo};
 use crate::diagnostics::{Said, SvgContent};
 use crate::lang::Lang;
 
@@ -99,9 +99,9 @@ pub struct Report {
     pub copied: usize,
     pub mapped: BTreeMap<String, usize>,
     pub dropped: BTreeMap<String, usize>,
-    pub converted: BTreeMap<String, usize>,
+    pub converted: BTreeMap<Conversion, usize>,
     /// Files of the source left out on purpose, by why.
-    pub skipped: BTreeMap<String, usize>,
+    pub skipped: BTreeMap<LeftOut, usize>,
     /// What to do, at `file:line`.
     pub todo: Vec<(String, usize, Todo)>,
 }
@@ -113,11 +113,11 @@ impl Report {
     pub fn dropped(&mut self, key: &str) {
         *self.dropped.entry(key.to_string()).or_default() += 1;
     }
-    pub fn converted(&mut self, what: &str) {
-        *self.converted.entry(what.to_string()).or_default() += 1;
+    pub fn converted(&mut self, what: Conversion) {
+        *self.converted.entry(what).or_default() += 1;
     }
-    pub fn skipped(&mut self, why: &str) {
-        *self.skipped.entry(why.to_string()).or_default() += 1;
+    pub fn skipped(&mut self, why: LeftOut) {
+        *self.skipped.entry(why).or_default() += 1;
     }
     pub fn todo(&mut self, file: &str, line: usize, what: Todo) {
         self.todo.push((file.to_string(), line, what));
@@ -135,13 +135,13 @@ impl Report {
         let counts = (!self.mapped.is_empty()).then(|| post::counts(&self.mapped));
         lines.push(ImportSaid::FieldsMapped { counts });
         if !self.converted.is_empty() {
-            lines.push(ImportSaid::Converted { counts: post::counts(&self.converted) });
+            lines.push(ImportSaid::Converted { counts: labelled(&self.converted, |c| c.words(lang)) });
         }
         if !self.dropped.is_empty() {
             lines.push(ImportSaid::FieldsDropped { counts: post::counts(&self.dropped) });
         }
         if !self.skipped.is_empty() {
-            lines.push(ImportSaid::FilesLeftOut { counts: post::counts(&self.skipped) });
+            lines.push(ImportSaid::FilesLeftOut { counts: labelled(&self.skipped, |w| w.words(lang)) });
         }
         lines.push(match self.todo.len() {
             0 => ImportSaid::NothingForAPerson,
@@ -163,6 +163,12 @@ impl Report {
         }
         t
     }
+}
+
+/// `label 2, label 1`: counts by their labels' words (in the order of the
+/// labels, which is that of their English words).
+fn labelled<K: Copy>(map: &BTreeMap<K, usize>, words: impl Fn(K) -> &'static str) -> String {
+    map.iter().map(|(k, n)| format!("{} {n}", words(*k))).collect::<Vec<_>>().join(", ")
 }
 
 /// One file of the journal to write.
@@ -362,7 +368,7 @@ fn raw_images(body: &str, report: &mut Report) -> String {
             attr.captures_iter(tag).filter_map(|a| Some((a.get(1)?.as_str(), a.get(2)?.as_str()))).collect();
         match attrs.get("src") {
             Some(src) if post::is_local_file(src) => {
-                report.converted("raw <img>");
+                report.converted(Conversion::RawImg);
                 format!("![{}]({})", attrs.get("alt").copied().unwrap_or_default(), src.replace(' ', "%20"))
             }
             _ => tag.to_string(),
@@ -404,7 +410,7 @@ fn page_links(body: &str, old: &str, report: &mut Report) -> String {
             }
         }
         let slash = if path.ends_with('/') { "/" } else { "" };
-        report.converted("link relative to the page's address");
+        report.converted(Conversion::PageRelativeLink);
         format!("](/{}{slash}{}", parts.join("/"), &dest[path.len()..])
     })
     .into_owned()
