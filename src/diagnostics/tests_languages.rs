@@ -335,10 +335,11 @@ fn every_label_of_an_import_report_has_words_in_every_language() {
             }
         }
     }
-    let left_out = |w: LeftOut| match w {
-        LeftOut::RenderedHtml | LeftOut::RMarkdownBesideRendered => w,
-    };
-    for w in LeftOut::ALL.map(left_out) {
+    for w in LeftOut::ALL {
+        // A new reason stops this match until it is listed in ALL.
+        match w {
+            LeftOut::RenderedHtml | LeftOut::RMarkdownBesideRendered => {}
+        }
         for lang in [Lang::Hant, Lang::Hans] {
             check_chinese(lang, w.words(lang), w.words(Lang::En), &format!("{w:?}"));
         }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::post::text;
-use super::{markdown_files, read_post, settings, Report, SectionInfo, Source};
+use super::{markdown_files, read_post, settings, OwnSection, Report, SectionInfo, Source};
 use crate::diagnostics::imported::{Conversion, Todo};
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
@@ -51,7 +51,8 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         p.body = hints(&p.body, report);
         src.posts.push(p);
     }
-    src.sections.insert("book".into(), SectionInfo { title: title.unwrap_or_else(|| "書".into()), description: None });
+    let own = OwnSection::Book.info(src.language);
+    src.sections.insert("book".into(), SectionInfo { title: title.unwrap_or(own.title), description: None });
     Ok(src)
 }
 

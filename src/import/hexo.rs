@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::post::text;
-use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
+use super::{date_tokens, markdown_files, permalink, read_post, settings, OwnSection, Report, Source};
 use crate::diagnostics::imported::{Conversion, Todo};
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
@@ -42,7 +42,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         }
     }
     if !src.posts.is_empty() {
-        src.sections.insert("posts".into(), SectionInfo { title: "文章".into(), description: None });
+        src.sections.insert("posts".into(), OwnSection::Posts.info(src.language));
     }
     for file in markdown_files(&source, false) {
         let rel = file.strip_prefix(&source).unwrap_or(&file).to_string_lossy().replace('\\', "/");
@@ -54,7 +54,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             Some(dir) => format!("/{dir}"),
             None => format!("/{page}.html"),
         });
-        src.sections.insert("pages".into(), SectionInfo { title: "頁面".into(), description: None });
+        src.sections.insert("pages".into(), OwnSection::Pages.info(src.language));
         src.posts.push(p);
     }
     Ok(src)

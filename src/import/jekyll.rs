@@ -9,7 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::post::{date, strings, text};
-use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
+use super::{date_tokens, markdown_files, permalink, read_post, settings, OwnSection, Report, Source};
 use crate::diagnostics::imported::Conversion;
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
@@ -65,7 +65,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         }
     }
     if !src.posts.is_empty() {
-        src.sections.insert("posts".into(), SectionInfo { title: "文章".into(), description: None });
+        src.sections.insert("posts".into(), OwnSection::Posts.info(src.language));
     }
     for file in markdown_files(root, false) {
         let rel = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
@@ -78,7 +78,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         let page = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(&rel);
         p.aliases.push(format!("/{page}.html"));
         p.body = convert(&p.body, report);
-        src.sections.insert("pages".into(), SectionInfo { title: "頁面".into(), description: None });
+        src.sections.insert("pages".into(), OwnSection::Pages.info(src.language));
         src.posts.push(p);
     }
     Ok(src)

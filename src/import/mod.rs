@@ -75,6 +75,32 @@ pub struct SectionInfo {
     pub description: Option<String>,
 }
 
+/// A section the import names itself (the source gives no title), titled
+/// in the journal's language (Traditional when the source names none).
+#[derive(Debug, Clone, Copy)]
+pub enum OwnSection {
+    Posts,
+    Pages,
+    Book,
+}
+
+impl OwnSection {
+    pub fn info(self, lang: Option<Lang>) -> SectionInfo {
+        use OwnSection::*;
+        let title = match (self, lang.unwrap_or_default()) {
+            (Posts, Lang::Hant | Lang::Hans) => "文章",
+            (Posts, Lang::En) => "Posts",
+            (Pages, Lang::Hant) => "頁面",
+            (Pages, Lang::Hans) => "页面",
+            (Pages, Lang::En) => "Pages",
+            (Book, Lang::Hant) => "書",
+            (Book, Lang::Hans) => "书",
+            (Book, Lang::En) => "Book",
+        };
+        SectionInfo { title: title.to_string(), description: None }
+    }
+}
+
 /// What a kind of source found.
 #[derive(Debug, Default)]
 pub struct Source {

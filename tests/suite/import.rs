@@ -344,6 +344,8 @@ fn a_hexo_blog_in_simplified_chinese_becomes_a_simplified_journal() {
     assert!(report.contains("已转成 Markdown："), "{report}");
     let config = read(&journal, "casebook.yaml");
     assert!(config.contains("title: \"客服部落格\"\nlanguage: zh-Hans\n"), "{config}");
+    // The sections the import names itself are named in Simplified too.
+    assert!(config.contains("title: \"页面\"") && !config.contains("頁面"), "{config}");
     let site = tmp.path().join("site");
     let b = build(&journal, &site, &[]);
     assert!(b.status.success(), "{}", stderr(&b));
