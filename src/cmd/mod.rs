@@ -68,10 +68,11 @@ pub enum Command {
 
 /// Runs the command, with messages in `lang` (see [`Cli::language`]).
 pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
+    let chosen = cli.chosen_language();
     match cli.command {
         Command::Build(args) => build::execute(&cli.root, args, lang),
         Command::Check(args) => check::execute(&cli.root, args, lang),
-        Command::Import(args) => import::execute(&cli.root, args, lang),
+        Command::Import(args) => import::execute(&cli.root, args, lang, chosen),
         Command::Init(args) => init::execute(&cli.root, args, lang),
         Command::New(args) => new::execute(&cli.root, args, lang),
         Command::Rewards(args) => rewards::execute(&cli.root, args, lang),
@@ -80,6 +81,13 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<ExitCode> {
 }
 
 impl Cli {
+    /// The language `--lang` or `CASEBOOK_LANG` names, if either names one
+    /// casebook speaks: what `import` prints in over the language its
+    /// source's settings name.
+    pub fn chosen_language(&self) -> Option<Lang> {
+        self.lang.or_else(|| std::env::var("CASEBOOK_LANG").ok().and_then(|code| Lang::from_code(&code)))
+    }
+
     /// The language of this terminal's messages: `--lang`, else
     /// `CASEBOOK_LANG`, else the journal's `language:` (so one person can
     /// read the messages in their language while the journal keeps its

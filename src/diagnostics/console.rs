@@ -97,6 +97,38 @@ pub enum Said {
     BuildItWith {
         journal: String,
     },
+    /// The refusals of `import` before anything is read or written
+    /// (`import::check_folders`, the write guard).
+    SourceUnreadable {
+        dir: String,
+        error: String,
+    },
+    JournalInsideSource {
+        journal: String,
+        source: String,
+    },
+    SourceInsideJournal {
+        source: String,
+    },
+    JournalIsLink {
+        journal: String,
+    },
+    JournalIsFile {
+        journal: String,
+    },
+    /// An existing folder with files and no casebook.yaml.
+    NotAJournalFolder {
+        journal: String,
+    },
+    /// A planned path (`path`, relative to the journal) that is not plainly inside it.
+    NotInsideJournal {
+        path: String,
+    },
+    /// A planned path reached through a symbolic link (`link`) in the journal.
+    WriteThroughLink {
+        path: String,
+        link: String,
+    },
     // init
     AlreadyAJournal {
         dir: String,
@@ -258,6 +290,24 @@ impl Said {
                 "Nothing was written. Import into an empty folder, or add --force to replace them.".to_string()
             }
             BuildItWith { journal } => format!("Build it with: casebook build --root {journal}"),
+            SourceUnreadable { dir, error } => format!("cannot read the source folder {dir}: {error}"),
+            JournalInsideSource { journal, source } => format!(
+                "the journal {journal} is the source folder or inside it; import into a folder outside {source}"
+            ),
+            SourceInsideJournal { source } => {
+                format!("the source folder {source} is inside the journal's content/; move it out first")
+            }
+            JournalIsLink { journal } => {
+                format!("the journal {journal} is a symbolic link; name the folder itself")
+            }
+            JournalIsFile { journal } => format!("the journal {journal} is a file, not a folder"),
+            NotAJournalFolder { journal } => format!(
+                "{journal} already holds files and is not a casebook journal (it has no casebook.yaml); import into a new or empty folder"
+            ),
+            NotInsideJournal { path } => format!("refusing to write {path}: not a path inside the journal"),
+            WriteThroughLink { path, link } => format!(
+                "refusing to write {path}: {link} is a symbolic link; the import writes only inside the journal"
+            ),
             AlreadyAJournal { dir, existing } => format!(
                 "{dir} already holds a journal ({existing} already there); nothing was changed. Choose a new folder name."
             ),
@@ -384,6 +434,20 @@ impl Said {
             WouldOverwrite { journal } => format!("{journal} 裡的這些檔案已有其他內容，會被覆寫："),
             NothingImported => "沒有寫入任何檔案。請匯入到空的資料夾，或加上 --force 取代這些檔案。".to_string(),
             BuildItWith { journal } => format!("建置網站：casebook build --root {journal}"),
+            SourceUnreadable { dir, error } => format!("無法讀取來源資料夾 {dir}：{error}"),
+            JournalInsideSource { journal, source } => {
+                format!("日誌 {journal} 就是來源資料夾，或在它裡面；請匯入到 {source} 以外的資料夾")
+            }
+            SourceInsideJournal { source } => format!("來源資料夾 {source} 在日誌的 content/ 裡面；請先把它移出來"),
+            JournalIsLink { journal } => format!("日誌 {journal} 是符號連結；請寫出資料夾本身的路徑"),
+            JournalIsFile { journal } => format!("日誌 {journal} 是檔案，不是資料夾"),
+            NotAJournalFolder { journal } => format!(
+                "{journal} 裡已經有檔案，而且不是 casebook 日誌（沒有 casebook.yaml）；請匯入到新的或空的資料夾"
+            ),
+            NotInsideJournal { path } => format!("不寫入 {path}：這不是日誌裡的路徑"),
+            WriteThroughLink { path, link } => {
+                format!("不寫入 {path}：{link} 是符號連結；匯入只會寫在日誌裡面")
+            }
             AlreadyAJournal { dir, existing } => {
                 format!("{dir} 裡已經有日誌（已有 {existing}）；沒有做任何變更。請換一個新的資料夾名稱。")
             }
@@ -494,6 +558,20 @@ impl Said {
             WouldOverwrite { journal } => format!("{journal} 里的这些文件已有其他内容，会被覆盖："),
             NothingImported => "没有写入任何文件。请导入到空文件夹，或加上 --force 替换这些文件。".to_string(),
             BuildItWith { journal } => format!("构建网站：casebook build --root {journal}"),
+            SourceUnreadable { dir, error } => format!("无法读取源文件夹 {dir}：{error}"),
+            JournalInsideSource { journal, source } => {
+                format!("案例库 {journal} 就是源文件夹，或在它里面；请导入到 {source} 以外的文件夹")
+            }
+            SourceInsideJournal { source } => format!("源文件夹 {source} 在案例库的 content/ 里面；请先把它移出来"),
+            JournalIsLink { journal } => format!("案例库 {journal} 是符号链接；请写出文件夹本身的路径"),
+            JournalIsFile { journal } => format!("案例库 {journal} 是文件，不是文件夹"),
+            NotAJournalFolder { journal } => format!(
+                "{journal} 里已经有文件，而且不是 casebook 案例库（没有 casebook.yaml）；请导入到新的或空的文件夹"
+            ),
+            NotInsideJournal { path } => format!("不写入 {path}：这不是案例库里的路径"),
+            WriteThroughLink { path, link } => {
+                format!("不写入 {path}：{link} 是符号链接；导入只会写在案例库里面")
+            }
             AlreadyAJournal { dir, existing } => {
                 format!("{dir} 里已经有案例库（已有 {existing}）；没有做任何修改。请换一个新的文件夹名称。")
             }

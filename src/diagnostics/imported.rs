@@ -1,6 +1,8 @@
 //! The words of `casebook import`'s report, in the three languages: what
-//! was brought in ([`ImportSaid`]) and each thing left for a person
-//! ([`Todo`]), one exhaustive `match` per language like the problems'.
+//! was brought in ([`ImportSaid`], with the labels of what was converted,
+//! [`Conversion`], and of the files left out, [`LeftOut`]) and each thing
+//! left for a person ([`Todo`]), one exhaustive `match` per language like
+//! the problems'.
 
 use super::values::SvgContent;
 use crate::lang::Lang;
@@ -40,6 +42,112 @@ pub enum Todo {
     NotRead { problem: Box<super::Problem> },
 }
 
+/// What of the source's own syntax was converted to Markdown: a label
+/// of the report's "Converted to Markdown" line. The source's template
+/// tags read as written in every language.
+///
+/// Listed (and ordered, as the report lists them) in the order of their
+/// English words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Conversion {
+    /// An R Markdown page (blogdown) imported as Markdown.
+    RMarkdown,
+    /// A Hugo `_index.md` made the title and description of its section.
+    IndexAsSection,
+    /// A link relative to the page's old address (not its file).
+    PageRelativeLink,
+    /// An HTML `<img>` made a Markdown image.
+    RawImg,
+    /// Hexo's `{% asset_img %}`.
+    AssetImg,
+    /// GitBook's `{% hint %}`.
+    Hint,
+    /// Hexo's `{% post_link %}`.
+    PostLink,
+    /// Jekyll's `{% post_url %}`.
+    PostUrl,
+    /// Hugo's `{{< figure >}}`.
+    Figure,
+    /// Hugo's `{{< ref >}}` and `{{< relref >}}`.
+    Ref,
+}
+
+impl Conversion {
+    pub const ALL: [Conversion; 10] = [
+        Conversion::RMarkdown,
+        Conversion::IndexAsSection,
+        Conversion::PageRelativeLink,
+        Conversion::RawImg,
+        Conversion::AssetImg,
+        Conversion::Hint,
+        Conversion::PostLink,
+        Conversion::PostUrl,
+        Conversion::Figure,
+        Conversion::Ref,
+    ];
+
+    pub fn words(self, lang: Lang) -> &'static str {
+        use Conversion::*;
+        match self {
+            RMarkdown => match lang {
+                Lang::En => "R Markdown imported as Markdown (code chunks are shown, not run)",
+                Lang::Hant => "R Markdown 當成 Markdown 匯入（程式碼區塊只顯示、不執行）",
+                Lang::Hans => "R Markdown 当成 Markdown 导入（代码块只显示、不运行）",
+            },
+            IndexAsSection => match lang {
+                Lang::En => "_index.md → section",
+                Lang::Hant => "_index.md → 分區",
+                Lang::Hans => "_index.md → 栏目",
+            },
+            PageRelativeLink => match lang {
+                Lang::En => "link relative to the page's address",
+                Lang::Hant => "相對於頁面網址的連結",
+                Lang::Hans => "相对于页面网址的链接",
+            },
+            RawImg => match lang {
+                Lang::En => "raw <img>",
+                Lang::Hant => "HTML 的 <img> 標籤",
+                Lang::Hans => "HTML 的 <img> 标签",
+            },
+            // The source tool's own tags, as written in every language.
+            AssetImg => "{% asset_img %}",
+            Hint => "{% hint %}",
+            PostLink => "{% post_link %}",
+            PostUrl => "{% post_url %}",
+            Figure => "{{< figure >}}",
+            Ref => "{{< ref >}}",
+        }
+    }
+}
+
+/// Why files of the source were left out on purpose: a label of the
+/// report's "Files left out" line (ordered by its English words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LeftOut {
+    /// blogdown's `.html` rendered from an `.Rmd` that was imported.
+    RenderedHtml,
+    /// An `.Rmarkdown` beside the `.markdown` rendered from it, which was imported.
+    RMarkdownBesideRendered,
+}
+
+impl LeftOut {
+    pub const ALL: [LeftOut; 2] = [LeftOut::RenderedHtml, LeftOut::RMarkdownBesideRendered];
+
+    pub fn words(self, lang: Lang) -> &'static str {
+        use LeftOut::*;
+        match (lang, self) {
+            (Lang::En, RenderedHtml) => "HTML rendered from R Markdown (its source was imported)",
+            (Lang::En, RMarkdownBesideRendered) => {
+                "R Markdown beside the Markdown rendered from it (that was imported)"
+            }
+            (Lang::Hant, RenderedHtml) => "由 R Markdown 產生的 HTML（已匯入它的原始檔）",
+            (Lang::Hant, RMarkdownBesideRendered) => "旁邊有它產生的 Markdown 的 R Markdown（匯入的是那個 Markdown）",
+            (Lang::Hans, RenderedHtml) => "由 R Markdown 生成的 HTML（已导入它的源文件）",
+            (Lang::Hans, RMarkdownBesideRendered) => "旁边有它生成的 Markdown 的 R Markdown（导入的是那个 Markdown）",
+        }
+    }
+}
+
 /// Why an old address cannot be kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddressTaken {
@@ -67,7 +175,7 @@ pub enum ImportSaid {
     FieldsDropped {
         counts: String,
     },
-    /// Files of the source left out on purpose, by why (English labels, like `Converted`).
+    /// Files of the source left out on purpose, by why ([`LeftOut`]'s words).
     FilesLeftOut {
         counts: String,
     },

@@ -147,6 +147,14 @@ fn said_examples() -> Vec<Said> {
         WouldOverwrite { journal: s("j") },
         NothingImported,
         BuildItWith { journal: s("j") },
+        SourceUnreadable { dir: s("blog"), error: s("permission denied") },
+        JournalInsideSource { journal: s("blog/j"), source: s("/home/a/blog") },
+        SourceInsideJournal { source: s("/home/a/j/content/blog") },
+        JournalIsLink { journal: s("j") },
+        JournalIsFile { journal: s("j") },
+        NotAJournalFolder { journal: s("j") },
+        NotInsideJournal { path: s("../x.md") },
+        WriteThroughLink { path: s("content/a.md"), link: s("j/content") },
         AlreadyAJournal { dir: s("j"), existing: s("casebook.yaml") },
         CouldNotCreate { path: s("content") },
         CouldNotWrite { path: s("content/a.md") },
@@ -297,4 +305,49 @@ fn every_line_of_an_import_report_has_words_in_every_language() {
             check_chinese(lang, &line.words(lang), &english, &format!("{line:?}"));
         }
     }
+}
+
+#[test]
+fn every_label_of_an_import_report_has_words_in_every_language() {
+    use super::imported::{Conversion, LeftOut};
+    // A new kind of conversion stops this match until it is listed in ALL.
+    let index = |c: Conversion| match c {
+        Conversion::RMarkdown => 0,
+        Conversion::IndexAsSection => 1,
+        Conversion::PageRelativeLink => 2,
+        Conversion::RawImg => 3,
+        Conversion::AssetImg => 4,
+        Conversion::Hint => 5,
+        Conversion::PostLink => 6,
+        Conversion::PostUrl => 7,
+        Conversion::Figure => 8,
+        Conversion::Ref => 9,
+    };
+    for (i, c) in Conversion::ALL.into_iter().enumerate() {
+        assert_eq!(index(c), i, "{c:?}");
+        let english = c.words(Lang::En);
+        for lang in [Lang::Hant, Lang::Hans] {
+            if english.starts_with('{') {
+                // The source tool's template tags read as written.
+                assert_eq!(c.words(lang), english, "{c:?} in {lang:?}");
+            } else {
+                check_chinese(lang, c.words(lang), english, &format!("{c:?}"));
+            }
+        }
+    }
+    for w in LeftOut::ALL {
+        // A new reason stops this match until it is listed in ALL.
+        match w {
+            LeftOut::RenderedHtml | LeftOut::RMarkdownBesideRendered => {}
+        }
+        for lang in [Lang::Hant, Lang::Hans] {
+            check_chinese(lang, w.words(lang), w.words(Lang::En), &format!("{w:?}"));
+        }
+    }
+    // The report lists labels in the order of their English words, in
+    // every language (the order English reports always had).
+    let english: Vec<&str> = Conversion::ALL.iter().map(|c| c.words(Lang::En)).collect();
+    assert!(english.windows(2).all(|w| w[0] < w[1]) && Conversion::ALL.windows(2).all(|w| w[0] < w[1]));
+    let english: Vec<&str> = LeftOut::ALL.iter().map(|w| w.words(Lang::En)).collect();
+    assert!(english.windows(2).all(|w| w[0] < w[1]) && LeftOut::ALL.windows(2).all(|w| w[0] < w[1]));
 }

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::post::text;
-use super::{markdown_files, read_post, settings, Report, SectionInfo, Source};
-use crate::diagnostics::imported::Todo;
+use super::{markdown_files, read_post, settings, OwnSection, Report, SectionInfo, Source};
+use crate::diagnostics::imported::{Conversion, Todo};
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let book = settings(&root.join("book.json"));
@@ -20,7 +20,12 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let title = text(book.get("title"))
         .or_else(|| crate::content::frontmatter::first_heading(&readme).map(|(_, h)| h))
         .or_else(|| root.file_name().map(|n| n.to_string_lossy().into_owned()));
-    let mut src = Source { title: title.clone(), static_root: root.to_path_buf(), ..Default::default() };
+    let mut src = Source {
+        title: title.clone(),
+        language: super::post::language(book.get("language")),
+        static_root: root.to_path_buf(),
+        ..Default::default()
+    };
     for file in markdown_files(root, false) {
         let rel = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
         if matches!(rel.as_str(), "SUMMARY.md" | "GLOSSARY.md" | "LANGS.md") {
@@ -46,7 +51,8 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         p.body = hints(&p.body, report);
         src.posts.push(p);
     }
-    src.sections.insert("book".into(), SectionInfo { title: title.unwrap_or_else(|| "書".into()), description: None });
+    let own = OwnSection::Book.info(src.language);
+    src.sections.insert("book".into(), SectionInfo { title: title.unwrap_or(own.title), description: None });
     Ok(src)
 }
 
@@ -82,7 +88,7 @@ fn hints(body: &str, report: &mut Report) -> String {
             };
             out.push_str(&format!("> [!{kind}]\n"));
             inside = true;
-            report.converted("{% hint %}");
+            report.converted(Conversion::Hint);
         } else if inside && t.starts_with("{%") && t.contains("endhint") {
             inside = false;
         } else if inside {

@@ -6,13 +6,14 @@
 use std::path::Path;
 
 use super::post::text;
-use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
-use crate::diagnostics::imported::Todo;
+use super::{date_tokens, markdown_files, permalink, read_post, settings, OwnSection, Report, Source};
+use crate::diagnostics::imported::{Conversion, Todo};
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let config = settings(&root.join("_config.yml"));
     let mut src = Source {
         title: text(config.get("title")),
+        language: super::post::language(config.get("language")),
         authors: text(config.get("author")).into_iter().collect(),
         static_root: root.join("source"),
         ..Default::default()
@@ -41,7 +42,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         }
     }
     if !src.posts.is_empty() {
-        src.sections.insert("posts".into(), SectionInfo { title: "文章".into(), description: None });
+        src.sections.insert("posts".into(), OwnSection::Posts.info(src.language));
     }
     for file in markdown_files(&source, false) {
         let rel = file.strip_prefix(&source).unwrap_or(&file).to_string_lossy().replace('\\', "/");
@@ -53,7 +54,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
             Some(dir) => format!("/{dir}"),
             None => format!("/{page}.html"),
         });
-        src.sections.insert("pages".into(), SectionInfo { title: "頁面".into(), description: None });
+        src.sections.insert("pages".into(), OwnSection::Pages.info(src.language));
         src.posts.push(p);
     }
     Ok(src)
@@ -133,7 +134,7 @@ fn convert(body: &str, file: &Path, report: &mut Report) -> String {
     if let Ok(re) = regex::Regex::new(r#"\{%\s*asset_img\s+(\S+)(?:\s+([^%]*?))?\s*%\}"#) {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
-                report.converted("{% asset_img %}");
+                report.converted(Conversion::AssetImg);
                 let title = c.get(2).map(|m| m.as_str().trim_matches(['"', '\''])).unwrap_or_default();
                 let name = &c[1];
                 // A post's assets are in the folder named like the post.
@@ -149,7 +150,7 @@ fn convert(body: &str, file: &Path, report: &mut Report) -> String {
     if let Ok(re) = regex::Regex::new(r#"\{%\s*post_link\s+(\S+)(?:\s+([^%]*?))?\s*%\}"#) {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
-                report.converted("{% post_link %}");
+                report.converted(Conversion::PostLink);
                 match c.get(2).map(|m| m.as_str().trim()).filter(|t| !t.is_empty()) {
                     Some(t) => format!("[[{}|{t}]]", &c[1]),
                     None => format!("[[{}]]", &c[1]),

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::post::{date, text};
 use super::{date_tokens, files_named, permalink, read_post, settings, Report, SectionInfo, Source};
-use crate::diagnostics::imported::Todo;
+use crate::diagnostics::imported::{Conversion, LeftOut, Todo};
 
 const CONFIGS: [&str; 7] =
     ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
@@ -23,6 +23,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let author = author.and_then(|a| if a.is_object() { a.get("name") } else { Some(a) });
     let mut src = Source {
         title: text(config.get("title")),
+        language: language(root, &config),
         authors: text(author).into_iter().collect(),
         static_root: root.join("static"),
         ..Default::default()
@@ -95,6 +96,18 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     Ok(src)
 }
 
+/// The site's language: `languageCode`, else `defaultContentLanguage`, in
+/// the settings file or in `config/_default/` (Hugo's folder of settings).
+fn language(root: &Path, config: &serde_json::Map<String, Value>) -> Option<crate::lang::Lang> {
+    let named = |c: &serde_json::Map<String, Value>| {
+        ["languageCode", "defaultContentLanguage"].iter().find_map(|k| super::post::language(c.get(*k)))
+    };
+    named(config).or_else(|| {
+        let folder = root.join("config/_default");
+        CONFIGS.iter().map(|n| folder.join(n)).filter(|p| p.is_file()).find_map(|p| named(&settings(&p)))
+    })
+}
+
 /// The pages under `content/`: Markdown, and R Markdown (`.Rmd`,
 /// `.Rmarkdown`, blogdown's sources) imported as Markdown: their code
 /// chunks are shown as code, not run. An R Markdown file beside a Markdown
@@ -110,14 +123,14 @@ fn content_files(root: &Path, content: &Path, report: &mut Report) -> Vec<std::p
     for file in &all {
         match file.extension().and_then(|x| x.to_str()).unwrap_or_default() {
             "Rmd" | "Rmarkdown" if has(file, &["md", "markdown"]) => {
-                report.skipped("R Markdown beside the Markdown rendered from it (that was imported)");
+                report.skipped(LeftOut::RMarkdownBesideRendered);
             }
             "Rmd" | "Rmarkdown" => {
-                report.converted("R Markdown imported as Markdown (code chunks are shown, not run)");
+                report.converted(Conversion::RMarkdown);
                 pages.push(file.clone());
             }
             "html" if has(file, &["Rmd", "Rmarkdown"]) => {
-                report.skipped("HTML rendered from R Markdown (its source was imported)");
+                report.skipped(LeftOut::RenderedHtml);
             }
             "html" => {
                 let starts = std::fs::File::open(file).ok().and_then(|f| {
@@ -148,7 +161,7 @@ fn section_page(root: &Path, file: &Path, section: &str, src: &mut Source, repor
     let title = title.unwrap_or_else(|| name.clone());
     let body = p.body.trim();
     let description = text(p.front.get("description")).or_else(|| (!body.is_empty()).then(|| body.to_string()));
-    report.converted("_index.md → section");
+    report.converted(Conversion::IndexAsSection);
     src.sections.insert(name, SectionInfo { title, description });
 }
 
@@ -164,7 +177,7 @@ fn convert(body: &str, targets: &[(String, String)], report: &mut Report) -> Str
     if let (Ok(re), Some(attr)) = (regex::Regex::new(r#"\{\{[<%]\s*figure\s+(.*?)\s*[>%]\}\}"#), &attr) {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
-                report.converted("{{< figure >}}");
+                report.converted(Conversion::Figure);
                 let attrs: std::collections::HashMap<String, String> =
                     attr.captures_iter(&c[1]).map(|a| (a[1].to_string(), a[2].to_string())).collect();
                 let alt = ["caption", "title", "alt"].iter().find_map(|k| attrs.get(*k)).cloned().unwrap_or_default();
@@ -188,7 +201,7 @@ fn convert(body: &str, targets: &[(String, String)], report: &mut Report) -> Str
                 });
                 match found {
                     Some((_, target)) => {
-                        report.converted("{{< ref >}}");
+                        report.converted(Conversion::Ref);
                         format!("/{target}{frag}")
                     }
                     None => c[0].to_string(),

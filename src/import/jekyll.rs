@@ -9,13 +9,15 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::post::{date, strings, text};
-use super::{date_tokens, markdown_files, permalink, read_post, settings, Report, SectionInfo, Source};
+use super::{date_tokens, markdown_files, permalink, read_post, settings, OwnSection, Report, Source};
+use crate::diagnostics::imported::Conversion;
 
 pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
     let config = settings(&root.join("_config.yml"));
     let author = config.get("author").and_then(|a| if a.is_object() { a.get("name") } else { Some(a) });
     let mut src = Source {
         title: text(config.get("title")),
+        language: ["lang", "locale"].iter().find_map(|k| super::post::language(config.get(*k))),
         authors: text(author).into_iter().collect(),
         static_root: root.to_path_buf(),
         ..Default::default()
@@ -63,7 +65,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         }
     }
     if !src.posts.is_empty() {
-        src.sections.insert("posts".into(), SectionInfo { title: "文章".into(), description: None });
+        src.sections.insert("posts".into(), OwnSection::Posts.info(src.language));
     }
     for file in markdown_files(root, false) {
         let rel = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
@@ -76,7 +78,7 @@ pub fn read(root: &Path, report: &mut Report) -> anyhow::Result<Source> {
         let page = rel.rsplit_once('.').map(|(s, _)| s).unwrap_or(&rel);
         p.aliases.push(format!("/{page}.html"));
         p.body = convert(&p.body, report);
-        src.sections.insert("pages".into(), SectionInfo { title: "頁面".into(), description: None });
+        src.sections.insert("pages".into(), OwnSection::Pages.info(src.language));
         src.posts.push(p);
     }
     Ok(src)
@@ -111,7 +113,7 @@ fn convert(body: &str, report: &mut Report) -> String {
     if let Ok(re) = regex::Regex::new(r#"\{%\s*post_url\s+(?:[^%\s]*/)?(\S+?)\s*%\}"#) {
         out = re
             .replace_all(&out, |c: &regex::Captures| {
-                report.converted("{% post_url %}");
+                report.converted(Conversion::PostUrl);
                 format!("/posts/{}.md", dated_name(&format!("{}.md", &c[1])).1.trim_end_matches(".md"))
             })
             .into_owned();

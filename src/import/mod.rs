@@ -32,8 +32,8 @@ use std::path::{Path, PathBuf};
 
 use post::Post;
 
-use crate::diagnostics::imported::{ImportSaid, Todo};
-use crate::diagnostics::SvgContent;
+use crate::diagnostics::imported::{Conversion, ImportSaid, LeftOut, Todo};
+use crate::diagnostics::{Said, SvgContent};
 use crate::lang::Lang;
 
 /// The kinds of source `import` reads.
@@ -75,10 +75,38 @@ pub struct SectionInfo {
     pub description: Option<String>,
 }
 
+/// A section the import names itself (the source gives no title), titled
+/// in the journal's language (Traditional when the source names none).
+#[derive(Debug, Clone, Copy)]
+pub enum OwnSection {
+    Posts,
+    Pages,
+    Book,
+}
+
+impl OwnSection {
+    pub fn info(self, lang: Option<Lang>) -> SectionInfo {
+        use OwnSection::*;
+        let title = match (self, lang.unwrap_or_default()) {
+            (Posts, Lang::Hant | Lang::Hans) => "文章",
+            (Posts, Lang::En) => "Posts",
+            (Pages, Lang::Hant) => "頁面",
+            (Pages, Lang::Hans) => "页面",
+            (Pages, Lang::En) => "Pages",
+            (Book, Lang::Hant) => "書",
+            (Book, Lang::Hans) => "书",
+            (Book, Lang::En) => "Book",
+        };
+        SectionInfo { title: title.to_string(), description: None }
+    }
+}
+
 /// What a kind of source found.
 #[derive(Debug, Default)]
 pub struct Source {
     pub title: Option<String>,
+    /// The language the source's settings name, when it is one of casebook's.
+    pub language: Option<Lang>,
     /// Authors named in the source's settings.
     pub authors: Vec<String>,
     pub sections: BTreeMap<String, SectionInfo>,
@@ -90,13 +118,16 @@ pub struct Source {
 /// What an import did and what is left for a person.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// The journal's language, from the source's settings (`None`: not
+    /// said, or none casebook speaks).
+    pub language: Option<Lang>,
     pub articles: usize,
     pub copied: usize,
     pub mapped: BTreeMap<String, usize>,
     pub dropped: BTreeMap<String, usize>,
-    pub converted: BTreeMap<String, usize>,
+    pub converted: BTreeMap<Conversion, usize>,
     /// Files of the source left out on purpose, by why.
-    pub skipped: BTreeMap<String, usize>,
+    pub skipped: BTreeMap<LeftOut, usize>,
     /// What to do, at `file:line`.
     pub todo: Vec<(String, usize, Todo)>,
 }
@@ -108,11 +139,11 @@ impl Report {
     pub fn dropped(&mut self, key: &str) {
         *self.dropped.entry(key.to_string()).or_default() += 1;
     }
-    pub fn converted(&mut self, what: &str) {
-        *self.converted.entry(what.to_string()).or_default() += 1;
+    pub fn converted(&mut self, what: Conversion) {
+        *self.converted.entry(what).or_default() += 1;
     }
-    pub fn skipped(&mut self, why: &str) {
-        *self.skipped.entry(why.to_string()).or_default() += 1;
+    pub fn skipped(&mut self, why: LeftOut) {
+        *self.skipped.entry(why).or_default() += 1;
     }
     pub fn todo(&mut self, file: &str, line: usize, what: Todo) {
         self.todo.push((file.to_string(), line, what));
@@ -130,13 +161,13 @@ impl Report {
         let counts = (!self.mapped.is_empty()).then(|| post::counts(&self.mapped));
         lines.push(ImportSaid::FieldsMapped { counts });
         if !self.converted.is_empty() {
-            lines.push(ImportSaid::Converted { counts: post::counts(&self.converted) });
+            lines.push(ImportSaid::Converted { counts: labelled(&self.converted, |c| c.words(lang)) });
         }
         if !self.dropped.is_empty() {
             lines.push(ImportSaid::FieldsDropped { counts: post::counts(&self.dropped) });
         }
         if !self.skipped.is_empty() {
-            lines.push(ImportSaid::FilesLeftOut { counts: post::counts(&self.skipped) });
+            lines.push(ImportSaid::FilesLeftOut { counts: labelled(&self.skipped, |w| w.words(lang)) });
         }
         lines.push(match self.todo.len() {
             0 => ImportSaid::NothingForAPerson,
@@ -158,6 +189,12 @@ impl Report {
         }
         t
     }
+}
+
+/// `label 2, label 1`: counts by their labels' words (in the order of the
+/// labels, which is that of their English words).
+fn labelled<K: Copy>(map: &BTreeMap<K, usize>, words: impl Fn(K) -> &'static str) -> String {
+    map.iter().map(|(k, n)| format!("{} {n}", words(*k))).collect::<Vec<_>>().join(", ")
 }
 
 /// One file of the journal to write.
@@ -193,6 +230,7 @@ pub fn plan(source: &Path, from: From) -> anyhow::Result<(Plan, Report)> {
         report.articles += 1;
     }
     plan.insert(PathBuf::from("casebook.yaml"), Planned::Text(config_text(&src)));
+    report.language = src.language;
     if !shared.authors.is_empty() {
         let mut y = String::new();
         for (id, name) in &shared.authors {
@@ -220,11 +258,15 @@ fn author_id(name: &str) -> String {
     crate::urls::slugify(name, crate::urls::SlugMode::Ascii)
 }
 
-/// The settings: the site's title and one section per folder.
+/// The settings: the site's title, its language (when the source names
+/// one of the three) and one section per folder.
 fn config_text(src: &Source) -> String {
     let mut y = String::from("# Written by `casebook import`.\n");
     if let Some(t) = &src.title {
         let _ = writeln!(y, "title: {}", post::quoted(t));
+    }
+    if let Some(lang) = src.language {
+        let _ = writeln!(y, "language: {}", lang.code());
     }
     if !src.sections.is_empty() {
         y += "sections:\n";
@@ -352,7 +394,7 @@ fn raw_images(body: &str, report: &mut Report) -> String {
             attr.captures_iter(tag).filter_map(|a| Some((a.get(1)?.as_str(), a.get(2)?.as_str()))).collect();
         match attrs.get("src") {
             Some(src) if post::is_local_file(src) => {
-                report.converted("raw <img>");
+                report.converted(Conversion::RawImg);
                 format!("![{}]({})", attrs.get("alt").copied().unwrap_or_default(), src.replace(' ', "%20"))
             }
             _ => tag.to_string(),
@@ -394,7 +436,7 @@ fn page_links(body: &str, old: &str, report: &mut Report) -> String {
             }
         }
         let slash = if path.ends_with('/') { "/" } else { "" };
-        report.converted("link relative to the page's address");
+        report.converted(Conversion::PageRelativeLink);
         format!("](/{}{slash}{}", parts.join("/"), &dest[path.len()..])
     })
     .into_owned()
@@ -540,20 +582,21 @@ pub fn conflicts(plan: &Plan, journal: &Path) -> Vec<PathBuf> {
 }
 
 /// Writes the plan into `journal`: nothing is written when a file would
-/// land outside it ([`safety::check_plan`]).
-pub fn write(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
-    safety::check_plan(plan, journal)?;
+/// land outside it ([`safety::check_plan`]). Errors are in `lang`.
+pub fn write(plan: &Plan, journal: &Path, lang: Lang) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    safety::check_plan(plan, journal).map_err(|said| anyhow::anyhow!(said.words(lang)))?;
     for (rel, planned) in plan {
         let to = journal.join(rel);
         if let Some(dir) = to.parent() {
             std::fs::create_dir_all(dir)
-                .map_err(|e| anyhow::anyhow!("cannot make the folder {}: {e}", dir.display()))?;
+                .with_context(|| Said::CouldNotCreate { path: dir.display().to_string() }.words(lang))?;
         }
         match planned {
             Planned::Text(t) => std::fs::write(&to, t),
             Planned::Copy(from) => std::fs::copy(from, &to).map(|_| ()),
         }
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", to.display()))?;
+        .with_context(|| Said::CouldNotWrite { path: to.display().to_string() }.words(lang))?;
     }
     Ok(())
 }

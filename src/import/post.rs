@@ -149,6 +149,16 @@ pub fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The language a setting names (`zh-CN`, or a list whose first item
+/// does, as Hexo allows), when it is one casebook speaks.
+pub fn language(v: Option<&Value>) -> Option<crate::lang::Lang> {
+    let first = match v? {
+        Value::Array(items) => items.first(),
+        one => Some(one),
+    };
+    crate::lang::Lang::from_code(&text(first)?)
+}
+
 /// Every string in a field: a list (nested lists flattened, as Hexo writes
 /// categories), or one string split at commas.
 pub fn strings(v: Option<&Value>) -> Vec<String> {

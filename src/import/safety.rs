@@ -10,39 +10,35 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{Plan, Report};
 use crate::diagnostics::imported::Todo;
+use crate::diagnostics::Said;
 
 /// Refuses a journal that is the source, inside it, holds the source in
 /// its `content/`, or is an existing folder with files (other than
 /// hidden ones, like `.git`) that is not a journal (no casebook.yaml).
-pub fn check_folders(source: &Path, journal: &Path) -> anyhow::Result<()> {
+/// The refusal is a [`Said`], printed in the language of the messages.
+pub fn check_folders(source: &Path, journal: &Path) -> Result<(), Said> {
+    let shown = |p: &Path| p.display().to_string();
     let source = std::fs::canonicalize(source)
-        .map_err(|e| anyhow::anyhow!("cannot read the source folder {}: {e}", source.display()))?;
+        .map_err(|e| Said::SourceUnreadable { dir: shown(source), error: e.to_string() })?;
     let journal_abs = resolved(journal);
     if journal_abs.starts_with(&source) {
-        anyhow::bail!(
-            "the journal {} is the source folder or inside it; import into a folder outside {}",
-            journal.display(),
-            source.display()
-        );
+        return Err(Said::JournalInsideSource { journal: shown(journal), source: shown(&source) });
     }
     if source.starts_with(journal_abs.join(crate::paths::CONTENT_DIR)) {
-        anyhow::bail!("the source folder {} is inside the journal's content/; move it out first", source.display());
+        return Err(Said::SourceInsideJournal { source: shown(&source) });
     }
     let meta = std::fs::symlink_metadata(journal);
     if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
-        anyhow::bail!("the journal {} is a symbolic link; name the folder itself", journal.display());
+        return Err(Said::JournalIsLink { journal: shown(journal) });
     }
     if meta.as_ref().is_ok_and(|m| !m.is_dir()) {
-        anyhow::bail!("the journal {} is a file, not a folder", journal.display());
+        return Err(Said::JournalIsFile { journal: shown(journal) });
     }
     // `.git` and the like do not count: `git init` first is fine.
     let has_files = std::fs::read_dir(journal)
         .is_ok_and(|d| d.filter_map(Result::ok).any(|e| !e.file_name().to_string_lossy().starts_with('.')));
     if has_files && !journal.join("casebook.yaml").is_file() {
-        anyhow::bail!(
-            "{} already holds files and is not a casebook journal (it has no casebook.yaml); import into a new or empty folder",
-            journal.display()
-        );
+        return Err(Said::NotAJournalFolder { journal: shown(journal) });
     }
     Ok(())
 }
@@ -72,20 +68,16 @@ fn resolved(path: &Path) -> PathBuf {
 /// plainly relative, or one reached through a symbolic link (a folder or
 /// the file itself) already in the journal. Checked before anything is
 /// written.
-pub fn check_plan(plan: &Plan, journal: &Path) -> anyhow::Result<()> {
+pub fn check_plan(plan: &Plan, journal: &Path) -> Result<(), Said> {
     for rel in plan.keys() {
         if rel.as_os_str().is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-            anyhow::bail!("refusing to write {}: not a path inside the journal", rel.display());
+            return Err(Said::NotInsideJournal { path: rel.display().to_string() });
         }
         let mut at = journal.to_path_buf();
         for part in rel.components() {
             at.push(part);
             if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-                anyhow::bail!(
-                    "refusing to write {}: {} is a symbolic link; the import writes only inside the journal",
-                    rel.display(),
-                    at.display()
-                );
+                return Err(Said::WriteThroughLink { path: rel.display().to_string(), link: at.display().to_string() });
             }
         }
     }

@@ -317,3 +317,119 @@ fn dates_from_git_follow_renames_for_many_pages() {
         assert!(text.contains(&format!("date: {date}T10:00:00+08:00\n")), "{file}: {text}");
     }
 }
+
+/// `casebook import SOURCE JOURNAL extra…` with no `CASEBOOK_LANG`, so the
+/// report speaks the source's language unless `--lang` says otherwise.
+fn import_unset(source: &std::path::Path, journal: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .env_remove("CASEBOOK_LANG")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .arg("import")
+        .arg(source)
+        .arg(journal)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_hexo_blog_in_simplified_chinese_becomes_a_simplified_journal() {
+    // The fixture's _config.yml says `language: zh-CN`.
+    let tmp = tempfile::tempdir().unwrap();
+    let (source, journal) = (fixture("import/hexo"), tmp.path().join("journal"));
+    let o = import_unset(&source, &journal, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(report.contains("已从 Hexo 源导入 3 篇文章到") && report.contains("构建网站："), "{report}");
+    assert!(report.contains("已转成 Markdown："), "{report}");
+    let config = read(&journal, "casebook.yaml");
+    assert!(config.contains("title: \"客服部落格\"\nlanguage: zh-Hans\n"), "{config}");
+    // The sections the import names itself are named in Simplified too.
+    assert!(config.contains("title: \"页面\"") && !config.contains("頁面"), "{config}");
+    let site = tmp.path().join("site");
+    let b = build(&journal, &site, &[]);
+    assert!(b.status.success(), "{}", stderr(&b));
+    let page = read(&site, "index.html");
+    assert!(page.contains("lang=\"zh-Hans\"") && page.contains("搜索") && !page.contains("搜尋"), "{page}");
+    // --lang (or CASEBOOK_LANG) still chooses the report's language.
+    let o = import_unset(&source, &tmp.path().join("again"), &["--lang", "zh-Hant"]);
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(report.contains("已從 Hexo 來源匯入 3 篇文章到"), "{report}");
+    assert!(read(&tmp.path().join("again"), "casebook.yaml").contains("language: zh-Hans\n"));
+}
+
+/// Files of a source: (path, text).
+type Files<'a> = &'a [(&'a str, &'a str)];
+
+#[test]
+fn each_kind_of_source_names_the_journals_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let post = "---\ntitle: 甲\ndate: 2016-05-01\n---\n內容\n";
+    // (--from, the source's files, the language casebook.yaml gets)
+    let sources: [(&str, Files, Option<&str>); 7] = [
+        ("hexo", &[("_config.yml", "language:\n  - zh-TW\n  - en\n"), ("source/_posts/a.md", post)], Some("zh-Hant")),
+        ("hugo", &[("config.toml", "defaultContentLanguage = \"en\"\n"), ("content/posts/a.md", post)], Some("en")),
+        (
+            "hugo",
+            &[
+                ("config.toml", "title = \"甲\"\n"),
+                ("config/_default/hugo.toml", "languageCode = \"zh-cn\"\n"),
+                ("content/posts/a.md", post),
+            ],
+            Some("zh-Hans"),
+        ),
+        ("jekyll", &[("_config.yml", "locale: zh_CN\n"), ("_posts/2016-05-01-a.md", post)], Some("zh-Hans")),
+        ("jekyll", &[("_config.yml", "lang: fr\n"), ("_posts/2016-05-01-a.md", post)], None),
+        (
+            "gitbook",
+            &[("book.json", "{\"language\": \"en\"}"), ("SUMMARY.md", "* [甲](a.md)\n"), ("a.md", "# 甲\n")],
+            Some("en"),
+        ),
+        ("gitbook", &[("SUMMARY.md", "* [甲](a.md)\n"), ("a.md", "# 甲\n")], None),
+    ];
+    for (n, (from, files, want)) in sources.iter().enumerate() {
+        let source = tmp.path().join(format!("source{n}"));
+        for (rel, text) in *files {
+            std::fs::create_dir_all(source.join(rel).parent().unwrap()).unwrap();
+            std::fs::write(source.join(rel), text).unwrap();
+        }
+        let journal = tmp.path().join(format!("journal{n}"));
+        let o = casebook(&["import", "--from", from, source.to_str().unwrap(), journal.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let config = read(&journal, "casebook.yaml");
+        match want {
+            Some(code) => assert!(config.contains(&format!("\nlanguage: {code}\n")), "{n} {from}: {config}"),
+            None => assert!(!config.contains("language:"), "{n} {from}: {config}"),
+        }
+    }
+}
+
+#[test]
+fn the_reports_labels_and_the_refusals_speak_every_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = fixture("import/blogdown");
+    for (lang, converted, left_out) in [
+        (
+            "zh-Hant",
+            "已轉成 Markdown：R Markdown 當成 Markdown 匯入（程式碼區塊只顯示、不執行） 1",
+            "略過的檔案：由 R Markdown 產生的 HTML（已匯入它的原始檔） 1, 旁邊有它產生的 Markdown 的 R Markdown（匯入的是那個 Markdown） 1",
+        ),
+        (
+            "zh-Hans",
+            "已转成 Markdown：R Markdown 当成 Markdown 导入（代码块只显示、不运行） 1",
+            "跳过的文件：由 R Markdown 生成的 HTML（已导入它的源文件） 1, 旁边有它生成的 Markdown 的 R Markdown（导入的是那个 Markdown） 1",
+        ),
+    ] {
+        let o = import_unset(&source, &tmp.path().join(lang), &["--lang", lang]);
+        let report = String::from_utf8_lossy(&o.stdout);
+        assert!(report.contains(converted) && report.contains(left_out), "{report}");
+    }
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    for (lang, want) in
+        [("zh-Hant", "是檔案，不是資料夾"), ("zh-Hans", "是文件，不是文件夹"), ("en", "is a file, not a folder")]
+    {
+        let o = import_unset(&source, &file, &["--lang", lang]);
+        assert!(!o.status.success() && stderr(&o).contains(want), "{}", stderr(&o));
+    }
+}
