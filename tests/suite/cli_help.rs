@@ -43,7 +43,7 @@ fn help_speaks_each_language() {
     let o = run(&["--help"], Some("zh-Hans"), tmp.path());
     assert!(stdout(&o).contains("命令：\n  build    把网站构建到 public/"), "{}", stdout(&o));
     let o = run(&["--lang", "zh-TW", "new", "--help"], Some("en"), tmp.path());
-    assert!(stdout(&o).contains("引數：\n  <KIND>\n          要寫哪一種。"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("引數：\n  <種類>\n          要寫哪一種。"), "{}", stdout(&o));
 }
 
 #[test]

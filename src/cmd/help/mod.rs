@@ -159,6 +159,11 @@ fn localized_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
     }
     let arg = if long != short { arg.long_help(long) } else { arg };
     let arg = arg.help(short);
+    let names: Vec<&str> = arg.get_value_names().unwrap_or_default().iter().map(|n| n.as_str()).collect();
+    let arg = match names.iter().map(|n| words::words(&format!("@name:{n}"), lang)).collect::<Option<Vec<_>>>() {
+        Some(names) if !names.is_empty() => arg.value_names(names),
+        _ => arg,
+    };
     if takes_values {
         arg.hide_possible_values(true).hide_default_value(true)
     } else {

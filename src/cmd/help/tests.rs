@@ -14,6 +14,9 @@ fn keys_of(cmd: &Command, key: &str, into: &mut BTreeSet<String>) {
     for arg in cmd.get_arguments() {
         let arg_key = super::arg_key(arg, key);
         if arg.get_action().takes_values() {
+            for name in arg.get_value_names().unwrap_or_default() {
+                into.insert(format!("@name:{name}"));
+            }
             for value in arg.get_possible_values() {
                 into.insert(format!("{arg_key}={}", value.get_name()));
             }
@@ -43,7 +46,8 @@ fn every_command_argument_and_value_has_words_in_each_language() {
     // And no row is left over from something that is gone (`@` rows are
     // the frame: headings and the like).
     for (key, _) in TABLE {
-        assert!(keys.contains(*key) || key.starts_with('@'), "`{key}` is not in the command line");
+        let frame = key.starts_with('@') && !key.starts_with("@name:");
+        assert!(keys.contains(*key) || frame, "`{key}` is not in the command line");
     }
     let unique: BTreeSet<&str> = TABLE.iter().map(|(k, _)| *k).collect();
     assert_eq!(unique.len(), TABLE.len(), "a key is written twice");
@@ -90,9 +94,9 @@ fn missing_and_wrong_values_are_told_in_words() {
         let err = super::command(lang).try_get_matches_from(args).err();
         err.and_then(|e| errors::written(&e, lang)).unwrap_or_default()
     };
-    assert!(said(Lang::Hant, &["casebook", "new", "case"]).starts_with("錯誤：少寫了必填的 `<TITLE>`\n"));
+    assert!(said(Lang::Hant, &["casebook", "new", "case"]).starts_with("錯誤：少寫了必填的 `<標題>`\n"));
     assert!(said(Lang::Hans, &["casebook", "check", "--format", "xml"])
-        .starts_with("错误：`--format <FORMAT>` 不能是 `xml`；可以写 `human`、`github`、`json`\n"));
+        .starts_with("错误：`--format <格式>` 不能是 `xml`；可以写 `human`、`github`、`json`\n"));
     assert!(said(Lang::En, &["casebook", "--lang", "fr", "build"])
         .starts_with("error: `fr` is not a value `--lang <CODE>` takes; it takes `zh-Hant`, `zh-Hans`, `en`\n"));
 }
