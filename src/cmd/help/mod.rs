@@ -48,9 +48,9 @@ pub fn early_language(args: &[OsString]) -> Lang {
 /// The command line with its words in `lang`.
 pub fn command(lang: Lang) -> Command {
     // The texts go in before clap builds the tree, since it decides then
-    // whether `--help` shows more than `-h`; building adds `--help`,
-    // `--version` and `help`, and copies `--root` and `--lang` into every
-    // command, so their words go in after.
+    // whether `--help` shows more than `-h` (and copies `--root` and
+    // `--lang`, words included, into every command); building adds
+    // `--help`, `--version` and `help`, whose words go in after.
     let mut cmd = texts(Cli::command(), "", lang);
     cmd.build();
     frame(cmd, "", lang)
@@ -128,6 +128,10 @@ fn arg_key(arg: &Arg, command: &str) -> String {
     }
 }
 
+/// `arg` of the command at `command` with its words in `lang`: its help,
+/// the values it takes and its default (in place of clap's `[default: ..]`
+/// and `[possible values: ..]`), and the names in `<DIR>`. Unchanged when
+/// the table has no row for it.
 fn localized_arg(arg: Arg, command: &str, lang: Lang) -> Arg {
     let key = arg_key(&arg, command);
     let Some(text) = words::words(&key, lang) else {
