@@ -12,21 +12,14 @@ use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write the site (default: public/ inside the journal).
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// Include articles marked `draft: true` (for previews).
     #[arg(long)]
     pub drafts: bool,
-    /// Use this address instead of base_url from casebook.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// Write the site from every article that is valid, leaving out the
-    /// articles and files with errors (listed); still exits with failure. For the first build
-    /// of a journal brought in from elsewhere.
     #[arg(long)]
     pub keep_going: bool,
-    /// Print nothing but problems.
     #[arg(long, short)]
     pub quiet: bool,
 }

@@ -14,30 +14,19 @@ use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
-    /// file:line:col: what is wrong, for people.
     Human,
-    /// GitHub Actions annotations (::error file=...,line=...,title=KIND::...).
     Github,
-    /// One JSON object per line, per problem, with its kind.
     Json,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// How to print the problems.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// Report only problems in files changed since this git revision (and
-    /// broken links into them), like origin/main.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
-    /// Check drafts as articles too (links, sections, ...). Customer data
-    /// in drafts and in every text file under content/ is always checked.
     #[arg(long)]
     pub drafts: bool,
-    /// Leave out problems of this kind, like `link/broken-anchor`, or of a
-    /// group, like `privacy/` (may be given more than once). Each problem's
-    /// kind is in the json output and in the title of a github annotation.
     #[arg(long, value_name = "KIND")]
     pub ignore: Vec<String>,
 }

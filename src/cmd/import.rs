@@ -12,14 +12,10 @@ use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The folder of the site or notes to bring in.
     pub source: PathBuf,
-    /// The journal folder to write (made if it does not exist).
     pub journal: PathBuf,
-    /// What the source is (found from its files when left out).
     #[arg(long, value_enum)]
     pub from: Option<From>,
-    /// Replace files in the journal that hold something else.
     #[arg(long)]
     pub force: bool,
 }

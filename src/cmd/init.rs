@@ -13,7 +13,6 @@ use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The folder to create the journal in (it may exist, but must not hold a journal).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 }

@@ -3,13 +3,14 @@
 
 pub mod build;
 pub mod check;
+pub mod help;
 pub mod import;
 pub mod init;
 pub mod new;
 pub mod rewards;
 pub mod serve;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -17,22 +18,15 @@ use clap::{Parser, Subcommand};
 use crate::diagnostics::Said;
 use crate::lang::Lang;
 
+/// The command line. Its help, in the three languages, is in
+/// [`help`]'s table of words (one row per command, argument and value),
+/// not in doc comments here: [`help::command`] builds it.
 #[derive(Debug, Parser)]
-#[command(
-    name = "casebook",
-    version,
-    about = "Turns a journal of customer-service cases (Markdown files in a git repository) into an intranet site.",
-    long_about = "Turns a journal of customer-service cases (Markdown files in a git repository) into an intranet site.\n\n\
-Start a journal with `casebook init my-journal`, write a case with\n`casebook new case \"客戶要求退回已拆封耳機\"`, and build the site with `casebook build`."
-)]
+#[command(name = "casebook", version)]
 pub struct Cli {
-    /// The journal folder (the one holding casebook.yaml and content/).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
 
-    /// The language of messages: zh-Hant, zh-Hans or en (also zh-TW,
-    /// zh-CN, ...). Default: CASEBOOK_LANG if set, else the journal's
-    /// `language:` (zh-Hant when it has none).
     #[arg(long, global = true, value_name = "CODE", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
@@ -42,27 +36,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the site into public/ (or the folder given with --output).
     Build(build::Args),
-    /// Check every article, link and data file without writing a site (for pull requests).
     Check(check::Args),
-    /// Write a journal from a Hexo, Hugo, Jekyll or GitBook site, or a folder of Markdown notes.
     Import(import::Args),
-    /// Create a new journal folder, ready to write in.
     Init(init::Args),
-    /// Write a new case or essay from the journal's template, dated today.
     New(new::Args),
-    /// Build the journal, serve it on this computer and rebuild after every save.
     Serve(serve::Args),
-    /// Print the editors' picks and their awards (data/featured.yaml), with totals per author.
-    ///
-    /// A money award is divided equally among the article's authors, in cents:
-    /// each gets the same whole number of cents, and the cents that do not
-    /// divide evenly go to the first author the article names, so the shares
-    /// always add up to the award. 1000 TWD among 3 authors: 333.34, 333.33
-    /// and 333.33; 100 USD among 3: 33.34, 33.33 and 33.33. An amount is shown
-    /// without decimals when it is whole (250), else with 2 (333.34). A named
-    /// prize goes to each author.
     Rewards(rewards::Args),
 }
 
@@ -94,20 +73,25 @@ impl Cli {
     /// own). With it, the line to print when `CASEBOOK_LANG` names no
     /// language casebook speaks.
     pub fn language(&self) -> (Lang, Option<Said>) {
-        if let Some(lang) = self.lang {
-            return (lang, None);
-        }
-        let journal = || crate::config::load(&self.root).0.lang();
-        match std::env::var("CASEBOOK_LANG") {
-            Ok(code) if !code.trim().is_empty() => match Lang::from_code(&code) {
-                Some(lang) => (lang, None),
-                None => {
-                    let using = journal();
-                    (using, Some(Said::UnknownLanguage { written: code, using }))
-                }
-            },
-            _ => (journal(), None),
-        }
+        language(self.lang, &self.root)
+    }
+}
+
+/// [`Cli::language`] for `--lang` and `--root` as given.
+fn language(flag: Option<Lang>, root: &Path) -> (Lang, Option<Said>) {
+    if let Some(lang) = flag {
+        return (lang, None);
+    }
+    let journal = || crate::config::load(root).0.lang();
+    match std::env::var("CASEBOOK_LANG") {
+        Ok(code) if !code.trim().is_empty() => match Lang::from_code(&code) {
+            Some(lang) => (lang, None),
+            None => {
+                let using = journal();
+                (using, Some(Said::UnknownLanguage { written: code, using }))
+            }
+        },
+        _ => (journal(), None),
     }
 }
 

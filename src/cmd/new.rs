@@ -14,27 +14,19 @@ use crate::urls::slugify;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum NewKind {
-    /// A customer case: 背景, 處理過程, 結果, 根本原因, 經驗教訓.
     Case,
-    /// An essay: work reflections, notes, lessons.
     Essay,
-    /// A critique (點評) of a published case; name the case with --to.
     Response,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// What to write.
     pub kind: NewKind,
-    /// The title, in quotes: "客戶要求退回已拆封耳機".
     pub title: String,
-    /// The folder under content/ (default: cases or essays).
     #[arg(long, value_name = "SECTION")]
     pub section: Option<String>,
-    /// For a response: the slug, path or title of the case it answers.
     #[arg(long, value_name = "CASE")]
     pub to: Option<String>,
-    /// The author id or name (default: your git user.name).
     #[arg(long)]
     pub author: Option<String>,
 }

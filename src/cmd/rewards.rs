@@ -15,20 +15,15 @@ use crate::urls::encode_path;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
-    /// Columns for reading in a terminal.
     Table,
-    /// Comma-separated, for a spreadsheet (UTF-8 with a byte-order mark, for Excel).
     Csv,
-    /// One JSON object with the rows and the totals.
     Json,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only this period, like 2026-11 (default: every period).
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
-    /// How to print the list.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }

@@ -11,20 +11,14 @@ use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// The address to listen on; only this computer by default.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
-    /// Open the site in the browser.
     #[arg(long)]
     pub open: bool,
-    /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
-    /// Also answer requests addressed to this name (this computer's name on
-    /// the network, with --bind); others are refused. Repeat for more names.
     #[arg(long = "allow-host", value_name = "NAME")]
     pub allow_hosts: Vec<String>,
 }

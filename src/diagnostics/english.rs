@@ -366,6 +366,10 @@ impl Problem {
             UnknownLanguage { found } => format!(
                 "`language` must be zh-Hant (Traditional Chinese), zh-Hans (Simplified Chinese) or en (English), found `{found}`; the site and its messages are in Traditional Chinese until it names one of them"
             ),
+            // issue 16 (help)
+            UnknownInterfaceWord { key } => format!(
+                "`{key}` is not one of the interface's words; their names are in the README, under \"The interface's language\""
+            ),
         }
     }
 }

@@ -353,6 +353,10 @@ impl Problem {
             UnknownLanguage { found } => format!(
                 "`language` 必须是 zh-Hant（繁体中文）、zh-Hans（简体中文）或 en（英文），这里写的是 `{found}`；改正之前，网站和提示信息都使用繁体中文"
             ),
+            // issue 16 (help)
+            UnknownInterfaceWord { key } => {
+                format!("没有 `{key}` 这个界面文字；可以用的名称请看 README 里「The interface's language」那一节")
+            }
         }
     }
 }

@@ -351,6 +351,10 @@ impl Problem {
             UnknownLanguage { found } => format!(
                 "`language` 必須是 zh-Hant（繁體中文）、zh-Hans（簡體中文）或 en（英文），這裡寫的是 `{found}`；在改正之前，網站和訊息都使用繁體中文"
             ),
+            // issue 16 (help)
+            UnknownInterfaceWord { key } => {
+                format!("沒有 `{key}` 這個介面文字；可以用的名稱請看 README 裡「The interface's language」那一節")
+            }
         }
     }
 }

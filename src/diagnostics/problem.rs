@@ -455,6 +455,13 @@ pub enum Problem {
     UnknownLanguage {
         found: String,
     },
+    // issue 16 (help)
+    /// A key under `strings:` (or in `i18n/<language>.yaml`) that is no
+    /// interface word and close to none: the ~130 names would not help, the
+    /// README's section does.
+    UnknownInterfaceWord {
+        key: String,
+    },
 }
 
 impl Problem {
@@ -762,6 +769,8 @@ impl Problem {
             ArticleSkipped { .. } => "build/article-skipped",
             // issue 16 (msg)
             UnknownLanguage { .. } => "config/bad-language",
+            // issue 16 (help)
+            UnknownInterfaceWord { .. } => "config/unknown-key",
         }
     }
 

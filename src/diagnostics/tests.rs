@@ -205,6 +205,8 @@ pub(super) fn examples() -> Vec<Problem> {
         why(LinkProblem::LeftOut { written: s("a.md"), source: s("content/cases/a.md") }),
         // issue 16 (msg)
         UnknownLanguage { found: s("chinese") },
+        // issue 16 (help)
+        UnknownInterfaceWord { key: s("zzz") },
     ]
 }
 
@@ -343,10 +345,12 @@ fn variant(p: &Problem) -> usize {
         ArticleSkipped { .. } => 123,
         // issue 16 (msg)
         UnknownLanguage { .. } => 124,
+        // issue 16 (help)
+        UnknownInterfaceWord { .. } => 125,
     }
 }
 
-const VARIANTS: usize = 125;
+const VARIANTS: usize = 126;
 
 #[test]
 fn every_variant_has_an_example() {

@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod cli_help;
 mod editorial;
 mod forgiving;
 mod history;

@@ -75,7 +75,13 @@ fn casebook_lang_and_the_lang_option_override_the_journal() {
         "{err}"
     );
     let o = check("en", &["--lang", "fr"], None);
-    assert!(!o.status.success() && stderr(&o).contains("`fr` is not zh-Hant, zh-Hans or en"), "{}", stderr(&o));
+    assert!(
+        !o.status.success()
+            && stderr(&o)
+                .starts_with("error: `fr` is not a value `--lang <CODE>` takes; it takes `zh-Hant`, `zh-Hans`, `en`\n"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

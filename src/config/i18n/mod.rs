@@ -110,10 +110,14 @@ pub(super) fn checked(
                 return true;
             }
             let (line, col) = key_line(text, key);
-            let problem = Problem::UnknownSetting {
-                key: key.clone(),
-                suggestion: closest(key, known.iter().copied()).map(str::to_string),
-                known: known.iter().map(|k| k.to_string()).collect(),
+            let problem = match closest(key, known.iter().copied()) {
+                Some(close) => Problem::UnknownSetting {
+                    key: key.clone(),
+                    suggestion: Some(close.to_string()),
+                    known: known.iter().map(|k| k.to_string()).collect(),
+                },
+                // Listing every key would bury the line: the README says where they are.
+                None => Problem::UnknownInterfaceWord { key: key.clone() },
             };
             diags.push(Diagnostic::warning(rel, line, col, problem));
             false
@@ -253,5 +257,25 @@ mod tests {
             diags[0].to_string(),
             "i18n/en.yaml:1:1: warning: unknown setting `reading_tim`; did you mean `reading_time`?"
         );
+    }
+
+    #[test]
+    fn a_key_close_to_none_points_to_the_readme_instead_of_every_key() {
+        let text = "latest: x
+zzzzzzzz: y
+";
+        let own: BTreeMap<String, String> = serde_norway::from_str(text).unwrap();
+        let mut diags = Vec::new();
+        checked(own, text, Path::new("casebook.yaml"), &mut diags);
+        assert_eq!(diags.len(), 1);
+        let problem = &diags[0].problem;
+        assert_eq!(problem.kind(), "config/unknown-key");
+        for (lang, want) in [
+            (Lang::Hant, "沒有 `zzzzzzzz` 這個介面文字；可以用的名稱請看 README 裡「The interface's language」那一節"),
+            (Lang::Hans, "没有 `zzzzzzzz` 这个界面文字；可以用的名称请看 README 里「The interface's language」那一节"),
+            (Lang::En, "`zzzzzzzz` is not one of the interface's words; their names are in the README, under \"The interface's language\""),
+        ] {
+            assert_eq!(problem.message_in(lang), want);
+        }
     }
 }
