@@ -515,7 +515,6 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
 }
 
 mod facets;
-pub use facets::FIELDS as FACT_FIELDS;
 #[cfg(test)]
 mod reference;
 

@@ -26,7 +26,7 @@ impl Renderer<'_> {
             serde_json::json!({"key": "tag", "title": self.words().get("filter_tag"), "names": tag_names}),
             serde_json::json!({"key": "author", "title": self.words().get("filter_author"), "names": author_names}),
         ];
-        for key in crate::search::index::FACT_FIELDS {
+        for key in crate::config::SEARCH_FILTERS {
             filters.push(serde_json::json!({"key": key, "title": self.label(key), "names": self.fact_names(key)}));
         }
         ctx.insert("filters", &filters);

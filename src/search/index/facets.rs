@@ -17,16 +17,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::SearchDoc;
-
-/// The case fields the search page can filter by, after tags and authors.
-pub const FIELDS: [&str; 5] = ["channel", "outcome", "priority", "product", "competencies"];
+use crate::config::SEARCH_FILTERS;
 
 /// The case fields a search result shows (label and value).
 pub const SHOWN: [&str; 2] = ["channel", "outcome"];
 
 /// The facets file of `docs`.
 pub fn facets(docs: &[Arc<SearchDoc>]) -> String {
-    let keys: Vec<&str> = ["tag", "author"].into_iter().chain(FIELDS).collect();
+    let keys: Vec<&str> = ["tag", "author"].into_iter().chain(SEARCH_FILTERS).collect();
     let mut sections: Vec<(&str, &str)> = Vec::new();
     let mut names: Vec<Vec<&str>> = vec![Vec::new(); keys.len()];
     // Numbered in order of first use; the maps find a name's number.

@@ -1,8 +1,9 @@
 /* casebook search: the tokenizer (the same as src/search/tokenize.rs, checked
    against tests/search_vectors.json), shard loading, matching (phrases whose
    pieces follow each other, every word; see `parts` and src/search/next.rs),
-   elasticlunr's scoring and the search box. Results are built with DOM text
-   nodes, never HTML. */
+   elasticlunr's scoring, and the search page and header box (a searching
+   state, an error state with a retry, the keyboard, the filters). Results
+   are built with DOM text nodes, never HTML. */
 (function (global) {
   "use strict";
 
