@@ -131,6 +131,18 @@ test("the header's drop-down shows an error with Try again", async () => {
   await page.context().close();
 });
 
+test("the header's drop-down shows a relaxed query's message above its results, not under them", async () => {
+  const page = await newPage(browser);
+  await page.goto(base + "cases/");
+  await page.focus(".site-search input");
+  await page.keyboard.insertText("晨會處理");
+  await page.waitForSelector("#search-drop li.result");
+  assert.ok((await text(page, ".search-drop-status")).startsWith("沒有文章同時有「晨會處理」"));
+  const [msg, list] = await Promise.all([".search-drop-status", "#search-drop"].map((s) => page.$eval(s, (e) => e.getBoundingClientRect().toJSON())));
+  assert.ok(msg.bottom <= list.top, `message ${JSON.stringify(msg)} list ${JSON.stringify(list)}`);
+  await page.context().close();
+});
+
 /** The ids of the header's results, and which one the input points at. */
 async function selection(page) {
   return page.evaluate(() => {

@@ -493,6 +493,8 @@
       // In the header's drop-down the list speaks for itself.
       if (!page && results.length && !results.relaxed) status.textContent = "";
       show(results.length > 0 || !!page);
+      // The header's list opens below a message it has (relaxed), not over it.
+      if (!page) list.style.top = status.textContent && !list.hidden ? status.offsetTop + status.offsetHeight + 2 + "px" : "";
     }
 
     /** A file did not load: no results are shown (old ones would answer
