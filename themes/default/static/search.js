@@ -431,36 +431,59 @@
     return function () { var args = arguments; clearTimeout(t); t = setTimeout(function () { fn.apply(null, args); }, ms); };
   }
 
+  /** Which result of `list` is chosen, and the keys that choose (a
+   *  combobox's ↓ ↑ Enter Esc). The header's list (no `page`) opens and
+   *  closes; the search page's is always shown. */
+  function chooser(input, list, page) {
+    var c = { active: -1 };
+    c.items = function () { return list.querySelectorAll("li.result"); };
+
+    /** No result is chosen (and the input points at none). */
+    c.clear = function () {
+      c.active = -1;
+      input.removeAttribute("aria-activedescendant");
+      c.items().forEach(function (li) { li.classList.remove("active"); li.setAttribute("aria-selected", "false"); });
+    };
+
+    c.set = function (i) {
+      var all = c.items();
+      if (!all.length || list.hidden) { c.clear(); return; }
+      c.active = (i + all.length) % all.length;
+      all.forEach(function (li, j) { li.classList.toggle("active", j === c.active); li.setAttribute("aria-selected", j === c.active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[c.active].id);
+      all[c.active].scrollIntoView({ block: "nearest" });
+    };
+
+    c.show = function (on) {
+      list.hidden = !on && !page;
+      if (!page) input.setAttribute("aria-expanded", on ? "true" : "false");
+      if (!on) c.clear();
+    };
+
+    input.addEventListener("keydown", function (e) {
+      var down = e.key === "ArrowDown", up = e.key === "ArrowUp";
+      if (down || up) {
+        e.preventDefault();
+        // The header's list, hidden by Esc, opens again at its first (or last) result.
+        if (list.hidden && c.items().length) { c.show(true); c.set(down ? 0 : -1); return; }
+        if (c.active < 0) c.set(down ? 0 : -1);
+        else c.set(c.active + (down ? 1 : -1));
+      } else if (e.key === "Enter" && c.active >= 0 && !list.hidden) {
+        var link = c.items()[c.active].querySelector("a");
+        if (link) { e.preventDefault(); location.href = link.href; }
+      } else if (e.key === "Escape") {
+        if (!page && !list.hidden) { e.preventDefault(); c.show(false); }
+        else c.clear();
+      }
+    });
+    return c;
+  }
+
   /** Connects an input to a result list; `page` adds filters and the URL.
    *  Returns {run, close}: search again, and (header) hide the list. */
   function attach(input, list, status, root, searcher, page) {
-    var active = -1, seq = 0, busyTimer = 0;
+    var seq = 0, busyTimer = 0, pick = chooser(input, list, page);
     var step = page ? 10 : 6, limit = step;
-
-    function items() { return list.querySelectorAll("li.result"); }
-
-    /** No result is chosen (and the input points at none). */
-    function clearActive() {
-      active = -1;
-      input.removeAttribute("aria-activedescendant");
-      items().forEach(function (li) { li.classList.remove("active"); li.setAttribute("aria-selected", "false"); });
-    }
-
-    function setActive(i) {
-      var all = items();
-      if (!all.length || list.hidden) { clearActive(); return; }
-      active = (i + all.length) % all.length;
-      all.forEach(function (li, j) { li.classList.toggle("active", j === active); li.setAttribute("aria-selected", j === active ? "true" : "false"); });
-      input.setAttribute("aria-activedescendant", all[active].id);
-      all[active].scrollIntoView({ block: "nearest" });
-    }
-
-    /** Shows or hides the header's list (the search page's is always shown). */
-    function show(on) {
-      list.hidden = !on && !page;
-      if (!page) input.setAttribute("aria-expanded", on ? "true" : "false");
-      if (!on) clearActive();
-    }
 
     function filterIds(results) {
       if (!page) return Promise.resolve(results);
@@ -483,7 +506,7 @@
       var ps = searcher.parts(q);
       var tokens = results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
       list.textContent = "";
-      clearActive();
+      pick.clear();
       docs.forEach(function (doc, i) { list.appendChild(renderResult(list.id + "-" + shown[i].id, doc, tokens, searcher.table, root, page ? 120 : 60)); });
       var found = results.length === 1 && WORDS.foundOne ? WORDS.foundOne : say("found", { n: results.length });
       status.textContent = results.length ? found + (results.length > limit ? say("first", { n: limit }) : "") : say("none", { q: q });
@@ -492,7 +515,7 @@
       if (page && page.more) page.more.hidden = results.length <= limit;
       // In the header's drop-down the list speaks for itself.
       if (!page && results.length && !results.relaxed) status.textContent = "";
-      show(results.length > 0 || !!page);
+      pick.show(results.length > 0 || !!page);
       // The header's list opens below a message it has (relaxed), not over it.
       if (!page) list.style.top = status.textContent && !list.hidden ? status.offsetTop + status.offsetHeight + 2 + "px" : "";
     }
@@ -501,7 +524,7 @@
      *  another query), the status says so and offers to try again. */
     function showError(e) {
       list.textContent = "";
-      show(false);
+      pick.show(false);
       if (page && page.more) page.more.hidden = true;
       status.textContent = say(searcher.table ? "failed" : "unavailable", { error: e && e.message });
       var again = el("button", "search-retry", WORDS.retry);
@@ -516,7 +539,7 @@
       var q = input.value.trim(), mine = ++seq;
       settle();
       if (page) page.remember(q);
-      if (!q) { list.textContent = ""; status.textContent = ""; show(false); return; }
+      if (!q) { list.textContent = ""; status.textContent = ""; pick.show(false); return; }
       // A slow network: say so, and mark the results shown as stale
       // (the header's list is hidden: they answer another query).
       busyTimer = setTimeout(function () {
@@ -524,7 +547,7 @@
         status.textContent = WORDS.busy;
         list.setAttribute("aria-busy", "true");
         list.classList.add("stale");
-        if (!page) show(false);
+        if (!page) pick.show(false);
       }, BUSY_MS);
       searcher.search(q).then(filterIds).then(function (results) {
         if (mine !== seq) return;
@@ -546,27 +569,11 @@
     input.addEventListener("input", function (e) { if (!e.isComposing) later(); });
     input.addEventListener("compositionend", later);
     input.addEventListener("focus", function () { searcher.ready().catch(function () {}); });
-    input.addEventListener("keydown", function (e) {
-      var down = e.key === "ArrowDown", up = e.key === "ArrowUp";
-      if (down || up) {
-        e.preventDefault();
-        // The header's list, hidden by Esc, opens again at its first (or last) result.
-        if (list.hidden && items().length) { show(true); setActive(down ? 0 : -1); return; }
-        if (active < 0) setActive(down ? 0 : -1);
-        else setActive(active + (down ? 1 : -1));
-      } else if (e.key === "Enter" && active >= 0 && !list.hidden) {
-        var link = items()[active].querySelector("a");
-        if (link) { e.preventDefault(); location.href = link.href; }
-      } else if (e.key === "Escape") {
-        if (!page && !list.hidden) { e.preventDefault(); show(false); }
-        else clearActive();
-      }
-    });
     if (page) {
       page.onChange = function () { run(false); };
       if (page.more) page.more.addEventListener("click", function () { run(true); });
     }
-    return { run: function () { run(false); }, close: function () { show(false); status.textContent = ""; } };
+    return { run: function () { run(false); }, close: function () { pick.show(false); status.textContent = ""; } };
   }
 
   /** The search page: its input, filters, status and list, and the query
