@@ -124,6 +124,10 @@ pub enum RawHtml {
 /// The indexed fields of the search index, in elasticlunr order.
 pub const SEARCH_FIELDS: [&str; 7] = ["title", "tags", "summary", "headings", "body", "authors", "fields"];
 
+/// The case fields the search page filters by (after section, tags and
+/// authors), in the order it shows them.
+pub const SEARCH_FILTERS: [&str; 5] = ["channel", "outcome", "priority", "product", "competencies"];
+
 /// Field weights and limits of the search index (`search:`).
 #[derive(Debug, Clone)]
 pub struct SearchOptions {

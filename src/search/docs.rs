@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::index::SearchDoc;
+use super::index::{Fact, SearchDoc};
 use crate::content::Article;
 use crate::keys::hash_value;
 use crate::markdown::Rendered;
@@ -65,5 +65,20 @@ fn document(v: &ArticleView, rendered: &Rendered) -> SearchDoc {
             .chain(v.competencies.iter().map(|c| c.name.clone()))
             .chain(v.series.clone())
             .collect(),
+        facts: facts(v),
     }
+}
+
+/// The case fields of an article by key: channel, product, priority and
+/// outcome as its page shows them, then one fact per competency (without a
+/// label: results do not show competencies).
+fn facts(v: &ArticleView) -> Vec<Fact> {
+    let fields = v.fields.iter().filter(|f| f.key != "satisfaction").map(|f| Fact {
+        key: f.key.clone(),
+        label: f.label.clone(),
+        value: f.value.clone(),
+    });
+    let competencies =
+        v.competencies.iter().map(|c| Fact { key: "competencies".into(), label: String::new(), value: c.name.clone() });
+    fields.chain(competencies).collect()
 }

@@ -17,8 +17,9 @@
 //!   and whole plain text, fetched only for the results shown (snippets);
 //! - `search/fold-<hash>.txt`: the Traditional → Simplified pairs, so the
 //!   browser folds queries exactly as the index was folded;
-//! - `search/facets-<hash>.json`: section, tags and authors of every
-//!   article, fetched only when the reader filters.
+//! - `search/facets-<hash>.json`: section, tags, authors and case fields
+//!   (channel, outcome...) of every article, fetched only when the reader
+//!   filters ([`facets`]).
 //!
 //! The browser scores with elasticlunr's formula (see `search.js`): per
 //! field, `Σ w · idf · penalty`, idf = 1 + ln(N / (df + 1)), times the
@@ -54,6 +55,19 @@ pub struct SearchDoc {
     pub body: std::sync::Arc<str>,
     /// Case fields as shown (channel, product, outcome, competencies...).
     pub fields: Vec<String>,
+    /// The same case fields by key (no series or satisfaction), for the
+    /// search page's filters and the facts shown in results.
+    pub facts: Vec<Fact>,
+}
+
+/// One case field of an article as its page shows it: `channel`, 渠道, 電話.
+/// A field with several values (competencies) has one fact per value, and
+/// a field results do not show may have no label.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fact {
+    pub key: String,
+    pub label: String,
+    pub value: String,
 }
 
 impl SearchDoc {
@@ -204,7 +218,7 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
             .enumerate()
             .map(|(i, d)| OutputFile::text(format!("search/a/{i}.json"), article_json(d)))
             .collect(),
-        facets: Shard::new("search/facets-{}.json", facets(docs)),
+        facets: Shard::new("search/facets-{}.json", facets::facets(docs)),
     };
     state.article_hashes = state.articles.iter().map(|f| short_hash(&f.bytes().unwrap_or_default())).collect();
     crate::profile::lap("    articles, facets", &mut lap);
@@ -219,8 +233,10 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
 fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &SearchOptions) {
     let mut lap = std::time::Instant::now();
     let mut touched: BTreeSet<String> = BTreeSet::new();
-    // The facets file lists every article's section, tags and authors.
-    let facet_fields = |d: &SearchDoc| (d.section.clone(), d.section_title.clone(), d.tags.clone(), d.authors.clone());
+    // The facets file lists every article's section, tags, authors and case fields.
+    let facet_fields = |d: &SearchDoc| {
+        (d.section.clone(), d.section_title.clone(), d.tags.clone(), d.authors.clone(), d.facts.clone())
+    };
     let facets_changed = changed.iter().any(|&i| facet_fields(&state.docs[i]) != facet_fields(&docs[i]));
     for &i in changed {
         let doc = i as u32;
@@ -265,7 +281,7 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
     }
     crate::profile::lap("      reindex", &mut lap);
     if facets_changed {
-        state.facets = Shard::new("search/facets-{}.json", facets(docs));
+        state.facets = Shard::new("search/facets-{}.json", facets::facets(docs));
     }
     crate::profile::lap("      facets", &mut lap);
     let encoded: Vec<(&String, Vec<(usize, String)>)> = touched
@@ -498,6 +514,7 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
     (postings, lengths)
 }
 
+mod facets;
 #[cfg(test)]
 mod reference;
 
@@ -525,40 +542,17 @@ fn fold_pairs() -> String {
 fn article_json(d: &SearchDoc) -> String {
     // The whole text: a snippet shows the passage of the first match, wherever it is.
     let text = &*d.body;
-    serde_json::json!({
+    let mut json = serde_json::json!({
         "t": d.title, "u": d.url, "s": d.section_title, "k": d.kind_label,
         "d": d.date, "g": d.tags, "a": d.authors, "x": text,
-    })
-    .to_string()
-}
-
-fn facets(docs: &[Arc<SearchDoc>]) -> String {
-    let mut sections: Vec<(String, String)> = Vec::new();
-    let mut tags: Vec<String> = Vec::new();
-    let mut authors: Vec<String> = Vec::new();
-    // Numbered in order of first use; the maps find a name's number.
-    let mut numbers: [HashMap<String, usize>; 2] = Default::default();
-    let mut index_of = |which: usize, list: &mut Vec<String>, v: &str| {
-        *numbers[which].entry(v.to_string()).or_insert_with(|| {
-            list.push(v.to_string());
-            list.len() - 1
-        })
-    };
-    let mut rows = Vec::new();
-    for d in docs {
-        let s = match sections.iter().position(|(name, _)| *name == d.section) {
-            Some(i) => i,
-            None => {
-                sections.push((d.section.clone(), d.section_title.clone()));
-                sections.len() - 1
-            }
-        };
-        let t: Vec<usize> = d.tags.iter().map(|x| index_of(0, &mut tags, x)).collect();
-        let a: Vec<usize> = d.authors.iter().map(|x| index_of(1, &mut authors, x)).collect();
-        rows.push(serde_json::json!([s, t, a]));
+    });
+    // The case facts a result shows, label and value (only cases have them).
+    let shown: Vec<[&str; 2]> =
+        d.facts.iter().filter(|f| facets::SHOWN.contains(&f.key.as_str())).map(|f| [&*f.label, &*f.value]).collect();
+    if !shown.is_empty() {
+        json["c"] = serde_json::json!(shown);
     }
-    let sections: Vec<_> = sections.into_iter().map(|(_, title)| title).collect();
-    serde_json::json!({"sections": sections, "tags": tags, "authors": authors, "docs": rows}).to_string()
+    json.to_string()
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { buildFixture, serve, launch, newPage } from "./helpers.js";
 
 const LANGS = {
-  "zh-hant": { case: "cases/退貨耳機/", author: "authors/chen/", found: "耳機", foundText: /^找到 \d+ 篇$/, none: "沒有找到符合「zzzz」的文章" },
-  "zh-hans": { case: "cases/退货耳机/", author: "authors/chen/", found: "耳机", foundText: /^找到 \d+ 篇$/, none: "没有找到符合“zzzz”的文章" },
-  en: { case: "cases/headphones/", author: "authors/chen/", found: "billing", foundText: /^1 article found$/, none: "No articles match “zzzz”" },
+  "zh-hant": { case: "cases/退貨耳機/", author: "authors/chen/", found: "耳機", foundText: /^找到 \d+ 篇$/, none: "沒有找到符合「zzzz」的文章", busy: "搜尋中…", failed: /^搜尋資料沒有載入成功（s\/\d+-\w{8}\.json 503），請確認網路連線後再試一次。 再試一次$/ },
+  "zh-hans": { case: "cases/退货耳机/", author: "authors/chen/", found: "耳机", foundText: /^找到 \d+ 篇$/, none: "没有找到符合“zzzz”的文章", busy: "搜索中…", failed: /^搜索数据没有加载成功（s\/\d+-\w{8}\.json 503），请检查网络连接后重试。 重试$/ },
+  en: { case: "cases/headphones/", author: "authors/chen/", found: "billing", foundText: /^1 article found$/, none: "No articles match “zzzz”", busy: "Searching…", failed: /^Some search data did not load \(s\/\d+-\w{8}\.json 503\)\. Check the connection and try again\. Try again$/ },
 };
 
 let browser;
@@ -46,6 +46,24 @@ for (const [lang, want] of Object.entries(LANGS)) {
     const { base } = sites[lang];
     assert.match(await status(page, base, want.found), want.foundText);
     assert.equal(await status(page, base, "zzzz"), want.none);
+    await page.context().close();
+  });
+
+  test(`${lang}: the search page says it is searching, and when a file fails`, async () => {
+    const page = await newPage(browser);
+    const { base } = sites[lang];
+    await page.goto(base + "search/");
+    // The shards are held until the searching state shows, then fail.
+    const held = [];
+    let failing = false;
+    const fail = (route) => route.fulfill({ status: 503, body: "" });
+    await page.route(/\/search\/s\//, (route) => (failing ? fail(route) : held.push(route)));
+    await page.fill("#search-input", want.found);
+    await page.waitForFunction((w) => document.getElementById("search-status").textContent === w, want.busy);
+    failing = true;
+    await Promise.all(held.map(fail));
+    await page.waitForFunction(() => document.querySelector("#search-status button"));
+    assert.match(await page.textContent("#search-status"), want.failed);
     await page.context().close();
   });
 

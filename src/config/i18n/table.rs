@@ -123,6 +123,9 @@ pub(super) const WORDS: &[(&str, [&str; 3])] = &[
     ("search_partial", ["（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）", "（开头相同的词太多，只匹配了一部分；多输入几个字可以找得更准）", " (too many words begin this way, so only some were compared; type a little more to narrow it)"]),
     ("search_relaxed", ["沒有文章同時有「{q}」的每個詞；以下是有其中一部分的文章。", "没有文章同时有“{q}”的每个词；以下是有其中一部分的文章。", "No article has all of “{q}”; these have some of it. "]),
     ("search_unavailable", ["搜尋暫時無法使用（{error}）", "搜索暂时无法使用（{error}）", "Search is unavailable for now ({error})"]),
+    ("search_busy", ["搜尋中…", "搜索中…", "Searching…"]),
+    ("search_failed", ["搜尋資料沒有載入成功（{error}），請確認網路連線後再試一次。", "搜索数据没有加载成功（{error}），请检查网络连接后重试。", "Some search data did not load ({error}). Check the connection and try again."]),
+    ("search_retry", ["再試一次", "重试", "Try again"]),
     // Pages without an article.
     ("not_found", ["找不到這一頁", "找不到这个页面", "Page not found"]),
     ("not_found_text", ["這個網址沒有文章，可能已改名或移走。", "这个网址没有文章，可能已改名或移走。", "There is no article at this address; it may have been renamed or moved."]),

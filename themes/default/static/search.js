@@ -1,8 +1,9 @@
 /* casebook search: the tokenizer (the same as src/search/tokenize.rs, checked
    against tests/search_vectors.json), shard loading, matching (phrases whose
    pieces follow each other, every word; see `parts` and src/search/next.rs),
-   elasticlunr's scoring and the search box. Results are built with DOM text
-   nodes, never HTML. */
+   elasticlunr's scoring, and the search page and header box (a searching
+   state, an error state with a retry, the keyboard, the filters). Results
+   are built with DOM text nodes, never HTML. */
 (function (global) {
   "use strict";
 
@@ -156,33 +157,56 @@
   /** Every term of a query's parts, in order. */
   function termsOf(ps) { return [].concat.apply([], ps.map(function (p) { return p.terms; })); }
 
+  /** Fetches `url` as JSON or text; a failed answer throws an error
+   *  carrying its HTTP status. */
+  function loader(kind) {
+    return function (url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) { var e = new Error(String(r.status)); e.status = r.status; throw e; }
+        return r[kind]();
+      });
+    };
+  }
+
   function Searcher(base, fetcher) {
     this.base = base;            // URL of the search/ folder, ending in "/"
-    this.fetch = fetcher || function (url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); }); };
-    this.fetchText = function (url) { return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.text(); }); };
+    this.fetch = fetcher || loader("json");
+    this.fetchText = loader("text");
     this.shards = new Map();
     this.docs = new Map();
+    this.files = new Map();      // manifest, folding pairs, facets
   }
+
+  /** The file `path` (under search/), fetched once: kept in `map` under
+   *  `key`, or forgotten when it fails so that the next search asks again.
+   *  A failure names the file and its HTTP status (`s/3-0a1b2c3d.json 404`). */
+  Searcher.prototype.load = function (map, key, path, text) {
+    if (!map.has(key)) {
+      var get = text ? this.fetchText : this.fetch;
+      map.set(key, get(this.base + path).catch(function (e) {
+        map.delete(key);
+        throw new Error(path.split("?")[0] + (e && e.status ? " " + e.status : ""));
+      }));
+    }
+    return map.get(key);
+  };
 
   Searcher.prototype.ready = function () {
     var self = this;
-    if (!this._ready) {
-      this._ready = this.fetch(this.base + "manifest.json").then(function (m) {
+    if (!this.table) {
+      return this.load(this.files, "manifest", "manifest.json").then(function (m) {
         self.manifest = m;
-        return self.fetchText(self.base + m.fold);
-      }).then(function (text) { self.table = parseFold(text); return self; });
+        return self.load(self.files, "fold", m.fold, true);
+      }).then(function (text) { self.table = self.table || parseFold(text); return self; });
     }
-    return this._ready;
+    return Promise.resolve(this);
   };
 
   Searcher.prototype.tokens = function (query) { return tokenize(query, this.table); };
 
   Searcher.prototype.shard = function (n) {
-    if (!this.shards.has(n)) {
-      var hash = this.manifest.shard_hashes.slice(n * 8, n * 8 + 8);
-      this.shards.set(n, this.fetch(this.base + "s/" + n + "-" + hash + ".json"));
-    }
-    return this.shards.get(n);
+    var hash = this.manifest.shard_hashes.slice(n * 8, n * 8 + 8);
+    return this.load(this.shards, n, "s/" + n + "-" + hash + ".json");
   };
 
   Searcher.prototype.parts = function (query) { return parts(query, this.table); };
@@ -284,14 +308,26 @@
   }
 
   Searcher.prototype.doc = function (id) {
-    if (!this.docs.has(id)) this.docs.set(id, this.fetch(this.base + "a/" + id + ".json?" + this.manifest.build));
-    return this.docs.get(id);
+    return this.load(this.docs, id, "a/" + id + ".json?" + this.manifest.build);
   };
 
+  /** The facets file (see src/search/index/facets.rs), fetched once. */
   Searcher.prototype.facets = function () {
-    if (!this._facets) this._facets = this.fetch(this.base + this.manifest.facets);
-    return this._facets;
+    return this.load(this.files, "facets", this.manifest.facets);
   };
+
+  /** Whether the article of row `row` of the facets file `fx` has every
+   *  filter of `f` ({section: "案例", channel: "電話", ...}; empty ones are
+   *  not filters). */
+  function passes(fx, row, f) {
+    if (!row) return false;
+    return Object.keys(f).every(function (key) {
+      if (!f[key]) return true;
+      if (key === "section") return fx.sections[row[0]] === f[key];
+      var k = fx.keys.indexOf(key);
+      return k >= 0 && (row[k + 1] || []).some(function (i) { return fx.names[k][i] === f[key]; });
+    });
+  }
 
   /** A short passage of `text` around the first match, as text and marks. */
   function snippet(text, tokens, table, length) {
@@ -322,7 +358,7 @@
     return parts;
   }
 
-  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardFor: shardFor, parts: parts, links: links, nextBit: nextBit, termsOf: termsOf, plan: plan, compareCP: compareCP, Searcher: Searcher, snippet: snippet };
+  var api = { tokenize: tokenize, fold: fold, parseFold: parseFold, shardFor: shardFor, parts: parts, links: links, nextBit: nextBit, termsOf: termsOf, plan: plan, compareCP: compareCP, Searcher: Searcher, snippet: snippet, passes: passes };
   global.CasebookSearch = api;
   if (typeof document === "undefined") return;
 
@@ -333,8 +369,13 @@
     found: "找到 {n} 篇", foundOne: "", first: "，顯示前 {n} 篇", none: "沒有找到符合「{q}」的文章",
     partial: "（開頭相同的詞太多，只比對了一部分；多輸入幾個字可以找得更準）",
     relaxed: "沒有文章同時有「{q}」的每個詞；以下是有其中一部分的文章。",
-    unavailable: "搜尋暫時無法使用（{error}）", sep: "、"
+    unavailable: "搜尋暫時無法使用（{error}）", busy: "搜尋中…",
+    failed: "搜尋資料沒有載入成功（{error}），請確認網路連線後再試一次。", retry: "再試一次",
+    sep: "、", colon: "："
   };
+
+  /** How long a search runs before the reader is told it is searching. */
+  var BUSY_MS = 150;
 
   function readWords(form) {
     if (!form) return;
@@ -358,15 +399,25 @@
     return e;
   }
 
-  function renderResult(item, doc, tokens, table, root, snippetLength) {
+  function renderResult(id, doc, tokens, table, root, snippetLength) {
     var li = el("li", "result");
     li.setAttribute("role", "option");
-    li.id = "result-" + item.id;
+    li.setAttribute("aria-selected", "false");
+    li.id = id;
     var a = el("a", "result-title", doc.t);
     a.href = root + doc.u;
     li.appendChild(a);
     var meta = [doc.k, doc.s === doc.k ? "" : doc.s, doc.d].concat(doc.g && doc.g.length ? [doc.g.join(WORDS.sep)] : []).filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
+    // The case's facts (channel, outcome), label and value.
+    if (doc.c && doc.c.length) {
+      var facts = el("p", "facts");
+      doc.c.forEach(function (f, i) {
+        if (i) facts.appendChild(document.createTextNode(" · "));
+        facts.appendChild(el("span", "fact", f[0] + WORDS.colon + f[1]));
+      });
+      li.appendChild(facts);
+    }
     var p = el("p", "snippet");
     snippet(doc.x || "", tokens, table, snippetLength).forEach(function (part) {
       p.appendChild(part.hit ? el("mark", null, part.text) : document.createTextNode(part.text));
@@ -380,63 +431,136 @@
     return function () { var args = arguments; clearTimeout(t); t = setTimeout(function () { fn.apply(null, args); }, ms); };
   }
 
-  /** Connects an input to a result list; `page` adds filters and the URL. */
-  function attach(input, list, status, root, searcher, page) {
-    var active = -1, seq = 0, shown = [];
-    var step = page ? 10 : 6, limit = step;
+  /** Which result of `list` is chosen, and the keys that choose (a
+   *  combobox's ↓ ↑ Enter Esc). The header's list (no `page`) opens and
+   *  closes; the search page's is always shown. */
+  function chooser(input, list, page) {
+    var c = { active: -1 };
+    c.items = function () { return list.querySelectorAll("li.result"); };
 
-    function setActive(i) {
-      var items = list.querySelectorAll("li.result");
-      if (!items.length) { active = -1; return; }
-      active = (i + items.length) % items.length;
-      items.forEach(function (li, j) { li.classList.toggle("active", j === active); li.setAttribute("aria-selected", j === active ? "true" : "false"); });
-      input.setAttribute("aria-activedescendant", items[active].id);
-      items[active].scrollIntoView({ block: "nearest" });
-    }
+    /** No result is chosen (and the input points at none). */
+    c.clear = function () {
+      c.active = -1;
+      input.removeAttribute("aria-activedescendant");
+      c.items().forEach(function (li) { li.classList.remove("active"); li.setAttribute("aria-selected", "false"); });
+    };
+
+    c.set = function (i) {
+      var all = c.items();
+      if (!all.length || list.hidden) { c.clear(); return; }
+      c.active = (i + all.length) % all.length;
+      all.forEach(function (li, j) { li.classList.toggle("active", j === c.active); li.setAttribute("aria-selected", j === c.active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[c.active].id);
+      all[c.active].scrollIntoView({ block: "nearest" });
+    };
+
+    c.show = function (on) {
+      list.hidden = !on && !page;
+      if (!page) input.setAttribute("aria-expanded", on ? "true" : "false");
+      if (!on) c.clear();
+    };
+
+    input.addEventListener("keydown", function (e) {
+      var down = e.key === "ArrowDown", up = e.key === "ArrowUp";
+      if (down || up) {
+        e.preventDefault();
+        // The header's list, hidden by Esc, opens again at its first (or last) result.
+        if (list.hidden && c.items().length) { c.show(true); c.set(down ? 0 : -1); return; }
+        if (c.active < 0) c.set(down ? 0 : -1);
+        else c.set(c.active + (down ? 1 : -1));
+      } else if (e.key === "Enter" && c.active >= 0 && !list.hidden) {
+        var link = c.items()[c.active].querySelector("a");
+        if (link) { e.preventDefault(); location.href = link.href; }
+      } else if (e.key === "Escape") {
+        if (!page && !list.hidden) { e.preventDefault(); c.show(false); }
+        else c.clear();
+      }
+    });
+    return c;
+  }
+
+  /** Connects an input to a result list; `page` adds filters and the URL.
+   *  Returns {run, close}: search again, and (header) hide the list. */
+  function attach(input, list, status, root, searcher, page) {
+    var seq = 0, busyTimer = 0, pick = chooser(input, list, page);
+    var step = page ? 10 : 6, limit = step;
 
     function filterIds(results) {
       if (!page) return Promise.resolve(results);
       var f = page.filters();
-      if (!f.section && !f.tag && !f.author) return Promise.resolve(results);
+      if (!Object.keys(f).some(function (k) { return f[k]; })) return Promise.resolve(results);
       return searcher.facets().then(function (fx) {
-        return results.filter(function (r) {
-          var row = fx.docs[r.id];
-          if (!row) return false;
-          if (f.section && fx.sections[row[0]] !== f.section) return false;
-          if (f.tag && row[1].map(function (i) { return fx.tags[i]; }).indexOf(f.tag) < 0) return false;
-          if (f.author && row[2].map(function (i) { return fx.authors[i]; }).indexOf(f.author) < 0) return false;
-          return true;
-        });
+        return results.filter(function (r) { return passes(fx, fx.docs[r.id], f); });
       });
+    }
+
+    /** The search is over (shown, or failed): no longer busy. */
+    function settle() {
+      clearTimeout(busyTimer);
+      list.removeAttribute("aria-busy");
+      list.classList.remove("stale");
+    }
+
+    function showResults(q, results, docs, shown) {
+      // What the snippets mark: the phrases and words asked for, or (relaxed) their pieces.
+      var ps = searcher.parts(q);
+      var tokens = results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
+      list.textContent = "";
+      pick.clear();
+      docs.forEach(function (doc, i) { list.appendChild(renderResult(list.id + "-" + shown[i].id, doc, tokens, searcher.table, root, page ? 120 : 60)); });
+      var found = results.length === 1 && WORDS.foundOne ? WORDS.foundOne : say("found", { n: results.length });
+      status.textContent = results.length ? found + (results.length > limit ? say("first", { n: limit }) : "") : say("none", { q: q });
+      if (results.relaxed) status.textContent = say("relaxed", { q: q }) + status.textContent;
+      if (results.truncated) status.textContent += WORDS.partial;
+      if (page && page.more) page.more.hidden = results.length <= limit;
+      // In the header's drop-down the list speaks for itself.
+      if (!page && results.length && !results.relaxed) status.textContent = "";
+      pick.show(results.length > 0 || !!page);
+      // The header's list opens below a message it has (relaxed), not over it.
+      if (!page) list.style.top = status.textContent && !list.hidden ? status.offsetTop + status.offsetHeight + 2 + "px" : "";
+    }
+
+    /** A file did not load: no results are shown (old ones would answer
+     *  another query), the status says so and offers to try again. */
+    function showError(e) {
+      list.textContent = "";
+      pick.show(false);
+      if (page && page.more) page.more.hidden = true;
+      status.textContent = say(searcher.table ? "failed" : "unavailable", { error: e && e.message });
+      var again = el("button", "search-retry", WORDS.retry);
+      again.type = "button";
+      again.addEventListener("click", function () { input.focus(); run(false); });
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(again);
     }
 
     function run(more) {
       limit = more === true ? limit + step : step;
       var q = input.value.trim(), mine = ++seq;
+      settle();
       if (page) page.remember(q);
-      if (!q) { list.textContent = ""; status.textContent = ""; list.hidden = !page; return; }
+      if (!q) { list.textContent = ""; status.textContent = ""; pick.show(false); return; }
+      // A slow network: say so, and mark the results shown as stale
+      // (the header's list is hidden: they answer another query).
+      busyTimer = setTimeout(function () {
+        if (mine !== seq) return;
+        status.textContent = WORDS.busy;
+        list.setAttribute("aria-busy", "true");
+        list.classList.add("stale");
+        if (!page) pick.show(false);
+      }, BUSY_MS);
       searcher.search(q).then(filterIds).then(function (results) {
         if (mine !== seq) return;
-        shown = results.slice(0, limit);
+        var shown = results.slice(0, limit);
         return Promise.all(shown.map(function (r) { return searcher.doc(r.id); })).then(function (docs) {
           if (mine !== seq) return;
-          // What the snippets mark: the phrases and words asked for, or (relaxed) their pieces.
-          var ps = searcher.parts(q);
-          var tokens = results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
-          list.textContent = "";
-          docs.forEach(function (doc, i) { list.appendChild(renderResult(shown[i], doc, tokens, searcher.table, root, page ? 120 : 60)); });
-          var found = results.length === 1 && WORDS.foundOne ? WORDS.foundOne : say("found", { n: results.length });
-          status.textContent = results.length ? found + (results.length > limit ? say("first", { n: limit }) : "") : say("none", { q: q });
-          if (results.relaxed) status.textContent = say("relaxed", { q: q }) + status.textContent;
-          if (results.truncated) status.textContent += WORDS.partial;
-          if (page && page.more) page.more.hidden = results.length <= limit;
-          // In the header's drop-down the list speaks for itself.
-          if (!page && results.length && !results.relaxed) status.textContent = "";
-          list.hidden = false;
-          active = -1;
+          settle();
+          showResults(q, results, docs, shown);
         });
       }).catch(function (e) {
-        status.textContent = say("unavailable", { error: e.message });
+        if (mine !== seq) return;
+        settle();
+        showError(e);
       });
     }
 
@@ -445,19 +569,67 @@
     input.addEventListener("input", function (e) { if (!e.isComposing) later(); });
     input.addEventListener("compositionend", later);
     input.addEventListener("focus", function () { searcher.ready().catch(function () {}); });
-    input.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowDown") { e.preventDefault(); setActive(active + 1); }
-      else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
-      else if (e.key === "Enter" && active >= 0) {
-        var link = list.querySelectorAll("li.result a")[active];
-        if (link) { e.preventDefault(); location.href = link.href; }
-      } else if (e.key === "Escape" && !page) { list.hidden = true; }
-    });
     if (page) {
       page.onChange = function () { run(false); };
       if (page.more) page.more.addEventListener("click", function () { run(true); });
     }
-    return function () { run(false); };
+    return { run: function () { run(false); }, close: function () { pick.show(false); status.textContent = ""; } };
+  }
+
+  /** The search page: its input, filters, status and list, and the query
+   *  and filters kept in the address (`?q=退貨&channel=電話`). */
+  function searchPage(pageBox, root, searcher, form) {
+    var input = document.getElementById("search-input");
+    var list = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
+    var selects = pageBox.querySelectorAll("select[data-filter]");
+    var page = {
+      filters: function () {
+        var f = {};
+        selects.forEach(function (s) { f[s.getAttribute("data-filter")] = s.value; });
+        return f;
+      },
+      remember: function (q) {
+        var p = new URLSearchParams(location.search);
+        if (q) p.set("q", q); else p.delete("q");
+        selects.forEach(function (s) { var k = s.getAttribute("data-filter"); if (s.value) p.set(k, s.value); else p.delete(k); });
+        var str = p.toString();
+        history.replaceState(null, "", str ? "?" + str : location.pathname);
+      }
+    };
+    page.more = document.getElementById("search-more");
+    pageBox.hidden = false;
+    var noJs = document.getElementById("search-nojs");
+    if (noJs) noJs.hidden = true;
+    var box = attach(input, list, status, root, searcher, page);
+    var asked = new URLSearchParams(location.search);
+    selects.forEach(function (s) {
+      var want = asked.get(s.getAttribute("data-filter"));
+      if (want && Array.prototype.some.call(s.options, function (o) { return o.value === want; })) s.value = want;
+      s.addEventListener("change", function () { page.onChange(); });
+    });
+    var q = asked.get("q");
+    if (q) { input.value = q; box.run(); }
+    if (form) form.hidden = true;
+  }
+
+  /** The header's box and its drop-down list (a combobox). */
+  function headerBox(form, root, searcher) {
+    var box = form.querySelector("input");
+    var drop = el("ul", "search-drop");
+    drop.id = "search-drop";
+    drop.setAttribute("role", "listbox");
+    drop.hidden = true;
+    var st = el("p", "search-drop-status");
+    st.setAttribute("aria-live", "polite");
+    form.appendChild(st);
+    form.appendChild(drop);
+    box.setAttribute("role", "combobox");
+    box.setAttribute("aria-autocomplete", "list");
+    box.setAttribute("aria-expanded", "false");
+    box.setAttribute("aria-controls", "search-drop");
+    var attached = attach(box, drop, st, root, searcher, null);
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) attached.close(); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -468,46 +640,7 @@
     var form = document.querySelector("form.site-search");
     readWords(form);
     var pageBox = document.getElementById("search-page");
-    if (pageBox) {
-      var input = document.getElementById("search-input");
-      var list = document.getElementById("search-results");
-      var status = document.getElementById("search-status");
-      var selects = pageBox.querySelectorAll("select[data-filter]");
-      var page = {
-        filters: function () {
-          var f = {};
-          selects.forEach(function (s) { f[s.getAttribute("data-filter")] = s.value; });
-          return f;
-        },
-        remember: function (q) {
-          var p = new URLSearchParams(location.search);
-          if (q) p.set("q", q); else p.delete("q");
-          var s = p.toString();
-          history.replaceState(null, "", s ? "?" + s : location.pathname);
-        }
-      };
-      page.more = document.getElementById("search-more");
-      pageBox.hidden = false;
-      var noJs = document.getElementById("search-nojs");
-      if (noJs) noJs.hidden = true;
-      var run = attach(input, list, status, root, searcher, page);
-      selects.forEach(function (s) { s.addEventListener("change", function () { page.onChange(); }); });
-      var q = new URLSearchParams(location.search).get("q");
-      if (q) { input.value = q; run(); }
-      if (form) form.hidden = true;
-    } else if (form) {
-      var box = form.querySelector("input");
-      var drop = el("ul", "search-drop");
-      drop.id = "search-drop";
-      drop.setAttribute("role", "listbox");
-      drop.hidden = true;
-      var st = el("p", "search-drop-status");
-      st.setAttribute("aria-live", "polite");
-      form.appendChild(st);
-      form.appendChild(drop);
-      box.setAttribute("aria-controls", "search-drop");
-      attach(box, drop, st, root, searcher, null);
-      document.addEventListener("click", function (e) { if (!form.contains(e.target)) { drop.hidden = true; st.textContent = ""; } });
-    }
+    if (pageBox) searchPage(pageBox, root, searcher, form);
+    else if (form) headerBox(form, root, searcher);
   });
 })(typeof globalThis !== "undefined" ? globalThis : this);
