@@ -191,7 +191,9 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             theme: &theme,
             authors: &authors,
             history: history.as_deref(),
-            uncommitted: opts.uncommitted.as_deref().or(history.as_deref().map(|h| &h.uncommitted)),
+            uncommitted: (config.git_history)
+                .then(|| opts.uncommitted.as_deref().or(history.as_deref().map(|h| &h.uncommitted)))
+                .flatten(),
             drafts: opts.drafts,
         };
         rendering = render(root, opts, &site, &tera, cache, &mut diags);
@@ -345,7 +347,11 @@ fn history(
     config: &Config,
     content: &mut Content,
 ) -> (Option<Arc<History>>, Vec<Diagnostic>) {
-    let history: Option<Arc<History>> = opts.history.clone().or_else(|| crate::history::read(root).map(Arc::new));
+    // `history: off`: git is not read, and what a caller read is not used.
+    let history: Option<Arc<History>> = match config.git_history {
+        true => opts.history.clone().or_else(|| crate::history::read(root).map(Arc::new)),
+        false => None,
+    };
     let mut diags = crate::history::dates::apply(content, history.as_deref(), config.timezone);
     if history.as_ref().is_some_and(|h| h.shallow) {
         diags.push(Diagnostic::warning(".git", 0, 0, Problem::ShallowClone));

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::raw::{RawConfig, RawLimits, RawMarkdown, RawPrivacy, RawSearch, RawSection};
+use super::raw::{RawConfig, RawLimits, RawMarkdown, RawPrivacy, RawSearch, RawSection, RawSwitch};
 use super::{strings, Config, Kind, RawHtml, SearchOptions, Section, Taxonomy, SEARCH_FIELDS};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::urls::SlugMode;
@@ -54,6 +54,7 @@ pub(super) fn validate(
     let privacy_patterns = privacy_patterns(raw.privacy, r);
     let paginate = paginate(raw.paginate, r);
     let limits = limits(&raw.limits, r);
+    let git_history = git_history(raw.history, r);
     let language = raw.language.unwrap_or_else(|| "zh-Hant".to_string());
     let lang = super::Lang::from_code(&language).unwrap_or_default();
     let mut own_words = file_strings;
@@ -93,6 +94,7 @@ pub(super) fn validate(
         repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
         raw_html,
         limits,
+        git_history,
     };
     (config, report.diags)
 }
@@ -131,6 +133,23 @@ fn broken_links_fail(raw: Option<&str>, r: &mut Report) -> bool {
             r.error("links", Problem::BadLinksSetting { found: other.to_string() });
             true
         }
+    }
+}
+
+/// `history: git | off` (also `true` / `false`): whether pages show what
+/// git says about each article.
+fn git_history(raw: Option<RawSwitch>, r: &mut Report) -> bool {
+    match raw {
+        None | Some(RawSwitch::Bool(true)) => true,
+        Some(RawSwitch::Bool(false)) => false,
+        Some(RawSwitch::Word(w)) => match w.as_str() {
+            "git" | "on" => true,
+            "off" => false,
+            _ => {
+                r.error("history", Problem::BadHistorySetting { found: w });
+                true
+            }
+        },
     }
 }
 

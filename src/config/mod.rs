@@ -108,6 +108,11 @@ pub struct Config {
     pub raw_html: RawHtml,
     /// The largest article and data file casebook reads (`limits:`).
     pub limits: crate::limits::Limits,
+    /// Whether git is read for the articles' dates, revisions, pull
+    /// requests and reviewers (`history: git`, the default) or not at all
+    /// (`history: off`: the demo journal, whose repository's commits are the
+    /// program's own).
+    pub git_history: bool,
 }
 
 /// What happens to raw HTML in articles.
@@ -199,13 +204,14 @@ impl Config {
             repo_branch,
             raw_html,
             limits,
+            git_history,
         } = self;
         let patterns: Vec<(&String, &str)> = privacy_patterns.iter().map(|(n, r)| (n, r.as_str())).collect();
         crate::keys::hash_value(&(
             (title, description, base_url, language, theme, taxonomies, paginate, sections, slugify),
             (channels, outcomes, priorities, labels, strings, chars_per_minute, words_per_minute, broken_links_fail),
             (search.key(), timezone.local_minus_utc(), case_sections, patterns, repo_url, repo_branch, raw_html),
-            limits,
+            (limits, git_history),
         ))
     }
 }
@@ -461,6 +467,20 @@ mod tests {
         assert_eq!(d, vec!["casebook.yaml:1:9: error: `limits.data_kb` must be 1 or more (a size in KB)"]);
         let (_, d) = parse_str("limits:\n  article_k: 5\n");
         assert_eq!(d, vec!["casebook.yaml:2:3: error: unknown setting `article_k`; did you mean `article_kb`?"]);
+    }
+
+    #[test]
+    fn history_git_or_off() {
+        for (text, on) in [("", true), ("history: git\n", true), ("history: off\n", false), ("history: false\n", false)]
+        {
+            let (c, d) = parse_str(text);
+            assert!(d.is_empty(), "{text}: {d:?}");
+            assert_eq!(c.git_history, on, "{text}");
+        }
+        let (c, d) = parse_str("title: x\nhistory: maybe\n");
+        assert!(c.git_history);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].starts_with("casebook.yaml:2:1: error: `history` must be `git`"), "{d:?}");
     }
 
     #[test]

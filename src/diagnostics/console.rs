@@ -143,6 +143,19 @@ pub enum Said {
     JournalReady {
         dir: String,
     },
+    GitStarted {
+        dir: String,
+        branch: String,
+    },
+    GitAlreadyThere {
+        dir: String,
+    },
+    /// git is not installed (`error: None`) or failed.
+    NoGit {
+        dir: String,
+        branch: String,
+        error: Option<String>,
+    },
     // new
     NewEmptyTitle,
     NotAJournal {
@@ -316,6 +329,17 @@ impl Said {
             JournalReady { dir } => format!(
                 "A new journal is ready in {dir}.\nNext:\n  cd {dir}\n  casebook new case \"客戶來電詢問帳單\"   # write a case\n  casebook build                          # make the site in public/"
             ),
+            GitStarted { dir, branch } => format!(
+                "Started a git repository in {dir} on the branch {branch}, which the CI files publish from. Nothing is committed yet: put your editors in place of @journal-editors in CODEOWNERS, then commit:\n  git add -A\n  git commit -m \"新的案例集\""
+            ),
+            GitAlreadyThere { dir } => format!(
+                "{dir} is inside a git repository already, so no new one was started; the journal's history is that repository's."
+            ),
+            NoGit { dir, branch, error } => format!(
+                "{}. The journal builds without git, but each article's history (revisions, pull requests, reviewers) needs it: {}in {dir} run\n  git init -b {branch}",
+                error.as_ref().map_or("git is not installed, so no repository was started".to_string(), |e| format!("git could not start a repository ({e})")),
+                if error.is_none() { "install git, then " } else { "" }
+            ),
             NewEmptyTitle => {
                 "the title is empty; write it in quotes, like: casebook new case \"客戶要求退回已拆封耳機\"".to_string()
             }
@@ -456,6 +480,15 @@ impl Said {
             JournalReady { dir } => format!(
                 "新的日誌已建立在 {dir}。\n接下來：\n  cd {dir}\n  casebook new case \"客戶來電詢問帳單\"   # 寫一個案例\n  casebook build                          # 在 public/ 產生網站"
             ),
+            GitStarted { dir, branch } => format!(
+                "已在 {dir} 建立 git 儲存庫，分支是 {branch}（CI 設定檔從這個分支發佈）。還沒有提交任何東西：先把 CODEOWNERS 裡的 @journal-editors 換成你們的編輯，再提交：\n  git add -A\n  git commit -m \"新的案例集\""
+            ),
+            GitAlreadyThere { dir } => format!("{dir} 已經在一個 git 儲存庫裡，所以沒有另外建立；日誌的歷史就是那個儲存庫的歷史。"),
+            NoGit { dir, branch, error } => format!(
+                "{}。日誌不用 git 也能建置，但每篇文章的修訂紀錄、拉取請求與審閱者都要靠 git：{}到 {dir} 執行\n  git init -b {branch}",
+                error.as_ref().map_or("沒有安裝 git，所以沒有建立儲存庫".to_string(), |e| format!("git 無法建立儲存庫（{e}）")),
+                if error.is_none() { "請安裝 git，再" } else { "請" }
+            ),
             NewEmptyTitle => "標題是空的；請用引號寫標題，例如：casebook new case \"客戶要求退回已拆封耳機\"".to_string(),
             NotAJournal { root } => format!(
                 "{root} 不是日誌資料夾（沒有 casebook.yaml，也沒有 content/ 資料夾）；請在日誌資料夾裡執行，或用 --root 指定"
@@ -579,6 +612,15 @@ impl Said {
             CouldNotWrite { path } => format!("无法写入 {path}"),
             JournalReady { dir } => format!(
                 "新的案例库已创建在 {dir}。\n接下来：\n  cd {dir}\n  casebook new case \"客户来电询问账单\"   # 写一个案例\n  casebook build                          # 在 public/ 生成网站"
+            ),
+            GitStarted { dir, branch } => format!(
+                "已在 {dir} 创建 git 仓库，分支是 {branch}（CI 配置文件从这个分支发布）。还没有提交任何内容：先把 CODEOWNERS 里的 @journal-editors 换成你们的编辑，再提交：\n  git add -A\n  git commit -m \"新的案例库\""
+            ),
+            GitAlreadyThere { dir } => format!("{dir} 已经在一个 git 仓库里，所以没有另外创建；案例库的历史就是那个仓库的历史。"),
+            NoGit { dir, branch, error } => format!(
+                "{}。案例库不用 git 也能构建，但每篇文章的修订记录、拉取请求与审阅者都要靠 git：{}到 {dir} 运行\n  git init -b {branch}",
+                error.as_ref().map_or("没有安装 git，所以没有创建仓库".to_string(), |e| format!("git 无法创建仓库（{e}）")),
+                if error.is_none() { "请安装 git，再" } else { "请" }
             ),
             NewEmptyTitle => "标题是空的；请用引号写标题，例如：casebook new case \"客户要求退回已拆封耳机\"".to_string(),
             NotAJournal { root } => format!(

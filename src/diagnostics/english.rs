@@ -370,6 +370,10 @@ impl Problem {
             UnknownInterfaceWord { key } => format!(
                 "`{key}` is not one of the interface's words; their names are in the README, under \"The interface's language\""
             ),
+            // issue 18 (setup)
+            BadHistorySetting { found } => format!(
+                "`history` must be `git` (pages show each article's revisions, pull requests and reviewers from git) or `off` (git is not read), found `{found}`"
+            ),
         }
     }
 }

@@ -357,6 +357,10 @@ impl Problem {
             UnknownInterfaceWord { key } => {
                 format!("没有 `{key}` 这个界面文字；可以用的名称请看 README 里「The interface's language」那一节")
             }
+            // issue 18 (setup)
+            BadHistorySetting { found } => format!(
+                "`history` 必须是 `git`（页面从 git 显示每篇文章的修订记录、拉取请求与审阅者）或 `off`（不读 git），这里写的是 `{found}`"
+            ),
         }
     }
 }

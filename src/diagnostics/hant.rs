@@ -355,6 +355,10 @@ impl Problem {
             UnknownInterfaceWord { key } => {
                 format!("沒有 `{key}` 這個介面文字；可以用的名稱請看 README 裡「The interface's language」那一節")
             }
+            // issue 18 (setup)
+            BadHistorySetting { found } => format!(
+                "`history` 必須是 `git`（頁面從 git 顯示每篇文章的修訂紀錄、拉取請求與審閱者）或 `off`（不讀 git），這裡寫的是 `{found}`"
+            ),
         }
     }
 }

@@ -462,6 +462,11 @@ pub enum Problem {
     UnknownInterfaceWord {
         key: String,
     },
+    // issue 18 (setup)
+    /// `history:` in casebook.yaml is neither `git` nor `off`.
+    BadHistorySetting {
+        found: String,
+    },
 }
 
 impl Problem {
@@ -611,6 +616,8 @@ impl Problem {
         "config/bad-language",
         // issue 15 (finish)
         "link/left-out",
+        // issue 18 (setup)
+        "config/bad-history",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -771,6 +778,8 @@ impl Problem {
             UnknownLanguage { .. } => "config/bad-language",
             // issue 16 (help)
             UnknownInterfaceWord { .. } => "config/unknown-key",
+            // issue 18 (setup)
+            BadHistorySetting { .. } => "config/bad-history",
         }
     }
 

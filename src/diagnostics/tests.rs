@@ -207,6 +207,8 @@ pub(super) fn examples() -> Vec<Problem> {
         UnknownLanguage { found: s("chinese") },
         // issue 16 (help)
         UnknownInterfaceWord { key: s("zzz") },
+        // issue 18 (setup)
+        BadHistorySetting { found: s("maybe") },
     ]
 }
 
@@ -347,10 +349,12 @@ fn variant(p: &Problem) -> usize {
         UnknownLanguage { .. } => 124,
         // issue 16 (help)
         UnknownInterfaceWord { .. } => 125,
+        // issue 18 (setup)
+        BadHistorySetting { .. } => 126,
     }
 }
 
-const VARIANTS: usize = 126;
+const VARIANTS: usize = 127;
 
 #[test]
 fn every_variant_has_an_example() {
