@@ -23,6 +23,7 @@ mod names;
 mod paths;
 mod safety_output_serve;
 mod serve;
+mod setup;
 mod values;
 
 use std::collections::BTreeMap;

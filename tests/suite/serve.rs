@@ -253,6 +253,10 @@ pub fn demo_copy(dir: &Path) -> std::path::PathBuf {
     for part in ["content", "data"] {
         copy_dir(&demo.join(part), &root.join(part));
     }
-    std::fs::copy(demo.join("casebook.yaml"), root.join("casebook.yaml")).unwrap();
+    // The demo turns git history off (its repository is casebook's own);
+    // a copy is a journal of its own, read from its own git when it has one.
+    let config = std::fs::read_to_string(demo.join("casebook.yaml")).unwrap();
+    assert!(config.contains("\nhistory: off\n"), "the demo's casebook.yaml turns history off");
+    std::fs::write(root.join("casebook.yaml"), config.replace("\nhistory: off\n", "\n")).unwrap();
     root
 }
