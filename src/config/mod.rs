@@ -480,7 +480,7 @@ mod tests {
         let (c, d) = parse_str("title: x\nhistory: maybe\n");
         assert!(c.git_history);
         assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].starts_with("casebook.yaml:2:1: error: `history` must be `git`"), "{d:?}");
+        assert!(d[0].starts_with("casebook.yaml:2:10: error: `history` must be `git`"), "{d:?}");
     }
 
     #[test]

@@ -122,13 +122,18 @@ fn history_off_reads_nothing_from_git() {
     let out = tmp.path().join("site");
     let o = build(&root, &out, &[]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("content/cases/無日期.md:1:1: error: the front matter has no `date`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("content/cases/無日期.md:1:1: error: the front matter has no `date`"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::remove_file(root.join("content/cases/無日期.md")).unwrap();
     let o = build(&root, &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&out, "cases/新名/index.html");
     assert!(page.contains("耳機退貨") && page.contains("第三版。"));
-    for git_said in ["class=\"history\"", "首次提交", "修訂紀錄", "拉取請求", "審閱：", "陳美玲", "張建國"] {
+    for git_said in ["class=\"history\"", "首次提交", "修訂紀錄", "拉取請求", "審閱：", "陳美玲", "張建國"]
+    {
         assert!(!page.contains(git_said), "{git_said}: {page}");
     }
     // `history: git` is the default, written or not.

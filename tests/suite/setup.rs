@@ -185,7 +185,8 @@ fn the_github_workflow_checks_pull_requests_installs_once_and_keeps_the_site_pri
     for pages in ["deploy-pages", "upload-pages-artifact", "pages: write", "github-pages"] {
         assert!(text.contains(pages) && !live.contains(pages), "{pages}");
     }
-    assert!(comments(&text).contains("WARNING: a Pages site can be public on the internet even when this repository is private"));
+    assert!(comments(&text)
+        .contains("WARNING: a Pages site can be public on the internet even when this repository is private"));
     let scripts: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     scripts_parse("bash", &scripts);
 }
@@ -208,7 +209,8 @@ fn the_gitlab_file_checks_merge_requests_installs_once_and_keeps_the_site_privat
     assert!(c["deploy"]["rules"][0]["if"].as_str().unwrap().contains("$CASEBOOK_DEPLOY_HOST"));
     // A job named `pages` would publish with GitLab Pages: only in comments.
     assert!(c.get("pages").is_none() && text.contains("\n# pages:\n"));
-    assert!(comments(&text).contains("WARNING: a Pages site can be reached by anyone who has its address, even for a private project"));
+    assert!(comments(&text)
+        .contains("WARNING: a Pages site can be reached by anyone who has its address, even for a private project"));
 
     let mut scripts = Vec::new();
     for job in [".casebook", "check", "build", "deploy"] {
