@@ -247,9 +247,9 @@ Start a journal with `casebook init my-journal`, write a case with\n`casebook ne
     (
         "init",
         [
-            "建立一個新的日誌資料夾，馬上就能開始寫。",
-            "新建一个日志文件夹，马上就能开始写。",
-            "Create a new journal folder, ready to write in.",
+            "建立一個新的日誌資料夾，馬上就能開始寫；不在 git 儲存庫裡時，也替它建立一個（分支 main）。",
+            "新建一个日志文件夹，马上就能开始写；不在 git 仓库里时，也为它创建一个（分支 main）。",
+            "Create a new journal folder, ready to write in, and a git repository for it (branch main) unless it is inside one.",
         ],
     ),
     (
