@@ -76,7 +76,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     let shown = dir.display().to_string();
     let git = match start_git(&dir) {
         Git::Started => Said::GitStarted { dir: shown.clone(), branch: BRANCH.to_string() },
-        Git::AlreadyInside => Said::GitAlreadyThere { dir: shown.clone() },
+        Git::AlreadyInside(repo) => Said::GitAlreadyThere { dir: shown.clone(), repo },
         Git::NotStarted(error) => Said::NoGit { dir: shown.clone(), branch: BRANCH.to_string(), error },
     };
     eprintln!("{}", Said::JournalReady { dir: shown }.words(lang));
@@ -87,9 +87,9 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
 /// What became of the journal's git repository.
 enum Git {
     Started,
-    /// `dir` is in a repository already (a journal in a folder of a larger
-    /// one): left as it is.
-    AlreadyInside,
+    /// `dir` is in this repository already (a journal in a folder of a
+    /// larger one): left as it is.
+    AlreadyInside(String),
     /// git is not installed (`None`), or failed with this message.
     NotStarted(Option<String>),
 }
@@ -101,7 +101,11 @@ fn start_git(dir: &Path) -> Git {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Git::NotStarted(None),
         Err(e) => return Git::NotStarted(Some(e.to_string())),
         // "true" in a work tree, "false" inside a .git folder: either way, not a new one.
-        Ok(out) if out.status.success() => return Git::AlreadyInside,
+        Ok(out) if out.status.success() => {
+            let top = git(&["rev-parse", "--show-toplevel"]).ok().filter(|o| o.status.success());
+            let top = top.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+            return Git::AlreadyInside(top.unwrap_or_else(|| dir.display().to_string()));
+        }
         Ok(_) => {}
     }
     // `git init -b` needs git 2.28; pointing HEAD at the branch works with any.

@@ -149,6 +149,7 @@ pub enum Said {
     },
     GitAlreadyThere {
         dir: String,
+        repo: String,
     },
     /// git is not installed (`error: None`) or failed.
     NoGit {
@@ -332,8 +333,8 @@ impl Said {
             GitStarted { dir, branch } => format!(
                 "Started a git repository in {dir} on the branch {branch}, which the CI files publish from. Nothing is committed yet: put your editors in place of @journal-editors in CODEOWNERS, then commit:\n  git add -A\n  git commit -m \"新的案例集\""
             ),
-            GitAlreadyThere { dir } => format!(
-                "{dir} is inside a git repository already, so no new one was started; the journal's history is that repository's."
+            GitAlreadyThere { dir, repo } => format!(
+                "{dir} is inside the git repository {repo} already, so no new one was started; the journal's history is that repository's."
             ),
             NoGit { dir, branch, error } => format!(
                 "{}. The journal builds without git, but each article's history (revisions, pull requests, reviewers) needs it: {}in {dir} run\n  git init -b {branch}",
@@ -483,7 +484,9 @@ impl Said {
             GitStarted { dir, branch } => format!(
                 "已在 {dir} 建立 git 儲存庫，分支是 {branch}（CI 設定檔從這個分支發佈）。還沒有提交任何東西：先把 CODEOWNERS 裡的 @journal-editors 換成你們的編輯，再提交：\n  git add -A\n  git commit -m \"新的案例集\""
             ),
-            GitAlreadyThere { dir } => format!("{dir} 已經在一個 git 儲存庫裡，所以沒有另外建立；日誌的歷史就是那個儲存庫的歷史。"),
+            GitAlreadyThere { dir, repo } => {
+                format!("{dir} 已經在 git 儲存庫 {repo} 裡，所以沒有另外建立；日誌的歷史就是那個儲存庫的歷史。")
+            }
             NoGit { dir, branch, error } => format!(
                 "{}。日誌不用 git 也能建置，但每篇文章的修訂紀錄、拉取請求與審閱者都要靠 git：{}到 {dir} 執行\n  git init -b {branch}",
                 error.as_ref().map_or("沒有安裝 git，所以沒有建立儲存庫".to_string(), |e| format!("git 無法建立儲存庫（{e}）")),
@@ -616,7 +619,9 @@ impl Said {
             GitStarted { dir, branch } => format!(
                 "已在 {dir} 创建 git 仓库，分支是 {branch}（CI 配置文件从这个分支发布）。还没有提交任何内容：先把 CODEOWNERS 里的 @journal-editors 换成你们的编辑，再提交：\n  git add -A\n  git commit -m \"新的案例库\""
             ),
-            GitAlreadyThere { dir } => format!("{dir} 已经在一个 git 仓库里，所以没有另外创建；案例库的历史就是那个仓库的历史。"),
+            GitAlreadyThere { dir, repo } => {
+                format!("{dir} 已经在 git 仓库 {repo} 里，所以没有另外创建；案例库的历史就是那个仓库的历史。")
+            }
             NoGit { dir, branch, error } => format!(
                 "{}。案例库不用 git 也能构建，但每篇文章的修订记录、拉取请求与审阅者都要靠 git：{}到 {dir} 运行\n  git init -b {branch}",
                 error.as_ref().map_or("没有安装 git，所以没有创建仓库".to_string(), |e| format!("git 无法创建仓库（{e}）")),

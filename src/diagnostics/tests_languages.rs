@@ -160,7 +160,7 @@ fn said_examples() -> Vec<Said> {
         CouldNotWrite { path: s("content/a.md") },
         JournalReady { dir: s("j") },
         GitStarted { dir: s("j"), branch: s("main") },
-        GitAlreadyThere { dir: s("j") },
+        GitAlreadyThere { dir: s("team/j"), repo: s("/home/a/team") },
         NoGit { dir: s("j"), branch: s("main"), error: None },
         NoGit { dir: s("j"), branch: s("main"), error: Some(s("fatal: cannot mkdir .git")) },
         NewEmptyTitle,

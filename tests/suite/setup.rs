@@ -72,7 +72,9 @@ fn init_inside_a_repository_starts_no_other() {
     let root = outer.join("journal");
     let o = init(&root, "zh-Hans", None);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("已经在一个 git 仓库里，所以没有另外创建"), "{}", stderr(&o));
+    let repo = outer.canonicalize().unwrap();
+    let said = format!("{} 已经在 git 仓库 {} 里，所以没有另外创建", root.display(), repo.display());
+    assert!(stderr(&o).contains(&said), "{}", stderr(&o));
     assert!(!root.join(".git").exists());
     assert!(root.join("casebook.yaml").is_file());
 }
