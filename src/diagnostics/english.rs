@@ -370,6 +370,14 @@ impl Problem {
             UnknownInterfaceWord { key } => format!(
                 "`{key}` is not one of the interface's words; their names are in the README, under \"The interface's language\""
             ),
+            // issue 17 (ndjson)
+            UnknownExportFormat { found, formats } => format!(
+                "`search.export` has no engine `{found}`; write one or more of: {} (elasticsearch is the same as opensearch)",
+                formats.join(", ")
+            ),
+            BadExportIndex { found } => format!(
+                "`search.export_index` must be a name of lowercase letters a-z, digits, `-` and `_`, starting with a letter or digit (at most 100), such as `casebook`; found `{found}`"
+            ),
         }
     }
 }

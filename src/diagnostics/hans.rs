@@ -357,6 +357,14 @@ impl Problem {
             UnknownInterfaceWord { key } => {
                 format!("没有 `{key}` 这个界面文字；可以用的名称请看 README 里「The interface's language」那一节")
             }
+            // issue 17 (ndjson)
+            UnknownExportFormat { found, formats } => format!(
+                "`search.export` 没有 `{found}` 这种搜索引擎；请写以下一个或多个：{}（elasticsearch 和 opensearch 相同）",
+                formats.join("、")
+            ),
+            BadExportIndex { found } => format!(
+                "`search.export_index` 只能用小写英文字母 a-z、数字、`-` 和 `_`，开头必须是字母或数字（最多 100 个），例如 `casebook`；这里写的是 `{found}`"
+            ),
         }
     }
 }

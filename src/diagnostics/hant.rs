@@ -355,6 +355,14 @@ impl Problem {
             UnknownInterfaceWord { key } => {
                 format!("沒有 `{key}` 這個介面文字；可以用的名稱請看 README 裡「The interface's language」那一節")
             }
+            // issue 17 (ndjson)
+            UnknownExportFormat { found, formats } => format!(
+                "`search.export` 沒有 `{found}` 這種搜尋引擎；請寫以下一個或多個：{}（elasticsearch 和 opensearch 相同）",
+                formats.join("、")
+            ),
+            BadExportIndex { found } => format!(
+                "`search.export_index` 只能用小寫英文字母 a-z、數字、`-` 和 `_`，開頭必須是字母或數字（最多 100 個），例如 `casebook`；這裡寫的是 `{found}`"
+            ),
         }
     }
 }

@@ -462,6 +462,16 @@ pub enum Problem {
     UnknownInterfaceWord {
         key: String,
     },
+    // issue 17 (ndjson)
+    /// `search.export:` names an engine casebook does not write for.
+    UnknownExportFormat {
+        found: String,
+        formats: Vec<String>,
+    },
+    /// `search.export_index:` is not a name both engines take as written.
+    BadExportIndex {
+        found: String,
+    },
 }
 
 impl Problem {
@@ -611,6 +621,9 @@ impl Problem {
         "config/bad-language",
         // issue 15 (finish)
         "link/left-out",
+        // issue 17 (ndjson)
+        "config/unknown-export-format",
+        "config/bad-export-index",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -771,6 +784,9 @@ impl Problem {
             UnknownLanguage { .. } => "config/bad-language",
             // issue 16 (help)
             UnknownInterfaceWord { .. } => "config/unknown-key",
+            // issue 17 (ndjson)
+            UnknownExportFormat { .. } => "config/unknown-export-format",
+            BadExportIndex { .. } => "config/bad-export-index",
         }
     }
 

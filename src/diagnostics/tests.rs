@@ -207,6 +207,9 @@ pub(super) fn examples() -> Vec<Problem> {
         UnknownLanguage { found: s("chinese") },
         // issue 16 (help)
         UnknownInterfaceWord { key: s("zzz") },
+        // issue 17 (ndjson)
+        UnknownExportFormat { found: s("solr"), formats: vec![s("opensearch"), s("meilisearch")] },
+        BadExportIndex { found: s("Casebook!") },
     ]
 }
 
@@ -347,10 +350,13 @@ fn variant(p: &Problem) -> usize {
         UnknownLanguage { .. } => 124,
         // issue 16 (help)
         UnknownInterfaceWord { .. } => 125,
+        // issue 17 (ndjson)
+        UnknownExportFormat { .. } => 126,
+        BadExportIndex { .. } => 127,
     }
 }
 
-const VARIANTS: usize = 126;
+const VARIANTS: usize = 128;
 
 #[test]
 fn every_variant_has_an_example() {
