@@ -85,6 +85,11 @@ pub struct Built {
     pub drafts_left_out: usize,
     pub timings: Timings,
     pub search: crate::search::index::SearchStats,
+    /// What the search index was made of (none for `check`), and the
+    /// settings `casebook build` writes them for other engines with
+    /// ([`crate::search::export`]).
+    pub search_docs: Vec<Arc<crate::search::index::SearchDoc>>,
+    pub search_export: crate::search::export::Settings,
 }
 
 impl Built {
@@ -181,7 +186,8 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let graph_time = graph_start.elapsed();
     diags.extend(d);
     lap("graph", &mut laps);
-    let mut rendering = Rendering { files: None, search_time: Duration::default(), search: Default::default() };
+    let mut rendering =
+        Rendering { files: None, search_time: Duration::default(), search: Default::default(), docs: Vec::new() };
     if let (Some(tera), false) = (tera, diags.has_errors()) {
         let site = render::Site {
             config: &config,
@@ -212,6 +218,12 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             history: history_time,
         },
         search: rendering.search,
+        search_docs: rendering.docs,
+        search_export: crate::search::export::Settings {
+            formats: config.search.export.clone(),
+            index: config.search.export_index.clone(),
+            base_url: config.base_url.clone(),
+        },
     };
     // Freeing ten thousand articles' values takes a while: not on the way
     // to the reload.
@@ -576,6 +588,7 @@ struct Rendering {
     files: Option<Vec<OutputFile>>,
     search_time: Duration,
     search: crate::search::index::SearchStats,
+    docs: Vec<Arc<crate::search::index::SearchDoc>>,
 }
 
 /// Every page, then the search index (`check` writes no site, so it needs
@@ -595,6 +608,7 @@ fn render(
     lap("render", &mut laps);
     let mut search_time = Duration::default();
     let mut search = Default::default();
+    let mut search_docs = Vec::new();
     if !opts.check {
         let search_start = Instant::now();
         let docs = crate::search::docs::collect(&site.content.articles, site.rendered, &views, &mut cache.docs);
@@ -604,12 +618,13 @@ fn render(
         out.sort_by(|a, b| a.path.cmp(&b.path));
         search_time = search_start.elapsed();
         search = stats;
+        search_docs = docs;
         lap("search", &mut laps);
     }
     crate::profile::drop_later(views);
     diags.extend(render::names::check(root, site.content, &out));
     lap("names", &mut laps);
-    Rendering { files: (!diags.has_errors()).then_some(out), search_time, search }
+    Rendering { files: (!diags.has_errors()).then_some(out), search_time, search, docs: search_docs }
 }
 
 /// The problems sorted by file and line; in `check`, a link out of the

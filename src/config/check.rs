@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::raw::{RawConfig, RawLimits, RawMarkdown, RawPrivacy, RawSearch, RawSection, RawSwitch};
-use super::{strings, Config, Kind, RawHtml, SearchOptions, Section, Taxonomy, SEARCH_FIELDS};
+use super::{strings, Config, ExportFormat, Kind, RawHtml, SearchOptions, Section, Taxonomy, SEARCH_FIELDS};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::urls::SlugMode;
 use crate::yaml;
@@ -26,6 +26,21 @@ impl Report<'_> {
     fn error(&mut self, key: &str, problem: Problem) {
         let (line, col) = yaml::key_position(self.text, key).map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
         self.error_at(line, col, problem);
+    }
+
+    /// An error at `key`, written indented under the top-level `parent`
+    /// (its first such line), else at `parent` (written on one line).
+    fn error_nested(&mut self, key: &str, parent: &str, problem: Problem) {
+        let written = format!("{key}:");
+        let found = self.text.lines().enumerate().find_map(|(i, line)| {
+            let rest = line.trim_start();
+            let indent = line.len() - rest.len();
+            (indent > 0 && rest.starts_with(&written)).then_some((i + 1, indent + 1))
+        });
+        match found {
+            Some((line, col)) => self.error_at(line, col, problem),
+            None => self.error(parent, problem),
+        }
     }
 
     fn error_at(&mut self, line: usize, col: usize, problem: Problem) {
@@ -191,8 +206,42 @@ fn search(raw: Option<RawSearch>, r: &mut Report) -> SearchOptions {
         if let Some(n) = raw_search.shard_bytes {
             search.shard_bytes = n.max(256);
         }
+        search.export = export_formats(raw_search.export.unwrap_or_default(), r);
+        if let Some(index) = raw_search.export_index {
+            if is_index_name(&index) {
+                search.export_index = index;
+            } else {
+                r.error_nested("export_index", "search", Problem::BadExportIndex { found: index });
+            }
+        }
     }
     search
+}
+
+/// `search.export:` the engines named, each once, in [`ExportFormat::ALL`]'s
+/// order; an unknown name is reported and left out.
+fn export_formats(names: Vec<String>, r: &mut Report) -> Vec<ExportFormat> {
+    let mut formats = Vec::new();
+    for name in names {
+        match ExportFormat::parse(&name) {
+            Some(f) => formats.push(f),
+            None => {
+                let known = ExportFormat::ALL.iter().map(|f| f.name().to_string()).collect();
+                r.error_nested("export", "search", Problem::UnknownExportFormat { found: name, formats: known });
+            }
+        }
+    }
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
+/// An index name both OpenSearch and Meilisearch take as written: ASCII
+/// lowercase letters, digits, `-` and `_`, starting with a letter or digit.
+fn is_index_name(name: &str) -> bool {
+    name.len() <= 100
+        && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// `timezone: +08:00`, the offset of dates written without one.

@@ -80,6 +80,9 @@ pub(super) struct RawSearch {
     pub(super) weights: BTreeMap<String, f64>,
     pub(super) max_postings: Option<usize>,
     pub(super) shard_bytes: Option<usize>,
+    /// Search documents for another engine: `[opensearch, meilisearch]`.
+    pub(super) export: Option<Vec<String>>,
+    pub(super) export_index: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -73,6 +73,20 @@ pub enum Said {
     InTheWay {
         path: String,
     },
+    // the search export (`build --search-export`)
+    /// The export folder is the site's output folder, inside it or holds it.
+    ExportDirAndSite {
+        dir: String,
+        output: String,
+    },
+    ExportDirNotOurs {
+        dir: String,
+    },
+    SearchExported {
+        documents: usize,
+        files: usize,
+        dir: String,
+    },
     // check
     UnknownIgnoredKind {
         kind: String,
@@ -282,6 +296,17 @@ impl Said {
             InTheWay { path } => format!(
                 "{path} is in the way of the new site and was not made by casebook; move it away and build again"
             ),
+            ExportDirAndSite { dir, output } => format!(
+                "the search export folder {dir} is the site's output folder {output}, inside it or around it; choose a folder of its own beside it, such as search-export/"
+            ),
+            ExportDirNotOurs { dir } => format!(
+                "the folder {dir} already exists and was not made by casebook, so it will not be replaced; empty it, or choose another --search-export folder"
+            ),
+            SearchExported { documents, files, dir } => format!(
+                "Wrote the search documents of {} for other search engines: {} in {dir}",
+                english_count(*documents, "article", "articles"),
+                english_count(*files, "file", "files")
+            ),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -441,6 +466,15 @@ impl Said {
                 "資料夾 {output} 已經存在，而且不是 casebook 建立的，所以不會被取代；請清空它，或用 --output 選別的資料夾"
             ),
             InTheWay { path } => format!("{path} 擋住了新網站，而且不是 casebook 建立的；請把它移走後重新建置"),
+            ExportDirAndSite { dir, output } => format!(
+                "搜尋匯出資料夾 {dir} 就是網站的輸出資料夾 {output}，或在它裡面、或包著它；請在旁邊另選一個資料夾，例如 search-export/"
+            ),
+            ExportDirNotOurs { dir } => format!(
+                "資料夾 {dir} 已經存在，而且不是 casebook 建立的，所以不會被取代；請清空它，或用 --search-export 選別的資料夾"
+            ),
+            SearchExported { documents, files, dir } => {
+                format!("已為其他搜尋引擎寫出 {documents} 篇文章的搜尋資料：{dir} 裡的 {files} 個檔案")
+            }
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("您是不是要寫 `{s}`？"),
@@ -576,6 +610,15 @@ impl Said {
                 "文件夹 {output} 已经存在，而且不是 casebook 创建的，所以不会被替换；请清空它，或用 --output 选别的文件夹"
             ),
             InTheWay { path } => format!("{path} 挡住了新网站，而且不是 casebook 创建的；请把它移走后重新构建"),
+            ExportDirAndSite { dir, output } => format!(
+                "搜索导出文件夹 {dir} 就是网站的输出文件夹 {output}，或在它里面、或包含它；请在旁边另选一个文件夹，例如 search-export/"
+            ),
+            ExportDirNotOurs { dir } => format!(
+                "文件夹 {dir} 已经存在，而且不是 casebook 创建的，所以不会被替换；请清空它，或用 --search-export 选别的文件夹"
+            ),
+            SearchExported { documents, files, dir } => {
+                format!("已为其他搜索引擎写出 {documents} 篇文章的搜索文档：{dir} 里的 {files} 个文件")
+            }
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("是不是想写 `{s}`？"),

@@ -374,6 +374,14 @@ impl Problem {
             BadHistorySetting { found } => format!(
                 "`history` must be `git` (pages show each article's revisions, pull requests and reviewers from git) or `off` (git is not read), found `{found}`"
             ),
+            // issue 17 (ndjson)
+            UnknownExportFormat { found, formats } => format!(
+                "`search.export` has no engine `{found}`; write one or more of: {} (elasticsearch is the same as opensearch)",
+                formats.join(", ")
+            ),
+            BadExportIndex { found } => format!(
+                "`search.export_index` must be a name of lowercase letters a-z, digits, `-` and `_`, starting with a letter or digit (at most 100), such as `casebook`; found `{found}`"
+            ),
         }
     }
 }

@@ -361,6 +361,14 @@ impl Problem {
             BadHistorySetting { found } => format!(
                 "`history` 必须是 `git`（页面从 git 显示每篇文章的修订记录、拉取请求与审阅者）或 `off`（不读 git），这里写的是 `{found}`"
             ),
+            // issue 17 (ndjson)
+            UnknownExportFormat { found, formats } => format!(
+                "`search.export` 没有 `{found}` 这种搜索引擎；请写以下一个或多个：{}（elasticsearch 和 opensearch 相同）",
+                formats.join("、")
+            ),
+            BadExportIndex { found } => format!(
+                "`search.export_index` 只能用小写英文字母 a-z、数字、`-` 和 `_`，开头必须是字母或数字（最多 100 个），例如 `casebook`；这里写的是 `{found}`"
+            ),
         }
     }
 }

@@ -359,6 +359,14 @@ impl Problem {
             BadHistorySetting { found } => format!(
                 "`history` 必須是 `git`（頁面從 git 顯示每篇文章的修訂紀錄、拉取請求與審閱者）或 `off`（不讀 git），這裡寫的是 `{found}`"
             ),
+            // issue 17 (ndjson)
+            UnknownExportFormat { found, formats } => format!(
+                "`search.export` 沒有 `{found}` 這種搜尋引擎；請寫以下一個或多個：{}（elasticsearch 和 opensearch 相同）",
+                formats.join("、")
+            ),
+            BadExportIndex { found } => format!(
+                "`search.export_index` 只能用小寫英文字母 a-z、數字、`-` 和 `_`，開頭必須是字母或數字（最多 100 個），例如 `casebook`；這裡寫的是 `{found}`"
+            ),
         }
     }
 }

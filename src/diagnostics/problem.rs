@@ -467,6 +467,16 @@ pub enum Problem {
     BadHistorySetting {
         found: String,
     },
+    // issue 17 (ndjson)
+    /// `search.export:` names an engine casebook does not write for.
+    UnknownExportFormat {
+        found: String,
+        formats: Vec<String>,
+    },
+    /// `search.export_index:` is not a name both engines take as written.
+    BadExportIndex {
+        found: String,
+    },
 }
 
 impl Problem {
@@ -618,6 +628,9 @@ impl Problem {
         "link/left-out",
         // issue 18 (setup)
         "config/bad-history",
+        // issue 17 (ndjson)
+        "config/unknown-export-format",
+        "config/bad-export-index",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -780,6 +793,9 @@ impl Problem {
             UnknownInterfaceWord { .. } => "config/unknown-key",
             // issue 18 (setup)
             BadHistorySetting { .. } => "config/bad-history",
+            // issue 17 (ndjson)
+            UnknownExportFormat { .. } => "config/unknown-export-format",
+            BadExportIndex { .. } => "config/bad-export-index",
         }
     }
 

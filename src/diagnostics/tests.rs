@@ -209,6 +209,9 @@ pub(super) fn examples() -> Vec<Problem> {
         UnknownInterfaceWord { key: s("zzz") },
         // issue 18 (setup)
         BadHistorySetting { found: s("maybe") },
+        // issue 17 (ndjson)
+        UnknownExportFormat { found: s("solr"), formats: vec![s("opensearch"), s("meilisearch")] },
+        BadExportIndex { found: s("Casebook!") },
     ]
 }
 
@@ -351,10 +354,13 @@ fn variant(p: &Problem) -> usize {
         UnknownInterfaceWord { .. } => 125,
         // issue 18 (setup)
         BadHistorySetting { .. } => 126,
+        // issue 17 (ndjson)
+        UnknownExportFormat { .. } => 127,
+        BadExportIndex { .. } => 128,
     }
 }
 
-const VARIANTS: usize = 127;
+const VARIANTS: usize = 129;
 
 #[test]
 fn every_variant_has_an_example() {

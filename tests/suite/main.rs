@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod cli_help;
 mod editorial;
+mod export;
 mod forgiving;
 mod history;
 mod html;

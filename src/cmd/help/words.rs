@@ -140,6 +140,14 @@ Start a journal with `casebook init my-journal`, write a case with\n`casebook ne
         ],
     ),
     (
+        "build.search_export",
+        [
+            "另外把搜尋資料寫進這個資料夾，給 OpenSearch／Elasticsearch 和 Meilisearch 匯入（NDJSON，含繁簡統一後的文字和中文需要的索引設定）。不寫這個選項時，casebook.yaml 的 search.export 會把它們寫進網站的 search/export/。網站本身的搜尋不受影響。",
+            "另外把搜索文档写进这个文件夹，给 OpenSearch／Elasticsearch 和 Meilisearch 导入（NDJSON，含繁简统一后的文本和中文需要的索引设置）。不写这个选项时，casebook.yaml 的 search.export 会把它们写进网站的 search/export/。网站本身的搜索不受影响。",
+            "Also write the search documents into this folder, for OpenSearch/Elasticsearch and Meilisearch to import (NDJSON, with the text folded so Traditional and Simplified meet, and the index settings Chinese needs). Without it, search.export in casebook.yaml writes them into the site's search/export/. The site's own search is unchanged.",
+        ],
+    ),
+    (
         "build.quiet",
         ["只顯示問題，其他都不顯示。", "只显示问题，其他都不显示。", "Print nothing but problems."],
     ),
