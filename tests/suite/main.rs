@@ -13,6 +13,7 @@ mod import;
 mod import_hostile;
 mod incremental;
 mod interface;
+mod interface_page;
 mod layers;
 mod limits;
 mod links;
