@@ -51,7 +51,8 @@ const LANGS: [Lang; 3] = [
     Lang {
         fixture: "interface-en",
         case: "cases/headphones/index.html",
-        responses: "<a class=\"jump\" href=\"#responses-title\">1 response</a>: <a href=\"#response-1\">Mei-ling Chen</a>",
+        responses:
+            "<a class=\"jump\" href=\"#responses-title\">1 response</a>: <a href=\"#response-1\">Mei-ling Chen</a>",
         backlinks: "<a class=\"jump\" href=\"#backlinks-title\">Linked from 1 article</a>",
         counts: "4 articles: <a href=\"./cases/\">Cases (2)</a>, <a href=\"./essays/\">Essays (1)</a>, Responses (1)",
         channel: "<span class=\"fact fact-channel\" title=\"Channel\">Phone</span>",
@@ -73,7 +74,10 @@ fn a_case_page_leads_with_its_critiques_and_backlinks_and_ends_with_its_history(
         let h1 = at(&page, "<h1>", &what);
         let jumps = at(&page, "<nav class=\"jumps\"", &what);
         let header_end = h1 + at(&page[h1..], "</header>", &what);
-        assert!(h1 < jumps && jumps < header_end, "{what}: the links to critiques and backlinks are in the title's header");
+        assert!(
+            h1 < jumps && jumps < header_end,
+            "{what}: the links to critiques and backlinks are in the title's header"
+        );
         assert!(at(&page, l.responses, &what) < header_end, "{what}");
         assert!(at(&page, l.backlinks, &what) < header_end, "{what}");
         // The order of what follows the text.
@@ -98,7 +102,10 @@ fn the_table_of_contents_is_folded_until_a_wide_screen_opens_it() {
     let page = read(&out, "cases/退貨耳機/index.html");
     // Closed in the HTML (a phone without JavaScript sees the text first),
     // in a rail that a wide screen places beside the text.
-    assert!(page.contains("<div class=\"toc-rail\">\n  <details class=\"toc\" id=\"toc\">\n    <summary>目錄</summary>"), "{page}");
+    assert!(
+        page.contains("<div class=\"toc-rail\">\n  <details class=\"toc\" id=\"toc\">\n    <summary>目錄</summary>"),
+        "{page}"
+    );
     assert!(!page.contains("class=\"toc\" id=\"toc\" open"), "{page}");
     assert!(page.contains("matchMedia(\"(min-width: 48rem)\")"), "{page}");
 }

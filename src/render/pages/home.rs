@@ -35,7 +35,12 @@ impl Renderer<'_> {
         let words = self.words();
         let mut part = |key: &str, count: usize| {
             if count > 0 {
-                parts.push(NavLink { name: String::new(), title: words.get(key).to_string(), url: String::new(), count });
+                parts.push(NavLink {
+                    name: String::new(),
+                    title: words.get(key).to_string(),
+                    url: String::new(),
+                    count,
+                });
             }
         };
         let in_sections: usize = self.site_view.sections.iter().map(|s| s.count).sum();
