@@ -14,6 +14,7 @@ mod import;
 mod import_hostile;
 mod incremental;
 mod interface;
+mod interface_page;
 mod layers;
 mod limits;
 mod links;
