@@ -5,7 +5,8 @@
 
 use super::problem::Problem;
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem, SvgContent,
+    Wanted,
 };
 
 /// The start of an article, shown where a file has none.
@@ -369,6 +370,28 @@ impl Problem {
             // issue 16 (help)
             UnknownInterfaceWord { key } => format!(
                 "`{key}` is not one of the interface's words; their names are in the README, under \"The interface's language\""
+            ),
+            // issue 18 (rewards)
+            AwardAmbiguous { found, amount, why } => match why {
+                MoneyAmbiguity::Dollar => format!(
+                    "`{found}` could be New Taiwan, US or Hong Kong dollars; write NT${amount}, US${amount} or HK${amount} (or {amount} TWD, {amount} USD)"
+                ),
+                MoneyAmbiguity::Yuan => format!(
+                    "`{found}` could be New Taiwan dollars or renminbi; write {amount} TWD or {amount} CNY"
+                ),
+                MoneyAmbiguity::NoCurrency => format!(
+                    "the award `{found}` has no currency; write {amount} TWD, {amount} CNY or {{amount: {amount}, currency: TWD}}"
+                ),
+            },
+            AwardNotWhole { found, currency, whole } => format!(
+                "the award `{found}` has decimals, but {currency} is paid in whole units; write a whole amount, like {whole} {currency}"
+            ),
+            AwardUnknownCurrency { found } => format!(
+                "`{found}` is not a currency; write a three-letter code such as TWD, CNY, USD or HKD"
+            ),
+            SelfPick { editor, article, award } => format!(
+                "{editor} picks “{article}”, which they wrote{}; another editor should make this pick (write their id in `editor:`)",
+                award.as_ref().map(|a| format!(", and awards it {a}")).unwrap_or_default()
             ),
         }
     }

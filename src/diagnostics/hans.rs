@@ -6,7 +6,8 @@
 
 use super::problem::Problem;
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem, SvgContent,
+    Wanted,
 };
 
 /// The start of an article, shown where a file has none.
@@ -357,6 +358,26 @@ impl Problem {
             UnknownInterfaceWord { key } => {
                 format!("没有 `{key}` 这个界面文字；可以用的名称请看 README 里「The interface's language」那一节")
             }
+            // issue 18 (rewards)
+            AwardAmbiguous { found, amount, why } => match why {
+                MoneyAmbiguity::Dollar => format!(
+                    "`{found}` 可能是新台币、美元或港币；请写 NT${amount}、US${amount} 或 HK${amount}（或 {amount} TWD、{amount} USD）"
+                ),
+                MoneyAmbiguity::Yuan => format!("`{found}` 可能是新台币或人民币；请写 {amount} TWD 或 {amount} CNY"),
+                MoneyAmbiguity::NoCurrency => format!(
+                    "奖金 `{found}` 没有写币种；请写 {amount} TWD、{amount} CNY 或 {{amount: {amount}, currency: TWD}}"
+                ),
+            },
+            AwardNotWhole { found, currency, whole } => format!(
+                "奖金 `{found}` 有小数，但 {currency} 按整数发放；请写整数金额，例如 {whole} {currency}"
+            ),
+            AwardUnknownCurrency { found } => {
+                format!("`{found}` 不是币种；请写三个英文字母的币种代码，例如 TWD、CNY、USD 或 HKD")
+            }
+            SelfPick { editor, article, award } => format!(
+                "{editor} 选了自己写的《{article}》{}；这项精选应由另一位编辑决定（把他的 ID 写在 `editor:`）",
+                award.as_ref().map(|a| format!("，并给予 {a} 奖励")).unwrap_or_default()
+            ),
         }
     }
 }

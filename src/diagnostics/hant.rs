@@ -4,7 +4,8 @@
 
 use super::problem::Problem;
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem, SvgContent,
+    Wanted,
 };
 
 /// The start of an article, shown where a file has none.
@@ -355,6 +356,26 @@ impl Problem {
             UnknownInterfaceWord { key } => {
                 format!("沒有 `{key}` 這個介面文字；可以用的名稱請看 README 裡「The interface's language」那一節")
             }
+            // issue 18 (rewards)
+            AwardAmbiguous { found, amount, why } => match why {
+                MoneyAmbiguity::Dollar => format!(
+                    "`{found}` 可能是新臺幣、美元或港幣；請寫 NT${amount}、US${amount} 或 HK${amount}（或 {amount} TWD、{amount} USD）"
+                ),
+                MoneyAmbiguity::Yuan => format!("`{found}` 可能是新臺幣或人民幣；請寫 {amount} TWD 或 {amount} CNY"),
+                MoneyAmbiguity::NoCurrency => format!(
+                    "獎金 `{found}` 沒有寫幣別；請寫 {amount} TWD、{amount} CNY 或 {{amount: {amount}, currency: TWD}}"
+                ),
+            },
+            AwardNotWhole { found, currency, whole } => format!(
+                "獎金 `{found}` 有小數，但 {currency} 以整數發放；請寫整數金額，例如 {whole} {currency}"
+            ),
+            AwardUnknownCurrency { found } => {
+                format!("`{found}` 不是幣別；請寫三個英文字母的幣別代碼，例如 TWD、CNY、USD 或 HKD")
+            }
+            SelfPick { editor, article, award } => format!(
+                "{editor} 選了自己寫的〈{article}〉{}；這項精選應由另一位編輯決定（把他的代號寫在 `editor:`）",
+                award.as_ref().map(|a| format!("，並給予 {a} 獎勵")).unwrap_or_default()
+            ),
         }
     }
 }

@@ -10,7 +10,8 @@
 //! message text.
 
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem, SvgContent,
+    Wanted,
 };
 
 /// A problem found in a journal, with what its message needs.
@@ -462,6 +463,30 @@ pub enum Problem {
     UnknownInterfaceWord {
         key: String,
     },
+    // issue 18 (rewards)
+    /// Money written so that it names no one currency (`$20`, `500 元`, a
+    /// bare `500`); `amount` is its number, for what to write instead.
+    AwardAmbiguous {
+        found: String,
+        amount: String,
+        why: MoneyAmbiguity,
+    },
+    /// Decimals in a currency paid in whole units (TWD, JPY); `whole` is the amount without them.
+    AwardNotWhole {
+        found: String,
+        currency: String,
+        whole: String,
+    },
+    /// `{amount: 500, currency: …}` with something that is no currency.
+    AwardUnknownCurrency {
+        found: String,
+    },
+    /// The editor who picks an article is one of its authors (with the award, if any).
+    SelfPick {
+        editor: String,
+        article: String,
+        award: Option<String>,
+    },
 }
 
 impl Problem {
@@ -611,6 +636,11 @@ impl Problem {
         "config/bad-language",
         // issue 15 (finish)
         "link/left-out",
+        // issue 18 (rewards)
+        "featured/ambiguous-money",
+        "featured/award-not-whole",
+        "featured/unknown-currency",
+        "featured/self-pick",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -771,6 +801,11 @@ impl Problem {
             UnknownLanguage { .. } => "config/bad-language",
             // issue 16 (help)
             UnknownInterfaceWord { .. } => "config/unknown-key",
+            // issue 18 (rewards)
+            AwardAmbiguous { .. } => "featured/ambiguous-money",
+            AwardNotWhole { .. } => "featured/award-not-whole",
+            AwardUnknownCurrency { .. } => "featured/unknown-currency",
+            SelfPick { .. } => "featured/self-pick",
         }
     }
 

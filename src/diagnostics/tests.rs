@@ -207,6 +207,14 @@ pub(super) fn examples() -> Vec<Problem> {
         UnknownLanguage { found: s("chinese") },
         // issue 16 (help)
         UnknownInterfaceWord { key: s("zzz") },
+        // issue 18 (rewards)
+        AwardAmbiguous { found: s("$20"), amount: s("20"), why: MoneyAmbiguity::Dollar },
+        AwardAmbiguous { found: s("500元"), amount: s("500"), why: MoneyAmbiguity::Yuan },
+        AwardAmbiguous { found: s("500"), amount: s("500"), why: MoneyAmbiguity::NoCurrency },
+        AwardNotWhole { found: s("312.5 TWD"), currency: s("TWD"), whole: s("312") },
+        AwardUnknownCurrency { found: s("元元") },
+        SelfPick { editor: s("蔡宇涵"), article: s("三人合寫"), award: Some(s("1000 TWD")) },
+        SelfPick { editor: s("蔡宇涵"), article: s("三人合寫"), award: None },
     ]
 }
 
@@ -347,10 +355,15 @@ fn variant(p: &Problem) -> usize {
         UnknownLanguage { .. } => 124,
         // issue 16 (help)
         UnknownInterfaceWord { .. } => 125,
+        // issue 18 (rewards)
+        AwardAmbiguous { .. } => 126,
+        AwardNotWhole { .. } => 127,
+        AwardUnknownCurrency { .. } => 128,
+        SelfPick { .. } => 129,
     }
 }
 
-const VARIANTS: usize = 126;
+const VARIANTS: usize = 130;
 
 #[test]
 fn every_variant_has_an_example() {
