@@ -503,7 +503,8 @@ mod tests {
 pub fn readable_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
-        let hidden = matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
+        let hidden =
+            matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
         let unsafe_ascii = c.is_ascii() && (c.is_ascii_control() || " \"<>\\^`{|}%#?".contains(c));
         if hidden || unsafe_ascii || c.is_control() || (c.is_whitespace() && !c.is_ascii()) {
             let mut buf = [0u8; 4];

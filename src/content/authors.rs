@@ -85,7 +85,15 @@ impl Authors {
                     .map(|(id, r)| {
                         let email = r.email.map(|e| e.trim().to_string()).filter(|e| !e.is_empty());
                         let staff_id = r.staff_id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-                        let a = Author { id: id.clone(), name: r.name, team: r.team, bio: r.bio, email, staff_id, known: true };
+                        let a = Author {
+                            id: id.clone(),
+                            name: r.name,
+                            team: r.team,
+                            bio: r.bio,
+                            email,
+                            staff_id,
+                            known: true,
+                        };
                         (id, a)
                     })
                     .collect();

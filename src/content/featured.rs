@@ -252,8 +252,7 @@ fn award(v: Value) -> Result<Award, Box<Problem>> {
 fn money_problem(e: MoneyError, found: &str) -> Box<Problem> {
     let value = || crate::diagnostics::Found::Value(found.to_string());
     // The number in what was written, for what to write instead.
-    let number: String =
-        found.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect::<String>();
+    let number: String = found.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect::<String>();
     let number = number.trim_matches(|c| c == '.' || c == ',').to_string();
     Box::new(match e {
         MoneyError::NotANumber => Problem::AwardNotANumber { found: value() },
@@ -265,9 +264,9 @@ fn money_problem(e: MoneyError, found: &str) -> Box<Problem> {
             currency,
         },
         MoneyError::Ambiguous(why) => Problem::AwardAmbiguous { found: found.to_string(), amount: number, why },
-        MoneyError::UnknownCurrency => Problem::AwardUnknownCurrency {
-            found: found.rsplit(' ').next().unwrap_or(found).to_string(),
-        },
+        MoneyError::UnknownCurrency => {
+            Problem::AwardUnknownCurrency { found: found.rsplit(' ').next().unwrap_or(found).to_string() }
+        }
     })
 }
 

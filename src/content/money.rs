@@ -102,7 +102,9 @@ pub enum MoneyError {
     /// More decimals than the currency has cents for.
     Decimals,
     /// Decimals in a currency paid in whole units (TWD, JPY).
-    NotWhole { currency: String },
+    NotWhole {
+        currency: String,
+    },
     Ambiguous(Ambiguity),
     UnknownCurrency,
 }
@@ -136,7 +138,11 @@ impl Currency {
 
 impl Money {
     pub fn currency_info(&self) -> Currency {
-        Currency::of(&self.currency).unwrap_or(Currency { code: self.currency.clone(), minor_digits: 2, paid_digits: 2 })
+        Currency::of(&self.currency).unwrap_or(Currency {
+            code: self.currency.clone(),
+            minor_digits: 2,
+            paid_digits: 2,
+        })
     }
 
     /// The amount without its currency: `500`, `333.34`, `0`; decimals only when it is not whole.
@@ -170,7 +176,7 @@ impl std::fmt::Display for Money {
 pub fn group_thousands(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -205,10 +211,7 @@ pub fn from_text(text: &str) -> Result<Option<Money>, MoneyError> {
     // A sign or code, then the number; or the number, then a sign or code.
     let split_at_number = t.find(|c: char| c.is_ascii_digit() || c == '-');
     let split_after_number = t.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1);
-    let cut = [
-        split_at_number.map(|i| (&t[..i], &t[i..])),
-        split_after_number.map(|i| (&t[i..], &t[..i])),
-    ];
+    let cut = [split_at_number.map(|i| (&t[..i], &t[i..])), split_after_number.map(|i| (&t[i..], &t[..i]))];
     for (name, number) in cut.into_iter().flatten() {
         let (name, number) = (name.trim(), number.trim());
         if name.is_empty() || !is_numberish(number) {

@@ -5,8 +5,8 @@
 
 use super::problem::Problem;
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem, SvgContent,
-    Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 /// The start of an article, shown where a file has none.

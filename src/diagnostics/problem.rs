@@ -10,8 +10,8 @@
 //! message text.
 
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem, SvgContent,
-    Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 /// A problem found in a journal, with what its message needs.

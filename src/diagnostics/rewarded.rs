@@ -15,19 +15,31 @@ pub enum RewardSaid {
     /// The candidates table's headings.
     CandidateColumn(CandidateColumn),
     /// The row after a period's awards.
-    PeriodTotal { period: String },
+    PeriodTotal {
+        period: String,
+    },
     /// The row after every period.
     GrandTotal,
     /// Named prizes in a total.
-    Prizes { count: usize },
+    Prizes {
+        count: usize,
+    },
     /// The heading over the totals per author.
     PerAuthor,
     /// `base_url` is a path and no `--base-url` was given: the list holds paths.
-    BaseUrlIsAPath { base_url: String },
+    BaseUrlIsAPath {
+        base_url: String,
+    },
     /// `--base-url` that is not a full address.
-    BadBaseUrl { given: String },
-    CandidatesFor { period: String },
-    NoCandidates { period: String },
+    BadBaseUrl {
+        given: String,
+    },
+    CandidatesFor {
+        period: String,
+    },
+    NoCandidates {
+        period: String,
+    },
     /// No article could be a candidate in any period.
     NothingToRank,
 }

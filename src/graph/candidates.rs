@@ -49,14 +49,17 @@ impl Signals {
     }
 
     /// The reasons, each a word of the interface (`candidate_critiques`…)
-    /// given its count by `word`; signals of 0 are left out, the length never.
+    /// given its count by `word`; signals of 0 (and a single commit) are
+    /// left out, the length never.
     pub fn reasons(&self, word: impl Fn(&str, usize) -> String) -> Vec<String> {
         let mut out = Vec::new();
+        // One commit is the article written, not revised.
+        let revisions = if self.revisions > 1 { self.revisions } else { 0 };
         for (key, n) in [
             ("candidate_critiques", self.critiques),
             ("candidate_backlinks", self.backlinks),
             ("candidate_approvals", self.approvals),
-            ("candidate_revisions", self.revisions),
+            ("candidate_revisions", revisions),
         ] {
             if n > 0 {
                 out.push(word(key, n));

@@ -120,7 +120,7 @@ pub struct RewardRow {
     pub whole_award: String,
     pub editor: String,
     pub editor_id: String,
-    /// The editor is one of the article's authors.
+    /// The pick's editor is one of the article's authors (every row of the pick says so).
     pub self_pick: bool,
 }
 

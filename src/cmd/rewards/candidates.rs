@@ -19,9 +19,8 @@ use crate::urls::readable_path;
 pub fn reasons(c: &Candidate, lang: Lang) -> Vec<String> {
     let own = Default::default();
     let words = Strings { lang, own: &own };
-    c.signals.reasons(|key, n| {
-        fill(words.counted(key, n as i64).unwrap_or(key), &[("n", &group_thousands(&n.to_string()))])
-    })
+    c.signals
+        .reasons(|key, n| fill(words.counted(key, n as i64).unwrap_or(key), &[("n", &group_thousands(&n.to_string()))]))
 }
 
 pub fn write(journal: &Analysed, args: &Args, base: &str, out: &mut impl Write, lang: Lang) -> Result<()> {
@@ -42,9 +41,8 @@ pub fn write(journal: &Analysed, args: &Args, base: &str, out: &mut impl Write, 
         eprintln!("{}", RewardSaid::NothingToRank.words(lang));
     }
     let ranked: Vec<(String, Vec<Candidate>)> = periods.into_iter().map(|p| (p.clone(), rank(&src, &p))).collect();
-    let authors = |c: &Candidate| {
-        journal.graph.article_authors[c.article].iter().map(|a| a.name.clone()).collect::<Vec<_>>()
-    };
+    let authors =
+        |c: &Candidate| journal.graph.article_authors[c.article].iter().map(|a| a.name.clone()).collect::<Vec<_>>();
     let url = |c: &Candidate| format!("{base}{}", readable_path(&journal.content.articles[c.article].path));
     let title = |c: &Candidate| journal.content.articles[c.article].front.title.clone();
     match args.format {
@@ -63,7 +61,8 @@ pub fn write(journal: &Analysed, args: &Args, base: &str, out: &mut impl Write, 
                 t.rule();
                 for (rank, c) in list.iter().enumerate() {
                     let reasons = joined(&reasons(c, lang), lang);
-                    let cells = [(rank + 1).to_string(), c.score.to_string(), title(c), joined(&authors(c), lang), reasons];
+                    let cells =
+                        [(rank + 1).to_string(), c.score.to_string(), title(c), joined(&authors(c), lang), reasons];
                     t.row(cells.iter().map(|c| cell(c)).collect());
                 }
                 out.write_all(t.render().as_bytes())?;
@@ -73,8 +72,18 @@ pub fn write(journal: &Analysed, args: &Args, base: &str, out: &mut impl Write, 
             out.write_all("\u{feff}".as_bytes())?;
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record([
-                "period", "rank", "score", "article", "url", "authors", "critiques", "backlinks", "approvals",
-                "revisions", "characters", "reasons",
+                "period",
+                "rank",
+                "score",
+                "article",
+                "url",
+                "authors",
+                "critiques",
+                "backlinks",
+                "approvals",
+                "revisions",
+                "characters",
+                "reasons",
             ])?;
             for (period, list) in &ranked {
                 for (rank, c) in list.iter().enumerate() {

@@ -172,10 +172,8 @@ pub fn write_table(rows: &[RewardRow], out: &mut impl Write, lang: Lang) -> Resu
                 Some(m) => format!("{} {}", m.amount_grouped(), m.currency),
                 None => r.award(),
             };
-            t.row(vec![r.period.clone(), who.words(lang), r.team.clone(), r.article.clone(), award, r.editor.clone()]
-                .iter()
-                .map(|c| cell(c))
-                .collect());
+            let cells = [r.period.clone(), who.words(lang), r.team.clone(), r.article.clone(), award, r.editor.clone()];
+            t.row(cells.iter().map(|c| cell(c)).collect());
         }
         let label = RewardSaid::PeriodTotal { period: period.clone() }.words(lang);
         t.row(vec![String::new(), label, String::new(), String::new(), sums_text(sums, false, lang)]);
