@@ -306,4 +306,27 @@ mod tests {
         assert_eq!(picks.len(), 1);
         assert_eq!(picks[0].award, Some(Award::Amount(Money { minor: 1_250, currency: "USD".into() })));
     }
+
+    #[test]
+    fn awards_written_as_text_are_money_or_prizes_or_errors_at_their_value() {
+        let text = "2026-11:\n  - article: 甲\n    award: 500 CNY\n  - article: 乙\n    award: NT$800\n  - article: 丙\n    award: 2026 年度最佳\n  - article: 丁\n    award: $20\n  - article: 戊\n    award: 800\n";
+        let (picks, diags) = parse(text, Path::new(FEATURED_FILE));
+        let awards: Vec<_> = picks.iter().map(|p| p.award.clone()).collect();
+        assert_eq!(
+            awards,
+            [
+                Some(Award::Amount(Money { minor: 50_000, currency: "CNY".into() })),
+                Some(Award::Amount(Money { minor: 80_000, currency: "TWD".into() })),
+                Some(Award::Prize("2026 年度最佳".into())),
+            ]
+        );
+        let lines: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "data/featured.yaml:9:12: error: `$20` could be New Taiwan, US or Hong Kong dollars; write NT$20, US$20 or HK$20 (or 20 TWD, 20 USD)",
+                "data/featured.yaml:11:12: error: the award `800` has no currency; write 800 TWD, 800 CNY or {amount: 800, currency: TWD}",
+            ]
+        );
+    }
 }
