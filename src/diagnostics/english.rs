@@ -187,7 +187,7 @@ impl Problem {
             SameTermAddress { other, name, taxonomy, slug, published, title } => format!(
                 "`{other}` and `{name}` would have the same address {taxonomy}/{slug}/, so `{other}` is published at {taxonomy}/{published}/; if they are one {title}, write them the same way"
             ),
-            AuthorBadField { parser } => format!("{parser}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # optional: the address used in git"),
+            AuthorBadField { parser } => format!("{parser}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # optional: the address used in git\n  staff_id: E1001  # optional: the number payroll knows them by"),
             AuthorBadId { id } => format!("the author id `{id}` names the folder of the author's page (authors/{id}/), so it cannot be empty, `.` or `..`, or contain `/` or `\\`; use letters, digits and `-`, like `chen-meiling`"),
             TagsBadField { parser } => format!("{parser}; the file has `strict:` and `tags:`, and each tag may have `description:` and `aliases:`"),
             TagInTwoPlaces { spelling, other, name } => {

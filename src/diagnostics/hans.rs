@@ -187,7 +187,7 @@ impl Problem {
             SameTermAddress { other, name, taxonomy, slug, published, title } => format!(
                 "`{other}` 和 `{name}` 的网址都会是 {taxonomy}/{slug}/，所以 `{other}` 发布在 {taxonomy}/{published}/；如果它们是同一个{title}，请写成一样"
             ),
-            AuthorBadField { parser } => format!("{parser}；每位作者的写法是\nchen-meiling:\n  name: 陈美玲\n  team: 电话客服一组\n  bio: 一句介绍\n  email: meiling.chen@example.com  # 可省略：在 git 里用的邮箱"),
+            AuthorBadField { parser } => format!("{parser}；每位作者的写法是\nchen-meiling:\n  name: 陈美玲\n  team: 电话客服一组\n  bio: 一句介绍\n  email: meiling.chen@example.com  # 可省略：在 git 里用的邮箱\n  staff_id: E1001  # 可省略：发薪用的员工编号"),
             AuthorBadId { id } => format!("作者 ID `{id}` 是作者页面的文件夹名称（authors/{id}/），所以不能是空的、`.` 或 `..`，也不能有 `/` 或 `\\`；请用英文字母、数字和 `-`，例如 `chen-meiling`"),
             TagsBadField { parser } => format!("{parser}；这个文件有 `strict:` 和 `tags:`，每个标签可以有 `description:` 和 `aliases:`"),
             TagInTwoPlaces { spelling, other, name } => {

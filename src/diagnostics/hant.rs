@@ -185,7 +185,7 @@ impl Problem {
             SameTermAddress { other, name, taxonomy, slug, published, title } => format!(
                 "`{other}` 和 `{name}` 的網址都會是 {taxonomy}/{slug}/，所以 `{other}` 發布在 {taxonomy}/{published}/；如果它們是同一個{title}，請寫成一樣"
             ),
-            AuthorBadField { parser } => format!("{parser}；每位作者的寫法是\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # 可省略：在 git 裡用的電子郵件"),
+            AuthorBadField { parser } => format!("{parser}；每位作者的寫法是\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # 可省略：在 git 裡用的電子郵件\n  staff_id: E1001  # 可省略：發薪用的員工編號"),
             AuthorBadId { id } => format!("作者代號 `{id}` 是作者頁面的資料夾名稱（authors/{id}/），所以不能是空的、`.` 或 `..`，也不能有 `/` 或 `\\`；請用英文字母、數字和 `-`，例如 `chen-meiling`"),
             TagsBadField { parser } => format!("{parser}；這個檔案有 `strict:` 和 `tags:`，每個標籤可以有 `description:` 和 `aliases:`"),
             TagInTwoPlaces { spelling, other, name } => {
