@@ -140,6 +140,41 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     (Journal { config, authors, tags, content, picks }, diags)
 }
 
+/// The journal read up to its graph, without pages: what `casebook
+/// rewards` lists and ranks.
+pub struct Analysed {
+    pub config: Config,
+    pub authors: Authors,
+    pub content: Content,
+    pub rendered: Vec<Arc<Rendered>>,
+    pub graph: graph::Graph,
+    pub history: Option<Arc<History>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Stages 1, 2, 4 and 6 of [`build`]: the journal, its history, its
+/// Markdown (for links and lengths) and its graph.
+pub fn analyse(opts: &BuildOptions) -> Analysed {
+    let root = &crate::paths::root(&opts.root);
+    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, None);
+    let (history, d) = history(root, opts, &config, &mut content);
+    diags.extend(d);
+    let (links, rendered, world) = markdown(&content, &config, &mut MarkdownCache::default());
+    let inputs = graph::Inputs {
+        articles: &content.articles,
+        rendered: &rendered,
+        links: &links,
+        authors: &authors,
+        tags: &tags,
+        config: &config,
+        picks: &picks,
+    };
+    let (graph, d) = graph::build(&inputs, world, &mut Default::default(), &mut Default::default());
+    diags.extend(d);
+    drop(links);
+    Analysed { config, authors, content, rendered, graph, history, diagnostics: diags.into_sorted() }
+}
+
 pub fn build(opts: &BuildOptions) -> Built {
     build_cached(opts, &mut BuildCache::default())
 }

@@ -9,6 +9,7 @@ pub mod authors;
 pub mod dates;
 pub mod formats;
 pub mod featured;
+pub mod money;
 pub mod frontmatter;
 pub mod left_out;
 pub mod tags;

@@ -10,7 +10,8 @@
 //! message text.
 
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 /// A problem found in a journal, with what its message needs.
@@ -477,6 +478,30 @@ pub enum Problem {
     BadExportIndex {
         found: String,
     },
+    // issue 18 (rewards)
+    /// Money written so that it names no one currency (`$20`, `500 元`, a
+    /// bare `500`); `amount` is its number, for what to write instead.
+    AwardAmbiguous {
+        found: String,
+        amount: String,
+        why: MoneyAmbiguity,
+    },
+    /// Decimals in a currency paid in whole units (TWD, JPY); `whole` is the amount without them.
+    AwardNotWhole {
+        found: String,
+        currency: String,
+        whole: String,
+    },
+    /// `{amount: 500, currency: …}` with something that is no currency.
+    AwardUnknownCurrency {
+        found: String,
+    },
+    /// The editor who picks an article is one of its authors (with the award, if any).
+    SelfPick {
+        editor: String,
+        article: String,
+        award: Option<String>,
+    },
 }
 
 impl Problem {
@@ -631,6 +656,11 @@ impl Problem {
         // issue 17 (ndjson)
         "config/unknown-export-format",
         "config/bad-export-index",
+        // issue 18 (rewards)
+        "featured/ambiguous-money",
+        "featured/award-not-whole",
+        "featured/unknown-currency",
+        "featured/self-pick",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -796,6 +826,11 @@ impl Problem {
             // issue 17 (ndjson)
             UnknownExportFormat { .. } => "config/unknown-export-format",
             BadExportIndex { .. } => "config/bad-export-index",
+            // issue 18 (rewards)
+            AwardAmbiguous { .. } => "featured/ambiguous-money",
+            AwardNotWhole { .. } => "featured/award-not-whole",
+            AwardUnknownCurrency { .. } => "featured/unknown-currency",
+            SelfPick { .. } => "featured/self-pick",
         }
     }
 

@@ -212,6 +212,14 @@ pub(super) fn examples() -> Vec<Problem> {
         // issue 17 (ndjson)
         UnknownExportFormat { found: s("solr"), formats: vec![s("opensearch"), s("meilisearch")] },
         BadExportIndex { found: s("Casebook!") },
+        // issue 18 (rewards)
+        AwardAmbiguous { found: s("$20"), amount: s("20"), why: MoneyAmbiguity::Dollar },
+        AwardAmbiguous { found: s("500元"), amount: s("500"), why: MoneyAmbiguity::Yuan },
+        AwardAmbiguous { found: s("500"), amount: s("500"), why: MoneyAmbiguity::NoCurrency },
+        AwardNotWhole { found: s("312.5 TWD"), currency: s("TWD"), whole: s("312") },
+        AwardUnknownCurrency { found: s("元元") },
+        SelfPick { editor: s("蔡宇涵"), article: s("三人合寫"), award: Some(s("1000 TWD")) },
+        SelfPick { editor: s("蔡宇涵"), article: s("三人合寫"), award: None },
     ]
 }
 
@@ -357,10 +365,15 @@ fn variant(p: &Problem) -> usize {
         // issue 17 (ndjson)
         UnknownExportFormat { .. } => 127,
         BadExportIndex { .. } => 128,
+        // issue 18 (rewards)
+        AwardAmbiguous { .. } => 129,
+        AwardNotWhole { .. } => 130,
+        AwardUnknownCurrency { .. } => 131,
+        SelfPick { .. } => 132,
     }
 }
 
-const VARIANTS: usize = 129;
+const VARIANTS: usize = 133;
 
 #[test]
 fn every_variant_has_an_example() {
