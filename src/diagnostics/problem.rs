@@ -378,8 +378,14 @@ pub enum Problem {
     },
 
     // `casebook check`.
+    /// A case has no `## missing` section. `like`: the heading that looks
+    /// like it (the problem is at that heading); else `after` and `before`:
+    /// the headings around where it belongs (the problem is at `after`).
     MissingSections {
-        missing: Vec<String>,
+        missing: String,
+        like: Option<String>,
+        after: Option<String>,
+        before: Option<String>,
         all: Vec<String>,
     },
     MisspelledAllowMarker {
@@ -461,6 +467,14 @@ pub enum Problem {
     /// README's section does.
     UnknownInterfaceWord {
         key: String,
+    },
+    // issue 18 (preview)
+    /// Example text of the archetype the file was made from (`casebook new`),
+    /// left as it was: `text` as written (cut), `field` the front-matter
+    /// field it is in (`summary`), `None` in the text.
+    Placeholder {
+        text: String,
+        field: Option<String>,
     },
 }
 
@@ -611,6 +625,8 @@ impl Problem {
         "config/bad-language",
         // issue 15 (finish)
         "link/left-out",
+        // issue 18 (preview)
+        "content/placeholder",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -771,6 +787,8 @@ impl Problem {
             UnknownLanguage { .. } => "config/bad-language",
             // issue 16 (help)
             UnknownInterfaceWord { .. } => "config/unknown-key",
+            // issue 18 (preview)
+            Placeholder { .. } => "content/placeholder",
         }
     }
 

@@ -349,6 +349,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         touched,
         uncommitted,
         skip: None,
+        preview: true,
     };
     let built = match BUILD.lock() {
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),
