@@ -219,7 +219,7 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         };
         rendering = render(root, opts, &site, &tera, cache, &mut diags);
     }
-    let preview = if opts.preview { preview_notes(&content, &rendered, masks) } else { Preview::default() };
+    let preview = if opts.preview { preview_notes(&content, &rendered, &config, masks) } else { Preview::default() };
     let built = Built {
         preview,
         files: rendering.files,
@@ -244,15 +244,16 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
 }
 
 /// What a preview marks and masks: see [`Preview`].
-fn preview_notes(content: &Content, rendered: &[Arc<Rendered>], masks: Vec<(String, String)>) -> Preview {
+fn preview_notes(
+    content: &Content,
+    rendered: &[Arc<Rendered>],
+    config: &Config,
+    masks: Vec<(String, String)>,
+) -> Preview {
     let page = |a: &content::Article| format!("{}index.html", a.path);
     let broken = (content.articles.iter().zip(rendered))
         .flat_map(|(a, r)| {
-            r.broken.iter().map(move |(link, why)| {
-                let line = a.body_line + link.line - 1;
-                let problem = Problem::BrokenLink { why: why.clone() };
-                (page(a), link.dest.clone(), Diagnostic::warning(&a.source, line, link.col, problem))
-            })
+            r.broken.iter().map(move |(link, why)| (page(a), link.dest.clone(), broken_link(a, link, why, config)))
         })
         .collect();
     let failed = content.unpublished.iter().map(|a| (page(a), a.source.clone())).collect();
@@ -554,13 +555,7 @@ fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec
         diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, what.clone()));
     }
     for (link, why) in &r.broken {
-        let line = a.body_line + link.line - 1;
-        let problem = Problem::BrokenLink { why: why.clone() };
-        diags.push(if config.broken_links_fail && !why.is_left_out() {
-            Diagnostic::error(&a.source, line, link.col, problem)
-        } else {
-            Diagnostic::warning(&a.source, line, link.col, problem)
-        });
+        diags.push(broken_link(a, link, why, config));
     }
     for h in &r.duplicate_headings {
         diags.push(Diagnostic::warning(
@@ -571,6 +566,23 @@ fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec
         ));
     }
     diags
+}
+
+/// The problem of a link of `a` that leads nowhere: an error when the
+/// journal says so (`links: fail`), unless its target was left out.
+fn broken_link(
+    a: &content::Article,
+    link: &md::LinkRef,
+    why: &crate::diagnostics::LinkProblem,
+    config: &Config,
+) -> Diagnostic {
+    let line = a.body_line + link.line - 1;
+    let problem = Problem::BrokenLink { why: why.clone() };
+    if config.broken_links_fail && !why.is_left_out() {
+        Diagnostic::error(&a.source, line, link.col, problem)
+    } else {
+        Diagnostic::warning(&a.source, line, link.col, problem)
+    }
 }
 
 /// The rest of the problems of the files whose front matter failed

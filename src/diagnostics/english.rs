@@ -300,14 +300,14 @@ impl Problem {
                 made_from(from)
             ),
             MissingSections { missing, like: Some(like), all, .. } => format!(
-                "`## {like}` is not one of a case's sections; did you mean `## {missing}`? A case has the sections {}",
+                "`{like}` is not one of a case's sections; did you mean `## {missing}`? A case has the sections {}",
                 all.join(", ")
             ),
             MissingSections { missing, after, before, all, .. } => {
                 let place = match (after, before) {
-                    (Some(a), Some(b)) => format!("after the section `{a}`, before `## {b}`"),
+                    (Some(a), Some(b)) => format!("after the section `{a}`, before `{b}`"),
                     (Some(a), None) => format!("after the section `{a}`, at the end"),
-                    (None, Some(b)) => format!("before `## {b}`"),
+                    (None, Some(b)) => format!("before `{b}`"),
                     (None, None) => "to the text".to_string(),
                 };
                 format!("this case has no `## {missing}` section; add it {place} (a case has the sections {}, in this order)", all.join(", "))

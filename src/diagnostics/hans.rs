@@ -293,13 +293,13 @@ impl Problem {
                 made_from(from)
             ),
             MissingSections { missing, like: Some(like), all, .. } => {
-                format!("`## {like}` 不是案例的段落名称；是不是要写成 `## {missing}`？案例的段落有 {}", all.join("、"))
+                format!("`{like}` 不是案例的段落名称；是不是要写成 `## {missing}`？案例的段落有 {}", all.join("、"))
             }
             MissingSections { missing, after, before, all, .. } => {
                 let place = match (after, before) {
-                    (Some(a), Some(b)) => format!("请加在 `{a}` 这一段之后、`## {b}` 之前"),
+                    (Some(a), Some(b)) => format!("请加在 `{a}` 这一段之后、`{b}` 之前"),
                     (Some(a), None) => format!("请加在 `{a}` 这一段之后，也就是文章最后"),
-                    (None, Some(b)) => format!("请加在 `## {b}` 之前"),
+                    (None, Some(b)) => format!("请加在 `{b}` 之前"),
                     (None, None) => "请在正文加上这一段".to_string(),
                 };
                 format!("这个案例缺少 `## {missing}` 段落；{place}（案例的段落依次是 {}）", all.join("、"))

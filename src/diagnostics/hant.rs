@@ -291,13 +291,13 @@ impl Problem {
                 made_from(from)
             ),
             MissingSections { missing, like: Some(like), all, .. } => {
-                format!("`## {like}` 不是案例的段落名稱；是不是要寫成 `## {missing}`？案例的段落有 {}", all.join("、"))
+                format!("`{like}` 不是案例的段落名稱；是不是要寫成 `## {missing}`？案例的段落有 {}", all.join("、"))
             }
             MissingSections { missing, after, before, all, .. } => {
                 let place = match (after, before) {
-                    (Some(a), Some(b)) => format!("請加在 `{a}` 這一段之後、`## {b}` 之前"),
+                    (Some(a), Some(b)) => format!("請加在 `{a}` 這一段之後、`{b}` 之前"),
                     (Some(a), None) => format!("請加在 `{a}` 這一段之後，也就是文章最後"),
-                    (None, Some(b)) => format!("請加在 `## {b}` 之前"),
+                    (None, Some(b)) => format!("請加在 `{b}` 之前"),
                     (None, None) => "請在正文加上這一段".to_string(),
                 };
                 format!("這個案例缺少 `## {missing}` 段落；{place}（案例的段落依序是 {}）", all.join("、"))

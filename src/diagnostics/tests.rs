@@ -181,7 +181,7 @@ pub(super) fn examples() -> Vec<Problem> {
         },
         MissingSections {
             missing: s("結果"),
-            like: Some(s("結論")),
+            like: Some(s("## 結論")),
             after: None,
             before: None,
             all: vec![s("背景"), s("結果")],
@@ -452,7 +452,7 @@ fn words_are_made_from_the_values() {
         (
             Problem::MissingSections {
                 missing: s("處理過程"),
-                like: Some(s("處理經過")),
+                like: Some(s("## 處理經過")),
                 after: None,
                 before: None,
                 all: vec![s("背景"), s("處理過程")],
@@ -463,11 +463,11 @@ fn words_are_made_from_the_values() {
             Problem::MissingSections {
                 missing: s("結果"),
                 like: None,
-                after: Some(s("處理過程")),
-                before: Some(s("根本原因")),
+                after: Some(s("## 處理過程")),
+                before: Some(s("## 根本原因")),
                 all: vec![s("背景"), s("結果")],
             },
-            "this case has no `## 結果` section; add it after the section `處理過程`, before `## 根本原因` (a case has the sections 背景, 結果, in this order)",
+            "this case has no `## 結果` section; add it after the section `## 處理過程`, before `## 根本原因` (a case has the sections 背景, 結果, in this order)",
         ),
     ];
     for (p, want) in cases {

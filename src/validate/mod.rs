@@ -53,25 +53,25 @@ fn missing_sections(a: &Article, toc: &[crate::markdown::TocEntry], sections: &[
             .filter(|(score, _)| *score >= SIMILAR)
             .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(&x.1)));
         if let Some((_, t)) = like {
-            out.push(Diagnostic::error(
-                &a.source,
-                line_of(&toc[t]),
-                1,
-                problem(Some(toc[t].title.clone()), None, None),
-            ));
+            out.push(Diagnostic::error(&a.source, line_of(&toc[t]), 1, problem(Some(as_written(&toc[t])), None, None)));
             continue;
         }
         // It belongs before the next section that is there, else at the end.
         let next = found[i + 1..].iter().flatten().next().copied();
         let last_before = next.unwrap_or(toc.len()).checked_sub(1).map(|t| &toc[t]);
-        let before = next.map(|t| toc[t].title.clone());
+        let before = next.map(|t| as_written(&toc[t]));
         let (line, after) = match last_before {
-            Some(t) => (line_of(t), Some(t.title.clone())),
+            Some(t) => (line_of(t), Some(as_written(t))),
             None => (a.body_line, None),
         };
         out.push(Diagnostic::error(&a.source, line, 1, problem(None, after, before)));
     }
     out
+}
+
+/// A heading as Markdown writes it: `## 處理過程`.
+fn as_written(t: &crate::markdown::TocEntry) -> String {
+    format!("{} {}", "#".repeat(usize::from(t.level)), t.title)
 }
 
 /// How alike a heading must be to a section's name to be named as the slip.
