@@ -514,8 +514,7 @@ fn validate(
     }
     diags.extend(crate::validate::placeholders(root, &content.articles, opts.check));
     // Customer data, per article: a kept article's findings are kept too.
-    type Scan = (u64, (Vec<Diagnostic>, Vec<(String, String)>));
-    let scans: Vec<Scan> = content
+    let scans: Vec<(u64, crate::incremental::Privacy)> = content
         .articles
         .par_iter()
         .map(|a| {

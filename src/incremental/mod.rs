@@ -69,5 +69,9 @@ pub struct MarkdownCache {
     pub rendered: HashMap<u64, Arc<Rendered>>,
     /// Hash of an article's text and place → customer data found in it,
     /// and each value as written with its mask.
-    pub privacy: HashMap<u64, (Vec<Diagnostic>, Vec<(String, String)>)>,
+    pub privacy: HashMap<u64, Privacy>,
 }
+
+/// The customer data found in one article: its problems, and each value as
+/// written with its mask (for the preview of `casebook serve`).
+pub type Privacy = (Vec<Diagnostic>, Vec<(String, String)>);

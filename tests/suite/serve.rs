@@ -125,7 +125,10 @@ fn a_journal_broken_from_the_start_shows_its_pages_and_problems() {
     // The article that cannot be shown: a page with its problems, at its address.
     let (status, _, page) = get(&server, CASE);
     assert_eq!(status, 200);
-    assert!(page.contains("<html lang=\"zh-Hant\">") && page.contains("content/cases/退貨耳機.md 要先修正下列問題才能顯示"), "{page}");
+    assert!(
+        page.contains("<html lang=\"zh-Hant\">") && page.contains("content/cases/退貨耳機.md 要先修正下列問題才能顯示"),
+        "{page}"
+    );
     assert!(page.contains("<li>content/cases/退貨耳機.md:3:7: 錯誤：`date` 必須寫成 2026-11-22"), "{page}");
     std::fs::write(&file, &original).unwrap();
     eventually(&server, CASE, |b| b.contains("<h1>客戶要求退回已拆封耳機"));
