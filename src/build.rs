@@ -82,7 +82,9 @@ pub struct Timings {
 
 #[derive(Debug)]
 pub struct Built {
-    /// `None` when any error was found: nothing should be written.
+    /// `None` when any error was found: nothing should be written. A
+    /// preview ([`BuildOptions::preview`]) has them when the errors are
+    /// all in articles; it is never written.
     pub files: Option<Vec<OutputFile>>,
     /// Sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,

@@ -22,9 +22,17 @@
 //! (`--drafts`), git is asked after each save about the files it wrote, so
 //! the "uncommitted" mark comes and goes between commits.
 //!
-//! A save that breaks the build keeps the last good site and shows the
-//! problems over the page and in the terminal; the next good save clears
-//! them.
+//! The build is a preview ([`BuildOptions::preview`]): errors in articles
+//! do not stop the pages from being made. Broken links are marked on the
+//! page (with the problem as their title), customer data is shown masked,
+//! and an article that cannot be made into a page (its front matter
+//! failed) has a page at its address listing its problems. Over every page,
+//! every error is listed, and the warnings and `check`'s problems of the
+//! files being edited (saved since the server started, or changed since
+//! the last commit). A save that breaks what articles cannot (settings,
+//! templates) keeps the last site made, and says so; while no save has
+//! made one, every address says that there is none yet and lists the
+//! problems.
 //!
 //! `CASEBOOK_VERIFY=1` is a developer's mode that checks the cache: after
 //! each rebuild from it, the journal is also built from nothing with the

@@ -189,6 +189,46 @@ fn previews_mark_broken_links_mask_customer_data_and_show_checks_of_edited_files
 }
 
 #[test]
+fn edits_broken_saves_and_deletions_show_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    let server = start(&root);
+    let file = root.join("content/cases/退貨耳機.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+
+    // An edit: the page and its list entry change.
+    std::fs::write(&file, original.replace("title: 客戶要求退回已拆封耳機", "title: 已拆封耳機的退貨")).unwrap();
+    eventually(&server, CASE, |b| b.contains("<h1>已拆封耳機的退貨"));
+    assert!(get(&server, "/cases/").2.contains("已拆封耳機的退貨"));
+
+    // A renamed tag: the tag pages change.
+    std::fs::write(&file, original.replace("tags: [退換貨, VIP]", "tags: [退換貨流程, VIP]")).unwrap();
+    eventually(&server, "/tags/%E9%80%80%E6%8F%9B%E8%B2%A8%E6%B5%81%E7%A8%8B/", |b| {
+        b.contains("客戶要求退回已拆封耳機")
+    });
+
+    // A broken save: the article's address shows its problems, the rest of the site stays.
+    std::fs::write(&file, original.replace("date: 2026-10-03", "date: 昨天")).unwrap();
+    let poll = eventually(&server, "/__casebook/events?v=0", |b| b.contains("content/cases/退貨耳機.md:3:7"));
+    assert!(poll.contains("`date` must look like 2026-11-22"));
+    let (status, _, page) = get(&server, CASE);
+    assert_eq!(status, 200);
+    assert!(page.contains("<li>content/cases/退貨耳機.md:3:7: error:"), "the article's problems: {page}");
+    assert!(get(&server, "/").2.contains("content/cases/退貨耳機.md:3:7"), "the overlay on other pages");
+
+    // Fixed: the problem is gone (check's problems of the edited file stay listed).
+    std::fs::write(&file, &original).unwrap();
+    eventually(&server, "/__casebook/events?v=0", |b| !b.contains(":3:7"));
+    assert!(get(&server, CASE).2.contains("<h1>客戶要求退回已拆封耳機"));
+
+    // Deleted: the page and its list entry disappear.
+    std::fs::remove_file(&file).unwrap();
+    eventually(&server, "/cases/", |b| !b.contains("客戶要求退回已拆封耳機"));
+    assert_eq!(get(&server, CASE).0, 404);
+}
+
+#[test]
 fn previews_mark_a_saved_article_uncommitted_until_it_matches_the_commit_again() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("j");
