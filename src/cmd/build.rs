@@ -59,6 +59,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         touched: None,
         uncommitted: None,
         skip: None,
+        preview: false,
     };
     let (mut built, skipped) = if args.keep_going { build_keep_going(&opts) } else { (build(&opts), Vec::new()) };
     crate::diagnostics::format::print_human(&built.diagnostics, lang);

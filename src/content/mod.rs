@@ -5,6 +5,7 @@
 //! read and parsed in parallel; addresses are assigned afterwards in path
 //! order, so the result does not depend on thread timing.
 
+pub mod archetypes;
 pub mod authors;
 pub mod dates;
 pub mod formats;

@@ -300,13 +300,18 @@ impl Problem {
                 "this is published at `{inside}`, but `{file}` is already a file of the site ({}); rename the folder or the file",
                 made_from(from)
             ),
-            MissingSections { missing, all } => {
-                let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join(", ");
-                format!(
-                    "this case has no {list} {}; a case has the sections {}",
-                    if missing.len() == 1 { "section" } else { "sections" },
-                    all.join("、")
-                )
+            MissingSections { missing, like: Some(like), all, .. } => format!(
+                "`{like}` is not one of a case's sections; did you mean `## {missing}`? A case has the sections {}",
+                all.join(", ")
+            ),
+            MissingSections { missing, after, before, all, .. } => {
+                let place = match (after, before) {
+                    (Some(a), Some(b)) => format!("after the section `{a}`, before `{b}`"),
+                    (Some(a), None) => format!("after the section `{a}`, at the end"),
+                    (None, Some(b)) => format!("before `{b}`"),
+                    (None, None) => "to the text".to_string(),
+                };
+                format!("this case has no `## {missing}` section; add it {place} (a case has the sections {}, in this order)", all.join(", "))
             }
             MisspelledAllowMarker { written, meant, in_front_matter } => {
                 let what = if meant.ends_with("next-line") { "the next line" } else { "this line" };
@@ -404,6 +409,13 @@ impl Problem {
             SelfPick { editor, article, award } => format!(
                 "{editor} picks “{article}”, which they wrote{}; another editor should make this pick (write their id in `editor:`)",
                 award.as_ref().map(|a| format!(", and awards it {a}")).unwrap_or_default()
+            ),
+            // issue 18 (preview)
+            Placeholder { text, field: Some(field) } => format!(
+                "`{field}` is still the example of the template (`{text}`); write your own in its place"
+            ),
+            Placeholder { text, field: None } => format!(
+                "this is still the example text of the template (`{text}`); write your own in its place, or delete the line"
             ),
         }
     }

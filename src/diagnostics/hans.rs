@@ -293,9 +293,17 @@ impl Problem {
                 "这会发布在 `{inside}`，但 `{file}` 已经是网站里的一个文件（{}）；请把文件夹或文件改名",
                 made_from(from)
             ),
-            MissingSections { missing, all } => {
-                let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join("、");
-                format!("这个案例缺少 {list} 段落；案例的段落有 {}", all.join("、"))
+            MissingSections { missing, like: Some(like), all, .. } => {
+                format!("`{like}` 不是案例的段落名称；是不是要写成 `## {missing}`？案例的段落有 {}", all.join("、"))
+            }
+            MissingSections { missing, after, before, all, .. } => {
+                let place = match (after, before) {
+                    (Some(a), Some(b)) => format!("请加在 `{a}` 这一段之后、`{b}` 之前"),
+                    (Some(a), None) => format!("请加在 `{a}` 这一段之后，也就是文章最后"),
+                    (None, Some(b)) => format!("请加在 `{b}` 之前"),
+                    (None, None) => "请在正文加上这一段".to_string(),
+                };
+                format!("这个案例缺少 `## {missing}` 段落；{place}（案例的段落依次是 {}）", all.join("、"))
             }
             MisspelledAllowMarker { written, meant, in_front_matter } => {
                 let what = if meant.ends_with("next-line") { "下一行" } else { "这一行" };
@@ -390,6 +398,13 @@ impl Problem {
                 "{editor} 选了自己写的《{article}》{}；这项精选应由另一位编辑决定（把他的 ID 写在 `editor:`）",
                 award.as_ref().map(|a| format!("，并给予 {a} 奖励")).unwrap_or_default()
             ),
+            // issue 18 (preview)
+            Placeholder { text, field: Some(field) } => {
+                format!("`{field}` 还是模板里的示范文字（「{text}」）；请改写成你自己的内容")
+            }
+            Placeholder { text, field: None } => {
+                format!("这一行还是模板里的示范文字（「{text}」）；请改写成你自己的内容，或删掉这一行")
+            }
         }
     }
 }

@@ -291,9 +291,17 @@ impl Problem {
                 "這會發布在 `{inside}`，但 `{file}` 已經是網站裡的一個檔案（{}）；請把資料夾或檔案改名",
                 made_from(from)
             ),
-            MissingSections { missing, all } => {
-                let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join("、");
-                format!("這個案例缺少 {list} 段落；案例的段落有 {}", all.join("、"))
+            MissingSections { missing, like: Some(like), all, .. } => {
+                format!("`{like}` 不是案例的段落名稱；是不是要寫成 `## {missing}`？案例的段落有 {}", all.join("、"))
+            }
+            MissingSections { missing, after, before, all, .. } => {
+                let place = match (after, before) {
+                    (Some(a), Some(b)) => format!("請加在 `{a}` 這一段之後、`{b}` 之前"),
+                    (Some(a), None) => format!("請加在 `{a}` 這一段之後，也就是文章最後"),
+                    (None, Some(b)) => format!("請加在 `{b}` 之前"),
+                    (None, None) => "請在正文加上這一段".to_string(),
+                };
+                format!("這個案例缺少 `## {missing}` 段落；{place}（案例的段落依序是 {}）", all.join("、"))
             }
             MisspelledAllowMarker { written, meant, in_front_matter } => {
                 let what = if meant.ends_with("next-line") { "下一行" } else { "這一行" };
@@ -388,6 +396,13 @@ impl Problem {
                 "{editor} 選了自己寫的〈{article}〉{}；這項精選應由另一位編輯決定（把他的代號寫在 `editor:`）",
                 award.as_ref().map(|a| format!("，並給予 {a} 獎勵")).unwrap_or_default()
             ),
+            // issue 18 (preview)
+            Placeholder { text, field: Some(field) } => {
+                format!("`{field}` 還是範本裡的示範文字（「{text}」）；請改寫成你自己的內容")
+            }
+            Placeholder { text, field: None } => {
+                format!("這一行還是範本裡的示範文字（「{text}」）；請改寫成你自己的內容，或刪掉這一行")
+            }
         }
     }
 }

@@ -100,6 +100,11 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// Whether every error is in a file for which `place` holds.
+    pub fn errors_only_in(&self, place: impl Fn(&Path) -> bool) -> bool {
+        self.items.iter().filter(|d| d.is_error()).all(|d| place(&d.path))
+    }
+
     /// Sorted by file, then position (then severity and words), so the
     /// report reads top to bottom and is the same on every run; two
     /// problems with the same place and words are reported once. The

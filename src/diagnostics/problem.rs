@@ -379,8 +379,14 @@ pub enum Problem {
     },
 
     // `casebook check`.
+    /// A case has no `## missing` section. `like`: the heading that looks
+    /// like it (the problem is at that heading); else `after` and `before`:
+    /// the headings around where it belongs (the problem is at `after`).
     MissingSections {
-        missing: Vec<String>,
+        missing: String,
+        like: Option<String>,
+        after: Option<String>,
+        before: Option<String>,
         all: Vec<String>,
     },
     MisspelledAllowMarker {
@@ -501,6 +507,14 @@ pub enum Problem {
         editor: String,
         article: String,
         award: Option<String>,
+    },
+    // issue 18 (preview)
+    /// Example text of the archetype the file was made from (`casebook new`),
+    /// left as it was: `text` as written (cut), `field` the front-matter
+    /// field it is in (`summary`), `None` in the text.
+    Placeholder {
+        text: String,
+        field: Option<String>,
     },
 }
 
@@ -661,6 +675,8 @@ impl Problem {
         "featured/award-not-whole",
         "featured/unknown-currency",
         "featured/self-pick",
+        // issue 18 (preview)
+        "content/placeholder",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -831,6 +847,8 @@ impl Problem {
             AwardNotWhole { .. } => "featured/award-not-whole",
             AwardUnknownCurrency { .. } => "featured/unknown-currency",
             SelfPick { .. } => "featured/self-pick",
+            // issue 18 (preview)
+            Placeholder { .. } => "content/placeholder",
         }
     }
 

@@ -194,6 +194,11 @@ fn said_examples() -> Vec<Said> {
         NoSuchPage,
         NoSuchPageYet,
         OverlayHeading,
+        // issue 18 (preview)
+        OverlayUpdated { errors: 1, warnings: 2 },
+        OverlayNoSiteYet,
+        ArticleNotShown { file: s("content/cases/退貨.md") },
+        PreviewAroundErrors,
     ]
 }
 
