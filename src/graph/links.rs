@@ -347,6 +347,11 @@ impl LinkResolver for ArticleLinks<'_> {
         if let Some(site) = ix.maps.files.get(&joined) {
             return Ok(Some(ResolvedLink { href: ix.href(self.from, site, None), text: None, target: None }));
         }
+        // A folder, read as GitHub and GitBook read it: its README.md (or
+        // index.md, _index.md).
+        if let Some(&to) = ix.folder_page(&joined) {
+            return ix.article_link(self.from, to, fragment, false).map(Some);
+        }
         // A link to a page by its address, like /cases/退貨/.
         let as_page = format!("{}/", joined.trim_end_matches('/'));
         if let Some(&to) = ix.maps.by_page.get(&as_page) {
@@ -375,6 +380,15 @@ impl LinkResolver for ArticleLinks<'_> {
 }
 
 impl LinkIndex<'_> {
+    /// The article that stands for the folder `joined` (`content/book/` or
+    /// `content/book`): its `README.md`, `index.md` or `_index.md`.
+    fn folder_page(&self, joined: &str) -> Option<&usize> {
+        let folder = joined.trim_end_matches('/');
+        ["README.md", "readme.md", "index.md", "_index.md"]
+            .iter()
+            .find_map(|name| self.maps.by_source.get(&format!("{folder}/{name}")))
+    }
+
     /// The warning for a link to `resolved`, a file, address or old address
     /// of a file `build --keep-going` left out.
     fn left_out(&self, written: &str, resolved: &str) -> Option<LinkProblem> {

@@ -43,7 +43,19 @@ pub(super) fn resolve_links<'a>(
     // With stand-ins (`cjk`), the parser reads the body with them, of the
     // same byte lengths, and each event gets the written characters back.
     let parsed = stand_ins.map_or(markdown, |s| s.text.as_str());
+    // The end of a wiki link read as text (`geyser[[1]]`), whose events are skipped.
+    let mut as_text_until = 0;
     for (event, range) in Parser::new_ext(parsed, options()).into_offset_iter() {
+        if range.start < as_text_until {
+            continue;
+        }
+        if is_indexing(&event, markdown, &range) {
+            as_text_until = range.end;
+            let written = &markdown[range.clone()];
+            pass.block.push_str(written);
+            pass.events.push((Event::Text(written.into()), range.start));
+            continue;
+        }
         let event = match stand_ins {
             Some(s) => s.restore(event),
             None => event,
@@ -53,6 +65,16 @@ pub(super) fn resolve_links<'a>(
     }
     pass.give_contexts();
     pass.events
+}
+
+/// Whether `event` is a wiki link written right after a letter, digit, `_`
+/// or bracket (`geyser[[1]]`, `ARRAY[['c','3']]`): code indexing a list, not
+/// a link, so it is shown as written.
+fn is_indexing(event: &Event, markdown: &str, range: &Range<usize>) -> bool {
+    let wiki = matches!(event, Event::Start(Tag::Link { link_type: LinkType::WikiLink { .. }, .. }));
+    let before = markdown.get(..range.start).and_then(|s| s.chars().next_back());
+    wiki && markdown.get(range.clone()).is_some()
+        && before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ')' | ']'))
 }
 
 /// The state of the first pass between two events.

@@ -73,6 +73,21 @@ fn links_to_mail_and_to_the_sites_own_pages_are_relative_links() {
 }
 
 #[test]
+fn a_link_to_a_folder_leads_to_its_readme_and_code_indexing_is_not_a_wiki_link() {
+    let (_tmp, out, err) = built("markdown_forgiving", &[]);
+    let page = read(&out, "cases/退貨流程/index.html");
+    // GitBook and GitHub read a folder as its README.md.
+    for text in ["手冊", "手冊首頁"] {
+        let want = format!("<a href=\"../../essays/%E6%89%8B%E5%86%8A/readme/\">{text}</a>");
+        assert!(page.contains(&want), "missing {want}\n{page}");
+    }
+    // `geyser[[1]]` is R indexing a list, shown as written; `[[換貨]]` after
+    // Chinese punctuation is still a wiki link.
+    assert!(page.contains("geyser[[1]] 取出第一個元素，ARRAY[['c','3'],['d','4']] 是陣列；<a href=\"../../cases/%E6%8F%9B%E8%B2%A8/\">換貨</a>"), "{page}");
+    assert!(!err.contains("退貨流程.md:"), "{err}");
+}
+
+#[test]
 fn raw_html_addresses_are_rewritten_like_links() {
     let (_tmp, out, _) = built("markdown_forgiving", &[]);
     let page = read(&out, "cases/退貨流程/index.html");
@@ -85,7 +100,7 @@ fn raw_html_addresses_are_rewritten_like_links() {
     // The raw link counts as a link: 換貨 lists 退貨流程 among its backlinks.
     let target = read(&out, "cases/換貨/index.html");
     let backlinks = &target[target.find("class=\"backlinks\"").expect("a backlinks section")..];
-    assert!(backlinks.contains("%E9%80%80%E8%B2%A8%E6%B5%81%E7%A8%8B/\">退貨流程</a></li>"), "{target}");
+    assert!(backlinks.contains("%E9%80%80%E8%B2%A8%E6%B5%81%E7%A8%8B/\">退貨流程</a>"), "{target}");
 }
 
 #[test]
