@@ -95,3 +95,14 @@ export async function newPage(browser, options = {}) {
   context.setDefaultNavigationTimeout(WAIT);
   return context.newPage();
 }
+
+/** Waits until the search page has answered: its status line says something
+ * and the results are no longer marked busy. A slow machine shows the
+ * "searching" words first (after 150 ms), which are not the answer. */
+export function searchSettled(page) {
+  return page.waitForFunction(() => {
+    const status = document.getElementById("search-status");
+    const list = document.getElementById("search-results");
+    return status.textContent.length > 0 && !(list && list.hasAttribute("aria-busy"));
+  });
+}

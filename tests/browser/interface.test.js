@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { buildFixture, serve, launch, newPage } from "./helpers.js";
+import { buildFixture, serve, launch, newPage, searchSettled } from "./helpers.js";
 
 const LANGS = {
   "zh-hant": { case: "cases/退貨耳機/", author: "authors/chen/", found: "耳機", foundText: /^找到 \d+ 篇$/, none: "沒有找到符合「zzzz」的文章", busy: "搜尋中…", failed: /^搜尋資料沒有載入成功（s\/\d+-\w{8}\.json 503），請確認網路連線後再試一次。 再試一次$/ },
@@ -36,7 +36,7 @@ after(async () => {
 async function status(page, base, query) {
   await page.goto(base + "search/");
   await page.fill("#search-input", query);
-  await page.waitForFunction(() => document.getElementById("search-status").textContent.length > 0);
+  await searchSettled(page);
   return page.textContent("#search-status");
 }
 
@@ -77,7 +77,7 @@ for (const [lang, want] of Object.entries(LANGS)) {
       for (const path of pages) {
         await page.goto(base + path);
         if (path.startsWith("search/")) {
-          await page.waitForFunction(() => document.getElementById("search-status").textContent.length > 0);
+          await searchSettled(page);
         }
         const wide = await page.evaluate(() => {
           const limit = document.documentElement.clientWidth;

@@ -15,7 +15,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repo, casebookBin, scratch, buildFixture, serve, launch, newPage } from "./helpers.js";
+import { repo, casebookBin, scratch, buildFixture, serve, launch, newPage, searchSettled } from "./helpers.js";
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1280, height: 900 };
@@ -211,7 +211,7 @@ test("no page is wider than a phone, folds open or closed", async () => {
     const page = await open(s, PHONE);
     for (const path of paths) {
       await page.goto(s.base + path);
-      if (path.startsWith("search/")) await page.waitForFunction(() => document.getElementById("search-status").textContent.length > 0);
+      if (path.startsWith("search/")) await searchSettled(page);
       for (const fold of [false, true]) {
         if (fold) await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
         const o = await overflow(page);

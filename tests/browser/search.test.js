@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { repo, buildFixture, serve, launch, newPage } from "./helpers.js";
+import { repo, buildFixture, serve, launch, newPage, searchSettled } from "./helpers.js";
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(join(repo, "themes/default/static/search.js"), "utf8"), context);
@@ -38,7 +38,7 @@ after(async () => {
 async function searchFor(page, query) {
   await page.goto(base + "search/");
   await page.fill("#search-input", query);
-  await page.waitForFunction(() => document.getElementById("search-status").textContent.length > 0);
+  await searchSettled(page);
   return page.$$eval("#search-results .result-title", (as) => as.map((a) => a.textContent));
 }
 
