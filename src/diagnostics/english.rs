@@ -339,6 +339,9 @@ impl Problem {
             UnclosedCodeFence { fence } => format!(
                 "this code block opened with {fence} is never closed, so everything after it shows as code; put a line with {fence} where the code ends"
             ),
+            NestedTooDeep { limit } => format!(
+                "quotes (>) or lists are nested more than {limit} deep here; everything deeper is shown at level {limit}; use fewer > signs or less indentation"
+            ),
             MathShownAsWritten => "math between $ signs is shown as written: casebook does not typeset formulas (said once per build, at the first place math appears); to show it as code, put it between backticks".to_string(),
             // issue 15 (fm)
             LooseBoolean { key, written, meant } => format!(

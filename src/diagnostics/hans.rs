@@ -327,6 +327,9 @@ impl Problem {
             UnclosedCodeFence { fence } => format!(
                 "以 {fence} 开始的代码块没有结束，后面的内容全都会显示成代码；请在代码结束的地方加一行 {fence}"
             ),
+            NestedTooDeep { limit } => format!(
+                "引用（>）或列表在这里叠了超过 {limit} 层，第 {limit} 层以下的内容都显示在第 {limit} 层；请减少开头的 > 或缩进"
+            ),
             MathShownAsWritten => "$ 符号之间的数学公式会按原样显示：casebook 不排版公式（每次构建只在第一个出现的地方提醒一次）；要显示成代码，请放在反引号 ` 之间".to_string(),
             // issue 15 (fm)
             LooseBoolean { key, written, meant } => format!(

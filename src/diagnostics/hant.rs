@@ -325,6 +325,9 @@ impl Problem {
             UnclosedCodeFence { fence } => format!(
                 "以 {fence} 開始的程式碼區塊沒有結束，後面的內容全都會顯示成程式碼；請在程式碼結束的地方加一行 {fence}"
             ),
+            NestedTooDeep { limit } => format!(
+                "引用（>）或清單在這裡疊了超過 {limit} 層，第 {limit} 層以下的內容都顯示在第 {limit} 層；請減少開頭的 > 或縮排"
+            ),
             MathShownAsWritten => "$ 符號之間的數學式會照原樣顯示：casebook 不排版公式（每次建置只在第一個出現的地方提醒一次）；要顯示成程式碼，請放在反引號 ` 之間".to_string(),
             // issue 15 (fm)
             LooseBoolean { key, written, meant } => format!(

@@ -410,6 +410,11 @@ pub enum Problem {
     UnclosedCodeFence {
         fence: String,
     },
+    /// Quotes or lists nested deeper than `limit` (`> > > …`): the deeper
+    /// levels are shown at that depth.
+    NestedTooDeep {
+        limit: usize,
+    },
     /// Math between `$` signs, said once per build.
     MathShownAsWritten,
     // issue 15 (fm)
@@ -648,6 +653,7 @@ impl Problem {
         "privacy/too-large-to-check",
         // issue 15 (md)
         "markdown/unclosed-code-fence",
+        "markdown/nested-too-deep",
         "markdown/math-as-written",
         // issue 15 (fm)
         "front-matter/loose-boolean",
@@ -820,6 +826,7 @@ impl Problem {
             TooLargeToCheck { .. } => "privacy/too-large-to-check",
             // issue 15 (md)
             UnclosedCodeFence { .. } => "markdown/unclosed-code-fence",
+            NestedTooDeep { .. } => "markdown/nested-too-deep",
             MathShownAsWritten => "markdown/math-as-written",
             // issue 15 (fm)
             LooseBoolean { .. } => "front-matter/loose-boolean",

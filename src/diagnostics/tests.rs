@@ -209,6 +209,7 @@ pub(super) fn examples() -> Vec<Problem> {
         TooLargeToCheck { kb: 2048, limit_kb: 1024 },
         // issue 15 (md)
         UnclosedCodeFence { fence: s("```") },
+        NestedTooDeep { limit: 100 },
         MathShownAsWritten,
         // issue 15 (fm)
         LooseBoolean { key: s("draft"), written: s("yes"), meant: true },
@@ -396,10 +397,11 @@ fn variant(p: &Problem) -> usize {
         SelfPick { .. } => 132,
         // issue 18 (preview)
         Placeholder { .. } => 133,
+        NestedTooDeep { .. } => 134,
     }
 }
 
-const VARIANTS: usize = 134;
+const VARIANTS: usize = 135;
 
 #[test]
 fn every_variant_has_an_example() {

@@ -84,6 +84,21 @@ mod tests {
     }
 
     #[test]
+    fn quotes_and_lists_nest_at_most_a_hundred_deep() {
+        let deep = format!("前言\n\n{}深處\n\n後面\n", "> ".repeat(5000));
+        let r = plain(&deep);
+        assert_eq!(r.html.matches("<blockquote>").count(), 100);
+        assert_eq!(r.html.matches("</blockquote>").count(), 100);
+        assert!(r.html.contains("<p>深處</p>") && r.html.contains("<p>後面</p>"), "{}", r.html);
+        assert_eq!(notes(&r), [(3, 201, "markdown/nested-too-deep")]);
+        let list: String = (0..300).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect();
+        let r = plain(&list);
+        assert_eq!(r.html.matches("<ul>").count(), 100);
+        assert!(r.html.contains("x299"), "the deepest item is still shown");
+        assert!(plain(&"> ".repeat(100)).notes.is_empty(), "a hundred is allowed");
+    }
+
+    #[test]
     fn an_unclosed_fence_is_noted_at_its_line() {
         let r = plain("前言\n\n```yaml\nkey: 1\n\n## 之後\n");
         assert_eq!(notes(&r), [(3, 1, "markdown/unclosed-code-fence")]);

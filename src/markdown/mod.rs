@@ -218,11 +218,63 @@ pub fn render(markdown: &str, settings: &Settings, links: &dyn LinkResolver) -> 
     // Bold next to Chinese punctuation (`**…。**下次`): see `cjk`.
     let stand_ins = cjk::prepare(markdown);
     let events = links::resolve_links(markdown, stand_ins.as_ref(), &lines, links, clean, &mut out);
+    let events = limit_nesting(events, &lines, &mut out);
     let mut pass = HtmlPass::new(out, &lines, settings, clean);
     for (event, start) in events {
         pass.event(event, start);
     }
     pass.finish()
+}
+
+/// How deep quotes and lists may nest. A writer needs a handful; 50,000
+/// `> ` in one line would make the HTML cleaner's work grow with the square
+/// of the depth (minutes for one article).
+pub const MAX_NESTING: usize = 100;
+
+/// Leaves out the starts and ends of quotes and lists nested deeper than
+/// [`MAX_NESTING`] (with their items; what they hold stays, at that depth),
+/// with a note at the first place it happens.
+fn limit_nesting<'a>(
+    events: Vec<(Event<'a>, usize)>,
+    lines: &LineIndex,
+    out: &mut Rendered,
+) -> Vec<(Event<'a>, usize)> {
+    // For each open quote, list and item: whether it is left out.
+    let mut open: Vec<bool> = Vec::new();
+    let mut depth = 0usize;
+    let mut kept = Vec::with_capacity(events.len());
+    for (event, start) in events {
+        let keep = match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth += 1;
+                let drop = depth > MAX_NESTING;
+                if drop
+                    && depth == MAX_NESTING + 1
+                    && !out.notes.iter().any(|n| matches!(n.2, Problem::NestedTooDeep { .. }))
+                {
+                    let (line, col) = lines.position(start);
+                    out.notes.push((line, col, Problem::NestedTooDeep { limit: MAX_NESTING }));
+                }
+                open.push(drop);
+                !drop
+            }
+            Event::Start(Tag::Item) => {
+                let drop = open.last().copied().unwrap_or(false);
+                open.push(drop);
+                !drop
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+                depth = depth.saturating_sub(1);
+                !open.pop().unwrap_or(false)
+            }
+            Event::End(TagEnd::Item) => !open.pop().unwrap_or(false),
+            _ => true,
+        };
+        if keep {
+            kept.push((event, start));
+        }
+    }
+    kept
 }
 
 /// The second pass of [`render`]: the events of the first, with their byte
@@ -560,19 +612,31 @@ fn checked_block<'a>(html: CowStr<'a>, at: usize, lines: &LineIndex, out: &mut R
 struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last place asked for (byte offset, column): events come in order,
+    /// so the next column is counted on from there, not from the line's
+    /// start (a 1 MB line of 300,000 `<b>` would otherwise take seconds).
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        LineIndex { text, starts }
+        LineIndex { text, starts, last: std::cell::Cell::new((0, 1)) }
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let col = self.text.get(start..offset).map_or(1, |t| t.chars().count() + 1);
-        (line, col)
+        let (last, last_col) = self.last.get();
+        let (from, col) = if last >= start && last <= offset { (last, last_col) } else { (start, 1) };
+        match self.text.get(from..offset) {
+            Some(t) => {
+                let col = col + t.chars().count();
+                self.last.set((offset, col));
+                (line, col)
+            }
+            None => (line, 1),
+        }
     }
 }
 
