@@ -488,7 +488,8 @@ fn named(items: &[String]) -> String {
 
 /// A build's files as two builds that should agree can be compared: a
 /// rebuild keeps the first build's search shard cuts, so the shards are
-/// compared by the postings they hold, and the manifest without the cuts.
+/// compared by the postings they hold, and the manifest without the cuts
+/// (nor the file of where each shard starts).
 struct Comparable<'a> {
     /// Bytes by path; `None` for a file that could not be read.
     files: std::collections::BTreeMap<&'a str, Option<std::borrow::Cow<'a, [u8]>>>,
@@ -501,8 +502,15 @@ impl<'a> Comparable<'a> {
         let mut out = Comparable { files: Default::default(), postings: Default::default() };
         for f in files {
             let bytes = f.bytes().ok();
-            let json = || bytes.as_deref().and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok());
-            if f.path.starts_with("search/s/") {
+            // Search files are compressed (the manifest is not).
+            let json = || {
+                let b = bytes.as_deref()?;
+                let inflated = crate::search::index::packed::inflate(b);
+                serde_json::from_slice::<serde_json::Value>(inflated.as_deref().unwrap_or(b)).ok()
+            };
+            if f.path.starts_with("search/starts-") {
+                continue;
+            } else if f.path.starts_with("search/s/") {
                 if let Some(serde_json::Value::Object(fields)) = json() {
                     for (field, terms) in fields {
                         for (term, list) in terms.as_object().into_iter().flatten() {
@@ -513,7 +521,7 @@ impl<'a> Comparable<'a> {
                 }
             } else if &*f.path == "search/manifest.json" {
                 if let Some(serde_json::Value::Object(mut manifest)) = json() {
-                    for cut in ["shards", "starts", "shard_hashes", "build"] {
+                    for cut in ["shards", "starts", "shards_hash", "build"] {
                         manifest.remove(cut);
                     }
                     let text = serde_json::Value::Object(manifest).to_string().into_bytes();

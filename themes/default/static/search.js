@@ -157,21 +157,48 @@
   /** Every term of a query's parts, in order. */
   function termsOf(ps) { return [].concat.apply([], ps.map(function (p) { return p.terms; })); }
 
-  /** Fetches `url` as JSON or text; a failed answer throws an error
-   *  carrying its HTTP status. */
-  function loader(kind) {
+  /** The inflater of inflate.js (next to search.js), loaded once, for
+   *  browsers without DecompressionStream. */
+  var inflater = null;
+  function loadInflater(base) {
+    if (!inflater) {
+      inflater = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = base + "../inflate.js";
+        s.onload = function () { ok(global.CasebookInflate); };
+        s.onerror = function () { inflater = null; fail(new Error("inflate.js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return inflater;
+  }
+
+  /** The text of a zlib-compressed answer (src/search/index/packed.rs). */
+  function inflated(r, base) {
+    if (typeof DecompressionStream === "function" && r.body) {
+      return new Response(r.body.pipeThrough(new DecompressionStream("deflate"))).text();
+    }
+    return Promise.all([r.arrayBuffer(), loadInflater(base)]).then(function (got) {
+      return new TextDecoder().decode(got[1](new Uint8Array(got[0])));
+    });
+  }
+
+  /** Fetches `url` (compressed unless it ends in .json) as JSON or text; a
+   *  failed answer throws an error carrying its HTTP status. */
+  function loader(kind, base) {
     return function (url) {
       return fetch(url).then(function (r) {
         if (!r.ok) { var e = new Error(String(r.status)); e.status = r.status; throw e; }
-        return r[kind]();
+        if (/\.json$/.test(url)) return r[kind]();
+        return inflated(r, base).then(function (text) { return kind === "json" ? JSON.parse(text) : text; });
       });
     };
   }
 
   function Searcher(base, fetcher) {
     this.base = base;            // URL of the search/ folder, ending in "/"
-    this.fetch = fetcher || loader("json");
-    this.fetchText = loader("text");
+    this.fetch = fetcher || loader("json", base);
+    this.fetchText = loader("text", base);
     this.shards = new Map();
     this.docs = new Map();
     this.files = new Map();      // manifest, folding pairs, facets
@@ -191,13 +218,19 @@
     return map.get(key);
   };
 
+  /** Loads the manifest, then the folding pairs and where each shard
+   *  starts (both at once). */
   Searcher.prototype.ready = function () {
     var self = this;
     if (!this.table) {
       return this.load(this.files, "manifest", "manifest.json").then(function (m) {
         self.manifest = m;
-        return self.load(self.files, "fold", m.fold, true);
-      }).then(function (text) { self.table = self.table || parseFold(text); return self; });
+        return Promise.all([self.load(self.files, "fold", m.fold, true), self.load(self.files, "starts", m.starts)]);
+      }).then(function (got) {
+        self.starts = got[1];
+        self.table = self.table || parseFold(got[0]);
+        return self;
+      });
     }
     return Promise.resolve(this);
   };
@@ -205,8 +238,7 @@
   Searcher.prototype.tokens = function (query) { return tokenize(query, this.table); };
 
   Searcher.prototype.shard = function (n) {
-    var hash = this.manifest.shard_hashes.slice(n * 8, n * 8 + 8);
-    return this.load(this.shards, n, "s/" + n + "-" + hash + ".json");
+    return this.load(this.shards, n, "s/" + n + ".bin?" + this.manifest.shards_hash);
   };
 
   Searcher.prototype.parts = function (query) { return parts(query, this.table); };
@@ -227,7 +259,7 @@
       var ps = self.parts(query);
       if (!ps.length) return [];
       var m = self.manifest;
-      var steps = plan(termsOf(ps), m.starts);
+      var steps = plan(termsOf(ps), self.starts);
       var needed = Array.from(new Set([].concat.apply([], steps.map(function (s) { return s.shards; }))));
       return Promise.all(needed.map(function (n) { return self.shard(n); })).then(function (loaded) {
         var byNumber = new Map();
@@ -241,7 +273,9 @@
 
   /** One term's matches: doc → score (boosted, summed over fields), the
    *  documents whose title or tags have it, and whether its lists are
-   *  complete (no list cut to its best documents, no prefix shard unread). */
+   *  complete (no prefix shard unread). A list cut to its best documents
+   *  ends with the other documents' numbers: they count with the smallest
+   *  weight kept, and whatever follows the term there. */
   function match(step, byNumber, m) {
     var found = { token: step.token, scores: new Map(), titled: new Set(), next: new Map(), complete: !step.truncated, truncated: step.truncated };
     var tokenLen = Array.from(step.token).length;
@@ -252,18 +286,26 @@
         var terms = (byNumber.get(n) || {})[field] || {};
         var keys = step.exact ? (terms[step.token] ? [step.token] : []) : Object.keys(terms).filter(function (k) { return k.lastIndexOf(step.token, 0) === 0; });
         keys.forEach(function (key) {
-          var list = terms[key], df = list[0];
-          if (df > (list.length - 1) / 3) found.complete = false;
+          var list = terms[key], df = list[0], others = list[list.length - 1];
+          if (!Array.isArray(others)) others = [];
+          if (df > (list.length - 1) / 3 + others.length) found.complete = false;
           var idf = 1 + Math.log(m.docs / (df + 1));
           var keyLen = Array.from(key).length;
           var penalty = key === step.token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
-          var doc = 0;
+          var titled = TITLE_FIELDS.indexOf(field) >= 0, exact = key === step.token;
+          function add(doc, w, next) {
+            found.scores.set(doc, (found.scores.get(doc) || 0) + (w / 1000) * idf * penalty * boost);
+            if (titled) found.titled.add(doc);
+            if (exact) found.next.set(doc, (found.next.get(doc) || 0) | next);
+          }
+          var doc = 0, least = Infinity, any = (1 << m.next_bits) - 1;
           for (var i = 1; i + 2 < list.length; i += 3) {
             doc += list[i];
-            found.scores.set(doc, (found.scores.get(doc) || 0) + (list[i + 1] / 1000) * idf * penalty * boost);
-            if (TITLE_FIELDS.indexOf(field) >= 0) found.titled.add(doc);
-            if (key === step.token) found.next.set(doc, (found.next.get(doc) || 0) | list[i + 2]);
+            least = Math.min(least, list[i + 1]);
+            add(doc, list[i + 1], list[i + 2]);
           }
+          doc = 0;
+          for (var j = 0; j < others.length; j++) { doc += others[j]; add(doc, least, any); }
         });
       });
     });
@@ -307,8 +349,24 @@
     return results;
   }
 
+  /** Article `id`'s title, facts and the start of its text (`x`). */
   Searcher.prototype.doc = function (id) {
-    return this.load(this.docs, id, "a/" + id + ".json?" + this.manifest.build);
+    return this.load(this.docs, id, "a/" + id + ".bin?" + this.manifest.build);
+  };
+
+  /** Article `id` with as much of its text as a snippet of `length`
+   *  around the first of `tokens` needs: the rest of the text is fetched
+   *  only when the match is not in the start (or too near its end). */
+  Searcher.prototype.docFor = function (id, tokens, length) {
+    var self = this;
+    return this.doc(id).then(function (doc) {
+      if (!doc.r) return doc;
+      var at = hits(doc.x || "", tokens, self.table);
+      if (at.first >= 0 && Math.max(0, at.first - Math.floor(length / 3)) + length <= at.chars.length) return doc;
+      return self.load(self.docs, id + "r", "a/" + id + "-r.bin?" + self.manifest.build, true).then(function (rest) {
+        return Object.assign({}, doc, { x: doc.x + rest, r: 0 });
+      });
+    });
   };
 
   /** The facets file (see src/search/index/facets.rs), fetched once. */
@@ -329,8 +387,9 @@
     });
   }
 
-  /** A short passage of `text` around the first match, as text and marks. */
-  function snippet(text, tokens, table, length) {
+  /** The characters of `text` (spaces collapsed), which of them match
+   *  `tokens`, and where the first match starts (-1 for none). */
+  function hits(text, tokens, table) {
     var chars = Array.from(text.replace(/\s+/g, " "));
     var folded = chars.map(function (c) { var f = fold(c, table); return Array.from(f)[0] || c; });
     var hits = new Array(chars.length).fill(false), first = -1;
@@ -345,12 +404,18 @@
         if (ok) { for (var k = 0; k < tc.length; k++) hits[i + k] = true; if (first < 0 || i < first) first = i; }
       }
     });
+    return { chars: chars, hits: hits, first: first };
+  }
+
+  /** A short passage of `text` around the first match, as text and marks. */
+  function snippet(text, tokens, table, length) {
+    var at = hits(text, tokens, table), chars = at.chars, hit = at.hits, first = at.first;
     var start = Math.max(0, (first < 0 ? 0 : first) - Math.floor(length / 3));
     var end = Math.min(chars.length, start + length);
     var parts = [], cur = "", curHit = false;
     for (var i = start; i < end; i++) {
-      if (hits[i] !== curHit && cur) { parts.push({ text: cur, hit: curHit }); cur = ""; }
-      curHit = hits[i]; cur += chars[i];
+      if (hit[i] !== curHit && cur) { parts.push({ text: cur, hit: curHit }); cur = ""; }
+      curHit = hit[i]; cur += chars[i];
     }
     if (cur) parts.push({ text: cur, hit: curHit });
     if (start > 0) parts.unshift({ text: "…", hit: false });
@@ -501,13 +566,18 @@
       list.classList.remove("stale");
     }
 
-    function showResults(q, results, docs, shown) {
-      // What the snippets mark: the phrases and words asked for, or (relaxed) their pieces.
+    /** What the snippets mark: the phrases and words asked for, or (relaxed) their pieces. */
+    function marked(q, results) {
       var ps = searcher.parts(q);
-      var tokens = results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
+      return results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
+    }
+    var snippetLength = page ? 120 : 60;
+
+    function showResults(q, results, docs, shown) {
+      var tokens = marked(q, results);
       list.textContent = "";
       pick.clear();
-      docs.forEach(function (doc, i) { list.appendChild(renderResult(list.id + "-" + shown[i].id, doc, tokens, searcher.table, root, page ? 120 : 60)); });
+      docs.forEach(function (doc, i) { list.appendChild(renderResult(list.id + "-" + shown[i].id, doc, tokens, searcher.table, root, snippetLength)); });
       var found = results.length === 1 && WORDS.foundOne ? WORDS.foundOne : say("found", { n: results.length });
       status.textContent = results.length ? found + (results.length > limit ? say("first", { n: limit }) : "") : say("none", { q: q });
       if (results.relaxed) status.textContent = say("relaxed", { q: q }) + status.textContent;
@@ -551,8 +621,8 @@
       }, BUSY_MS);
       searcher.search(q).then(filterIds).then(function (results) {
         if (mine !== seq) return;
-        var shown = results.slice(0, limit);
-        return Promise.all(shown.map(function (r) { return searcher.doc(r.id); })).then(function (docs) {
+        var shown = results.slice(0, limit), tokens = marked(q, results);
+        return Promise.all(shown.map(function (r) { return searcher.docFor(r.id, tokens, snippetLength); })).then(function (docs) {
           if (mine !== seq) return;
           settle();
           showResults(q, results, docs, shown);
