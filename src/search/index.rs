@@ -233,7 +233,7 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
     (state.articles, state.article_hashes) =
         articles.into_iter().map(|(files, text)| (files, short_hash(text.as_bytes()))).unzip();
     crate::profile::lap("    articles, facets", &mut lap);
-    state.shards = (0..state.starts.len()).map(|n| shard_file(&state, n)).collect();
+    state.shards = (0..state.starts.len()).into_par_iter().map(|n| shard_file(&state, n)).collect();
     crate::profile::lap("    shards", &mut lap);
     state
 }
@@ -330,8 +330,12 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
 /// text: the numbers of the documents past the best (`,[1,1,2,...]`, mostly
 /// one digit apart) compress about four times better than the rest.
 fn packed_size(list: &str) -> usize {
-    let others = list.find(",[").map_or(0, |at| list.len() - at);
-    list.len() - others + others / 4
+    match (list.find(",["), list.find(",\"")) {
+        (Some(at), _) => at + (list.len() - at) / 4,
+        // A bitmap's characters are about as random as its bits.
+        (_, Some(at)) => at + (list.len() - at) * 3 / 4,
+        _ => list.len(),
+    }
 }
 
 /// The shortest beginning of `term` that comes after `before` (code-point
@@ -452,9 +456,10 @@ pub fn shard_of(term: &str, starts: &[String]) -> usize {
 }
 
 /// `[df, doc, w, m, Δdoc, w, m, ...]` of the `max` best documents; when
-/// there are more, the others follow as one list of document numbers
-/// (`[df, doc, w, m, ..., [doc, Δdoc, ...]]`), so that every document that
-/// has the term is known, if not its weight or what follows the term there.
+/// there are more, the others follow, so that every document that has the
+/// term is known, if not its weight or what follows the term there: as a
+/// list of document numbers (`[df, doc, w, m, ..., [doc, Δdoc, ...]]`), or
+/// as a bitmap ([`bitmap`]) where that is shorter.
 fn encode_postings(list: &[(u32, f32, u16)], lengths: &[[u32; 7]], field: usize, max: usize) -> String {
     let mut weighted: Vec<(u32, u32, u16)> =
         list.iter().map(|&(doc, tf, m)| (doc, weight(tf, lengths[doc as usize][field]), m)).collect();
@@ -474,16 +479,38 @@ fn encode_postings(list: &[(u32, f32, u16)], lengths: &[[u32; 7]], field: usize,
         prev = doc;
     }
     if !others.is_empty() {
-        out.push_str(",[");
+        let mut gaps = String::from("[");
         let mut prev = 0;
-        for (i, doc) in others.into_iter().enumerate() {
-            let _ = write!(out, "{}{}", if i > 0 { "," } else { "" }, doc - prev);
+        for (i, &doc) in others.iter().enumerate() {
+            let _ = write!(gaps, "{}{}", if i > 0 { "," } else { "" }, doc - prev);
             prev = doc;
         }
-        out.push(']');
+        gaps.push(']');
+        let bits = bitmap(&others);
+        out.push(',');
+        if bits.len() + 2 < gaps.len() {
+            let _ = write!(out, "\"{bits}\"");
+        } else {
+            out.push_str(&gaps);
+        }
     }
     out.push(']');
     out
+}
+
+/// Base64 digits, in order: a bitmap's character is the digit of its six bits.
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// The sorted document numbers `docs` as a bitmap, six documents a
+/// character: character `k` is the base64 digit whose bit `b` (value
+/// `1 << b`) says whether document `6k + b` is listed.
+fn bitmap(docs: &[u32]) -> String {
+    let len = docs.last().map_or(0, |&d| d as usize / 6 + 1);
+    let mut digits = vec![0u8; len];
+    for &d in docs {
+        digits[d as usize / 6] |= 1 << (d % 6);
+    }
+    digits.into_iter().map(|v| BASE64[v as usize] as char).collect()
 }
 
 /// Indexes the documents as elasticlunr-rs's `Index::add_doc` does, in
@@ -620,8 +647,13 @@ mod tests {
         let list: Vec<(u32, f32, u16)> = (0..5).map(|d| (d, 1.0 + d as f32, d as u16)).collect();
         let lengths = vec![[1u32; 7]; 5];
         assert_eq!(encode_postings(&list, &lengths, 0, 10), "[5,0,1000,0,1,2000,1,1,3000,2,1,4000,3,1,5000,4]");
-        // The others are listed by number only.
-        assert_eq!(encode_postings(&list, &lengths, 0, 2), "[5,3,4000,3,1,5000,4,[0,1,1]]");
+        // The others are listed by number only: as a bitmap (documents 0, 1
+        // and 2 are bits 1 + 2 + 4, base64 H) or as numbers when that is shorter.
+        assert_eq!(encode_postings(&list, &lengths, 0, 2), r#"[5,3,4000,3,1,5000,4,"H"]"#);
+        let sparse: Vec<(u32, f32, u16)> = [0, 400, 900].iter().map(|&d| (d, 1.0 + d as f32, 0)).collect();
+        let lengths = vec![[1u32; 7]; 901];
+        assert_eq!(encode_postings(&sparse, &lengths, 0, 1), "[3,900,901000,0,[0,400]]");
+        assert_eq!(bitmap(&[0, 5, 6, 13]), "hBC");
     }
 
     #[test]

@@ -271,11 +271,26 @@
 
   var TITLE_FIELDS = ["title", "tags"];
 
+  /** Calls `fn` with each document of a cut list's others: gaps between
+   *  numbers, or a bitmap of base64 digits (digit k's bit b is document
+   *  6k + b; see `bitmap` in src/search/index.rs). */
+  var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  function eachOther(others, fn) {
+    if (typeof others === "string") {
+      for (var k = 0; k < others.length; k++) {
+        var v = BASE64.indexOf(others[k]);
+        for (var b = 0; v > 0; b++, v >>= 1) if (v & 1) fn(k * 6 + b);
+      }
+    } else {
+      for (var j = 0, doc = 0; j < others.length; j++) { doc += others[j]; fn(doc); }
+    }
+  }
+
   /** One term's matches: doc → score (boosted, summed over fields), the
    *  documents whose title or tags have it, and whether its lists are
    *  complete (no prefix shard unread). A list cut to its best documents
-   *  ends with the other documents' numbers: they count with the smallest
-   *  weight kept, and whatever follows the term there. */
+   *  ends with the other documents (`eachOther`): they count with the
+   *  smallest weight kept, and whatever follows the term there. */
   function match(step, byNumber, m) {
     var found = { token: step.token, scores: new Map(), titled: new Set(), next: new Map(), complete: !step.truncated, truncated: step.truncated };
     var tokenLen = Array.from(step.token).length;
@@ -287,8 +302,10 @@
         var keys = step.exact ? (terms[step.token] ? [step.token] : []) : Object.keys(terms).filter(function (k) { return k.lastIndexOf(step.token, 0) === 0; });
         keys.forEach(function (key) {
           var list = terms[key], df = list[0], others = list[list.length - 1];
-          if (!Array.isArray(others)) others = [];
-          if (df > (list.length - 1) / 3 + others.length) found.complete = false;
+          if (!Array.isArray(others) && typeof others !== "string") {
+            others = [];
+            if (df > (list.length - 1) / 3) found.complete = false;
+          }
           var idf = 1 + Math.log(m.docs / (df + 1));
           var keyLen = Array.from(key).length;
           var penalty = key === step.token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
@@ -304,8 +321,7 @@
             least = Math.min(least, list[i + 1]);
             add(doc, list[i + 1], list[i + 2]);
           }
-          doc = 0;
-          for (var j = 0; j < others.length; j++) { doc += others[j]; add(doc, least, any); }
+          eachOther(others, function (d) { add(d, least, any); });
         });
       });
     });
@@ -354,15 +370,15 @@
     return this.load(this.docs, id, "a/" + id + ".bin?" + this.manifest.build);
   };
 
-  /** Article `id` with as much of its text as a snippet of `length`
-   *  around the first of `tokens` needs: the rest of the text is fetched
-   *  only when the match is not in the start (or too near its end). */
-  Searcher.prototype.docFor = function (id, tokens, length) {
+  /** Article `id` with as much of its text as a snippet around the first
+   *  of `tokens` needs: the rest of the text is fetched only when no match
+   *  is in the start. */
+  Searcher.prototype.docFor = function (id, tokens) {
     var self = this;
     return this.doc(id).then(function (doc) {
       if (!doc.r) return doc;
-      var at = hits(doc.x || "", tokens, self.table);
-      if (at.first >= 0 && Math.max(0, at.first - Math.floor(length / 3)) + length <= at.chars.length) return doc;
+      // A match in the start is shown, with what follows it there.
+      if (hits(doc.x || "", tokens, self.table).first >= 0) return doc;
       return self.load(self.docs, id + "r", "a/" + id + "-r.bin?" + self.manifest.build, true).then(function (rest) {
         return Object.assign({}, doc, { x: doc.x + rest, r: 0 });
       });
@@ -622,7 +638,7 @@
       searcher.search(q).then(filterIds).then(function (results) {
         if (mine !== seq) return;
         var shown = results.slice(0, limit), tokens = marked(q, results);
-        return Promise.all(shown.map(function (r) { return searcher.docFor(r.id, tokens, snippetLength); })).then(function (docs) {
+        return Promise.all(shown.map(function (r) { return searcher.docFor(r.id, tokens); })).then(function (docs) {
           if (mine !== seq) return;
           settle();
           showResults(q, results, docs, shown);
