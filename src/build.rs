@@ -60,6 +60,11 @@ pub struct BuildOptions {
     /// (`content/cases/a.md`), with every problem in them
     /// ([`build_keep_going`]).
     pub skip: Option<Arc<std::collections::BTreeSet<PathBuf>>>,
+    /// `casebook serve`'s preview: the case sections are checked as in
+    /// `check`, the pages are made even when articles have errors (not when
+    /// anything else has: settings, templates), and [`Built::preview`] says
+    /// what the server marks and masks in them.
+    pub preview: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -77,7 +82,9 @@ pub struct Timings {
 
 #[derive(Debug)]
 pub struct Built {
-    /// `None` when any error was found: nothing should be written.
+    /// `None` when any error was found: nothing should be written. A
+    /// preview ([`BuildOptions::preview`]) has them when the errors are
+    /// all in articles; it is never written.
     pub files: Option<Vec<OutputFile>>,
     /// Sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
@@ -85,6 +92,27 @@ pub struct Built {
     pub drafts_left_out: usize,
     pub timings: Timings,
     pub search: crate::search::index::SearchStats,
+    /// What the search index was made of (none for `check`), and the
+    /// settings `casebook build` writes them for other engines with
+    /// ([`crate::search::export`]).
+    pub search_docs: Vec<Arc<crate::search::index::SearchDoc>>,
+    pub search_export: crate::search::export::Settings,
+    /// What a preview marks and masks in its pages (empty unless
+    /// [`BuildOptions::preview`]).
+    pub preview: Preview,
+}
+
+/// What `serve` needs beyond the pages to show a preview with problems.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Preview {
+    /// Each piece of customer data found in an article, as written and masked.
+    pub masks: Vec<(String, String)>,
+    /// Each link that leads nowhere: the page it is on
+    /// (`cases/a/index.html`), its destination as written, and the problem.
+    pub broken: Vec<(String, String, Diagnostic)>,
+    /// The articles that could not be made into a page (their front matter
+    /// failed): the page they would have (`cases/a/index.html`) and their file.
+    pub failed: Vec<(String, PathBuf)>,
 }
 
 impl Built {
@@ -135,6 +163,41 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     (Journal { config, authors, tags, content, picks }, diags)
 }
 
+/// The journal read up to its graph, without pages: what `casebook
+/// rewards` lists and ranks.
+pub struct Analysed {
+    pub config: Config,
+    pub authors: Authors,
+    pub content: Content,
+    pub rendered: Vec<Arc<Rendered>>,
+    pub graph: graph::Graph,
+    pub history: Option<Arc<History>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Stages 1, 2, 4 and 6 of [`build`]: the journal, its history, its
+/// Markdown (for links and lengths) and its graph.
+pub fn analyse(opts: &BuildOptions) -> Analysed {
+    let root = &crate::paths::root(&opts.root);
+    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, None);
+    let (history, d) = history(root, opts, &config, &mut content);
+    diags.extend(d);
+    let (links, rendered, world) = markdown(&content, &config, &mut MarkdownCache::default());
+    let inputs = graph::Inputs {
+        articles: &content.articles,
+        rendered: &rendered,
+        links: &links,
+        authors: &authors,
+        tags: &tags,
+        config: &config,
+        picks: &picks,
+    };
+    let (graph, d) = graph::build(&inputs, world, &mut Default::default(), &mut Default::default());
+    diags.extend(d);
+    drop(links);
+    Analysed { config, authors, content, rendered, graph, history, diagnostics: diags.into_sorted() }
+}
+
 pub fn build(opts: &BuildOptions) -> Built {
     build_cached(opts, &mut BuildCache::default())
 }
@@ -163,7 +226,8 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let start = Instant::now();
     let (links, rendered, world) = markdown(&content, &config, &mut cache.markdown);
     let markdown_time = start.elapsed();
-    diags.extend(validate(root, opts, &config, &content, &rendered, &mut cache.markdown));
+    let (d, masks) = validate(root, opts, &config, &content, &rendered, &mut cache.markdown);
+    diags.extend(d);
     lap("privacy, diagnostics", &mut laps);
 
     let start = Instant::now();
@@ -181,8 +245,10 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let graph_time = graph_start.elapsed();
     diags.extend(d);
     lap("graph", &mut laps);
-    let mut rendering = Rendering { files: None, search_time: Duration::default(), search: Default::default() };
-    if let (Some(tera), false) = (tera, diags.has_errors()) {
+    let mut rendering =
+        Rendering { files: None, search_time: Duration::default(), search: Default::default(), docs: Vec::new() };
+    let renderable = !diags.has_errors() || (opts.preview && diags.errors_only_in(is_content_file));
+    if let (Some(tera), true) = (tera, renderable) {
         let site = render::Site {
             config: &config,
             content: &content,
@@ -191,12 +257,16 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             theme: &theme,
             authors: &authors,
             history: history.as_deref(),
-            uncommitted: opts.uncommitted.as_deref().or(history.as_deref().map(|h| &h.uncommitted)),
+            uncommitted: (config.git_history)
+                .then(|| opts.uncommitted.as_deref().or(history.as_deref().map(|h| &h.uncommitted)))
+                .flatten(),
             drafts: opts.drafts,
         };
         rendering = render(root, opts, &site, &tera, cache, &mut diags);
     }
+    let preview = if opts.preview { preview_notes(&content, &rendered, &config, masks) } else { Preview::default() };
     let built = Built {
+        preview,
         files: rendering.files,
         diagnostics: finish(diags, opts),
         articles: content.articles.len(),
@@ -210,12 +280,35 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
             history: history_time,
         },
         search: rendering.search,
+        search_docs: rendering.docs,
+        search_export: crate::search::export::Settings {
+            formats: config.search.export.clone(),
+            index: config.search.export_index.clone(),
+            base_url: config.base_url.clone(),
+        },
     };
     // Freeing ten thousand articles' values takes a while: not on the way
     // to the reload.
     drop(links);
     crate::profile::drop_later((content, rendered, graph));
     built
+}
+
+/// What a preview marks and masks: see [`Preview`].
+fn preview_notes(
+    content: &Content,
+    rendered: &[Arc<Rendered>],
+    config: &Config,
+    masks: Vec<(String, String)>,
+) -> Preview {
+    let page = |a: &content::Article| format!("{}index.html", a.path);
+    let broken = (content.articles.iter().zip(rendered))
+        .flat_map(|(a, r)| {
+            r.broken.iter().map(move |(link, why)| (page(a), link.dest.clone(), broken_link(a, link, why, config)))
+        })
+        .collect();
+    let failed = content.unpublished.iter().map(|a| (page(a), a.source.clone())).collect();
+    Preview { masks, broken, failed }
 }
 
 /// Takes the articles and files in `skip` out of `content` and drops the
@@ -345,7 +438,11 @@ fn history(
     config: &Config,
     content: &mut Content,
 ) -> (Option<Arc<History>>, Vec<Diagnostic>) {
-    let history: Option<Arc<History>> = opts.history.clone().or_else(|| crate::history::read(root).map(Arc::new));
+    // `history: off`: git is not read, and what a caller read is not used.
+    let history: Option<Arc<History>> = match config.git_history {
+        true => opts.history.clone().or_else(|| crate::history::read(root).map(Arc::new)),
+        false => None,
+    };
     let mut diags = crate::history::dates::apply(content, history.as_deref(), config.timezone);
     if history.as_ref().is_some_and(|h| h.shallow) {
         diags.push(Diagnostic::warning(".git", 0, 0, Problem::ShallowClone));
@@ -461,26 +558,34 @@ fn validate(
     content: &Content,
     rendered: &[Arc<Rendered>],
     md: &mut MarkdownCache,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Vec<(String, String)>) {
     let mut diags = Vec::new();
-    if opts.check {
+    if opts.check || opts.preview {
         diags.extend(crate::validate::case_sections(&content.articles, rendered, config));
+    }
+    if opts.check {
         // Drafts and other files are not published, but a pull request commits them.
         diags.extend(crate::validate::files::scan(root, config, &content.articles));
     }
+    diags.extend(crate::validate::placeholders(root, &content.articles, opts.check));
     // Customer data, per article: a kept article's findings are kept too.
-    let scans: Vec<(u64, Vec<Diagnostic>)> = content
+    let scans: Vec<(u64, crate::incremental::Privacy)> = content
         .articles
         .par_iter()
         .map(|a| {
             let key = hash_value(&(a.source_key, a.front_text_key, a.body_key, a.body_line, opts.check));
-            let found =
-                md.privacy.get(&key).cloned().unwrap_or_else(|| crate::validate::privacy(a, config, opts.check));
+            let found = md
+                .privacy
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| crate::validate::privacy_and_masks(a, config, opts.check));
             (key, found)
         })
         .collect();
-    for (_, found) in &scans {
+    let mut masks = Vec::new();
+    for (_, (found, masked)) in &scans {
         diags.extend(found.iter().cloned());
+        masks.extend(masked.iter().cloned());
     }
     md.privacy = scans.into_iter().collect();
     for (a, r) in content.articles.iter().zip(rendered) {
@@ -491,7 +596,7 @@ fn validate(
         diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, col, Problem::MathShownAsWritten));
     }
     diags.extend(unpublished(opts, config, content));
-    diags
+    (diags, masks)
 }
 
 /// The problems Markdown found in one article, at their lines in the file.
@@ -504,13 +609,7 @@ fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec
         diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, what.clone()));
     }
     for (link, why) in &r.broken {
-        let line = a.body_line + link.line - 1;
-        let problem = Problem::BrokenLink { why: why.clone() };
-        diags.push(if config.broken_links_fail && !why.is_left_out() {
-            Diagnostic::error(&a.source, line, link.col, problem)
-        } else {
-            Diagnostic::warning(&a.source, line, link.col, problem)
-        });
+        diags.push(broken_link(a, link, why, config));
     }
     for h in &r.duplicate_headings {
         diags.push(Diagnostic::warning(
@@ -521,6 +620,23 @@ fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec
         ));
     }
     diags
+}
+
+/// The problem of a link of `a` that leads nowhere: an error when the
+/// journal says so (`links: fail`), unless its target was left out.
+fn broken_link(
+    a: &content::Article,
+    link: &md::LinkRef,
+    why: &crate::diagnostics::LinkProblem,
+    config: &Config,
+) -> Diagnostic {
+    let line = a.body_line + link.line - 1;
+    let problem = Problem::BrokenLink { why: why.clone() };
+    if config.broken_links_fail && !why.is_left_out() {
+        Diagnostic::error(&a.source, line, link.col, problem)
+    } else {
+        Diagnostic::warning(&a.source, line, link.col, problem)
+    }
 }
 
 /// The rest of the problems of the files whose front matter failed
@@ -551,7 +667,7 @@ fn unpublished(opts: &BuildOptions, config: &Config, content: &Content) -> Vec<D
         })
         .collect();
     let mut diags = Vec::new();
-    if opts.check {
+    if opts.check || opts.preview {
         let rendered: Vec<Arc<Rendered>> = rendered.iter().cloned().map(Arc::new).collect();
         diags.extend(crate::validate::case_sections(&content.unpublished, &rendered, config));
     }
@@ -570,6 +686,7 @@ struct Rendering {
     files: Option<Vec<OutputFile>>,
     search_time: Duration,
     search: crate::search::index::SearchStats,
+    docs: Vec<Arc<crate::search::index::SearchDoc>>,
 }
 
 /// Every page, then the search index (`check` writes no site, so it needs
@@ -589,6 +706,7 @@ fn render(
     lap("render", &mut laps);
     let mut search_time = Duration::default();
     let mut search = Default::default();
+    let mut search_docs = Vec::new();
     if !opts.check {
         let search_start = Instant::now();
         let docs = crate::search::docs::collect(&site.content.articles, site.rendered, &views, &mut cache.docs);
@@ -598,12 +716,14 @@ fn render(
         out.sort_by(|a, b| a.path.cmp(&b.path));
         search_time = search_start.elapsed();
         search = stats;
+        search_docs = docs;
         lap("search", &mut laps);
     }
     crate::profile::drop_later(views);
     diags.extend(render::names::check(root, site.content, &out));
     lap("names", &mut laps);
-    Rendering { files: (!diags.has_errors()).then_some(out), search_time, search }
+    let made = !diags.has_errors() || (opts.preview && diags.errors_only_in(is_content_file));
+    Rendering { files: made.then_some(out), search_time, search, docs: search_docs }
 }
 
 /// The problems sorted by file and line; in `check`, a link out of the

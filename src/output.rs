@@ -22,6 +22,36 @@ pub const MARKER: &str = ".casebook-output";
 /// Refuses output folders whose replacement would destroy the journal,
 /// saying why in `lang`.
 pub fn check_output_dir(root: &Path, output: &Path, lang: Lang) -> Result<()> {
+    match refusal(root, output)? {
+        Some(said) => bail!(said.words(lang)),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a folder for `build --search-export` that [`check_output_dir`]
+/// refuses, that is the site's `output` folder, inside it or holds it (one
+/// would replace the other), or that exists, holds files and was not made
+/// by casebook; says why in `lang`. It is then written like an output
+/// folder: whole, swapped in, never beside another folder's files.
+pub fn check_export_dir(root: &Path, output: &Path, dir: &Path, lang: Lang) -> Result<()> {
+    let (dir_abs, output_abs) = (absolute(dir)?, absolute(output)?);
+    let said = match refusal(root, dir)? {
+        Some(Said::OutputNotOurs { output }) => Some(Said::ExportDirNotOurs { dir: output }),
+        Some(other) => Some(other),
+        None if dir_abs.starts_with(&output_abs) || output_abs.starts_with(&dir_abs) => Some(Said::ExportDirAndSite {
+            dir: dir_abs.display().to_string(),
+            output: output_abs.display().to_string(),
+        }),
+        None => None,
+    };
+    match said {
+        Some(said) => bail!(said.words(lang)),
+        None => Ok(()),
+    }
+}
+
+/// Why `output` may not be replaced by a build of the journal at `root`, if it may not.
+fn refusal(root: &Path, output: &Path) -> Result<Option<Said>> {
     let root = absolute(root)?;
     let output = absolute(output)?;
     let content = root.join(crate::content::CONTENT_DIR);
@@ -41,10 +71,7 @@ pub fn check_output_dir(root: &Path, output: &Path, lang: Lang) -> Result<()> {
     } else {
         None
     };
-    match refused {
-        Some(said) => bail!(said.words(lang)),
-        None => Ok(()),
-    }
+    Ok(refused)
 }
 
 /// The journal's folders besides content/ that an output must not replace.
@@ -56,9 +83,10 @@ fn absolute(p: &Path) -> Result<PathBuf> {
     let mut existing = p.as_path();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
+        // The last part, `..` included (which `file_name` does not give).
+        match (existing.parent(), existing.components().next_back()) {
+            (Some(parent), Some(last)) => {
+                rest.push(last.as_os_str().to_os_string());
                 existing = parent;
             }
             _ => break,
@@ -338,6 +366,21 @@ mod tests {
         }
         done.store(true, Ordering::Relaxed);
         assert!(watcher.join().unwrap() > 0);
+    }
+
+    #[test]
+    fn a_folder_that_does_not_exist_yet_is_resolved_through_its_dots() {
+        let tmp = tempfile::tempdir().unwrap();
+        let real = tmp.path().canonicalize().unwrap();
+        std::fs::create_dir(real.join("content")).unwrap();
+        for (written, want) in [
+            ("content/x/../../data", "data"),
+            ("content/x/y/../..", "content"),
+            ("content/./x/..", "content"),
+            ("new/../content/a", "content/a"),
+        ] {
+            assert_eq!(absolute(&tmp.path().join(written)).unwrap(), real.join(want), "{written}");
+        }
     }
 
     #[test]

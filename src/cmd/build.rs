@@ -1,4 +1,6 @@
-//! `casebook build`: builds the site and swaps it into the output folder.
+//! `casebook build`: builds the site and swaps it into the output folder;
+//! with `search.export` in `casebook.yaml` or `--search-export DIR`, also
+//! writes the search documents for other engines ([`crate::search::export`]).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,6 +24,10 @@ pub struct Args {
     pub keep_going: bool,
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also write the search documents for OpenSearch and Meilisearch into
+    /// this folder (instead of the site's search/export/).
+    #[arg(long, value_name = "DIR")]
+    pub search_export: Option<PathBuf>,
 }
 
 pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
@@ -33,6 +39,9 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     // Refuse a dangerous output folder before doing any work.
     crate::output::check_output_dir(root, &output, lang)?;
+    if let Some(dir) = &args.search_export {
+        crate::output::check_export_dir(root, &output, dir, lang)?;
+    }
     // One build at a time per output: a second one waits, then builds what
     // the journal holds by then.
     let lock = crate::output::OutputLock::acquire(&output, |lock| {
@@ -50,14 +59,24 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         touched: None,
         uncommitted: None,
         skip: None,
+        preview: false,
     };
-    let (built, skipped) = if args.keep_going { build_keep_going(&opts) } else { (build(&opts), Vec::new()) };
+    let (mut built, skipped) = if args.keep_going { build_keep_going(&opts) } else { (build(&opts), Vec::new()) };
     crate::diagnostics::format::print_human(&built.diagnostics, lang);
-    let Some(files) = built.files else {
+    let Some(mut files) = built.files.take() else {
         say(Said::NothingWritten { output: output.display().to_string() });
         return Ok(ExitCode::FAILURE);
     };
+    let settings = &built.search_export;
+    let in_site = args.search_export.is_none() && !settings.formats.is_empty();
+    if in_site {
+        use crate::search::export;
+        files.extend(export::files(&built.search_docs, settings, &settings.formats, export::SITE_FOLDER));
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     let removed = lock.write(root, &files, lang)?;
+    // Released before the export's folder is locked: a build holds one lock at a time.
+    drop(lock);
     if !args.quiet && !removed.is_empty() {
         let names: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
         say(Said::RemovedLeftovers { names: names.join(", ") });
@@ -77,6 +96,14 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
             shards: built.search.shards,
         });
     }
+    if in_site && !args.quiet {
+        let dir = output.join(crate::search::export::SITE_FOLDER).display().to_string();
+        let count = files.iter().filter(|f| f.path.starts_with(crate::search::export::SITE_FOLDER)).count();
+        say(Said::SearchExported { documents: built.search_docs.len(), files: count, dir });
+    }
+    if let Some(dir) = &args.search_export {
+        export_into(root, dir, &built, &args, lang)?;
+    }
     if !skipped.is_empty() {
         say(Said::FilesLeftOut { count: skipped.len() });
         for s in &skipped {
@@ -85,4 +112,32 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--search-export DIR`: the formats `casebook.yaml` names (both when it
+/// names none), written into `dir` as a build writes its output: a fresh
+/// folder swapped in whole, under the folder's own lock.
+fn export_into(root: &Path, dir: &Path, built: &crate::build::Built, args: &Args, lang: Lang) -> Result<()> {
+    use crate::search::export;
+    let settings = &built.search_export;
+    let formats =
+        if settings.formats.is_empty() { crate::config::ExportFormat::ALL.to_vec() } else { settings.formats.clone() };
+    let files = export::files(&built.search_docs, settings, &formats, "");
+    let say = |said: Said| eprintln!("{}", said.words(lang));
+    let lock = crate::output::OutputLock::acquire(dir, |lock| {
+        say(Said::WaitingForBuild { output: dir.display().to_string(), lock: lock.display().to_string() });
+    })?;
+    let removed = lock.write(root, &files, lang)?;
+    if !args.quiet {
+        if !removed.is_empty() {
+            let names: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
+            say(Said::RemovedLeftovers { names: names.join(", ") });
+        }
+        say(Said::SearchExported {
+            documents: built.search_docs.len(),
+            files: files.len(),
+            dir: dir.display().to_string(),
+        });
+    }
+    Ok(())
 }

@@ -1,10 +1,19 @@
-//! `casebook init DIR`: writes a new journal that builds as it is.
+//! `casebook init DIR`: writes a new journal that builds as it is, and
+//! starts a git repository for it.
 //!
 //! It never overwrites: if any file it would write already exists, it stops
 //! before writing anything.
+//!
+//! The repository (`git init`, on the branch [`BRANCH`] that the CI files
+//! publish from) is what gives articles their history and reviewers. It is
+//! started only when `DIR` is not already inside a git work tree, and
+//! nothing is committed: the first commit is the editors' to make, once
+//! they have put their own names in CODEOWNERS and casebook.yaml (and git
+//! may not know who they are yet). Without git the journal is still
+//! written, and the message says how to start the repository later.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context, Result};
 
@@ -22,9 +31,18 @@ pub const CASE_ARCHETYPE: &str = include_str!("skeleton/case.md");
 pub const ESSAY_ARCHETYPE: &str = include_str!("skeleton/essay.md");
 pub const RESPONSE_ARCHETYPE: &str = include_str!("skeleton/response.md");
 
-const FILES: [(&str, &str); 14] = [
+/// The branch `git init` starts on: the one the CI files check against and
+/// publish from.
+pub const BRANCH: &str = "main";
+
+/// The CI files, also read by the tests.
+pub const GITHUB_WORKFLOW: &str = include_str!("skeleton/github-workflow.yml");
+pub const GITLAB_CI: &str = include_str!("skeleton/gitlab-ci.yml");
+
+const FILES: [(&str, &str); 15] = [
     ("casebook.yaml", include_str!("skeleton/casebook.yaml")),
     ("data/authors.yaml", include_str!("skeleton/authors.yaml")),
+    ("data/tags.yaml", include_str!("skeleton/tags.yaml")),
     ("archetypes/case.md", CASE_ARCHETYPE),
     ("archetypes/essay.md", ESSAY_ARCHETYPE),
     ("archetypes/response.md", RESPONSE_ARCHETYPE),
@@ -33,8 +51,8 @@ const FILES: [(&str, &str); 14] = [
     (".gitignore", include_str!("skeleton/gitignore")),
     ("static/.keep", ""),
     ("data/featured.yaml", "# 每期精選與獎勵（只有編輯可以修改）。例如：\n# 2026-11:\n#   - article: 客戶要求退回已拆封耳機\n#     reason: 把「先檢測再談退貨」講清楚\n#     award: {amount: 500, currency: TWD}\n#     editor: lin-yating\n"),
-    (".github/workflows/journal.yml", include_str!("skeleton/github-workflow.yml")),
-    (".gitlab-ci.yml", include_str!("skeleton/gitlab-ci.yml")),
+    (".github/workflows/journal.yml", GITHUB_WORKFLOW),
+    (".gitlab-ci.yml", GITLAB_CI),
     ("CODEOWNERS", include_str!("skeleton/CODEOWNERS")),
     (".github/pull_request_template.md", include_str!("skeleton/pull_request_template.md")),
 ];
@@ -55,6 +73,49 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         std::fs::write(&path, text)
             .with_context(|| Said::CouldNotWrite { path: path.display().to_string() }.words(lang))?;
     }
-    eprintln!("{}", Said::JournalReady { dir: dir.display().to_string() }.words(lang));
+    let shown = dir.display().to_string();
+    let git = match start_git(&dir) {
+        Git::Started => Said::GitStarted { dir: shown.clone(), branch: BRANCH.to_string() },
+        Git::AlreadyInside(repo) => Said::GitAlreadyThere { dir: shown.clone(), repo },
+        Git::NotStarted(error) => Said::NoGit { dir: shown.clone(), branch: BRANCH.to_string(), error },
+    };
+    eprintln!("{}", Said::JournalReady { dir: shown }.words(lang));
+    eprintln!("{}", git.words(lang));
     Ok(ExitCode::SUCCESS)
+}
+
+/// What became of the journal's git repository.
+enum Git {
+    Started,
+    /// `dir` is in this repository already (a journal in a folder of a
+    /// larger one): left as it is.
+    AlreadyInside(String),
+    /// git is not installed (`None`), or failed with this message.
+    NotStarted(Option<String>),
+}
+
+/// Starts a repository in `dir` on [`BRANCH`] unless `dir` is inside one.
+fn start_git(dir: &Path) -> Git {
+    let git = |args: &[&str]| Command::new("git").arg("-C").arg(dir).args(args).output();
+    match git(&["rev-parse", "--is-inside-work-tree"]) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Git::NotStarted(None),
+        Err(e) => return Git::NotStarted(Some(e.to_string())),
+        // "true" in a work tree, "false" inside a .git folder: either way, not a new one.
+        Ok(out) if out.status.success() => {
+            let top = git(&["rev-parse", "--show-toplevel"]).ok().filter(|o| o.status.success());
+            let top = top.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+            return Git::AlreadyInside(top.unwrap_or_else(|| dir.display().to_string()));
+        }
+        Ok(_) => {}
+    }
+    // `git init -b` needs git 2.28; pointing HEAD at the branch works with any.
+    let head = format!("refs/heads/{BRANCH}");
+    for args in [&["init", "--quiet"][..], &["symbolic-ref", "HEAD", &head]] {
+        match git(args) {
+            Ok(out) if out.status.success() => {}
+            Ok(out) => return Git::NotStarted(Some(String::from_utf8_lossy(&out.stderr).trim().to_string())),
+            Err(e) => return Git::NotStarted(Some(e.to_string())),
+        }
+    }
+    Git::Started
 }

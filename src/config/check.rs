@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::raw::{RawConfig, RawLimits, RawMarkdown, RawPrivacy, RawSearch, RawSection};
-use super::{strings, Config, Kind, RawHtml, SearchOptions, Section, Taxonomy, SEARCH_FIELDS};
+use super::raw::{RawConfig, RawLimits, RawMarkdown, RawPrivacy, RawSearch, RawSection, RawSwitch};
+use super::{strings, Config, ExportFormat, Kind, RawHtml, SearchOptions, Section, Taxonomy, SEARCH_FIELDS};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::urls::SlugMode;
 use crate::yaml;
@@ -26,6 +26,21 @@ impl Report<'_> {
     fn error(&mut self, key: &str, problem: Problem) {
         let (line, col) = yaml::key_position(self.text, key).map(|(l, c)| (l + 1, c)).unwrap_or((1, 1));
         self.error_at(line, col, problem);
+    }
+
+    /// An error at `key`, written indented under the top-level `parent`
+    /// (its first such line), else at `parent` (written on one line).
+    fn error_nested(&mut self, key: &str, parent: &str, problem: Problem) {
+        let written = format!("{key}:");
+        let found = self.text.lines().enumerate().find_map(|(i, line)| {
+            let rest = line.trim_start();
+            let indent = line.len() - rest.len();
+            (indent > 0 && rest.starts_with(&written)).then_some((i + 1, indent + 1))
+        });
+        match found {
+            Some((line, col)) => self.error_at(line, col, problem),
+            None => self.error(parent, problem),
+        }
     }
 
     fn error_at(&mut self, line: usize, col: usize, problem: Problem) {
@@ -54,6 +69,7 @@ pub(super) fn validate(
     let privacy_patterns = privacy_patterns(raw.privacy, r);
     let paginate = paginate(raw.paginate, r);
     let limits = limits(&raw.limits, r);
+    let git_history = git_history(raw.history, r);
     let language = raw.language.unwrap_or_else(|| "zh-Hant".to_string());
     let lang = super::Lang::from_code(&language).unwrap_or_default();
     let mut own_words = file_strings;
@@ -93,6 +109,7 @@ pub(super) fn validate(
         repo_branch: raw.repo_branch.unwrap_or_else(|| "main".to_string()),
         raw_html,
         limits,
+        git_history,
     };
     (config, report.diags)
 }
@@ -134,6 +151,23 @@ fn broken_links_fail(raw: Option<&str>, r: &mut Report) -> bool {
     }
 }
 
+/// `history: git | off` (also `true` / `false`): whether pages show what
+/// git says about each article.
+fn git_history(raw: Option<RawSwitch>, r: &mut Report) -> bool {
+    match raw {
+        None | Some(RawSwitch::Bool(true)) => true,
+        Some(RawSwitch::Bool(false)) => false,
+        Some(RawSwitch::Word(w)) => match w.as_str() {
+            "git" | "on" => true,
+            "off" => false,
+            _ => {
+                r.error("history", Problem::BadHistorySetting { found: w });
+                true
+            }
+        },
+    }
+}
+
 /// `markdown: { raw_html: clean | allow }`.
 fn raw_html(raw: Option<RawMarkdown>, r: &mut Report) -> RawHtml {
     match raw.and_then(|m| m.raw_html).as_deref() {
@@ -172,8 +206,42 @@ fn search(raw: Option<RawSearch>, r: &mut Report) -> SearchOptions {
         if let Some(n) = raw_search.shard_bytes {
             search.shard_bytes = n.max(256);
         }
+        search.export = export_formats(raw_search.export.unwrap_or_default(), r);
+        if let Some(index) = raw_search.export_index {
+            if is_index_name(&index) {
+                search.export_index = index;
+            } else {
+                r.error_nested("export_index", "search", Problem::BadExportIndex { found: index });
+            }
+        }
     }
     search
+}
+
+/// `search.export:` the engines named, each once, in [`ExportFormat::ALL`]'s
+/// order; an unknown name is reported and left out.
+fn export_formats(names: Vec<String>, r: &mut Report) -> Vec<ExportFormat> {
+    let mut formats = Vec::new();
+    for name in names {
+        match ExportFormat::parse(&name) {
+            Some(f) => formats.push(f),
+            None => {
+                let known = ExportFormat::ALL.iter().map(|f| f.name().to_string()).collect();
+                r.error_nested("export", "search", Problem::UnknownExportFormat { found: name, formats: known });
+            }
+        }
+    }
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
+/// An index name both OpenSearch and Meilisearch take as written: ASCII
+/// lowercase letters, digits, `-` and `_`, starting with a letter or digit.
+fn is_index_name(name: &str) -> bool {
+    name.len() <= 100
+        && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// `timezone: +08:00`, the offset of dates written without one.

@@ -108,6 +108,11 @@ pub struct Config {
     pub raw_html: RawHtml,
     /// The largest article and data file casebook reads (`limits:`).
     pub limits: crate::limits::Limits,
+    /// Whether git is read for the articles' dates, revisions, pull
+    /// requests and reviewers (`history: git`, the default) or not at all
+    /// (`history: off`: the demo journal, whose repository's commits are the
+    /// program's own).
+    pub git_history: bool,
 }
 
 /// What happens to raw HTML in articles.
@@ -135,18 +140,62 @@ pub struct SearchOptions {
     pub max_postings: usize,
     /// Aim for shards of about this many bytes.
     pub shard_bytes: usize,
+    /// The engines `casebook build` writes the search documents for
+    /// (`export: [opensearch, meilisearch]`), in this order, each once;
+    /// none by default ([`crate::search::export`]).
+    pub export: Vec<ExportFormat>,
+    /// The index the OpenSearch bulk file names (`export_index`).
+    pub export_index: String,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { weights: default_search_weights(), max_postings: 300, shard_bytes: 24 * 1024 }
+        SearchOptions {
+            weights: default_search_weights(),
+            max_postings: 300,
+            shard_bytes: 24 * 1024,
+            export: Vec::new(),
+            export_index: "casebook".to_string(),
+        }
+    }
+}
+
+/// A search engine the search documents can be written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExportFormat {
+    /// OpenSearch's and Elasticsearch's `_bulk` API (the same format).
+    OpenSearch,
+    Meilisearch,
+}
+
+impl ExportFormat {
+    /// Every format, in the order files are written.
+    pub const ALL: [ExportFormat; 2] = [ExportFormat::OpenSearch, ExportFormat::Meilisearch];
+
+    /// The name in `casebook.yaml` and in the files' names.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::OpenSearch => "opensearch",
+            ExportFormat::Meilisearch => "meilisearch",
+        }
+    }
+
+    /// The format a name in `export:` means (`elasticsearch` is OpenSearch's).
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        match name.trim().to_lowercase().as_str() {
+            "opensearch" | "elasticsearch" => Some(ExportFormat::OpenSearch),
+            "meilisearch" => Some(ExportFormat::Meilisearch),
+            _ => None,
+        }
     }
 }
 
 impl SearchOptions {
     /// A key of every option, for what the last build indexed.
     pub fn key(&self) -> u64 {
-        let SearchOptions { weights, max_postings, shard_bytes } = self;
+        // The export is made again by every `casebook build` and kept by no
+        // build for the next: it keys nothing.
+        let SearchOptions { weights, max_postings, shard_bytes, export: _, export_index: _ } = self;
         let weights: Vec<(&String, u64)> = weights.iter().map(|(k, v)| (k, v.to_bits())).collect();
         crate::keys::hash_value(&(weights, max_postings, shard_bytes))
     }
@@ -199,13 +248,14 @@ impl Config {
             repo_branch,
             raw_html,
             limits,
+            git_history,
         } = self;
         let patterns: Vec<(&String, &str)> = privacy_patterns.iter().map(|(n, r)| (n, r.as_str())).collect();
         crate::keys::hash_value(&(
             (title, description, base_url, language, theme, taxonomies, paginate, sections, slugify),
             (channels, outcomes, priorities, labels, strings, chars_per_minute, words_per_minute, broken_links_fail),
             (search.key(), timezone.local_minus_utc(), case_sections, patterns, repo_url, repo_branch, raw_html),
-            limits,
+            (limits, git_history),
         ))
     }
 }
@@ -447,6 +497,31 @@ mod tests {
     }
 
     #[test]
+    fn search_export_names_engines_and_an_index() {
+        let (c, d) = parse_str("");
+        assert!(d.is_empty() && c.search.export.is_empty());
+        assert_eq!(c.search.export_index, "casebook");
+        let (c, d) =
+            parse_str("search:\n  export: [meilisearch, Elasticsearch, opensearch]\n  export_index: cases-2026\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.search.export, [ExportFormat::OpenSearch, ExportFormat::Meilisearch]);
+        assert_eq!(c.search.export_index, "cases-2026");
+        let (c, d) = parse_str("search:\n  export: [solr, meilisearch]\n  export_index: Cases/2026\n");
+        assert_eq!(
+            d,
+            [
+                "casebook.yaml:2:3: error: `search.export` has no engine `solr`; write one or more of: opensearch, meilisearch (elasticsearch is the same as opensearch)",
+                "casebook.yaml:3:3: error: `search.export_index` must be a name of lowercase letters a-z, digits, `-` and `_`, starting with a letter or digit (at most 100), such as `casebook`; found `Cases/2026`",
+            ]
+        );
+        assert_eq!(c.search.export, [ExportFormat::Meilisearch]);
+        assert_eq!(c.search.export_index, "casebook");
+        // Written on one line, the problem is at `search`.
+        let (_, d) = parse_str("title: x\nsearch: {export: [solr]}\n");
+        assert!(d[0].starts_with("casebook.yaml:2:") && d[0].contains("no engine `solr`"), "{d:?}");
+    }
+
+    #[test]
     fn unknown_key_names_line_and_suggests() {
         let (_, d) = parse_str("title: 案例集\ntitel: x\n");
         assert_eq!(d, vec!["casebook.yaml:2:1: error: unknown setting `titel`; did you mean `title`?"]);
@@ -461,6 +536,20 @@ mod tests {
         assert_eq!(d, vec!["casebook.yaml:1:9: error: `limits.data_kb` must be 1 or more (a size in KB)"]);
         let (_, d) = parse_str("limits:\n  article_k: 5\n");
         assert_eq!(d, vec!["casebook.yaml:2:3: error: unknown setting `article_k`; did you mean `article_kb`?"]);
+    }
+
+    #[test]
+    fn history_git_or_off() {
+        for (text, on) in [("", true), ("history: git\n", true), ("history: off\n", false), ("history: false\n", false)]
+        {
+            let (c, d) = parse_str(text);
+            assert!(d.is_empty(), "{text}: {d:?}");
+            assert_eq!(c.git_history, on, "{text}");
+        }
+        let (c, d) = parse_str("title: x\nhistory: maybe\n");
+        assert!(c.git_history);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].starts_with("casebook.yaml:2:10: error: `history` must be `git`"), "{d:?}");
     }
 
     #[test]

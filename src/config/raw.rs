@@ -36,6 +36,16 @@ pub(super) struct RawConfig {
     pub(super) repo_branch: Option<String>,
     pub(super) markdown: Option<RawMarkdown>,
     pub(super) limits: RawLimits,
+    pub(super) history: Option<RawSwitch>,
+}
+
+/// A setting written as a word or as `true` / `false` (`history: off`,
+/// `history: false`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(super) enum RawSwitch {
+    Bool(bool),
+    Word(String),
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -70,6 +80,9 @@ pub(super) struct RawSearch {
     pub(super) weights: BTreeMap<String, f64>,
     pub(super) max_postings: Option<usize>,
     pub(super) shard_bytes: Option<usize>,
+    /// Search documents for another engine: `[opensearch, meilisearch]`.
+    pub(super) export: Option<Vec<String>>,
+    pub(super) export_index: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -79,7 +92,8 @@ pub(super) struct RawSection {
     pub(super) kind: Option<String>,
 }
 
-pub(super) const KNOWN_KEYS: [&str; 25] = [
+pub(super) const KNOWN_KEYS: [&str; 26] = [
+    "history",
     "markdown",
     "limits",
     "repo_url",

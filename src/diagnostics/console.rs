@@ -73,6 +73,20 @@ pub enum Said {
     InTheWay {
         path: String,
     },
+    // the search export (`build --search-export`)
+    /// The export folder is the site's output folder, inside it or holds it.
+    ExportDirAndSite {
+        dir: String,
+        output: String,
+    },
+    ExportDirNotOurs {
+        dir: String,
+    },
+    SearchExported {
+        documents: usize,
+        files: usize,
+        dir: String,
+    },
     // check
     UnknownIgnoredKind {
         kind: String,
@@ -143,6 +157,20 @@ pub enum Said {
     JournalReady {
         dir: String,
     },
+    GitStarted {
+        dir: String,
+        branch: String,
+    },
+    GitAlreadyThere {
+        dir: String,
+        repo: String,
+    },
+    /// git is not installed (`error: None`) or failed.
+    NoGit {
+        dir: String,
+        branch: String,
+        error: Option<String>,
+    },
     // new
     NewEmptyTitle,
     NotAJournal {
@@ -212,6 +240,22 @@ pub enum Said {
     NoSuchPageYet,
     /// Over the page, above the problems of the last save.
     OverlayHeading,
+    // issue 18 (preview)
+    /// Over the page, when the last save made the pages (around the
+    /// articles with errors) and there are problems to show.
+    OverlayUpdated {
+        errors: usize,
+        warnings: usize,
+    },
+    /// Over the page and on the page served, when no save has made a site yet.
+    OverlayNoSiteYet,
+    /// The title of the page served at the address of an article that
+    /// could not be made into a page, and what it says above its problems.
+    ArticleNotShown {
+        file: String,
+    },
+    /// On the terminal: the pages were made around the articles with errors.
+    PreviewAroundErrors,
 }
 
 impl Said {
@@ -268,6 +312,17 @@ impl Said {
             InTheWay { path } => format!(
                 "{path} is in the way of the new site and was not made by casebook; move it away and build again"
             ),
+            ExportDirAndSite { dir, output } => format!(
+                "the search export folder {dir} is the site's output folder {output}, inside it or around it; choose a folder of its own beside it, such as search-export/"
+            ),
+            ExportDirNotOurs { dir } => format!(
+                "the folder {dir} already exists and was not made by casebook, so it will not be replaced; empty it, or choose another --search-export folder"
+            ),
+            SearchExported { documents, files, dir } => format!(
+                "Wrote the search documents of {} for other search engines: {} in {dir}",
+                english_count(*documents, "article", "articles"),
+                english_count(*files, "file", "files")
+            ),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -315,6 +370,17 @@ impl Said {
             CouldNotWrite { path } => format!("could not write {path}"),
             JournalReady { dir } => format!(
                 "A new journal is ready in {dir}.\nNext:\n  cd {dir}\n  casebook new case \"客戶來電詢問帳單\"   # write a case\n  casebook build                          # make the site in public/"
+            ),
+            GitStarted { dir, branch } => format!(
+                "Started a git repository in {dir} on the branch {branch}, which the CI files publish from. Nothing is committed yet: put your editors in place of @journal-editors in CODEOWNERS, then commit:\n  git add -A\n  git commit -m \"新的案例集\""
+            ),
+            GitAlreadyThere { dir, repo } => format!(
+                "{dir} is inside the git repository {repo} already, so no new one was started; the journal's history is that repository's."
+            ),
+            NoGit { dir, branch, error } => format!(
+                "{}. The journal builds without git, but each article's history (revisions, pull requests, reviewers) needs it: {}in {dir} run\n  git init -b {branch}",
+                error.as_ref().map_or("git is not installed, so no repository was started".to_string(), |e| format!("git could not start a repository ({e})")),
+                if error.is_none() { "install git, then " } else { "" }
             ),
             NewEmptyTitle => {
                 "the title is empty; write it in quotes, like: casebook new case \"客戶要求退回已拆封耳機\"".to_string()
@@ -378,6 +444,20 @@ impl Said {
             OverlayHeading => {
                 "The last save has problems; the site still shows the last version that built:".to_string()
             }
+            OverlayUpdated { errors, warnings } => format!(
+                "The pages are up to date, with {} and {} to see to; casebook check does not pass while there are errors:",
+                english_count(*errors, "error", "errors"),
+                english_count(*warnings, "warning", "warnings")
+            ),
+            OverlayNoSiteYet => {
+                "There is no version that built yet: the site cannot be made until these problems are fixed. Save again after fixing them:".to_string()
+            }
+            ArticleNotShown { file } => {
+                format!("{file} cannot be shown until the problems below are fixed; save it again after fixing them.")
+            }
+            PreviewAroundErrors => {
+                "The pages were made around the problems above: broken links are marked, and articles that cannot be shown list their problems.".to_string()
+            }
         }
     }
 
@@ -416,6 +496,15 @@ impl Said {
                 "資料夾 {output} 已經存在，而且不是 casebook 建立的，所以不會被取代；請清空它，或用 --output 選別的資料夾"
             ),
             InTheWay { path } => format!("{path} 擋住了新網站，而且不是 casebook 建立的；請把它移走後重新建置"),
+            ExportDirAndSite { dir, output } => format!(
+                "搜尋匯出資料夾 {dir} 就是網站的輸出資料夾 {output}，或在它裡面、或包著它；請在旁邊另選一個資料夾，例如 search-export/"
+            ),
+            ExportDirNotOurs { dir } => format!(
+                "資料夾 {dir} 已經存在，而且不是 casebook 建立的，所以不會被取代；請清空它，或用 --search-export 選別的資料夾"
+            ),
+            SearchExported { documents, files, dir } => {
+                format!("已為其他搜尋引擎寫出 {documents} 篇文章的搜尋資料：{dir} 裡的 {files} 個檔案")
+            }
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("您是不是要寫 `{s}`？"),
@@ -455,6 +544,17 @@ impl Said {
             CouldNotWrite { path } => format!("無法寫入 {path}"),
             JournalReady { dir } => format!(
                 "新的日誌已建立在 {dir}。\n接下來：\n  cd {dir}\n  casebook new case \"客戶來電詢問帳單\"   # 寫一個案例\n  casebook build                          # 在 public/ 產生網站"
+            ),
+            GitStarted { dir, branch } => format!(
+                "已在 {dir} 建立 git 儲存庫，分支是 {branch}（CI 設定檔從這個分支發佈）。還沒有提交任何東西：先把 CODEOWNERS 裡的 @journal-editors 換成你們的編輯，再提交：\n  git add -A\n  git commit -m \"新的案例集\""
+            ),
+            GitAlreadyThere { dir, repo } => {
+                format!("{dir} 已經在 git 儲存庫 {repo} 裡，所以沒有另外建立；日誌的歷史就是那個儲存庫的歷史。")
+            }
+            NoGit { dir, branch, error } => format!(
+                "{}。日誌不用 git 也能建置，但每篇文章的修訂紀錄、拉取請求與審閱者都要靠 git：{}到 {dir} 執行\n  git init -b {branch}",
+                error.as_ref().map_or("沒有安裝 git，所以沒有建立儲存庫".to_string(), |e| format!("git 無法建立儲存庫（{e}）")),
+                if error.is_none() { "請安裝 git，再" } else { "請" }
             ),
             NewEmptyTitle => "標題是空的；請用引號寫標題，例如：casebook new case \"客戶要求退回已拆封耳機\"".to_string(),
             NotAJournal { root } => format!(
@@ -502,6 +602,14 @@ impl Said {
             NoSuchPage => "找不到這一頁".to_string(),
             NoSuchPageYet => "找不到這一頁；如果網站還沒建好，問題會列在下方。".to_string(),
             OverlayHeading => "這次存檔有問題，網站仍顯示上一次成功的版本：".to_string(),
+            OverlayUpdated { errors, warnings } => format!(
+                "頁面已更新，還有 {errors} 個錯誤、{warnings} 個警告要處理；有錯誤時 casebook check 不會通過："
+            ),
+            OverlayNoSiteYet => "尚未有成功的版本：修正下列問題之前，網站無法建置。修正後再存檔一次：".to_string(),
+            ArticleNotShown { file } => format!("{file} 要先修正下列問題才能顯示；修正後再存檔一次。"),
+            PreviewAroundErrors => {
+                "頁面已避開上面的問題照常產生：失效的連結已標出，無法顯示的文章會列出它的問題。".to_string()
+            }
         }
     }
 
@@ -540,6 +648,15 @@ impl Said {
                 "文件夹 {output} 已经存在，而且不是 casebook 创建的，所以不会被替换；请清空它，或用 --output 选别的文件夹"
             ),
             InTheWay { path } => format!("{path} 挡住了新网站，而且不是 casebook 创建的；请把它移走后重新构建"),
+            ExportDirAndSite { dir, output } => format!(
+                "搜索导出文件夹 {dir} 就是网站的输出文件夹 {output}，或在它里面、或包含它；请在旁边另选一个文件夹，例如 search-export/"
+            ),
+            ExportDirNotOurs { dir } => format!(
+                "文件夹 {dir} 已经存在，而且不是 casebook 创建的，所以不会被替换；请清空它，或用 --search-export 选别的文件夹"
+            ),
+            SearchExported { documents, files, dir } => {
+                format!("已为其他搜索引擎写出 {documents} 篇文章的搜索文档：{dir} 里的 {files} 个文件")
+            }
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("是不是想写 `{s}`？"),
@@ -579,6 +696,17 @@ impl Said {
             CouldNotWrite { path } => format!("无法写入 {path}"),
             JournalReady { dir } => format!(
                 "新的案例库已创建在 {dir}。\n接下来：\n  cd {dir}\n  casebook new case \"客户来电询问账单\"   # 写一个案例\n  casebook build                          # 在 public/ 生成网站"
+            ),
+            GitStarted { dir, branch } => format!(
+                "已在 {dir} 创建 git 仓库，分支是 {branch}（CI 配置文件从这个分支发布）。还没有提交任何内容：先把 CODEOWNERS 里的 @journal-editors 换成你们的编辑，再提交：\n  git add -A\n  git commit -m \"新的案例库\""
+            ),
+            GitAlreadyThere { dir, repo } => {
+                format!("{dir} 已经在 git 仓库 {repo} 里，所以没有另外创建；案例库的历史就是那个仓库的历史。")
+            }
+            NoGit { dir, branch, error } => format!(
+                "{}。案例库不用 git 也能构建，但每篇文章的修订记录、拉取请求与审阅者都要靠 git：{}到 {dir} 运行\n  git init -b {branch}",
+                error.as_ref().map_or("没有安装 git，所以没有创建仓库".to_string(), |e| format!("git 无法创建仓库（{e}）")),
+                if error.is_none() { "请安装 git，再" } else { "请" }
             ),
             NewEmptyTitle => "标题是空的；请用引号写标题，例如：casebook new case \"客户要求退回已拆封耳机\"".to_string(),
             NotAJournal { root } => format!(
@@ -626,6 +754,14 @@ impl Said {
             NoSuchPage => "找不到这一页".to_string(),
             NoSuchPageYet => "找不到这一页；如果网站还没构建好，问题会列在下方。".to_string(),
             OverlayHeading => "这次保存有问题，网站仍显示上一次成功的版本：".to_string(),
+            OverlayUpdated { errors, warnings } => format!(
+                "页面已更新，还有 {errors} 个错误、{warnings} 个警告要处理；有错误时 casebook check 不会通过："
+            ),
+            OverlayNoSiteYet => "还没有成功的版本：修改下列问题之前，网站无法构建。修改后再保存一次：".to_string(),
+            ArticleNotShown { file } => format!("{file} 要先修改下列问题才能显示；修改后再保存一次。"),
+            PreviewAroundErrors => {
+                "页面已避开上面的问题照常生成：失效的链接已标出，无法显示的文章会列出它的问题。".to_string()
+            }
         }
     }
 }

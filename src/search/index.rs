@@ -51,7 +51,13 @@ pub struct SearchDoc {
     pub section: String,
     pub section_title: String,
     pub kind_label: String,
+    /// The date as the site shows it (`date_format`).
     pub date: String,
+    /// The same date and time in RFC 3339, for other engines ([`super::export`]).
+    pub date_iso: String,
+    /// The language of the article's text (`zh-Hant`).
+    pub lang: String,
+    pub series: Option<String>,
     pub tags: Vec<String>,
     pub authors: Vec<String>,
     pub summary: String,

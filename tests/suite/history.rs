@@ -109,6 +109,39 @@ fn articles_show_dates_authors_revisions_pull_requests_and_reviewers() {
     assert!(read(&out, "authors/tsai/index.html").contains("審閱 1 次"));
 }
 
+/// `history: off` (the demo's setting): the same repository, and git is not
+/// read: no revisions, pull requests or reviewers, and an article without
+/// `date:` is asked for one.
+#[test]
+fn history_off_reads_nothing_from_git() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    journal(&root);
+    let config = std::fs::read_to_string(root.join("casebook.yaml")).unwrap();
+    std::fs::write(root.join("casebook.yaml"), format!("{config}history: off\n")).unwrap();
+    let out = tmp.path().join("site");
+    let o = build(&root, &out, &[]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("content/cases/無日期.md:1:1: error: the front matter has no `date`"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(root.join("content/cases/無日期.md")).unwrap();
+    let o = build(&root, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "cases/新名/index.html");
+    assert!(page.contains("耳機退貨") && page.contains("第三版。"));
+    for git_said in ["class=\"history\"", "首次提交", "修訂紀錄", "拉取請求", "審閱：", "陳美玲", "張建國"]
+    {
+        assert!(!page.contains(git_said), "{git_said}: {page}");
+    }
+    // `history: git` is the default, written or not.
+    std::fs::write(root.join("casebook.yaml"), format!("{config}history: git\n")).unwrap();
+    assert!(build(&root, &out, &[]).status.success());
+    assert!(read(&out, "cases/新名/index.html").contains("修訂紀錄（4 次）"));
+}
+
 /// A merge request on GitLab, a pull request elsewhere, in the journal's
 /// language, with its dates in the language's form.
 #[test]
