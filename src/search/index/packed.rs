@@ -5,9 +5,10 @@
 //! level (the same bytes for the same text, every build), so a server
 //! without gzip sends as little as one with it. `search.js` inflates them
 //! with the browser's `DecompressionStream("deflate")`, or, where there is
-//! none, with `inflate.js`, which it loads only then. The name `.bin` keeps
-//! servers from announcing them as gzip (as some do for `.gz` or `.z`), which
-//! would make the browser inflate them once too often.
+//! none, with `inflate.js` (a vendored copy of the npm package fflate),
+//! which it loads only then. The name `.bin` keeps servers from announcing
+//! them as gzip (as some do for `.gz` or `.z`), which would make the
+//! browser inflate them once too often.
 //!
 //! A search result shows an article's title, facts and a snippet around the
 //! first match. `search/a/<id>.bin` holds all but the text, and the text's

@@ -157,7 +157,7 @@
   /** Every term of a query's parts, in order. */
   function termsOf(ps) { return [].concat.apply([], ps.map(function (p) { return p.terms; })); }
 
-  /** The inflater of inflate.js (next to search.js), loaded once, for
+  /** The inflater of inflate.js (fflate, vendored; next to search.js), loaded once, for
    *  browsers without DecompressionStream. */
   var inflater = null;
   function loadInflater(base) {
