@@ -6,11 +6,13 @@
 //! elasticlunr-rs's own index), into posting lists, which are written as:
 //!
 //! - `search/manifest.json`: document count, fields and boosts, shard names;
-//! - `search/s/<n>-<hash>.bin`: shard `n` holds a contiguous range of the
-//!   sorted terms (the manifest lists where each starts), every field's list
+//! - `search/s/<n>.bin`: shard `n` holds a contiguous range of the
+//!   sorted terms (`search/t/<k>.bin` list where each starts, 128 a file), every field's list
 //!   of each: `{"title": {"退货": [df, doc, w, m, Δdoc, w, m, ...]}}`, where `w`
 //!   is elasticlunr's `tf / sqrt(field length)` in thousandths and `m` the
-//!   mask of the terms that follow it there ([`super::next`]). Shards are cut at
+//!   mask of the terms that follow it there ([`super::next`]), and, for a
+//!   term cut to its best documents, its other documents (`"*"`,
+//!   [`encode_term`]). Shards are cut at
 //!   about `shard_bytes` of text, so a common first character spans several shards
 //!   and a query fetches only the ones holding its terms;
 //! - `search/a/<id>.bin`: one article's title, address, section, date, tags
@@ -27,9 +29,10 @@
 //! The browser scores with elasticlunr's formula (see `search.js`): per
 //! field, `Σ w · idf · penalty`, idf = 1 + ln(N / (df + 1)), times the
 //! field's boost, summed over fields. A very common term keeps its exact df
-//! and weights and follow masks for only its `max_postings` best documents,
-//! which bounds shard size; the other documents that have it are listed
-//! by number, so that a query's every word still rules documents out.
+//! and weights and follow masks for only its `max_postings` best documents
+//! in each field, which bounds shard size; the other documents that have it
+//! are listed by number, once for all fields, so that a query's every word
+//! still rules documents out.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -139,6 +142,9 @@ struct State {
     facets: Shard,
 }
 
+/// Shards whose starts one file of starts holds (see [`Manifest`]).
+const STARTS_PAGE: usize = 128;
+
 /// A compressed file of the index with the hash of its text, made when it
 /// changes.
 struct Shard {
@@ -192,15 +198,16 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
     let (postings, lengths) = index_with_elasticlunr(docs);
     crate::profile::lap("    elasticlunr", &mut lap);
     // Encode each term's list once; then group the encoded lists into shards.
-    let mut encoded: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    let mut by_term: BTreeMap<&String, Vec<(usize, &[(u32, f32, u16)])>> = BTreeMap::new();
     for (f, terms) in postings.iter().enumerate() {
         for (term, list) in terms {
-            encoded.entry(term.clone()).or_default().push((f, encode_postings(list, &lengths, f, opts.max_postings)));
+            by_term.entry(term).or_default().push((f, list));
         }
     }
-    for lists in encoded.values_mut() {
-        lists.sort_by_key(|(f, _)| *f);
-    }
+    let encoded: BTreeMap<String, Vec<(usize, String)>> = by_term
+        .into_par_iter()
+        .map(|(term, lists)| (term.clone(), encode_term(&lists, &lengths, opts.max_postings)))
+        .collect();
     crate::profile::lap("    encode", &mut lap);
     // Terms in code-point order, cut into shards of about `shard_bytes`. A
     // shard holds a contiguous range of terms, so a term is always in
@@ -210,7 +217,7 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
     let mut starts: Vec<String> = Vec::new();
     let (mut size, mut last) = (0, "");
     for (term, lists) in &encoded {
-        let bytes: usize = lists.iter().map(|(_, l)| term.len() + packed_size(l) + 6).sum();
+        let bytes: usize = lists.iter().map(|(f, l)| term.len() + packed_size(*f, l) + 6).sum();
         if starts.is_empty() || (size > 0 && size + bytes > opts.shard_bytes) {
             starts.push(separator(last, term));
             size = 0;
@@ -304,13 +311,10 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
     let encoded: Vec<(&String, Vec<(usize, String)>)> = touched
         .par_iter()
         .map(|term| {
-            let lists = (0..FIELDS.len())
-                .filter_map(|f| {
-                    let list = state.postings[f].get(term)?;
-                    Some((f, encode_postings(list, &state.lengths, f, opts.max_postings)))
-                })
+            let lists: Vec<(usize, &[(u32, f32, u16)])> = (0..FIELDS.len())
+                .filter_map(|f| Some((f, state.postings[f].get(term)?.as_slice())))
                 .collect();
-            (term, lists)
+            (term, encode_term(&lists, &state.lengths, opts.max_postings))
         })
         .collect();
     let mut shards = Vec::new();
@@ -332,15 +336,15 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
     }
 }
 
-/// About what an encoded list adds to a compressed shard, in bytes of
-/// text: the numbers of the documents past the best (`,[1,1,2,...]`, mostly
-/// one digit apart) compress about four times better than the rest.
-fn packed_size(list: &str) -> usize {
-    match (list.find(",["), list.find(",\"")) {
-        (Some(at), _) => at + (list.len() - at) / 4,
-        // A bitmap's characters are about as random as its bits.
-        (_, Some(at)) => at + (list.len() - at) * 3 / 4,
-        _ => list.len(),
+/// About what field `f`'s encoded list adds to a compressed shard, in
+/// bytes of text: the numbers of the other documents (`[1,1,2,...]`,
+/// mostly one digit apart) compress about four times better than a
+/// field's list, and a bitmap's characters are about as random as its bits.
+fn packed_size(f: usize, list: &str) -> usize {
+    match (f < FIELDS.len(), list.starts_with('"')) {
+        (true, _) => list.len(),
+        (false, true) => list.len() * 3 / 4,
+        (false, false) => list.len() / 4,
     }
 }
 
@@ -370,7 +374,7 @@ fn shard_json(state: &State, n: usize) -> String {
     let mut fields: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for (term, lists) in state.encoded.range((from, to)) {
         for (f, list) in lists {
-            fields.entry(FIELDS[*f]).or_default().push((term, list));
+            fields.entry(field_name(*f)).or_default().push((term, list));
         }
     }
     let mut json = String::from("{");
@@ -404,8 +408,14 @@ fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) 
         stats.bytes += shard.bytes;
         files.push(shard.file.clone());
     }
-    let starts = Shard::new("search/starts-{}.bin", serde_json::to_string(&state.starts).unwrap_or_default());
-    files.push(starts.file);
+    // Where each shard starts, a page of STARTS_PAGE shards a file: a query
+    // fetches the pages of its terms, whatever the journal's size.
+    let mut page_names = String::new();
+    for (k, page) in state.starts.chunks(STARTS_PAGE).enumerate() {
+        let page = Shard::new(&format!("search/t/{k}.bin"), serde_json::to_string(page).unwrap_or_default());
+        page_names.push_str(&page.hash);
+        files.push(page.file);
+    }
 
     let fold = Shard::new("search/fold-{}.bin", fold_pairs(&state.encoded));
     files.push(fold.file);
@@ -420,12 +430,14 @@ fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) 
     }
 
     let manifest = Manifest {
-        version: 3,
+        version: 4,
         next_bits: super::next::BITS,
         docs: docs.len(),
         fields: FIELDS.iter().map(|f| (f.to_string(), opts.weights.get(*f).copied().unwrap_or(1.0))).collect(),
         shards: state.shards.len(),
-        starts: format!("starts-{}.bin", starts.hash),
+        page_size: STARTS_PAGE,
+        pages: state.starts.iter().step_by(STARTS_PAGE).cloned().collect(),
+        pages_hash: short_hash(page_names.as_bytes()),
         shards_hash: short_hash(shard_names.as_bytes()),
         fold: format!("fold-{}.bin", fold.hash),
         facets: facets_name,
@@ -443,9 +455,15 @@ struct Manifest {
     docs: usize,
     fields: Vec<(String, f64)>,
     shards: usize,
-    /// The file listing where each shard starts, in order: a term is in
-    /// the last shard whose start is not after it (code-point order).
-    starts: String,
+    /// Shards a page of starts holds (`search/t/<k>.bin`, the starts of
+    /// shards `k * page_size` on, in order): a term is in the last shard
+    /// whose start is not after it (code-point order).
+    page_size: usize,
+    /// The first start of each page: a term's shard is in the last page
+    /// whose first start is not after it.
+    pages: Vec<String>,
+    /// Changes whenever any page changes; added to their URLs.
+    pages_hash: String,
     /// Changes whenever any shard changes; added to their URLs
     /// (`s/<n>.bin?<shards_hash>`).
     shards_hash: String,
@@ -461,47 +479,73 @@ pub fn shard_of(term: &str, starts: &[String]) -> usize {
     starts.partition_point(|s| s.as_str() <= term).saturating_sub(1)
 }
 
-/// `[df, doc, w, m, Δdoc, w, m, ...]` of the `max` best documents; when
-/// there are more, the others follow, so that every document that has the
-/// term is known, if not its weight or what follows the term there: as a
-/// list of document numbers (`[df, doc, w, m, ..., [doc, Δdoc, ...]]`), or
-/// as a bitmap ([`bitmap`]) where that is shorter.
-fn encode_postings(list: &[(u32, f32, u16)], lengths: &[[u32; 7]], field: usize, max: usize) -> String {
-    let mut weighted: Vec<(u32, u32, u16)> =
-        list.iter().map(|&(doc, tf, m)| (doc, weight(tf, lengths[doc as usize][field]), m)).collect();
-    let mut others: Vec<u32> = Vec::new();
-    if weighted.len() > max {
-        weighted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        others = weighted.split_off(max).into_iter().map(|p| p.0).collect();
-        others.sort_unstable();
-    }
-    weighted.sort_by_key(|&(doc, _, _)| doc);
+/// The name, in a shard, of the lists of [`encode_term`]'s other documents.
+const OTHERS: &str = "*";
+
+/// A field's name in a shard: [`FIELDS`], then [`OTHERS`].
+fn field_name(f: usize) -> &'static str {
+    FIELDS.get(f).copied().unwrap_or(OTHERS)
+}
+
+/// A term's lists, by field (`lists`, in field order): each field's
+/// `[df, doc, w, m, Δdoc, w, m, ...]` of its `max` best documents. When a
+/// field has more, the term also gets, as field `FIELDS.len()` ([`OTHERS`]),
+/// the documents that have it in such a field and are in no field's best,
+/// once for all fields: so that every document that has the term is known,
+/// if not its weight or what follows the term there. They are a list of
+/// document numbers (`[doc, Δdoc, ...]`), or a bitmap ([`bitmap`]) where
+/// that is shorter.
+fn encode_term(lists: &[(usize, &[(u32, f32, u16)])], lengths: &[[u32; 7]], max: usize) -> Vec<(usize, String)> {
     use std::fmt::Write;
-    let mut out = String::with_capacity(weighted.len() * 8 + others.len() * 3 + 8);
-    let _ = write!(out, "[{}", list.len());
-    let mut prev = 0;
-    for (doc, w, m) in weighted {
-        let _ = write!(out, ",{},{w},{m}", doc - prev);
-        prev = doc;
-    }
-    if !others.is_empty() {
-        let mut gaps = String::from("[");
+    let mut out = Vec::with_capacity(lists.len() + 1);
+    let (mut best, mut past) = (Vec::new(), Vec::new());
+    for &(field, list) in lists {
+        let mut weighted: Vec<(u32, u32, u16)> =
+            list.iter().map(|&(doc, tf, m)| (doc, weight(tf, lengths[doc as usize][field]), m)).collect();
+        if weighted.len() > max {
+            weighted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            past.extend(weighted[max..].iter().map(|p| p.0));
+            weighted.truncate(max);
+        }
+        weighted.sort_by_key(|&(doc, _, _)| doc);
+        best.extend(weighted.iter().map(|p| p.0));
+        let mut text = String::with_capacity(weighted.len() * 8 + 8);
+        let _ = write!(text, "[{}", list.len());
         let mut prev = 0;
-        for (i, &doc) in others.iter().enumerate() {
-            let _ = write!(gaps, "{}{}", if i > 0 { "," } else { "" }, doc - prev);
+        for (doc, w, m) in weighted {
+            let _ = write!(text, ",{},{w},{m}", doc - prev);
             prev = doc;
         }
-        gaps.push(']');
-        let bits = bitmap(&others);
-        out.push(',');
-        if bits.len() + 2 < gaps.len() {
-            let _ = write!(out, "\"{bits}\"");
-        } else {
-            out.push_str(&gaps);
-        }
+        text.push(']');
+        out.push((field, text));
     }
-    out.push(']');
+    if lists.iter().any(|(_, list)| list.len() > max) {
+        best.sort_unstable();
+        past.sort_unstable();
+        past.dedup();
+        past.retain(|d| best.binary_search(d).is_err());
+        out.push((FIELDS.len(), documents(&past)));
+    }
     out
+}
+
+/// The sorted document numbers `docs` as JSON: a list of gaps
+/// (`[doc, Δdoc, ...]`), or a [`bitmap`] where that is shorter.
+fn documents(docs: &[u32]) -> String {
+    use std::fmt::Write;
+    let mut gaps = String::from("[");
+    let mut prev = 0;
+    for (i, &doc) in docs.iter().enumerate() {
+        let _ = write!(gaps, "{}{}", if i > 0 { "," } else { "" }, doc - prev);
+        prev = doc;
+    }
+    gaps.push(']');
+    let bits = bitmap(docs);
+    if bits.len() + 2 < gaps.len() {
+        format!("\"{bits}\"")
+    } else {
+        gaps
+    }
 }
 
 /// Base64 digits, in order: a bitmap's character is the digit of its six bits.
@@ -652,13 +696,23 @@ mod tests {
     fn postings_keep_df_and_the_best_documents() {
         let list: Vec<(u32, f32, u16)> = (0..5).map(|d| (d, 1.0 + d as f32, d as u16)).collect();
         let lengths = vec![[1u32; 7]; 5];
-        assert_eq!(encode_postings(&list, &lengths, 0, 10), "[5,0,1000,0,1,2000,1,1,3000,2,1,4000,3,1,5000,4]");
-        // The others are listed by number only: as a bitmap (documents 0, 1
-        // and 2 are bits 1 + 2 + 4, base64 H) or as numbers when that is shorter.
-        assert_eq!(encode_postings(&list, &lengths, 0, 2), r#"[5,3,4000,3,1,5000,4,"H"]"#);
+        let encode = |lists: &[(usize, &[(u32, f32, u16)])], max| encode_term(lists, &lengths, max);
+        assert_eq!(encode(&[(0, &list)], 10), [(0, "[5,0,1000,0,1,2000,1,1,3000,2,1,4000,3,1,5000,4]".to_string())]);
+        // The others are listed by number only, once for all fields: as a
+        // bitmap (documents 0, 1 and 2 are bits 1 + 2 + 4, base64 H) or as
+        // numbers when that is shorter.
+        assert_eq!(
+            encode(&[(0, &list)], 2),
+            [(0, "[5,3,4000,3,1,5000,4]".to_string()), (FIELDS.len(), r#""H""#.to_string())]
+        );
+        // Document 2 is among the best of field 4: not an other.
+        let body = [(2, 9.0, 0)];
+        assert_eq!(encode(&[(0, &list), (4, &body)], 2)[2], (FIELDS.len(), r#""D""#.to_string()));
+        // No field cut: no others.
+        assert_eq!(encode(&[(0, &list[..2]), (4, &body)], 2).len(), 2);
         let sparse: Vec<(u32, f32, u16)> = [0, 400, 900].iter().map(|&d| (d, 1.0 + d as f32, 0)).collect();
         let lengths = vec![[1u32; 7]; 901];
-        assert_eq!(encode_postings(&sparse, &lengths, 0, 1), "[3,900,901000,0,[0,400]]");
+        assert_eq!(encode_term(&[(0, &sparse)], &lengths, 1)[1].1, "[0,400]");
         assert_eq!(bitmap(&[0, 5, 6, 13]), "hBC");
     }
 
@@ -678,8 +732,13 @@ mod tests {
         assert_eq!(shards, stats.shards);
         assert!(shards > 1);
         let file = |name: &str| files.iter().find(|f| *f.path == *name).expect("the file exists");
-        let starts_file = format!("search/{}", manifest["starts"].as_str().unwrap());
-        let starts: Vec<String> = serde_json::from_value(read(file(&starts_file))).unwrap();
+        let pages = manifest["pages"].as_array().unwrap();
+        let mut starts: Vec<String> = Vec::new();
+        for (k, first) in pages.iter().enumerate() {
+            let page: Vec<String> = serde_json::from_value(read(file(&format!("search/t/{k}.bin")))).unwrap();
+            assert_eq!(Some(&page[0]), first.as_str().map(String::from).as_ref(), "a page's first start is in the manifest");
+            starts.extend(page);
+        }
         assert_eq!(starts.len(), shards);
         // A start is as short as it can be: 客, not 客户.
         assert!(starts.iter().any(|s| s == "客"), "{starts:?}");

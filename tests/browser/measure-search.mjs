@@ -84,15 +84,16 @@ function kindOf(path) {
   if (p === "inflate.js") return "inflate";
   if (p.startsWith("search/a/")) return "articles";
   if (p === "search/manifest.json") return "manifest";
-  if (/^search\/(fold|starts)-/.test(p)) return "fold";
+  if (/^search\/fold-/.test(p)) return "fold";
+  if (p.startsWith("search/t/")) return "starts";
   if (/^search\/facets-/.test(p)) return "facets";
   if (p.endsWith(".css")) return "css";
   if (p.endsWith(".js")) return "js";
   if (p === "" || p.endsWith("/") || p.endsWith(".html")) return "page";
   return "other";       // e.g. Chromium's /favicon.ico, a 404 outside /journal/
 }
-const KINDS = ["page", "css", "js", "manifest", "fold", "facets", "shards", "articles", "inflate", "other"];
-const SEARCH_KINDS = ["manifest", "fold", "facets", "shards", "articles", "inflate"];
+const KINDS = ["page", "css", "js", "manifest", "fold", "starts", "facets", "shards", "articles", "inflate", "other"];
+const SEARCH_KINDS = ["manifest", "fold", "starts", "facets", "shards", "articles", "inflate"];
 const load = () => `load ${loadavg().map((x) => x.toFixed(1)).join(" ")}`;
 
 /** Sums the recorded requests by kind: { kind: { n, raw, gz } }, plus the shard files. */
@@ -204,7 +205,7 @@ try {
         return v.n ? `${kb(v.raw)}/${kb(v.gz)} (${v.n})` : "—";
       }),
       `${kb(c.total.raw)}/${kb(c.total.gz)} (${c.total.n})`]));
-  console.log(`median: whole visit ${kb(median(cold.map((c) => c.total.raw)))} KB raw, search files (manifest, fold, facets, shards, articles) ${kb(median(cold.map((c) => c.search.raw)))} KB raw`);
+  console.log(`median: whole visit ${kb(median(cold.map((c) => c.total.raw)))} KB raw, search files (manifest, fold, starts, facets, shards, articles) ${kb(median(cold.map((c) => c.search.raw)))} KB raw`);
 
   console.log(`\n2. Shard files fetched (of ${manifest.shards} in the manifest), largest first, KB raw/gzip; ms from navigation to first result cold (${coldLoad})`);
   table(["query", "shards", "shard files", "cold ms", "status"],

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { inflateSync } from "node:zlib";
-import { repo, buildFixture, serve, launch, newPage } from "./helpers.js";
+import { repo, buildFixture, serve, launch, newPage, allStarts } from "./helpers.js";
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(join(repo, "themes/default/static/search.js"), "utf8"), context);
@@ -22,7 +22,7 @@ before(async () => {
   site = buildFixture("search", base);
   server.dir = site;
   manifest = JSON.parse(readFileSync(join(site, "search/manifest.json"), "utf8"));
-  starts = JSON.parse(inflateSync(readFileSync(join(site, "search", manifest.starts))).toString("utf8"));
+  starts = allStarts(site, manifest);
   table = parseFold(inflateSync(readFileSync(join(site, "search", manifest.fold))).toString("utf8"));
   browser = await launch();
 });
@@ -40,7 +40,8 @@ after(async () => {
 async function searchFor(page, query) {
   await page.goto(base + "search/");
   await page.fill("#search-input", query);
-  await page.waitForFunction(() => document.getElementById("search-status").textContent.length > 0);
+  // Done: a status, and not the one a slow search shows while it runs.
+  await page.waitForFunction(() => document.getElementById("search-status").textContent.length > 0 && !document.getElementById("search-results").hasAttribute("aria-busy"));
   return page.$$eval("#search-results .result-title", (as) => as.map((a) => a.textContent));
 }
 

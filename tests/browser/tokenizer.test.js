@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import vm from "node:vm";
 import { inflateSync } from "node:zlib";
-import { repo, casebookBin, scratch } from "./helpers.js";
+import { repo, casebookBin, scratch, allStarts } from "./helpers.js";
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(join(repo, "themes/default/static/search.js"), "utf8"), context);
@@ -24,7 +24,7 @@ writeFileSync(join(tmp, "journal/content/cases/vectors.md"),
 const site = join(tmp, "site");
 execFileSync(casebookBin(), ["build", "-q", "--root", join(tmp, "journal"), "--output", site], { stdio: ["ignore", "inherit", "inherit"] });
 const manifest = JSON.parse(readFileSync(join(site, "search/manifest.json"), "utf8"));
-const starts = JSON.parse(inflateSync(readFileSync(join(site, "search", manifest.starts))).toString("utf8"));
+const starts = allStarts(site, manifest);
 const table = search.parseFold(inflateSync(readFileSync(join(site, "search", manifest.fold))).toString("utf8"));
 
 test("the folding table has the pairs of the index's characters", () => {

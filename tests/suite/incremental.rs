@@ -13,7 +13,7 @@ use crate::serve::demo_copy;
 
 /// Every file of a build, by path; the search shards are compared by their
 /// postings (an incremental build keeps the first build's shard cuts, which
-/// the manifest and the starts file list).
+/// the manifest and the files of starts list).
 fn files_of(built: &casebook::build::Built) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, serde_json::Value>) {
     let mut files = BTreeMap::new();
     let mut postings = BTreeMap::new();
@@ -27,7 +27,7 @@ fn files_of(built: &casebook::build::Built) -> (BTreeMap<String, Vec<u8>>, BTree
                     postings.insert(format!("{field} {term}"), list.clone());
                 }
             }
-        } else if &*f.path != "search/manifest.json" && !f.path.starts_with("search/starts-") {
+        } else if &*f.path != "search/manifest.json" && !f.path.starts_with("search/t/") {
             files.insert(f.path.to_string(), bytes);
         }
     }
