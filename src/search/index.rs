@@ -108,6 +108,8 @@ pub struct SearchStats {
 
 /// Term → postings (doc, tf, mask of the terms after it) of one field.
 type TermPostings = HashMap<String, Vec<(u32, f32, u16)>>;
+/// One field's postings of a term: (field index, postings).
+type FieldPostings<'a> = (usize, &'a [(u32, f32, u16)]);
 /// (field index) → term → postings.
 type Postings = Vec<TermPostings>;
 /// Field lengths (tokens) of a document, in [`FIELDS`] order.
@@ -198,7 +200,7 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
     let (postings, lengths) = index_with_elasticlunr(docs);
     crate::profile::lap("    elasticlunr", &mut lap);
     // Encode each term's list once; then group the encoded lists into shards.
-    let mut by_term: BTreeMap<&String, Vec<(usize, &[(u32, f32, u16)])>> = BTreeMap::new();
+    let mut by_term: BTreeMap<&String, Vec<FieldPostings>> = BTreeMap::new();
     for (f, terms) in postings.iter().enumerate() {
         for (term, list) in terms {
             by_term.entry(term).or_default().push((f, list));
@@ -311,9 +313,8 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
     let encoded: Vec<(&String, Vec<(usize, String)>)> = touched
         .par_iter()
         .map(|term| {
-            let lists: Vec<(usize, &[(u32, f32, u16)])> = (0..FIELDS.len())
-                .filter_map(|f| Some((f, state.postings[f].get(term)?.as_slice())))
-                .collect();
+            let lists: Vec<FieldPostings> =
+                (0..FIELDS.len()).filter_map(|f| Some((f, state.postings[f].get(term)?.as_slice()))).collect();
             (term, encode_term(&lists, &state.lengths, opts.max_postings))
         })
         .collect();
@@ -495,7 +496,7 @@ fn field_name(f: usize) -> &'static str {
 /// if not its weight or what follows the term there. They are a list of
 /// document numbers (`[doc, Δdoc, ...]`), or a bitmap ([`bitmap`]) where
 /// that is shorter.
-fn encode_term(lists: &[(usize, &[(u32, f32, u16)])], lengths: &[[u32; 7]], max: usize) -> Vec<(usize, String)> {
+fn encode_term(lists: &[FieldPostings], lengths: &[[u32; 7]], max: usize) -> Vec<(usize, String)> {
     use std::fmt::Write;
     let mut out = Vec::with_capacity(lists.len() + 1);
     let (mut best, mut past) = (Vec::new(), Vec::new());
@@ -696,7 +697,7 @@ mod tests {
     fn postings_keep_df_and_the_best_documents() {
         let list: Vec<(u32, f32, u16)> = (0..5).map(|d| (d, 1.0 + d as f32, d as u16)).collect();
         let lengths = vec![[1u32; 7]; 5];
-        let encode = |lists: &[(usize, &[(u32, f32, u16)])], max| encode_term(lists, &lengths, max);
+        let encode = |lists: &[FieldPostings], max| encode_term(lists, &lengths, max);
         assert_eq!(encode(&[(0, &list)], 10), [(0, "[5,0,1000,0,1,2000,1,1,3000,2,1,4000,3,1,5000,4]".to_string())]);
         // The others are listed by number only, once for all fields: as a
         // bitmap (documents 0, 1 and 2 are bits 1 + 2 + 4, base64 H) or as
@@ -736,7 +737,11 @@ mod tests {
         let mut starts: Vec<String> = Vec::new();
         for (k, first) in pages.iter().enumerate() {
             let page: Vec<String> = serde_json::from_value(read(file(&format!("search/t/{k}.bin")))).unwrap();
-            assert_eq!(Some(&page[0]), first.as_str().map(String::from).as_ref(), "a page's first start is in the manifest");
+            assert_eq!(
+                Some(&page[0]),
+                first.as_str().map(String::from).as_ref(),
+                "a page's first start is in the manifest"
+            );
             starts.extend(page);
         }
         assert_eq!(starts.len(), shards);
