@@ -191,6 +191,9 @@ fn main() {
     let t = Instant::now();
     generate(&root, n, hugo);
     eprintln!("generated {n} articles in {} in {:.2} s", root.display(), t.elapsed().as_secs_f64());
+    if args.iter().any(|a| a == "--no-build") {
+        return;
+    }
 
     let t = Instant::now();
     let built = build(&BuildOptions { root: root.clone(), ..Default::default() });
