@@ -8,8 +8,9 @@ use std::time::Instant;
 
 use anyhow::Result;
 
-use crate::build::{build, build_keep_going, BuildOptions};
+use crate::build::{build_cached, build_keep_going, BuildOptions};
 use crate::diagnostics::Said;
+use crate::incremental::disk;
 use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
@@ -28,6 +29,53 @@ pub struct Args {
     /// this folder (instead of the site's search/export/).
     #[arg(long, value_name = "DIR")]
     pub search_export: Option<PathBuf>,
+    #[command(flatten)]
+    pub cache: CacheArgs,
+}
+
+/// The build cache on disk ([`crate::incremental::disk`]), for `build` and `check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CacheArgs {
+    /// Neither read nor write the build cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Keep the build cache in this folder (default: .casebook-cache in the journal).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl CacheArgs {
+    /// The cache to build with (empty with `--no-cache`, or when the file
+    /// is missing or not usable, which is said in one line), and where to
+    /// save it after the run.
+    pub fn load(
+        &self,
+        opts: &BuildOptions,
+        kind: disk::Kind,
+        lang: Lang,
+    ) -> (crate::build::BuildCache, Option<(PathBuf, u64)>) {
+        if self.no_cache {
+            return (Default::default(), None);
+        }
+        let dir = disk::folder(&opts.root, self.cache_dir.as_deref());
+        let key = disk::journal_key(opts);
+        let (cache, ignored) = disk::load(&dir, kind, key);
+        if let Some(why) = ignored {
+            let path = dir.join(kind.file_name()).display().to_string();
+            eprintln!("{}", Said::CacheIgnored { path, why }.words(lang));
+        }
+        (cache, Some((dir, key)))
+    }
+}
+
+/// Saves `cache` where [`CacheArgs::load`] said; a failure is said, not an error.
+pub fn save_cache(to: Option<(PathBuf, u64)>, kind: disk::Kind, cache: &crate::build::BuildCache, lang: Lang) {
+    if let Some((dir, key)) = to {
+        if let Err(e) = disk::save(&dir, kind, key, cache) {
+            let said = Said::CacheNotSaved { dir: dir.display().to_string(), error: e.to_string() };
+            eprintln!("{}", said.words(lang));
+        }
+    }
 }
 
 pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
@@ -60,7 +108,12 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         uncommitted: None,
         skip: None,
     };
-    let (mut built, skipped) = if args.keep_going { build_keep_going(&opts) } else { (build(&opts), Vec::new()) };
+    let (mut cache, save_to) = args.cache.load(&opts, disk::Kind::Build, lang);
+    let (mut built, skipped) = if args.keep_going {
+        build_keep_going(&opts, &mut cache)
+    } else {
+        (build_cached(&opts, &mut cache), Vec::new())
+    };
     crate::diagnostics::format::print_human(&built.diagnostics, lang);
     let Some(mut files) = built.files.take() else {
         say(Said::NothingWritten { output: output.display().to_string() });
@@ -74,6 +127,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     let removed = lock.write(root, &files, lang)?;
+    save_cache(save_to, disk::Kind::Build, &cache, lang);
     // Released before the export's folder is locked: a build holds one lock at a time.
     drop(lock);
     if !args.quiet && !removed.is_empty() {

@@ -87,6 +87,16 @@ pub enum Said {
         files: usize,
         dir: String,
     },
+    /// The build cache on disk was not used (issue 19): the build starts from nothing.
+    CacheIgnored {
+        path: String,
+        why: crate::incremental::disk::Ignored,
+    },
+    /// The build cache could not be written (the build itself succeeded).
+    CacheNotSaved {
+        dir: String,
+        error: String,
+    },
     // check
     UnknownIgnoredKind {
         kind: String,
@@ -307,6 +317,19 @@ impl Said {
                 english_count(*documents, "article", "articles"),
                 english_count(*files, "file", "files")
             ),
+            CacheIgnored { path, why } => {
+                use crate::incremental::disk::Ignored::*;
+                let why = match why {
+                    OtherKey => "it was made by another version of casebook or for other settings or templates".to_string(),
+                    Damaged => "it is damaged or cut short".to_string(),
+                    TooLarge => "it is larger than 1 GiB".to_string(),
+                    Unreadable(e) => format!("it could not be read ({e})"),
+                };
+                format!("Note: the build cache {path} was not used, {why}; building from nothing (it is written again after this run).")
+            }
+            CacheNotSaved { dir, error } => {
+                format!("Note: the build cache could not be written into {dir} ({error}); the next run builds from nothing.")
+            }
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -475,6 +498,19 @@ impl Said {
             SearchExported { documents, files, dir } => {
                 format!("已為其他搜尋引擎寫出 {documents} 篇文章的搜尋資料：{dir} 裡的 {files} 個檔案")
             }
+            CacheIgnored { path, why } => {
+                use crate::incremental::disk::Ignored::*;
+                let why = match why {
+                    OtherKey => "它是另一個版本的 casebook 或別的設定、範本留下的".to_string(),
+                    Damaged => "它已損壞或不完整".to_string(),
+                    TooLarge => "它大於 1 GiB".to_string(),
+                    Unreadable(e) => format!("無法讀取它（{e}）"),
+                };
+                format!("提醒：沒有使用建置快取 {path}，因為{why}；這次從頭建置（建置後會重新寫入快取）。")
+            }
+            CacheNotSaved { dir, error } => {
+                format!("提醒：無法把建置快取寫入 {dir}（{error}）；下次會從頭建置。")
+            }
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("您是不是要寫 `{s}`？"),
@@ -618,6 +654,19 @@ impl Said {
             ),
             SearchExported { documents, files, dir } => {
                 format!("已为其他搜索引擎写出 {documents} 篇文章的搜索文档：{dir} 里的 {files} 个文件")
+            }
+            CacheIgnored { path, why } => {
+                use crate::incremental::disk::Ignored::*;
+                let why = match why {
+                    OtherKey => "它是另一个版本的 casebook 或别的设置、模板留下的".to_string(),
+                    Damaged => "它已损坏或不完整".to_string(),
+                    TooLarge => "它大于 1 GiB".to_string(),
+                    Unreadable(e) => format!("无法读取它（{e}）"),
+                };
+                format!("提示：没有使用构建缓存 {path}，因为{why}；这次从头构建（构建后会重新写入缓存）。")
+            }
+            CacheNotSaved { dir, error } => {
+                format!("提示：无法把构建缓存写入 {dir}（{error}）；下次会从头构建。")
             }
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {

@@ -28,6 +28,8 @@
 //! | [`search::index::SearchCache`](crate::search::index::SearchCache) | journal | the search options' key, the documents | up to 64 changed documents are re-indexed; more, or a moved address, index everything |
 //! | `serve`'s history ([`crate::serve`]) | repository | HEAD's commit id | HEAD moves; the uncommitted files are asked of git after each save |
 
+pub mod disk;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
