@@ -60,6 +60,11 @@ pub struct BuildOptions {
     /// (`content/cases/a.md`), with every problem in them
     /// ([`build_keep_going`]).
     pub skip: Option<Arc<std::collections::BTreeSet<PathBuf>>>,
+    /// `casebook serve`'s preview: the case sections are checked as in
+    /// `check`, the pages are made even when articles have errors (not when
+    /// anything else has: settings, templates), and [`Built::preview`] says
+    /// what the server marks and masks in them.
+    pub preview: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -77,7 +82,9 @@ pub struct Timings {
 
 #[derive(Debug)]
 pub struct Built {
-    /// `None` when any error was found: nothing should be written.
+    /// `None` when any error was found: nothing should be written. A
+    /// preview ([`BuildOptions::preview`]) has them when the errors are
+    /// all in articles; it is never written.
     pub files: Option<Vec<OutputFile>>,
     /// Sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
@@ -90,6 +97,22 @@ pub struct Built {
     /// ([`crate::search::export`]).
     pub search_docs: Vec<Arc<crate::search::index::SearchDoc>>,
     pub search_export: crate::search::export::Settings,
+    /// What a preview marks and masks in its pages (empty unless
+    /// [`BuildOptions::preview`]).
+    pub preview: Preview,
+}
+
+/// What `serve` needs beyond the pages to show a preview with problems.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Preview {
+    /// Each piece of customer data found in an article, as written and masked.
+    pub masks: Vec<(String, String)>,
+    /// Each link that leads nowhere: the page it is on
+    /// (`cases/a/index.html`), its destination as written, and the problem.
+    pub broken: Vec<(String, String, Diagnostic)>,
+    /// The articles that could not be made into a page (their front matter
+    /// failed): the page they would have (`cases/a/index.html`) and their file.
+    pub failed: Vec<(String, PathBuf)>,
 }
 
 impl Built {
@@ -140,6 +163,41 @@ fn load_with(root: &Path, opts: &BuildOptions, files: Option<&content::FileCache
     (Journal { config, authors, tags, content, picks }, diags)
 }
 
+/// The journal read up to its graph, without pages: what `casebook
+/// rewards` lists and ranks.
+pub struct Analysed {
+    pub config: Config,
+    pub authors: Authors,
+    pub content: Content,
+    pub rendered: Vec<Arc<Rendered>>,
+    pub graph: graph::Graph,
+    pub history: Option<Arc<History>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Stages 1, 2, 4 and 6 of [`build`]: the journal, its history, its
+/// Markdown (for links and lengths) and its graph.
+pub fn analyse(opts: &BuildOptions) -> Analysed {
+    let root = &crate::paths::root(&opts.root);
+    let (Journal { config, authors, tags, mut content, picks }, mut diags) = load_with(root, opts, None);
+    let (history, d) = history(root, opts, &config, &mut content);
+    diags.extend(d);
+    let (links, rendered, world) = markdown(&content, &config, &mut MarkdownCache::default());
+    let inputs = graph::Inputs {
+        articles: &content.articles,
+        rendered: &rendered,
+        links: &links,
+        authors: &authors,
+        tags: &tags,
+        config: &config,
+        picks: &picks,
+    };
+    let (graph, d) = graph::build(&inputs, world, &mut Default::default(), &mut Default::default());
+    diags.extend(d);
+    drop(links);
+    Analysed { config, authors, content, rendered, graph, history, diagnostics: diags.into_sorted() }
+}
+
 pub fn build(opts: &BuildOptions) -> Built {
     build_cached(opts, &mut BuildCache::default())
 }
@@ -168,7 +226,8 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     let start = Instant::now();
     let (links, rendered, world) = markdown(&content, &config, &mut cache.markdown);
     let markdown_time = start.elapsed();
-    diags.extend(validate(root, opts, &config, &content, &rendered, &mut cache.markdown));
+    let (d, masks) = validate(root, opts, &config, &content, &rendered, &mut cache.markdown);
+    diags.extend(d);
     lap("privacy, diagnostics", &mut laps);
 
     let start = Instant::now();
@@ -188,7 +247,8 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     lap("graph", &mut laps);
     let mut rendering =
         Rendering { files: None, search_time: Duration::default(), search: Default::default(), docs: Vec::new() };
-    if let (Some(tera), false) = (tera, diags.has_errors()) {
+    let renderable = !diags.has_errors() || (opts.preview && diags.errors_only_in(is_content_file));
+    if let (Some(tera), true) = (tera, renderable) {
         let site = render::Site {
             config: &config,
             content: &content,
@@ -204,7 +264,9 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
         };
         rendering = render(root, opts, &site, &tera, cache, &mut diags);
     }
+    let preview = if opts.preview { preview_notes(&content, &rendered, &config, masks) } else { Preview::default() };
     let built = Built {
+        preview,
         files: rendering.files,
         diagnostics: finish(diags, opts),
         articles: content.articles.len(),
@@ -230,6 +292,23 @@ pub fn build_cached(opts: &BuildOptions, cache: &mut BuildCache) -> Built {
     drop(links);
     crate::profile::drop_later((content, rendered, graph));
     built
+}
+
+/// What a preview marks and masks: see [`Preview`].
+fn preview_notes(
+    content: &Content,
+    rendered: &[Arc<Rendered>],
+    config: &Config,
+    masks: Vec<(String, String)>,
+) -> Preview {
+    let page = |a: &content::Article| format!("{}index.html", a.path);
+    let broken = (content.articles.iter().zip(rendered))
+        .flat_map(|(a, r)| {
+            r.broken.iter().map(move |(link, why)| (page(a), link.dest.clone(), broken_link(a, link, why, config)))
+        })
+        .collect();
+    let failed = content.unpublished.iter().map(|a| (page(a), a.source.clone())).collect();
+    Preview { masks, broken, failed }
 }
 
 /// Takes the articles and files in `skip` out of `content` and drops the
@@ -483,26 +562,34 @@ fn validate(
     content: &Content,
     rendered: &[Arc<Rendered>],
     md: &mut MarkdownCache,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Vec<(String, String)>) {
     let mut diags = Vec::new();
-    if opts.check {
+    if opts.check || opts.preview {
         diags.extend(crate::validate::case_sections(&content.articles, rendered, config));
+    }
+    if opts.check {
         // Drafts and other files are not published, but a pull request commits them.
         diags.extend(crate::validate::files::scan(root, config, &content.articles));
     }
+    diags.extend(crate::validate::placeholders(root, &content.articles, opts.check));
     // Customer data, per article: a kept article's findings are kept too.
-    let scans: Vec<(u64, Vec<Diagnostic>)> = content
+    let scans: Vec<(u64, crate::incremental::Privacy)> = content
         .articles
         .par_iter()
         .map(|a| {
             let key = hash_value(&(a.source_key, a.front_text_key, a.body_key, a.body_line, opts.check));
-            let found =
-                md.privacy.get(&key).cloned().unwrap_or_else(|| crate::validate::privacy(a, config, opts.check));
+            let found = md
+                .privacy
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| crate::validate::privacy_and_masks(a, config, opts.check));
             (key, found)
         })
         .collect();
-    for (_, found) in &scans {
+    let mut masks = Vec::new();
+    for (_, (found, masked)) in &scans {
         diags.extend(found.iter().cloned());
+        masks.extend(masked.iter().cloned());
     }
     md.privacy = scans.into_iter().collect();
     for (a, r) in content.articles.iter().zip(rendered) {
@@ -513,7 +600,7 @@ fn validate(
         diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, col, Problem::MathShownAsWritten));
     }
     diags.extend(unpublished(opts, config, content));
-    diags
+    (diags, masks)
 }
 
 /// The problems Markdown found in one article, at their lines in the file.
@@ -526,13 +613,7 @@ fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec
         diags.push(Diagnostic::warning(&a.source, a.body_line + line - 1, *col, what.clone()));
     }
     for (link, why) in &r.broken {
-        let line = a.body_line + link.line - 1;
-        let problem = Problem::BrokenLink { why: why.clone() };
-        diags.push(if config.broken_links_fail && !why.is_left_out() {
-            Diagnostic::error(&a.source, line, link.col, problem)
-        } else {
-            Diagnostic::warning(&a.source, line, link.col, problem)
-        });
+        diags.push(broken_link(a, link, why, config));
     }
     for h in &r.duplicate_headings {
         diags.push(Diagnostic::warning(
@@ -543,6 +624,23 @@ fn markdown_problems(a: &content::Article, r: &Rendered, config: &Config) -> Vec
         ));
     }
     diags
+}
+
+/// The problem of a link of `a` that leads nowhere: an error when the
+/// journal says so (`links: fail`), unless its target was left out.
+fn broken_link(
+    a: &content::Article,
+    link: &md::LinkRef,
+    why: &crate::diagnostics::LinkProblem,
+    config: &Config,
+) -> Diagnostic {
+    let line = a.body_line + link.line - 1;
+    let problem = Problem::BrokenLink { why: why.clone() };
+    if config.broken_links_fail && !why.is_left_out() {
+        Diagnostic::error(&a.source, line, link.col, problem)
+    } else {
+        Diagnostic::warning(&a.source, line, link.col, problem)
+    }
 }
 
 /// The rest of the problems of the files whose front matter failed
@@ -573,7 +671,7 @@ fn unpublished(opts: &BuildOptions, config: &Config, content: &Content) -> Vec<D
         })
         .collect();
     let mut diags = Vec::new();
-    if opts.check {
+    if opts.check || opts.preview {
         let rendered: Vec<Arc<Rendered>> = rendered.iter().cloned().map(Arc::new).collect();
         diags.extend(crate::validate::case_sections(&content.unpublished, &rendered, config));
     }
@@ -628,7 +726,8 @@ fn render(
     crate::profile::drop_later(views);
     diags.extend(render::names::check(root, site.content, &out));
     lap("names", &mut laps);
-    Rendering { files: (!diags.has_errors()).then_some(out), search_time, search, docs: search_docs }
+    let made = !diags.has_errors() || (opts.preview && diags.errors_only_in(is_content_file));
+    Rendering { files: made.then_some(out), search_time, search, docs: search_docs }
 }
 
 /// The problems sorted by file and line; in `check`, a link out of the

@@ -494,3 +494,36 @@ mod tests {
         }
     }
 }
+
+/// A site path as people read it, for lists they copy from (`casebook
+/// rewards`): Chinese and other letters as they are (`cases/退貨/`), and
+/// percent-encoded only what cannot stand in an address (spaces, quotes,
+/// `<>#?%`, control characters) or would hide in it (invisible and
+/// direction-changing characters).
+pub fn readable_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        let hidden =
+            matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
+        let unsafe_ascii = c.is_ascii() && (c.is_ascii_control() || " \"<>\\^`{|}%#?".contains(c));
+        if hidden || unsafe_ascii || c.is_control() || (c.is_whitespace() && !c.is_ascii()) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod readable_tests {
+    #[test]
+    fn readable_paths_keep_chinese_and_encode_what_cannot_stand() {
+        assert_eq!(super::readable_path("cases/退貨/"), "cases/退貨/");
+        assert_eq!(super::readable_path("cases/a b#c?d%/"), "cases/a%20b%23c%3Fd%25/");
+        assert_eq!(super::readable_path("cases/\u{202e}x\u{3000}/"), "cases/%E2%80%AEx%E3%80%80/");
+    }
+}

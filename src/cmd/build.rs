@@ -107,6 +107,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         touched: None,
         uncommitted: None,
         skip: None,
+        preview: false,
     };
     let (mut cache, save_to) = args.cache.load(&opts, disk::Kind::Build, lang);
     let (mut built, skipped) = if args.keep_going {

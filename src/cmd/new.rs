@@ -68,26 +68,10 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     if path.exists() {
         bail!(Said::AlreadyExists { path: path.display().to_string() }.words(lang));
     }
-    let archetype_name = match kind {
-        Kind::Case => "case.md",
-        Kind::Essay => "essay.md",
-        Kind::Response => "response.md",
-    };
     if let Some(link) = crate::paths::first_link(root, &path) {
         bail!(Said::NotWritten { why: link.warning().human(lang) }.words(lang));
     }
-    let archetype_rel = Path::new("archetypes").join(archetype_name);
-    let archetype = match crate::paths::read(root, &archetype_rel, &crate::limits::Limits::default().article) {
-        Ok(Some(bytes)) => {
-            crate::content::frontmatter::decode(&bytes, &archetype_rel).map_err(|d| anyhow!(d.human(lang)))?
-        }
-        Ok(None) => match kind {
-            Kind::Case => super::init::CASE_ARCHETYPE.to_string(),
-            Kind::Essay => super::init::ESSAY_ARCHETYPE.to_string(),
-            Kind::Response => super::init::RESPONSE_ARCHETYPE.to_string(),
-        },
-        Err(d) => bail!(Said::NotWritten { why: d.human(lang) }.words(lang)),
-    };
+    let archetype = crate::content::archetypes::read(root, kind).map_err(|d| anyhow!(d.human(lang)))?;
     let author = args.author.clone().or_else(git_user_name).map(|name| {
         let (authors, _) = Authors::load(root, &config.limits);
         let a = authors.resolve(&name);
@@ -103,6 +87,8 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         .replace("{{date}}", &today)
         .replace("{{responds_to}}", &args.to.as_deref().map(yaml_string).unwrap_or_default())
         .replace("{{author}}", &author.as_deref().map(yaml_string).unwrap_or_default());
+    // The message says to remove `draft: true`: an archetype without it gets it.
+    let text = with_draft_line(&text);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| Said::CouldNotCreate { path: parent.display().to_string() }.words(lang))?;
@@ -118,6 +104,18 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     println!("{}", path.display());
     eprintln!("{}", Said::Wrote { path: path.display().to_string() }.words(lang));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `text` with `draft: true` as the last line of its front matter, unless
+/// the front matter already has a `draft:` line (or there is none).
+fn with_draft_line(text: &str) -> String {
+    let Some(rest) = text.strip_prefix("---\n") else { return text.to_string() };
+    let Some(end) = rest.find("\n---") else { return text.to_string() };
+    if rest[..end].lines().any(|l| l.trim_start().starts_with("draft:")) {
+        return text.to_string();
+    }
+    let at = 4 + end + 1;
+    format!("{}draft: true\n{}", &text[..at], &text[at..])
 }
 
 /// A YAML scalar for `s`: plain when safe, else double-quoted (JSON quoting
@@ -138,4 +136,15 @@ fn git_user_name() -> Option<String> {
     let out = std::process::Command::new("git").args(["config", "user.name"]).output().ok()?;
     let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
     (out.status.success() && !name.is_empty()).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_new_article_is_a_draft() {
+        let made = super::with_draft_line("---\ntitle: a\n---\n\ntext\n");
+        assert_eq!(made, "---\ntitle: a\ndraft: true\n---\n\ntext\n");
+        assert_eq!(super::with_draft_line(&made), made);
+        assert_eq!(super::with_draft_line("no front matter"), "no front matter");
+    }
 }

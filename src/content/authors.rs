@@ -4,6 +4,9 @@
 //! (`陳美玲`, or a guest not in the file); [`Authors::resolve`] turns either
 //! into one [`Author`] with a stable id for the author's page.
 //!
+//! An author may have a `staff_id:` (the number payroll knows them by,
+//! printed by `casebook rewards`, never on the site).
+//!
 //! An author may have an `email:`, the address they use in git, so that the
 //! people named in review trailers (`Reviewed-by: 林怡君 <lin@example.com>`)
 //! are found by address first ([`Authors::find_person`]).
@@ -29,6 +32,8 @@ struct RawAuthor {
     bio: Option<String>,
     #[serde(default)]
     email: Option<String>,
+    #[serde(default)]
+    staff_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
@@ -40,6 +45,10 @@ pub struct Author {
     /// The address the author uses in git (not shown on the site).
     #[serde(skip)]
     pub email: Option<String>,
+    /// The number payroll knows the author by (`staff_id:`), for
+    /// `casebook rewards` (not shown on the site).
+    #[serde(skip)]
+    pub staff_id: Option<String>,
     /// False for a guest named in front matter but not in the authors file.
     pub known: bool,
 }
@@ -75,7 +84,16 @@ impl Authors {
                     .into_iter()
                     .map(|(id, r)| {
                         let email = r.email.map(|e| e.trim().to_string()).filter(|e| !e.is_empty());
-                        let a = Author { id: id.clone(), name: r.name, team: r.team, bio: r.bio, email, known: true };
+                        let staff_id = r.staff_id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                        let a = Author {
+                            id: id.clone(),
+                            name: r.name,
+                            team: r.team,
+                            bio: r.bio,
+                            email,
+                            staff_id,
+                            known: true,
+                        };
                         (id, a)
                     })
                     .collect();
@@ -111,6 +129,7 @@ impl Authors {
             team: None,
             bio: None,
             email: None,
+            staff_id: None,
             known: false,
         }
     }

@@ -6,7 +6,7 @@
 //! 2026-11:
 //!   - article: 客戶要求退回已拆封耳機     # slug, path or title
 //!     reason: 把「先檢測再談退貨」講清楚
-//!     award: {amount: 500, currency: TWD} # or a named prize: award: 年度最佳案例
+//!     award: {amount: 500, currency: TWD} # or 500 TWD, NT$500; or a prize: award: 年度最佳案例
 //!     editor: tsai-yuhan                  # an id from data/authors.yaml
 //! ```
 
@@ -15,50 +15,27 @@ use std::path::Path;
 use serde::Serialize;
 use serde_norway::Value;
 
+use crate::content::money::{self, Ambiguity, Money, MoneyError};
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::yaml;
 
 pub const FEATURED_FILE: &str = "data/featured.yaml";
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Award {
-    /// Money, in the currency's units (500 TWD), with at most 2 decimals.
-    Amount { amount: f64, currency: String },
+    /// Money, in its currency's minor units ([`crate::content::money`]).
+    Amount(Money),
     /// A named prize.
     Prize(String),
-}
-
-/// Hashed by the amount's bits: keys of what a build keeps for the next.
-impl std::hash::Hash for Award {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        match self {
-            Award::Amount { amount, currency } => (0u8, amount.to_bits(), currency).hash(state),
-            Award::Prize(name) => (1u8, name).hash(state),
-        }
-    }
 }
 
 impl Award {
     pub fn describe(&self) -> String {
         match self {
-            Award::Amount { amount, currency } => format!("{} {currency}", format_amount(*amount)),
+            Award::Amount(money) => money.to_string(),
             Award::Prize(name) => name.clone(),
         }
-    }
-}
-
-/// An amount in cents (hundredths of the currency's unit): 333.34 → 33334.
-pub fn cents(amount: f64) -> i64 {
-    (amount * 100.0).round() as i64
-}
-
-/// 500 → "500", 312.5 → "312.50".
-pub fn format_amount(amount: f64) -> String {
-    if amount.fract() == 0.0 {
-        format!("{amount:.0}")
-    } else {
-        format!("{amount:.2}")
     }
 }
 
@@ -236,28 +213,61 @@ fn pick(period: &str, item: Value, line: usize) -> Result<RawPick, PickError> {
     Ok(p)
 }
 
-/// `award: 月度最佳心得` or `award: {amount: 500, currency: TWD}`.
+/// `award: 月度最佳心得`, `award: 500 TWD` (see [`money::from_text`]) or
+/// `award: {amount: 500, currency: TWD}`.
 fn award(v: Value) -> Result<Award, Box<Problem>> {
     let m = match v {
-        Value::String(s) => return Ok(Award::Prize(s)),
+        Value::String(s) => {
+            return match money::from_text(&s) {
+                Ok(Some(m)) => Ok(Award::Amount(m)),
+                Ok(None) => Ok(Award::Prize(s)),
+                Err(e) => Err(money_problem(e, s.trim())),
+            }
+        }
+        // `award: 500`: a number with no currency.
+        Value::Number(n) => return Err(money_problem(MoneyError::Ambiguous(Ambiguity::NoCurrency), &n.to_string())),
         Value::Mapping(m) => m,
         _ => return Err(Box::new(Problem::AwardBadShape)),
     };
     let (Some(written), Some(currency)) = (m.get("amount"), m.get("currency").and_then(Value::as_str)) else {
         return Err(Box::new(Problem::AwardIncomplete));
     };
-    let amount = written.as_f64().or_else(|| written.as_str().and_then(|s| s.trim().parse().ok()));
-    let found = yaml::describe(written);
-    match amount {
-        Some(amount) if amount >= 0.0 && amount.is_finite() => {
-            if (amount * 100.0 - cents(amount) as f64).abs() > 1e-6 {
-                return Err(Box::new(Problem::AwardDecimals { found }));
-            }
-            Ok(Award::Amount { amount, currency: currency.trim().to_uppercase() })
+    let amount = match written {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        _ => return Err(Box::new(Problem::AwardNotANumber { found: yaml::describe(written) })),
+    };
+    money::from_parts(&amount, currency).map(Award::Amount).map_err(|e| match e {
+        MoneyError::NotANumber => Box::new(Problem::AwardNotANumber { found: yaml::describe(written) }),
+        MoneyError::Negative => Box::new(Problem::AwardNegative { found: yaml::describe(written) }),
+        MoneyError::Decimals => Box::new(Problem::AwardDecimals { found: yaml::describe(written) }),
+        MoneyError::UnknownCurrency | MoneyError::Ambiguous(_) => {
+            money_problem(e, &format!("{amount} {}", currency.trim()))
         }
-        Some(amount) if amount < 0.0 => Err(Box::new(Problem::AwardNegative { found })),
-        _ => Err(Box::new(Problem::AwardNotANumber { found })),
-    }
+        MoneyError::NotWhole { .. } => money_problem(e, &format!("{amount} {}", currency.trim())),
+    })
+}
+
+/// The problem with money written as `found`.
+fn money_problem(e: MoneyError, found: &str) -> Box<Problem> {
+    let value = || crate::diagnostics::Found::Value(found.to_string());
+    // The number in what was written, for what to write instead.
+    let number: String = found.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect::<String>();
+    let number = number.trim_matches(|c| c == '.' || c == ',').to_string();
+    Box::new(match e {
+        MoneyError::NotANumber => Problem::AwardNotANumber { found: value() },
+        MoneyError::Negative => Problem::AwardNegative { found: value() },
+        MoneyError::Decimals => Problem::AwardDecimals { found: value() },
+        MoneyError::NotWhole { currency } => Problem::AwardNotWhole {
+            found: found.to_string(),
+            whole: number.split('.').next().unwrap_or_default().to_string(),
+            currency,
+        },
+        MoneyError::Ambiguous(why) => Problem::AwardAmbiguous { found: found.to_string(), amount: number, why },
+        MoneyError::UnknownCurrency => {
+            Problem::AwardUnknownCurrency { found: found.rsplit(' ').next().unwrap_or(found).to_string() }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -269,7 +279,7 @@ mod tests {
         let text = "2026-11:\n  - article: 退貨-耳機\n    reason: 清楚\n    award: {amount: 500, currency: TWD}\n    editor: tsai\n  - article: 帳單\n    award: 最佳案例獎\n2026-13:\n  - article: x\n";
         let (picks, diags) = parse(text, Path::new(FEATURED_FILE));
         assert_eq!(picks.len(), 3);
-        assert_eq!(picks[0].award, Some(Award::Amount { amount: 500.0, currency: "TWD".into() }));
+        assert_eq!(picks[0].award, Some(Award::Amount(Money { minor: 50_000, currency: "TWD".into() })));
         assert_eq!(picks[1].award, Some(Award::Prize("最佳案例獎".into())));
         assert_eq!((picks[0].line, picks[1].line, picks[2].line), (2, 6, 9));
         assert_eq!(diags.len(), 1);
@@ -294,6 +304,29 @@ mod tests {
             ]
         );
         assert_eq!(picks.len(), 1);
-        assert_eq!(picks[0].award, Some(Award::Amount { amount: 12.5, currency: "USD".into() }));
+        assert_eq!(picks[0].award, Some(Award::Amount(Money { minor: 1_250, currency: "USD".into() })));
+    }
+
+    #[test]
+    fn awards_written_as_text_are_money_or_prizes_or_errors_at_their_value() {
+        let text = "2026-11:\n  - article: 甲\n    award: 500 CNY\n  - article: 乙\n    award: NT$800\n  - article: 丙\n    award: 2026 年度最佳\n  - article: 丁\n    award: $20\n  - article: 戊\n    award: 800\n";
+        let (picks, diags) = parse(text, Path::new(FEATURED_FILE));
+        let awards: Vec<_> = picks.iter().map(|p| p.award.clone()).collect();
+        assert_eq!(
+            awards,
+            [
+                Some(Award::Amount(Money { minor: 50_000, currency: "CNY".into() })),
+                Some(Award::Amount(Money { minor: 80_000, currency: "TWD".into() })),
+                Some(Award::Prize("2026 年度最佳".into())),
+            ]
+        );
+        let lines: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "data/featured.yaml:9:12: error: `$20` could be New Taiwan, US or Hong Kong dollars; write NT$20, US$20 or HK$20 (or 20 TWD, 20 USD)",
+                "data/featured.yaml:11:12: error: the award `800` has no currency; write 800 TWD, 800 CNY or {amount: 800, currency: TWD}",
+            ]
+        );
     }
 }

@@ -5,10 +5,12 @@
 //! read and parsed in parallel; addresses are assigned afterwards in path
 //! order, so the result does not depend on thread timing.
 
+pub mod archetypes;
 pub mod authors;
 pub mod dates;
 pub mod formats;
 pub mod featured;
+pub mod money;
 pub mod frontmatter;
 pub mod left_out;
 pub mod tags;

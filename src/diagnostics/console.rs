@@ -250,6 +250,22 @@ pub enum Said {
     NoSuchPageYet,
     /// Over the page, above the problems of the last save.
     OverlayHeading,
+    // issue 18 (preview)
+    /// Over the page, when the last save made the pages (around the
+    /// articles with errors) and there are problems to show.
+    OverlayUpdated {
+        errors: usize,
+        warnings: usize,
+    },
+    /// Over the page and on the page served, when no save has made a site yet.
+    OverlayNoSiteYet,
+    /// The title of the page served at the address of an article that
+    /// could not be made into a page, and what it says above its problems.
+    ArticleNotShown {
+        file: String,
+    },
+    /// On the terminal: the pages were made around the articles with errors.
+    PreviewAroundErrors,
 }
 
 impl Said {
@@ -451,6 +467,20 @@ impl Said {
             OverlayHeading => {
                 "The last save has problems; the site still shows the last version that built:".to_string()
             }
+            OverlayUpdated { errors, warnings } => format!(
+                "The pages are up to date, with {} and {} to see to; casebook check does not pass while there are errors:",
+                english_count(*errors, "error", "errors"),
+                english_count(*warnings, "warning", "warnings")
+            ),
+            OverlayNoSiteYet => {
+                "There is no version that built yet: the site cannot be made until these problems are fixed. Save again after fixing them:".to_string()
+            }
+            ArticleNotShown { file } => {
+                format!("{file} cannot be shown until the problems below are fixed; save it again after fixing them.")
+            }
+            PreviewAroundErrors => {
+                "The pages were made around the problems above: broken links are marked, and articles that cannot be shown list their problems.".to_string()
+            }
         }
     }
 
@@ -608,6 +638,14 @@ impl Said {
             NoSuchPage => "找不到這一頁".to_string(),
             NoSuchPageYet => "找不到這一頁；如果網站還沒建好，問題會列在下方。".to_string(),
             OverlayHeading => "這次存檔有問題，網站仍顯示上一次成功的版本：".to_string(),
+            OverlayUpdated { errors, warnings } => format!(
+                "頁面已更新，還有 {errors} 個錯誤、{warnings} 個警告要處理；有錯誤時 casebook check 不會通過："
+            ),
+            OverlayNoSiteYet => "尚未有成功的版本：修正下列問題之前，網站無法建置。修正後再存檔一次：".to_string(),
+            ArticleNotShown { file } => format!("{file} 要先修正下列問題才能顯示；修正後再存檔一次。"),
+            PreviewAroundErrors => {
+                "頁面已避開上面的問題照常產生：失效的連結已標出，無法顯示的文章會列出它的問題。".to_string()
+            }
         }
     }
 
@@ -765,6 +803,14 @@ impl Said {
             NoSuchPage => "找不到这一页".to_string(),
             NoSuchPageYet => "找不到这一页；如果网站还没构建好，问题会列在下方。".to_string(),
             OverlayHeading => "这次保存有问题，网站仍显示上一次成功的版本：".to_string(),
+            OverlayUpdated { errors, warnings } => format!(
+                "页面已更新，还有 {errors} 个错误、{warnings} 个警告要处理；有错误时 casebook check 不会通过："
+            ),
+            OverlayNoSiteYet => "还没有成功的版本：修改下列问题之前，网站无法构建。修改后再保存一次：".to_string(),
+            ArticleNotShown { file } => format!("{file} 要先修改下列问题才能显示；修改后再保存一次。"),
+            PreviewAroundErrors => {
+                "页面已避开上面的问题照常生成：失效的链接已标出，无法显示的文章会列出它的问题。".to_string()
+            }
         }
     }
 }

@@ -5,7 +5,8 @@
 
 use super::problem::Problem;
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 /// The start of an article, shown where a file has none.
@@ -186,7 +187,7 @@ impl Problem {
             SameTermAddress { other, name, taxonomy, slug, published, title } => format!(
                 "`{other}` and `{name}` would have the same address {taxonomy}/{slug}/, so `{other}` is published at {taxonomy}/{published}/; if they are one {title}, write them the same way"
             ),
-            AuthorBadField { parser } => format!("{parser}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # optional: the address used in git"),
+            AuthorBadField { parser } => format!("{parser}; each author is written as\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # optional: the address used in git\n  staff_id: E1001  # optional: the number payroll knows them by"),
             AuthorBadId { id } => format!("the author id `{id}` names the folder of the author's page (authors/{id}/), so it cannot be empty, `.` or `..`, or contain `/` or `\\`; use letters, digits and `-`, like `chen-meiling`"),
             TagsBadField { parser } => format!("{parser}; the file has `strict:` and `tags:`, and each tag may have `description:` and `aliases:`"),
             TagInTwoPlaces { spelling, other, name } => {
@@ -299,13 +300,18 @@ impl Problem {
                 "this is published at `{inside}`, but `{file}` is already a file of the site ({}); rename the folder or the file",
                 made_from(from)
             ),
-            MissingSections { missing, all } => {
-                let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join(", ");
-                format!(
-                    "this case has no {list} {}; a case has the sections {}",
-                    if missing.len() == 1 { "section" } else { "sections" },
-                    all.join("、")
-                )
+            MissingSections { missing, like: Some(like), all, .. } => format!(
+                "`{like}` is not one of a case's sections; did you mean `## {missing}`? A case has the sections {}",
+                all.join(", ")
+            ),
+            MissingSections { missing, after, before, all, .. } => {
+                let place = match (after, before) {
+                    (Some(a), Some(b)) => format!("after the section `{a}`, before `{b}`"),
+                    (Some(a), None) => format!("after the section `{a}`, at the end"),
+                    (None, Some(b)) => format!("before `{b}`"),
+                    (None, None) => "to the text".to_string(),
+                };
+                format!("this case has no `## {missing}` section; add it {place} (a case has the sections {}, in this order)", all.join(", "))
             }
             MisspelledAllowMarker { written, meant, in_front_matter } => {
                 let what = if meant.ends_with("next-line") { "the next line" } else { "this line" };
@@ -381,6 +387,35 @@ impl Problem {
             ),
             BadExportIndex { found } => format!(
                 "`search.export_index` must be a name of lowercase letters a-z, digits, `-` and `_`, starting with a letter or digit (at most 100), such as `casebook`; found `{found}`"
+            ),
+            // issue 18 (rewards)
+            AwardAmbiguous { found, amount, why } => match why {
+                MoneyAmbiguity::Dollar => format!(
+                    "`{found}` could be New Taiwan, US or Hong Kong dollars; write NT${amount}, US${amount} or HK${amount} (or {amount} TWD, {amount} USD)"
+                ),
+                MoneyAmbiguity::Yuan => format!(
+                    "`{found}` could be New Taiwan dollars or renminbi; write {amount} TWD or {amount} CNY"
+                ),
+                MoneyAmbiguity::NoCurrency => format!(
+                    "the award `{found}` has no currency; write {amount} TWD, {amount} CNY or {{amount: {amount}, currency: TWD}}"
+                ),
+            },
+            AwardNotWhole { found, currency, whole } => format!(
+                "the award `{found}` has decimals, but {currency} is paid in whole units; write a whole amount, like {whole} {currency}"
+            ),
+            AwardUnknownCurrency { found } => format!(
+                "`{found}` is not a currency; write a three-letter code such as TWD, CNY, USD or HKD"
+            ),
+            SelfPick { editor, article, award } => format!(
+                "{editor} picks “{article}”, which they wrote{}; another editor should make this pick (write their id in `editor:`)",
+                award.as_ref().map(|a| format!(", and awards it {a}")).unwrap_or_default()
+            ),
+            // issue 18 (preview)
+            Placeholder { text, field: Some(field) } => format!(
+                "`{field}` is still the example of the template (`{text}`); write your own in its place"
+            ),
+            Placeholder { text, field: None } => format!(
+                "this is still the example text of the template (`{text}`); write your own in its place, or delete the line"
             ),
         }
     }

@@ -6,7 +6,8 @@
 
 use super::problem::Problem;
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 /// The start of an article, shown where a file has none.
@@ -186,7 +187,7 @@ impl Problem {
             SameTermAddress { other, name, taxonomy, slug, published, title } => format!(
                 "`{other}` 和 `{name}` 的网址都会是 {taxonomy}/{slug}/，所以 `{other}` 发布在 {taxonomy}/{published}/；如果它们是同一个{title}，请写成一样"
             ),
-            AuthorBadField { parser } => format!("{parser}；每位作者的写法是\nchen-meiling:\n  name: 陈美玲\n  team: 电话客服一组\n  bio: 一句介绍\n  email: meiling.chen@example.com  # 可省略：在 git 里用的邮箱"),
+            AuthorBadField { parser } => format!("{parser}；每位作者的写法是\nchen-meiling:\n  name: 陈美玲\n  team: 电话客服一组\n  bio: 一句介绍\n  email: meiling.chen@example.com  # 可省略：在 git 里用的邮箱\n  staff_id: E1001  # 可省略：发薪用的员工编号"),
             AuthorBadId { id } => format!("作者 ID `{id}` 是作者页面的文件夹名称（authors/{id}/），所以不能是空的、`.` 或 `..`，也不能有 `/` 或 `\\`；请用英文字母、数字和 `-`，例如 `chen-meiling`"),
             TagsBadField { parser } => format!("{parser}；这个文件有 `strict:` 和 `tags:`，每个标签可以有 `description:` 和 `aliases:`"),
             TagInTwoPlaces { spelling, other, name } => {
@@ -292,9 +293,17 @@ impl Problem {
                 "这会发布在 `{inside}`，但 `{file}` 已经是网站里的一个文件（{}）；请把文件夹或文件改名",
                 made_from(from)
             ),
-            MissingSections { missing, all } => {
-                let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join("、");
-                format!("这个案例缺少 {list} 段落；案例的段落有 {}", all.join("、"))
+            MissingSections { missing, like: Some(like), all, .. } => {
+                format!("`{like}` 不是案例的段落名称；是不是要写成 `## {missing}`？案例的段落有 {}", all.join("、"))
+            }
+            MissingSections { missing, after, before, all, .. } => {
+                let place = match (after, before) {
+                    (Some(a), Some(b)) => format!("请加在 `{a}` 这一段之后、`{b}` 之前"),
+                    (Some(a), None) => format!("请加在 `{a}` 这一段之后，也就是文章最后"),
+                    (None, Some(b)) => format!("请加在 `{b}` 之前"),
+                    (None, None) => "请在正文加上这一段".to_string(),
+                };
+                format!("这个案例缺少 `## {missing}` 段落；{place}（案例的段落依次是 {}）", all.join("、"))
             }
             MisspelledAllowMarker { written, meant, in_front_matter } => {
                 let what = if meant.ends_with("next-line") { "下一行" } else { "这一行" };
@@ -369,6 +378,33 @@ impl Problem {
             BadExportIndex { found } => format!(
                 "`search.export_index` 只能用小写英文字母 a-z、数字、`-` 和 `_`，开头必须是字母或数字（最多 100 个），例如 `casebook`；这里写的是 `{found}`"
             ),
+            // issue 18 (rewards)
+            AwardAmbiguous { found, amount, why } => match why {
+                MoneyAmbiguity::Dollar => format!(
+                    "`{found}` 可能是新台币、美元或港币；请写 NT${amount}、US${amount} 或 HK${amount}（或 {amount} TWD、{amount} USD）"
+                ),
+                MoneyAmbiguity::Yuan => format!("`{found}` 可能是新台币或人民币；请写 {amount} TWD 或 {amount} CNY"),
+                MoneyAmbiguity::NoCurrency => format!(
+                    "奖金 `{found}` 没有写币种；请写 {amount} TWD、{amount} CNY 或 {{amount: {amount}, currency: TWD}}"
+                ),
+            },
+            AwardNotWhole { found, currency, whole } => format!(
+                "奖金 `{found}` 有小数，但 {currency} 按整数发放；请写整数金额，例如 {whole} {currency}"
+            ),
+            AwardUnknownCurrency { found } => {
+                format!("`{found}` 不是币种；请写三个英文字母的币种代码，例如 TWD、CNY、USD 或 HKD")
+            }
+            SelfPick { editor, article, award } => format!(
+                "{editor} 选了自己写的《{article}》{}；这项精选应由另一位编辑决定（把他的 ID 写在 `editor:`）",
+                award.as_ref().map(|a| format!("，并给予 {a} 奖励")).unwrap_or_default()
+            ),
+            // issue 18 (preview)
+            Placeholder { text, field: Some(field) } => {
+                format!("`{field}` 还是模板里的示范文字（「{text}」）；请改写成你自己的内容")
+            }
+            Placeholder { text, field: None } => {
+                format!("这一行还是模板里的示范文字（「{text}」）；请改写成你自己的内容，或删掉这一行")
+            }
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use super::problem::Problem;
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 /// The start of an article, shown where a file has none.
@@ -184,7 +185,7 @@ impl Problem {
             SameTermAddress { other, name, taxonomy, slug, published, title } => format!(
                 "`{other}` 和 `{name}` 的網址都會是 {taxonomy}/{slug}/，所以 `{other}` 發布在 {taxonomy}/{published}/；如果它們是同一個{title}，請寫成一樣"
             ),
-            AuthorBadField { parser } => format!("{parser}；每位作者的寫法是\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # 可省略：在 git 裡用的電子郵件"),
+            AuthorBadField { parser } => format!("{parser}；每位作者的寫法是\nchen-meiling:\n  name: 陳美玲\n  team: 電話客服一組\n  bio: 一句介紹\n  email: meiling.chen@example.com  # 可省略：在 git 裡用的電子郵件\n  staff_id: E1001  # 可省略：發薪用的員工編號"),
             AuthorBadId { id } => format!("作者代號 `{id}` 是作者頁面的資料夾名稱（authors/{id}/），所以不能是空的、`.` 或 `..`，也不能有 `/` 或 `\\`；請用英文字母、數字和 `-`，例如 `chen-meiling`"),
             TagsBadField { parser } => format!("{parser}；這個檔案有 `strict:` 和 `tags:`，每個標籤可以有 `description:` 和 `aliases:`"),
             TagInTwoPlaces { spelling, other, name } => {
@@ -290,9 +291,17 @@ impl Problem {
                 "這會發布在 `{inside}`，但 `{file}` 已經是網站裡的一個檔案（{}）；請把資料夾或檔案改名",
                 made_from(from)
             ),
-            MissingSections { missing, all } => {
-                let list = missing.iter().map(|s| format!("`## {s}`")).collect::<Vec<_>>().join("、");
-                format!("這個案例缺少 {list} 段落；案例的段落有 {}", all.join("、"))
+            MissingSections { missing, like: Some(like), all, .. } => {
+                format!("`{like}` 不是案例的段落名稱；是不是要寫成 `## {missing}`？案例的段落有 {}", all.join("、"))
+            }
+            MissingSections { missing, after, before, all, .. } => {
+                let place = match (after, before) {
+                    (Some(a), Some(b)) => format!("請加在 `{a}` 這一段之後、`{b}` 之前"),
+                    (Some(a), None) => format!("請加在 `{a}` 這一段之後，也就是文章最後"),
+                    (None, Some(b)) => format!("請加在 `{b}` 之前"),
+                    (None, None) => "請在正文加上這一段".to_string(),
+                };
+                format!("這個案例缺少 `## {missing}` 段落；{place}（案例的段落依序是 {}）", all.join("、"))
             }
             MisspelledAllowMarker { written, meant, in_front_matter } => {
                 let what = if meant.ends_with("next-line") { "下一行" } else { "這一行" };
@@ -367,6 +376,33 @@ impl Problem {
             BadExportIndex { found } => format!(
                 "`search.export_index` 只能用小寫英文字母 a-z、數字、`-` 和 `_`，開頭必須是字母或數字（最多 100 個），例如 `casebook`；這裡寫的是 `{found}`"
             ),
+            // issue 18 (rewards)
+            AwardAmbiguous { found, amount, why } => match why {
+                MoneyAmbiguity::Dollar => format!(
+                    "`{found}` 可能是新臺幣、美元或港幣；請寫 NT${amount}、US${amount} 或 HK${amount}（或 {amount} TWD、{amount} USD）"
+                ),
+                MoneyAmbiguity::Yuan => format!("`{found}` 可能是新臺幣或人民幣；請寫 {amount} TWD 或 {amount} CNY"),
+                MoneyAmbiguity::NoCurrency => format!(
+                    "獎金 `{found}` 沒有寫幣別；請寫 {amount} TWD、{amount} CNY 或 {{amount: {amount}, currency: TWD}}"
+                ),
+            },
+            AwardNotWhole { found, currency, whole } => format!(
+                "獎金 `{found}` 有小數，但 {currency} 以整數發放；請寫整數金額，例如 {whole} {currency}"
+            ),
+            AwardUnknownCurrency { found } => {
+                format!("`{found}` 不是幣別；請寫三個英文字母的幣別代碼，例如 TWD、CNY、USD 或 HKD")
+            }
+            SelfPick { editor, article, award } => format!(
+                "{editor} 選了自己寫的〈{article}〉{}；這項精選應由另一位編輯決定（把他的代號寫在 `editor:`）",
+                award.as_ref().map(|a| format!("，並給予 {a} 獎勵")).unwrap_or_default()
+            ),
+            // issue 18 (preview)
+            Placeholder { text, field: Some(field) } => {
+                format!("`{field}` 還是範本裡的示範文字（「{text}」）；請改寫成你自己的內容")
+            }
+            Placeholder { text, field: None } => {
+                format!("這一行還是範本裡的示範文字（「{text}」）；請改寫成你自己的內容，或刪掉這一行")
+            }
         }
     }
 }

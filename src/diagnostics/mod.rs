@@ -14,6 +14,7 @@ pub mod imported;
 mod hans;
 mod hant;
 pub mod problem;
+pub mod rewarded;
 pub mod values;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,8 @@ pub use console::Said;
 pub use english::{describe, describe_link};
 pub use problem::{kind_matches, Problem};
 pub use values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -96,6 +98,11 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether every error is in a file for which `place` holds.
+    pub fn errors_only_in(&self, place: impl Fn(&Path) -> bool) -> bool {
+        self.items.iter().filter(|d| d.is_error()).all(|d| place(&d.path))
     }
 
     /// Sorted by file, then position (then severity and words), so the

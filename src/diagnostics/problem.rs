@@ -10,7 +10,8 @@
 //! message text.
 
 use super::values::{
-    CustomerData, DateError, Found, LinkProblem, LinkTarget, NotOpened, PageOf, PathProblem, SvgContent, Wanted,
+    CustomerData, DateError, Found, LinkProblem, LinkTarget, MoneyAmbiguity, NotOpened, PageOf, PathProblem,
+    SvgContent, Wanted,
 };
 
 /// A problem found in a journal, with what its message needs.
@@ -378,8 +379,14 @@ pub enum Problem {
     },
 
     // `casebook check`.
+    /// A case has no `## missing` section. `like`: the heading that looks
+    /// like it (the problem is at that heading); else `after` and `before`:
+    /// the headings around where it belongs (the problem is at `after`).
     MissingSections {
-        missing: Vec<String>,
+        missing: String,
+        like: Option<String>,
+        after: Option<String>,
+        before: Option<String>,
         all: Vec<String>,
     },
     MisspelledAllowMarker {
@@ -476,6 +483,38 @@ pub enum Problem {
     /// `search.export_index:` is not a name both engines take as written.
     BadExportIndex {
         found: String,
+    },
+    // issue 18 (rewards)
+    /// Money written so that it names no one currency (`$20`, `500 元`, a
+    /// bare `500`); `amount` is its number, for what to write instead.
+    AwardAmbiguous {
+        found: String,
+        amount: String,
+        why: MoneyAmbiguity,
+    },
+    /// Decimals in a currency paid in whole units (TWD, JPY); `whole` is the amount without them.
+    AwardNotWhole {
+        found: String,
+        currency: String,
+        whole: String,
+    },
+    /// `{amount: 500, currency: …}` with something that is no currency.
+    AwardUnknownCurrency {
+        found: String,
+    },
+    /// The editor who picks an article is one of its authors (with the award, if any).
+    SelfPick {
+        editor: String,
+        article: String,
+        award: Option<String>,
+    },
+    // issue 18 (preview)
+    /// Example text of the archetype the file was made from (`casebook new`),
+    /// left as it was: `text` as written (cut), `field` the front-matter
+    /// field it is in (`summary`), `None` in the text.
+    Placeholder {
+        text: String,
+        field: Option<String>,
     },
 }
 
@@ -631,6 +670,13 @@ impl Problem {
         // issue 17 (ndjson)
         "config/unknown-export-format",
         "config/bad-export-index",
+        // issue 18 (rewards)
+        "featured/ambiguous-money",
+        "featured/award-not-whole",
+        "featured/unknown-currency",
+        "featured/self-pick",
+        // issue 18 (preview)
+        "content/placeholder",
     ];
 
     /// The stable name of this kind of problem: `group/name`.
@@ -796,6 +842,13 @@ impl Problem {
             // issue 17 (ndjson)
             UnknownExportFormat { .. } => "config/unknown-export-format",
             BadExportIndex { .. } => "config/bad-export-index",
+            // issue 18 (rewards)
+            AwardAmbiguous { .. } => "featured/ambiguous-money",
+            AwardNotWhole { .. } => "featured/award-not-whole",
+            AwardUnknownCurrency { .. } => "featured/unknown-currency",
+            SelfPick { .. } => "featured/self-pick",
+            // issue 18 (preview)
+            Placeholder { .. } => "content/placeholder",
         }
     }
 

@@ -172,7 +172,28 @@ pub(super) fn examples() -> Vec<Problem> {
         UnwritablePath { path: s("a"), why: PathProblem::NameTooLong { part: s("a"), bytes: 300, max: 255 } },
         FileWhereFolderNeeded { file: s("cases/a"), inside: s("cases/a/index.html"), from: None },
         InsideAFile { inside: s("cases/a/x.png"), file: s("cases/a"), from: Some(s("content/cases/a")) },
-        MissingSections { missing: vec![s("結果")], all: vec![s("背景"), s("結果")] },
+        MissingSections {
+            missing: s("結果"),
+            like: None,
+            after: Some(s("背景")),
+            before: None,
+            all: vec![s("背景"), s("結果")],
+        },
+        MissingSections {
+            missing: s("結果"),
+            like: Some(s("## 結論")),
+            after: None,
+            before: None,
+            all: vec![s("背景"), s("結果")],
+        },
+        MissingSections {
+            missing: s("背景"),
+            like: None,
+            after: None,
+            before: Some(s("結果")),
+            all: vec![s("背景"), s("結果")],
+        },
+        MissingSections { missing: s("背景"), like: None, after: None, before: None, all: vec![s("背景")] },
         MisspelledAllowMarker {
             written: s("casebook:allowpii"),
             meant: s("casebook:allow-pii"),
@@ -212,6 +233,17 @@ pub(super) fn examples() -> Vec<Problem> {
         // issue 17 (ndjson)
         UnknownExportFormat { found: s("solr"), formats: vec![s("opensearch"), s("meilisearch")] },
         BadExportIndex { found: s("Casebook!") },
+        // issue 18 (rewards)
+        AwardAmbiguous { found: s("$20"), amount: s("20"), why: MoneyAmbiguity::Dollar },
+        AwardAmbiguous { found: s("500元"), amount: s("500"), why: MoneyAmbiguity::Yuan },
+        AwardAmbiguous { found: s("500"), amount: s("500"), why: MoneyAmbiguity::NoCurrency },
+        AwardNotWhole { found: s("312.5 TWD"), currency: s("TWD"), whole: s("312") },
+        AwardUnknownCurrency { found: s("元元") },
+        SelfPick { editor: s("蔡宇涵"), article: s("三人合寫"), award: Some(s("1000 TWD")) },
+        SelfPick { editor: s("蔡宇涵"), article: s("三人合寫"), award: None },
+        // issue 18 (preview)
+        Placeholder { text: s("說說你對這個案例的看法"), field: None },
+        Placeholder { text: s("一兩句話說明這個案例。"), field: Some(s("summary")) },
     ]
 }
 
@@ -357,10 +389,17 @@ fn variant(p: &Problem) -> usize {
         // issue 17 (ndjson)
         UnknownExportFormat { .. } => 127,
         BadExportIndex { .. } => 128,
+        // issue 18 (rewards)
+        AwardAmbiguous { .. } => 129,
+        AwardNotWhole { .. } => 130,
+        AwardUnknownCurrency { .. } => 131,
+        SelfPick { .. } => 132,
+        // issue 18 (preview)
+        Placeholder { .. } => 133,
     }
 }
 
-const VARIANTS: usize = 129;
+const VARIANTS: usize = 134;
 
 #[test]
 fn every_variant_has_an_example() {
@@ -434,8 +473,24 @@ fn words_are_made_from_the_values() {
             "the template failed while making a page: boom",
         ),
         (
-            Problem::MissingSections { missing: vec![s("結果"), s("經驗教訓")], all: vec![s("背景"), s("結果")] },
-            "this case has no `## 結果`, `## 經驗教訓` sections; a case has the sections 背景、結果",
+            Problem::MissingSections {
+                missing: s("處理過程"),
+                like: Some(s("## 處理經過")),
+                after: None,
+                before: None,
+                all: vec![s("背景"), s("處理過程")],
+            },
+            "`## 處理經過` is not one of a case's sections; did you mean `## 處理過程`? A case has the sections 背景, 處理過程",
+        ),
+        (
+            Problem::MissingSections {
+                missing: s("結果"),
+                like: None,
+                after: Some(s("## 處理過程")),
+                before: Some(s("## 根本原因")),
+                all: vec![s("背景"), s("結果")],
+            },
+            "this case has no `## 結果` section; add it after the section `## 處理過程`, before `## 根本原因` (a case has the sections 背景, 結果, in this order)",
         ),
     ];
     for (p, want) in cases {

@@ -197,6 +197,11 @@ fn said_examples() -> Vec<Said> {
         NoSuchPage,
         NoSuchPageYet,
         OverlayHeading,
+        // issue 18 (preview)
+        OverlayUpdated { errors: 1, warnings: 2 },
+        OverlayNoSiteYet,
+        ArticleNotShown { file: s("content/cases/退貨.md") },
+        PreviewAroundErrors,
     ]
 }
 
@@ -360,4 +365,33 @@ fn every_label_of_an_import_report_has_words_in_every_language() {
     assert!(english.windows(2).all(|w| w[0] < w[1]) && Conversion::ALL.windows(2).all(|w| w[0] < w[1]));
     let english: Vec<&str> = LeftOut::ALL.iter().map(|w| w.words(Lang::En)).collect();
     assert!(english.windows(2).all(|w| w[0] < w[1]) && LeftOut::ALL.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn every_line_of_the_rewards_command_has_words_in_every_language() {
+    use super::rewarded::{RewardSaid, AWARD_COLUMNS, CANDIDATE_COLUMNS};
+    let s = |t: &str| t.to_string();
+    let mut said: Vec<RewardSaid> = AWARD_COLUMNS.iter().map(|&c| RewardSaid::Column(c)).collect();
+    said.extend(CANDIDATE_COLUMNS.iter().map(|&c| RewardSaid::CandidateColumn(c)));
+    said.extend([
+        RewardSaid::PeriodTotal { period: s("2026-11") },
+        RewardSaid::GrandTotal,
+        RewardSaid::Prizes { count: 1 },
+        RewardSaid::Prizes { count: 2 },
+        RewardSaid::PerAuthor,
+        RewardSaid::BaseUrlIsAPath { base_url: s("/") },
+        RewardSaid::BadBaseUrl { given: s("intranet/journal") },
+        RewardSaid::CandidatesFor { period: s("2026-11") },
+        RewardSaid::NoCandidates { period: s("2026-11") },
+        RewardSaid::NothingToRank,
+    ]);
+    for line in said {
+        let english = line.words(Lang::En);
+        for lang in [Lang::Hant, Lang::Hans] {
+            // `#` is the same everywhere.
+            if english != "#" {
+                check_chinese(lang, &line.words(lang), &english, &format!("{line:?}"));
+            }
+        }
+    }
 }

@@ -152,3 +152,14 @@ pub enum PathProblem {
     BadFolderName { part: String },
     NameTooLong { part: String, bytes: usize, max: usize },
 }
+
+/// Why a written award amount names no one currency (`content::money`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MoneyAmbiguity {
+    /// `$20`: New Taiwan, US or Hong Kong dollars.
+    Dollar,
+    /// `500 元`: New Taiwan dollars or renminbi.
+    Yuan,
+    /// `500`: no currency at all.
+    NoCurrency,
+}

@@ -193,8 +193,7 @@ impl<'a> LinkIndex<'a> {
         if let Some(problem) = self.through_link(written, resolved) {
             return problem;
         }
-        let all = self.maps.by_source.keys().map(String::as_str);
-        let suggestion = closest(resolved, all).map(str::to_string);
+        let suggestion = self.most_alike(resolved).map(|i| content_path(&self.content.articles[i].source));
         LinkProblem::MissingFile { written: written.to_string(), resolved: resolved.to_string(), suggestion }
     }
 
@@ -394,19 +393,41 @@ impl LinkIndex<'_> {
                 let same_kind = self.maps.files.keys().filter(|f| extension(f).as_deref() == Some(ext.as_str()));
                 closest(&resolved, same_kind.map(String::as_str)).map(str::to_string)
             }
-            None => {
-                let last = resolved.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
-                let names: Vec<(&str, usize)> = (self.content.articles.iter().enumerate())
-                    .flat_map(|(i, a)| [(a.slug.as_str(), i), (a.front.title.as_str(), i)])
-                    .collect();
-                closest(last, names.iter().map(|(n, _)| *n))
-                    .and_then(|n| names.iter().find(|(m, _)| *m == n))
-                    .map(|&(_, i)| content_path(&self.content.articles[i].source))
-            }
+            None => self.most_alike(&resolved).map(|i| content_path(&self.content.articles[i].source)),
         };
         LinkProblem::MissingFile { written, resolved, suggestion }
     }
+
+    /// The article most like the one a link to `resolved` (`essays/退換貨規則.md`,
+    /// `cases/退貨/`) meant, by its file name, slug and title against the
+    /// link's last part: one in the same folder wins a tie. `None` when none
+    /// is alike enough ([`ALIKE`]): an unrelated suggestion sends the writer
+    /// the wrong way.
+    fn most_alike(&self, resolved: &str) -> Option<usize> {
+        let trimmed = resolved.trim_end_matches('/');
+        let (folder, last) = trimmed.rsplit_once('/').unwrap_or(("", trimmed));
+        let wanted = fold(last.strip_suffix(".md").unwrap_or(last));
+        if wanted.is_empty() {
+            return None;
+        }
+        let score = |name: &str| strsim::normalized_levenshtein(&wanted, &fold(name));
+        (self.content.articles.iter().enumerate())
+            .map(|(i, a)| {
+                let source = content_path(&a.source);
+                let stem = source.strip_suffix("/index.md").or_else(|| source.strip_suffix(".md")).unwrap_or(&source);
+                let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));
+                let best = [file, a.slug.as_str(), a.front.title.as_str()].into_iter().map(score).fold(0.0, f64::max);
+                (best, dir == folder, i)
+            })
+            .filter(|(best, _, _)| *best >= ALIKE)
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)))
+            .map(|(_, _, i)| i)
+    }
 }
+
+/// How alike (0 to 1, by edit distance) a link's last part and an article's
+/// name must be for the article to be suggested: half the characters.
+const ALIKE: f64 = 0.5;
 
 /// The extension of a path's last part, in lowercase (`png`), if it has one.
 fn extension(path: &str) -> Option<String> {

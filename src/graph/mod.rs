@@ -5,6 +5,7 @@
 //! independently. Terms written differently only in case or width (`VIP` and
 //! `ｖｉｐ`) are one term, shown in the form most articles use.
 
+pub mod candidates;
 pub mod featured;
 pub mod links;
 pub mod related;
@@ -228,7 +229,7 @@ fn front_graph(inputs: &Inputs) -> (FrontGraph, Vec<Diagnostic>) {
             graph.series_of[i] = Some((s, pos));
         }
     }
-    let (picks, d) = featured::resolve(inputs.picks, inputs.links, authors);
+    let (picks, d) = featured::resolve(inputs.picks, inputs.links, authors, articles);
     diags.extend(d);
     graph.picks_of = vec![Vec::new(); articles.len()];
     for (n, p) in picks.iter().enumerate() {

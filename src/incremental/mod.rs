@@ -69,6 +69,11 @@ pub struct MarkdownCache {
     pub links: Option<Arc<LinkMaps>>,
     /// Hash of (source, site path, body, `raw_html`) → the article's HTML and text.
     pub rendered: HashMap<u64, Arc<Rendered>>,
-    /// Hash of an article's text and place → customer data found in it.
-    pub privacy: HashMap<u64, Vec<Diagnostic>>,
+    /// Hash of an article's text and place → customer data found in it,
+    /// and each value as written with its mask.
+    pub privacy: HashMap<u64, Privacy>,
 }
+
+/// The customer data found in one article: its problems, and each value as
+/// written with its mask (for the preview of `casebook serve`).
+pub type Privacy = (Vec<Diagnostic>, Vec<(String, String)>);

@@ -43,6 +43,9 @@ pub struct TocEntry {
     /// Percent-encoded id for an href.
     pub href: String,
     pub title: String,
+    /// 1-based line of the heading in the body (for messages, not shown).
+    #[serde(skip)]
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
@@ -377,7 +380,8 @@ impl<'a, 'l> HtmlPass<'a, 'l> {
             _ => false,
         };
         if listed {
-            self.out.toc.push(TocEntry { level: lvl, id, href, title: h.text.trim().to_string() });
+            let line = self.lines.position(h.start).0;
+            self.out.toc.push(TocEntry { level: lvl, id, href, title: h.text.trim().to_string(), line });
         }
         self.text.push_str(&h.text);
         self.text.push('\n');

@@ -120,6 +120,9 @@ pub fn render(site: &Site, tera: &Tera, cache: &mut RenderCache) -> (Vec<OutputF
     crate::profile::lap("  browse", &mut lap);
     push(r.search_page());
     push(r.featured_page());
+    if site.drafts {
+        push(r.candidates_page());
+    }
     push(r.authors());
     for a in &site.graph.authors {
         push(r.author(a));

@@ -309,7 +309,28 @@ impl Renderer<'_> {
             "article": self.articles[p.article],
             "reason": p.reason,
             "award": p.award.as_ref().map(|a| a.describe()),
+            "shares": self.shares_text(p),
             "editor": p.editor.as_ref().map(|e| serde_json::json!({"name": e.name, "url": encode_path(&urls::author(&e.id))})),
         })
+    }
+
+    /// Who gets what of a money award shared by several authors:
+    /// `陳美玲 250 TWD、林志偉 250 TWD` (`None` for one author or a prize).
+    fn shares_text(&self, p: &crate::graph::featured::Pick) -> Option<String> {
+        let Some(crate::content::featured::Award::Amount(money)) = &p.award else { return None };
+        let people = &self.site.graph.article_authors[p.article];
+        if people.len() < 2 {
+            return None;
+        }
+        let words = self.site.config.strings();
+        let shares = crate::graph::featured::shares(money, people.len());
+        let each: Vec<String> = people
+            .iter()
+            .zip(shares)
+            .map(|(a, m)| {
+                crate::config::i18n::fill(words.get("award_share"), &[("name", &a.name), ("amount", &m.to_string())])
+            })
+            .collect();
+        Some(each.join(words.get("list_sep")))
     }
 }

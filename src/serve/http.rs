@@ -207,7 +207,13 @@ async fn answer(request: Request<Incoming>, state: Arc<State>, hosts: Arc<Hosts>
         // page's, or after a while so the connection never goes stale.
         let seen: u64 = query.split('&').find_map(|kv| kv.strip_prefix("v=")).and_then(|v| v.parse().ok()).unwrap_or(0);
         let snapshot = wait_for_change(&state, seen, LONG_POLL).await;
-        let body = serde_json::json!({"version": snapshot.version, "problems": snapshot.problems}).to_string();
+        let body = serde_json::json!({
+            "version": snapshot.version,
+            "site": snapshot.site,
+            "heading": snapshot.heading,
+            "problems": snapshot.problems,
+        })
+        .to_string();
         let mut response = Response::new(Full::new(Bytes::from(body)));
         response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         response
@@ -222,12 +228,16 @@ async fn answer(request: Request<Incoming>, state: Arc<State>, hosts: Arc<Hosts>
     Ok(response)
 }
 
-/// The answer for a site path: the file, a redirect to a folder, or 404.
+/// The answer for a site path: the file, a redirect to a folder, the page
+/// of an article that could not be made, or 404.
 fn page(path: &str, state: &State) -> Answer {
     let snapshot = state.current();
     let (status, key) = match site_path(path) {
-        Some(key) if snapshot.get(&key).is_some() => (StatusCode::OK, key),
-        Some(key) if snapshot.get(&format!("{key}/index.html")).is_some() => {
+        Some(key) if snapshot.get(&key).is_some() || snapshot.marks.failed.contains_key(&key) => (StatusCode::OK, key),
+        Some(key)
+            if snapshot.get(&format!("{key}/index.html")).is_some()
+                || snapshot.marks.failed.contains_key(&format!("{key}/index.html")) =>
+        {
             // A folder without its slash: send the reader to it.
             let location = format!("{}/", path.trim_end_matches('/'));
             if let Ok(location) = HeaderValue::from_str(&location) {
@@ -240,16 +250,76 @@ fn page(path: &str, state: &State) -> Answer {
         }
         _ => (StatusCode::NOT_FOUND, "404.html".to_string()),
     };
-    let (body, ctype) = match snapshot.get(&key).map(|f| f.bytes()) {
-        Some(Ok(b)) => (b.into_owned(), content_type(&key)),
-        // No site yet (the first build failed): a page that shows the problems.
-        _ => (no_page(state.lang).into_bytes(), "text/html; charset=utf-8"),
+    let (body, ctype) = match (snapshot.get(&key).map(|f| f.bytes()), snapshot.marks.failed.get(&key)) {
+        (Some(Ok(b)), _) => (b.into_owned(), content_type(&key)),
+        (_, Some(failed)) => (failed.clone().into_bytes(), "text/html; charset=utf-8"),
+        // No site yet (no build has made one): a page that says so and shows the problems.
+        _ => (no_page(&snapshot, state.lang).into_bytes(), "text/html; charset=utf-8"),
     };
-    let body = if ctype.starts_with("text/html") { with_live_reload(body, &snapshot, state.lang) } else { body };
+    let body = marked(body, ctype, &key, &snapshot.marks);
+    let body = if ctype.starts_with("text/html") { with_live_reload(body, &snapshot) } else { body };
     let mut response = Response::new(Full::new(Bytes::from(body)));
     *response.status_mut() = status;
     response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(ctype));
     response
+}
+
+/// A text file of the preview with its customer data masked and, on a
+/// page, its broken links marked ([`super::Marks`]).
+fn marked(body: Vec<u8>, ctype: &str, key: &str, marks: &super::Marks) -> Vec<u8> {
+    let text = ["text/", "application/json", "application/xml", "image/svg"].iter().any(|t| ctype.starts_with(t));
+    let broken = marks.broken.get(key).filter(|_| ctype.starts_with("text/html"));
+    if !text || (marks.masks.is_empty() && broken.is_none()) {
+        return body;
+    }
+    let Ok(mut page) = String::from_utf8(body) else { return Vec::new() };
+    for (written, masked) in &marks.masks {
+        if page.contains(written.as_str()) {
+            page = page.replace(written.as_str(), masked);
+        }
+    }
+    for (href, attributes) in broken.into_iter().flatten() {
+        let needle = format!("<a href=\"{href}\"");
+        page = page.replace(&needle, &format!("<a {attributes} href=\"{href}\""));
+    }
+    page.into_bytes()
+}
+
+/// A link's destination as the page writes it in `href="…"` (as Markdown's
+/// HTML writer escapes it).
+pub fn href_as_written(dest: &str) -> String {
+    use pulldown_cmark::{Event, LinkType, Tag};
+    let link = Tag::Link { link_type: LinkType::Inline, dest_url: dest.into(), title: "".into(), id: "".into() };
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, [Event::Start(link)].into_iter());
+    html.strip_prefix("<a href=\"").and_then(|h| h.strip_suffix("\">")).unwrap_or(dest).to_string()
+}
+
+/// `text` safe inside a double-quoted HTML attribute or an element.
+pub fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A plain page in `lang` with the style of the server's own pages:
+/// `title`, a line under it, and `problems` one per line.
+fn own_page(lang: Lang, title: &str, said: &str, problems: &[String]) -> String {
+    let items: String = problems.iter().map(|p| format!("<li>{}</li>", escape_attribute(p))).collect();
+    format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{OWN_STYLE}</style><body><main><h1>{}</h1><p>{}</p><ul class=\"casebook-own-problems\">{items}</ul></main></body></html>",
+        lang.code(),
+        escape_attribute(title),
+        escape_attribute(title),
+        escape_attribute(said),
+    )
+}
+
+/// The style of the server's own pages, light and dark.
+const OWN_STYLE: &str = "body{margin:0;font:16px/1.6 system-ui,sans-serif;color:#1d1d1f;background:#fafafa}main{max-width:46rem;margin:3rem auto;padding:0 1rem}h1{font-size:1.5rem}ul{padding-left:1.2rem}li{font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;margin:.4rem 0}@media (prefers-color-scheme:dark){body{color:#eee;background:#161618}}";
+
+/// The page shown at the address of an article that could not be made into
+/// one (`file`), listing its problems, in `lang`.
+pub fn problem_page(file: &str, problems: &[String], lang: Lang) -> String {
+    own_page(lang, file, &Said::ArticleNotShown { file: file.to_string() }.words(lang), problems)
 }
 
 /// A connection that fails when the browser stops reading what is sent to
@@ -320,15 +390,14 @@ impl AsyncWrite for Stalls {
     }
 }
 
-/// Served when there is no page at all, not even the site's 404 page.
-/// The page served where the site has none (yet), in `lang`.
-fn no_page(lang: Lang) -> String {
-    format!(
-        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><body><p>{}</p></body></html>",
-        lang.code(),
-        Said::NoSuchPage.words(lang),
-        Said::NoSuchPageYet.words(lang)
-    )
+/// The page served where the site has none: no build has made a site yet
+/// (its problems are listed), or there is no 404 page.
+fn no_page(snapshot: &Snapshot, lang: Lang) -> String {
+    if snapshot.site == 0 {
+        let problems: Vec<String> = snapshot.problems.iter().flat_map(|p| p.lines().map(str::to_string)).collect();
+        return own_page(lang, &Said::NoSuchPage.words(lang), &Said::OverlayNoSiteYet.words(lang), &problems);
+    }
+    own_page(lang, &Said::NoSuchPage.words(lang), &Said::NoSuchPageYet.words(lang), &[])
 }
 
 /// The site path for a URL path, or `None` for one that tries to leave the
@@ -380,7 +449,7 @@ pub fn content_type(path: &str) -> &'static str {
 }
 
 /// Adds the live-reload script (and the problems overlay) to a page.
-fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot, lang: Lang) -> Vec<u8> {
+fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot) -> Vec<u8> {
     let script = format!(
         r#"<script>
 (function () {{
@@ -391,15 +460,14 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot, lang: Lang) -> Vec<u8> {
     if (!text) {{ if (o) o.remove(); return; }}
     if (!o) {{ o = document.createElement("pre"); o.id = "casebook-problems"; document.body.appendChild(o);
       o.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#3b0d0c;color:#fff;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;z-index:99999"; }}
-    o.textContent = {heading} + "\n\n" + text;
+    o.textContent = heading + "\n\n" + text;
   }}
-  var version = {version};
+  var version = {version}, site = {site}, heading = {heading};
   overlay({problems});
   function poll() {{
     fetch("{events}?v=" + version, {{ cache: "no-store" }}).then(function (r) {{ return r.json(); }}).then(function (m) {{
-      if (m.problems) {{ overlay(m.problems); version = m.version; poll(); }}
-      else if (m.version !== version) {{ if (s) s[key] = window.scrollY; location.reload(); }}
-      else {{ poll(); }}
+      if (m.site !== site) {{ if (s) s[key] = window.scrollY; location.reload(); }}
+      else {{ heading = m.heading; overlay(m.problems); version = m.version; poll(); }}
     }}).catch(function () {{ setTimeout(poll, 1000); }});
   }}
   poll();
@@ -407,9 +475,11 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot, lang: Lang) -> Vec<u8> {
 </script>"#,
         events = EVENTS,
         version = snapshot.version,
+        site = snapshot.site,
         problems = script_json(&snapshot.problems),
-        heading = script_json(&Said::OverlayHeading.words(lang))
+        heading = script_json(&snapshot.heading),
     );
+    let script = format!("<style>{BROKEN_STYLE}</style>{script}");
     let mut html = String::from_utf8_lossy(&body).into_owned();
     match html.rfind("</body>") {
         Some(i) => html.insert_str(i, &script),
@@ -417,6 +487,9 @@ fn with_live_reload(body: Vec<u8>, snapshot: &Snapshot, lang: Lang) -> Vec<u8> {
     }
     html.into_bytes()
 }
+
+/// How a broken link looks in a preview: underlined in red, with a mark.
+const BROKEN_STYLE: &str = "a.casebook-broken{text-decoration:underline wavy #d03030;cursor:help}a.casebook-broken::after{content:\"\\26A0\";margin-left:.15em;font-size:.85em}";
 
 /// `value` as JSON that is safe inside a `<script>` element: every `<` is
 /// written `\u003c`, so neither `</script>` nor `<!--` in a message (a

@@ -22,9 +22,17 @@
 //! (`--drafts`), git is asked after each save about the files it wrote, so
 //! the "uncommitted" mark comes and goes between commits.
 //!
-//! A save that breaks the build keeps the last good site and shows the
-//! problems over the page and in the terminal; the next good save clears
-//! them.
+//! The build is a preview ([`BuildOptions::preview`]): errors in articles
+//! do not stop the pages from being made. Broken links are marked on the
+//! page (with the problem as their title), customer data is shown masked,
+//! and an article that cannot be made into a page (its front matter
+//! failed) has a page at its address listing its problems. Over every page,
+//! every error is listed, and the warnings and `check`'s problems of the
+//! files being edited (saved since the server started, or changed since
+//! the last commit). A save that breaks what articles cannot (settings,
+//! templates) keeps the last site made, and says so; while no save has
+//! made one, every address says that there is none yet and lists the
+//! problems.
 //!
 //! `CASEBOOK_VERIFY=1` is a developer's mode that checks the cache: after
 //! each rebuild from it, the journal is also built from nothing with the
@@ -46,7 +54,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::build::{build_cached, BuildCache, BuildOptions};
 use crate::content::Touched;
-use crate::diagnostics::{Diagnostic, Said};
+use crate::diagnostics::{display_path, Diagnostic, Said};
 use crate::lang::Lang;
 use crate::site_file::OutputFile;
 
@@ -63,15 +71,35 @@ pub struct ServeOptions {
     pub lang: Lang,
 }
 
-/// What the server answers with: the last good site and the current problems.
+/// What the server answers with: the last site made and the current problems.
 #[derive(Default)]
 pub struct Snapshot {
     /// Sorted by path, as a build gives them (no map to make on each save).
     pub files: Arc<Vec<OutputFile>>,
-    /// Set while the last build failed: its messages, one per line.
+    /// The problems to show over the page, one per line: every error, and
+    /// the warnings and `check`'s problems of the files being edited.
     pub problems: Option<String>,
     /// Bumped after every build, good or bad.
     pub version: u64,
+    /// The version of the build that made `files` (0: none has).
+    pub site: u64,
+    /// What the overlay's heading says.
+    pub heading: String,
+    /// What the pages of `files` show otherwise ([`crate::build::Preview`]).
+    pub marks: Arc<Marks>,
+}
+
+/// What the server changes in the pages of a preview as it sends them.
+#[derive(Default)]
+pub struct Marks {
+    /// Customer data as written → masked, in every text file.
+    pub masks: Vec<(String, String)>,
+    /// Page → the `href="…"` of each broken link on it and the attributes
+    /// that mark it.
+    pub broken: std::collections::HashMap<String, Vec<(String, String)>>,
+    /// Page of an article that could not be made into one → the page
+    /// listing its problems.
+    pub failed: std::collections::HashMap<String, String>,
 }
 
 pub struct State {
@@ -349,6 +377,7 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
         touched,
         uncommitted,
         skip: None,
+        preview: true,
     };
     let built = match BUILD.lock() {
         Ok(mut cache) => build_cached(&options, cache.get_or_insert_with(BuildCache::default)),
@@ -357,11 +386,23 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
     let verifying = options.touched.is_some() && verify_mode();
     crate::profile::lap("build", &mut lap);
     let lang = opts.lang;
-    crate::diagnostics::format::print_human(&built.diagnostics, lang);
-    crate::profile::lap(&format!("print {} diagnostics", built.diagnostics.len()), &mut lap);
+    let edited = edited_files(&opts.root, options.touched.as_ref(), options.uncommitted.as_deref());
+    let shown: Vec<Diagnostic> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind() != "case/missing-sections" || edited.contains(&display_path(&d.path)))
+        .cloned()
+        .collect();
+    crate::diagnostics::format::print_human(&shown, lang);
+    crate::profile::lap(&format!("print {} diagnostics", shown.len()), &mut lap);
+    let overlaid: Vec<&Diagnostic> =
+        shown.iter().filter(|d| d.is_error() || edited.contains(&display_path(&d.path))).collect();
+    let problems =
+        (!overlaid.is_empty()).then(|| overlaid.iter().map(|d| d.human(lang)).collect::<Vec<_>>().join("\n"));
     let Ok(mut current) = state.snapshot.lock() else { return };
     let version = current.version + 1;
     let made_site = built.files.is_some();
+    let has_errors = built.has_errors();
     let next = match built.files {
         Some(files) => {
             let t = &built.timings;
@@ -371,13 +412,25 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
             if built.drafts_left_out > 0 && !opts.drafts {
                 eprintln!("{}", Said::DraftsNotShown { count: built.drafts_left_out }.words(lang));
             }
-            Snapshot { files: Arc::new(files), problems: None, version }
+            if has_errors {
+                eprintln!("{}", Said::PreviewAroundErrors.words(lang));
+            }
+            let errors = overlaid.iter().filter(|d| d.is_error()).count();
+            let heading = Said::OverlayUpdated { errors, warnings: overlaid.len() - errors }.words(lang);
+            let marks = Arc::new(marks(&built.preview, &built.diagnostics, lang));
+            Snapshot { files: Arc::new(files), problems, version, site: version, heading, marks }
         }
         None => {
-            let problems: Vec<String> =
-                built.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.human(lang)).collect();
             eprintln!("{}", Said::LastGoodSite.words(lang));
-            Snapshot { files: Arc::clone(&current.files), problems: Some(problems.join("\n")), version }
+            let heading = if current.site == 0 { Said::OverlayNoSiteYet } else { Said::OverlayHeading }.words(lang);
+            Snapshot {
+                files: Arc::clone(&current.files),
+                problems,
+                version,
+                site: current.site,
+                heading,
+                marks: Arc::clone(&current.marks),
+            }
         }
     };
     let site = Arc::clone(&next.files);
@@ -390,6 +443,53 @@ fn rebuild(opts: &ServeOptions, base_url: &str, state: &State, touched: Option<T
     if verifying {
         eprintln!("{}", verify(&options, &built.diagnostics, made_site.then_some(&site[..])));
     }
+}
+
+/// The files being edited, as diagnostics name them: those saved since the
+/// server started (`touched`, added up) and those git has as changed since
+/// the last commit (`uncommitted`).
+fn edited_files(
+    root: &Path,
+    touched: Option<&Touched>,
+    uncommitted: Option<&std::collections::HashSet<String>>,
+) -> std::collections::BTreeSet<String> {
+    static SAVED: Mutex<std::collections::BTreeSet<String>> = Mutex::new(std::collections::BTreeSet::new());
+    let Ok(mut saved) = SAVED.lock() else { return Default::default() };
+    for p in touched.into_iter().flat_map(|t| &t.paths) {
+        if let Ok(rel) = p.strip_prefix(root) {
+            saved.insert(display_path(rel));
+        }
+    }
+    let mut edited = saved.clone();
+    edited.extend(uncommitted.into_iter().flatten().cloned());
+    edited
+}
+
+/// What the pages of a preview show besides what the build made: the
+/// broken links marked (a class, and the problem as the title, in `lang`),
+/// customer data masked, and a page for each article that could not be made.
+fn marks(preview: &crate::build::Preview, diagnostics: &[Diagnostic], lang: Lang) -> Marks {
+    let mut broken: std::collections::HashMap<String, Vec<(String, String)>> = Default::default();
+    for (page, dest, d) in &preview.broken {
+        let href = http::href_as_written(dest);
+        let title = http::escape_attribute(&d.human(lang));
+        broken.entry(page.clone()).or_default().push((href, format!("class=\"casebook-broken\" title=\"{title}\"")));
+    }
+    let failed = preview
+        .failed
+        .iter()
+        .map(|(page, source)| {
+            let problems: Vec<String> =
+                diagnostics.iter().filter(|d| &d.path == source).map(|d| d.human(lang)).collect();
+            (page.clone(), http::problem_page(&display_path(source), &problems, lang))
+        })
+        .collect();
+    let mut masks = preview.masks.clone();
+    // The longest first, so a value inside another is masked with it.
+    masks.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+    masks.dedup();
+    masks.retain(|(written, _)| !written.is_empty());
+    Marks { masks, broken, failed }
 }
 
 /// Whether `CASEBOOK_VERIFY` asks for each rebuild to be checked.

@@ -14,32 +14,126 @@ use crate::diagnostics::{CustomerData, Diagnostic, Problem};
 use crate::fold::fold;
 use crate::markdown::Rendered;
 
-/// Cases missing one of the configured `##` sections.
+/// Cases missing one of the configured `##` sections: one problem for each,
+/// at the heading that looks like it (`## 處理經過` for `處理過程`), else at
+/// the last heading before where it belongs (the sections come in the
+/// configured order), naming the headings around that place.
 pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>], config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (a, r) in articles.iter().zip(rendered) {
-        if a.kind != Kind::Case {
-            continue;
-        }
-        // `## 一、背景`, `## 1. 背景`, `### 背景：` and `## 背景（Background）` all count,
-        // and a built-in section in any of the three languages (`## 经验教训`, `## Lessons learned`).
-        let have: Vec<String> = r.toc.iter().map(|t| fold(t.title.trim())).collect();
-        let missing: Vec<&str> = config
-            .case_sections
-            .iter()
-            .filter(|s| {
-                let names = crate::config::values::section_names(s);
-                !have.iter().any(|h| names.iter().any(|n| h.contains(n.as_str())))
-            })
-            .map(String::as_str)
-            .collect();
-        if !missing.is_empty() {
-            let missing = missing.into_iter().map(str::to_string).collect();
-            let all = config.case_sections.clone();
-            out.push(Diagnostic::error(&a.source, a.body_line, 1, Problem::MissingSections { missing, all }));
+        if a.kind == Kind::Case {
+            out.extend(missing_sections(a, &r.toc, &config.case_sections));
         }
     }
     out
+}
+
+/// The problems of one case whose headings are `toc`.
+fn missing_sections(a: &Article, toc: &[crate::markdown::TocEntry], sections: &[String]) -> Vec<Diagnostic> {
+    // `## 一、背景`, `## 1. 背景`, `### 背景：` and `## 背景（Background）` all count,
+    // and a built-in section in any of the three languages (`## 经验教训`, `## Lessons learned`).
+    let have: Vec<String> = toc.iter().map(|t| fold(t.title.trim())).collect();
+    let names: Vec<Vec<String>> = sections.iter().map(|s| crate::config::values::section_names(s)).collect();
+    let found: Vec<Option<usize>> =
+        names.iter().map(|names| have.iter().position(|h| names.iter().any(|n| h.contains(n.as_str())))).collect();
+    let mut out = Vec::new();
+    for (i, section) in sections.iter().enumerate().filter(|(i, _)| found[*i].is_none()) {
+        let line_of = |t: &crate::markdown::TocEntry| a.body_line + t.line - 1;
+        let problem = |like, after, before| Problem::MissingSections {
+            missing: section.clone(),
+            like,
+            after,
+            before,
+            all: sections.to_vec(),
+        };
+        // A heading that is no section and looks like this one: the likely slip.
+        let like = (0..toc.len())
+            .filter(|t| !found.contains(&Some(*t)))
+            .map(|t| (similarity(&have[t], &names[i]), t))
+            .filter(|(score, _)| *score >= SIMILAR)
+            .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(&x.1)));
+        if let Some((_, t)) = like {
+            out.push(Diagnostic::error(&a.source, line_of(&toc[t]), 1, problem(Some(as_written(&toc[t])), None, None)));
+            continue;
+        }
+        // It belongs before the next section that is there, else at the end.
+        let next = found[i + 1..].iter().flatten().next().copied();
+        let last_before = next.unwrap_or(toc.len()).checked_sub(1).map(|t| &toc[t]);
+        let before = next.map(|t| as_written(&toc[t]));
+        let (line, after) = match last_before {
+            Some(t) => (line_of(t), Some(as_written(t))),
+            None => (a.body_line, None),
+        };
+        out.push(Diagnostic::error(&a.source, line, 1, problem(None, after, before)));
+    }
+    out
+}
+
+/// A heading as Markdown writes it: `## 處理過程`.
+fn as_written(t: &crate::markdown::TocEntry) -> String {
+    format!("{} {}", "#".repeat(usize::from(t.level)), t.title)
+}
+
+/// How alike a heading must be to a section's name to be named as the slip.
+const SIMILAR: f64 = 0.5;
+
+/// How alike a folded heading is to the closest of a section's names (0 to
+/// 1), its numbering (`一、`, `2.`) and closing colon left out.
+fn similarity(heading: &str, names: &[String]) -> f64 {
+    let bare = heading
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．)）(（ ".contains(c))
+        .trim_end_matches([':', '：', ' ']);
+    names.iter().map(|n| strsim::normalized_levenshtein(bare, n)).fold(0.0, f64::max)
+}
+
+/// Example text of the archetypes (`casebook new`) left as it was: errors
+/// for `check`, warnings for `build` (the pull request is the gate, as for
+/// customer data; a journal whose older articles kept an example summary
+/// still builds). Each at its line, quoting the text to replace.
+pub fn placeholders(root: &std::path::Path, articles: &[Article], as_errors: bool) -> Vec<Diagnostic> {
+    use crate::content::archetypes::{read, Examples};
+    let kinds = [Kind::Case, Kind::Essay, Kind::Response];
+    // An archetype that cannot be read is reported by `casebook new`.
+    let examples: Vec<(Kind, Examples)> =
+        kinds.iter().filter_map(|&k| read(root, k).ok().map(|text| (k, Examples::of(&text)))).collect();
+    let mut out = Vec::new();
+    for a in articles {
+        let Some((_, examples)) = examples.iter().find(|(k, _)| *k == a.kind) else { continue };
+        let mut found = |line: usize, col: usize, text: &str, field: Option<&str>| {
+            let problem = Problem::Placeholder { text: cut(text, 24), field: field.map(str::to_string) };
+            out.push(if as_errors {
+                Diagnostic::error(&a.source, line, col, problem)
+            } else {
+                Diagnostic::warning(&a.source, line, col, problem)
+            });
+        };
+        if let (Some(example), Some(summary)) = (&examples.summary, &a.front.summary) {
+            if summary.trim() == example {
+                // The YAML starts on line 2.
+                let at = a.front_text.lines().position(|l| l.starts_with("summary:")).map_or(1, |i| i + 2);
+                found(at, 1, example, Some("summary"));
+            }
+        }
+        for (i, line) in a.body.lines().enumerate() {
+            let trimmed = line.trim();
+            if !trimmed.is_empty() && examples.lines.iter().any(|l| l == trimmed) {
+                let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+                found(a.body_line + i, col, trimmed, None);
+            }
+        }
+    }
+    out
+}
+
+/// The first `n` characters of `text`, and `…` when there were more.
+fn cut(text: &str, n: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(n).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 /// Customer data in an article (front matter and text, as already read):
@@ -47,8 +141,15 @@ pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>]
 /// writer sees it). An allow marker written so that it does nothing is a
 /// warning at its line in both, with the exact form to write.
 pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic> {
+    privacy_and_masks(a, config, as_errors).0
+}
+
+/// [`privacy`], and each value found as written with its mask (for the
+/// preview of `casebook serve`, which shows pages with the values masked).
+pub fn privacy_and_masks(a: &Article, config: &Config, as_errors: bool) -> (Vec<Diagnostic>, Vec<(String, String)>) {
     let custom = custom_patterns(config);
     let mut out = Vec::new();
+    let mut masks = Vec::new();
     // The YAML starts on line 2; the body on `body_line`.
     for (text, first_line, in_front_matter) in [(&*a.front_text, 2, true), (&*a.body, a.body_line, false)] {
         for m in pii::misspelled_markers(text) {
@@ -59,9 +160,10 @@ pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic>
                 Problem::MisspelledAllowMarker { written: m.written, meant: m.meant.to_string(), in_front_matter },
             ));
         }
-        for f in pii::find(text, &custom) {
+        for mut f in pii::find(text, &custom) {
             let line = f.line + first_line - 1;
             let col = f.col;
+            masks.push((std::mem::take(&mut f.written), f.masked.clone()));
             let problem = customer_data(f, true);
             out.push(if as_errors {
                 Diagnostic::error(&a.source, line, col, problem)
@@ -70,7 +172,7 @@ pub fn privacy(a: &Article, config: &Config, as_errors: bool) -> Vec<Diagnostic>
             });
         }
     }
-    out
+    (out, masks)
 }
 
 /// The problem of customer data found in an article (`markdown`) or

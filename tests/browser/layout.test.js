@@ -4,7 +4,8 @@
 // - a case page's table of contents is folded on a phone (390 px) and, at
 //   1280 px, open in a column beside the text that stays in view;
 // - the browse page's filters are folded on a phone, so that the first
-//   result shows in the first screen, and open on a wide screen;
+//   result shows in the first screen, and open on a wide screen; the search
+//   page's filters too;
 // - the 404 page, served at a hostile address, puts the address's words in
 //   its search box as text and lists the closest articles, and nothing of
 //   the address becomes HTML;
@@ -63,9 +64,12 @@ async function open(s, viewport) {
     } catch {
       return route.fulfill(missing); // not an address the test server can read
     }
-    const response = await route.fetch();
-    if (response.status() === 404) return route.fulfill(missing);
-    return route.fulfill({ response });
+    // A request still under way when the test moves to another address is
+    // dropped: its answer has nowhere to go.
+    const response = await route.fetch().catch(() => null);
+    if (!response) return undefined;
+    if (response.status() === 404) return route.fulfill(missing).catch(() => {});
+    return route.fulfill({ response }).catch(() => {});
   });
   page.errors = errors;
   return page;
@@ -146,6 +150,24 @@ test("the browse page's filters fold away on a phone and are open on a wide scre
   await wide.goto(demo.base + "browse/");
   assert.equal(await wide.$eval("#facet-box", (d) => d.open), true);
   assert.equal(await wide.isVisible("#facets select"), true);
+  await wide.context().close();
+});
+
+test("the search page's filters fold away on a phone, open on a wide screen or when the address chooses one", async () => {
+  const phone = await open(demo, PHONE);
+  await phone.goto(demo.base + "search/?q=" + encodeURIComponent("退貨"));
+  assert.equal(await phone.$eval("#search-filter-box", (d) => d.open), false);
+  assert.equal(await phone.isVisible("select[data-filter=channel]"), false);
+  await phone.waitForSelector("#search-results li");
+  const first = await phone.$eval("#search-results li", (li) => li.getBoundingClientRect().top);
+  assert.ok(first < PHONE.height, `the first result starts at ${first}px`);
+  await phone.goto(demo.base + "search/?q=" + encodeURIComponent("退貨") + "&channel=" + encodeURIComponent("電話"));
+  assert.equal(await phone.$eval("#search-filter-box", (d) => d.open), true, "a chosen filter shows");
+  await phone.context().close();
+
+  const wide = await open(demo, WIDE);
+  await wide.goto(demo.base + "search/");
+  assert.equal(await wide.$eval("#search-filter-box", (d) => d.open), true);
   await wide.context().close();
 });
 

@@ -57,9 +57,12 @@ test("saving an article reloads the page, keeps the scroll, and shows problems u
   const problem = /content\/cases\/退貨耳機\.md:3:7/;
   await page.waitForFunction((re) => new RegExp(re).test(document.getElementById("casebook-problems")?.textContent ?? ""), problem.source).catch(() => {});
   assert.match(await page.evaluate(() => document.getElementById("casebook-problems")?.textContent ?? "(no problems shown)"), problem);
-  assert.equal(await page.textContent("h1"), "改過的標題", "the last good page stays");
+  // The article cannot be shown: its address lists its problems (issue 18: the preview never goes blank).
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector(".casebook-own-problems")?.textContent ?? ""), problem.source).catch(() => {});
+  assert.match(await page.evaluate(() => document.querySelector(".casebook-own-problems")?.textContent ?? "(no list)"), problem);
 
   writeFileSync(file, original);
-  await page.waitForFunction(() => !document.getElementById("casebook-problems") && document.querySelector("h1")?.textContent === "客戶要求退回已拆封耳機");
+  // Fixed: the page is back and the date problem is gone (check's problems of the edited file may stay).
+  await page.waitForFunction(() => !/:3:7/.test(document.getElementById("casebook-problems")?.textContent ?? "") && document.querySelector("h1")?.textContent === "客戶要求退回已拆封耳機");
   await page.context().close();
 });

@@ -13,8 +13,14 @@ fn check(root: &Path, extra: &[&str]) -> (bool, String, String) {
     (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned(), stderr(&o))
 }
 
-const MISSING: &str = "this case has no `## 結果`, `## 根本原因`, `## 經驗教訓` sections; a case has the sections 背景、處理過程、結果、根本原因、經驗教訓";
-const BROKEN: &str = "broken link: `../cases/不存在.md` leads to content/cases/不存在.md, which does not exist; did you mean content/cases/完整.md?";
+/// Each missing section, at the last heading (`## 处理过程`, line 10): the three belong after it.
+const MISSING: [&str; 3] = [
+    "this case has no `## 根本原因` section; add it after the section `## 处理过程`, at the end (a case has the sections 背景, 處理過程, 結果, 根本原因, 經驗教訓, in this order)",
+    "this case has no `## 結果` section; add it after the section `## 处理过程`, at the end (a case has the sections 背景, 處理過程, 結果, 根本原因, 經驗教訓, in this order)",
+    "this case has no `## 經驗教訓` section; add it after the section `## 处理过程`, at the end (a case has the sections 背景, 處理過程, 結果, 根本原因, 經驗教訓, in this order)",
+];
+/// No suggestion: no article is named like `不存在` (issue 18: `完整.md` was offered).
+const BROKEN: &str = "broken link: `../cases/不存在.md` leads to content/cases/不存在.md, which does not exist";
 
 #[test]
 fn check_reports_in_three_formats() {
@@ -23,28 +29,29 @@ fn check_reports_in_three_formats() {
     assert!(!ok);
     assert_eq!(
         err.lines().filter(|l| l.contains(": error: ")).collect::<Vec<_>>(),
-        [
-            format!("content/cases/缺段落.md:5:1: error: {MISSING}"),
-            format!("content/essays/連結.md:6:13: error: {BROKEN}")
-        ]
+        MISSING
+            .iter()
+            .map(|m| format!("content/cases/缺段落.md:10:1: error: {m}"))
+            .chain([format!("content/essays/連結.md:6:13: error: {BROKEN}")])
+            .collect::<Vec<_>>()
     );
 
     let (ok, out, _) = check(&root, &["--format", "github"]);
     assert!(!ok);
     assert_eq!(
         out,
-        format!(
-            "::error file=content/cases/缺段落.md,line=5,col=1,title=case/missing-sections::{}\n::error file=content/essays/連結.md,line=6,col=13,title=link/broken::{}\n",
-            MISSING,
-            BROKEN
-        )
+        MISSING
+            .iter()
+            .map(|m| format!("::error file=content/cases/缺段落.md,line=10,col=1,title=case/missing-sections::{m}\n"))
+            .chain([format!("::error file=content/essays/連結.md,line=6,col=13,title=link/broken::{BROKEN}\n")])
+            .collect::<String>()
     );
 
     let (_, out, _) = check(&root, &["--format", "json"]);
     let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(lines.len(), 2);
+    assert_eq!(lines.len(), 4);
     assert_eq!(
-        lines[1],
+        lines[3],
         serde_json::json!({"path": "content/essays/連結.md", "line": 6, "column": 13, "severity": "error", "kind": "link/broken", "message": BROKEN})
     );
     // check writes nothing.
@@ -146,7 +153,7 @@ fn changed_since_limits_the_report_but_keeps_links_into_changed_files() {
     assert!(!ok);
     let files: Vec<&str> = out.lines().map(|l| l.split(',').next().unwrap()).collect();
     // Its front matter fails, and its sections are still checked (issue 15: errors in one run).
-    assert_eq!(files, ["::error file=content/cases/新的.md"; 2], "{out}");
+    assert_eq!(files, ["::error file=content/cases/新的.md"; 5], "{out}");
     assert!(out.contains("title=case/missing-sections"), "{out}");
     assert!(!out.contains("缺段落"), "unchanged files' own problems are left out");
     assert!(out.contains("`channel` cannot be `fone`"));
@@ -219,4 +226,62 @@ fn case_sections_may_be_numbered_or_annotated() {
     .unwrap();
     let (ok, out, err) = check(&root, &["--format", "github"]);
     assert!(ok, "{out}{err}");
+}
+
+/// Issue 18: a missing section is reported where it belongs (or at the
+/// heading that looks like it), example text of the archetypes left as it
+/// was fails, a new critique is a draft, and a broken link suggests only
+/// an article with a close name.
+#[test]
+fn messages_point_at_the_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("check"), &root);
+    let case = "---\ntitle: 漏了結果\ndate: 2026-11-03\nauthors: [lin-yating]\nsummary: 一兩句話說明這個案例。\n---\n\n## 背景\n\n來電。\n\n## 處理經過\n\n先聽。\n\n### 第一步\n\n道歉。\n\n## 根本原因\n\n規則。\n\n## 經驗教訓\n\n先問。見[規則](../essays/退換貨規則.md)，也見[說明](../essays/退換貨規則說明.md)。\n\n下次遇到同樣的情況，應該怎麼做。\n";
+    std::fs::write(root.join("content/cases/漏了結果.md"), case).unwrap();
+    let essay = "---\ntitle: 退換貨規則總覽\ndate: 2026-11-04\nauthors: [lin-yating]\n---\n\n內容。\n";
+    std::fs::write(root.join("content/essays/退換貨規則總覽.md"), essay).unwrap();
+    let (_, out, _) = check(&root, &["--format", "json"]);
+    let ours: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["path"] == "content/cases/漏了結果.md")
+        .collect();
+    let at = |kind: &str| -> Vec<(u64, String)> {
+        ours.iter()
+            .filter(|v| v["kind"] == kind)
+            .map(|v| (v["line"].as_u64().unwrap(), v["message"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    assert_eq!(
+        at("case/missing-sections"),
+        [
+            (12, "`## 處理經過` is not one of a case's sections; did you mean `## 處理過程`? A case has the sections 背景, 處理過程, 結果, 根本原因, 經驗教訓".to_string()),
+            (16, "this case has no `## 結果` section; add it after the section `### 第一步`, before `## 根本原因` (a case has the sections 背景, 處理過程, 結果, 根本原因, 經驗教訓, in this order)".to_string()),
+        ]
+    );
+    assert_eq!(
+        at("content/placeholder"),
+        [
+            (5, "`summary` is still the example of the template (`一兩句話說明這個案例。`); write your own in its place".to_string()),
+            (28, "this is still the example text of the template (`下次遇到同樣的情況，應該怎麼做。`); write your own in its place, or delete the line".to_string()),
+        ]
+    );
+    let links = at("link/broken");
+    assert_eq!(links.len(), 2, "{links:?}");
+    // `退換貨規則` is close to the essay `退換貨規則總覽`; nothing unrelated is offered.
+    assert!(links[0].1.ends_with("did you mean content/essays/退換貨規則總覽.md?"), "{links:?}");
+    assert!(links.iter().all(|(_, m)| !m.contains("連結.md")), "{links:?}");
+
+    // A critique made by `new` is a draft until its example text is replaced.
+    let r = root.to_str().unwrap();
+    let o = casebook(&["new", "response", "點評：漏了結果", "--root", r, "--author", "lin-yating", "--to", "漏了結果"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let critique = std::fs::read_to_string(root.join("content/responses/點評-漏了結果.md")).unwrap();
+    assert!(critique.contains("\ndraft: true\n"), "{critique}");
+    let (_, out, _) = check(&root, &["--drafts", "--format", "json"]);
+    assert!(
+        out.lines().any(|l| l.contains("content/responses/點評-漏了結果.md") && l.contains("content/placeholder")),
+        "{out}"
+    );
 }

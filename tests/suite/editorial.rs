@@ -28,29 +28,41 @@ fn picks_are_shown_on_the_site() {
 
 #[test]
 fn rewards_lists_awards_per_author_with_totals() {
-    let root = fixture("editorial");
+    // Copied out of this repository, so that its git history is not the journal's.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("editorial"), &root);
     let r = root.to_str().unwrap();
     let o = casebook(&["rewards", "--root", r, "--format", "csv"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let base = "https://intranet.example/journal/";
+    // Addresses as people read them: Chinese, not percent-encoded.
     let expected = format!(
-        "\u{feff}period,author,name,team,article,url,award,amount,currency,editor\n\
-         2026-10,chen,陳美玲,電話客服一組,帳單爭議,{base}cases/%E5%B8%B3%E5%96%AE/,300 TWD,300,TWD,蔡宇涵\n\
-         2026-10,lin,林志偉,線上客服組,晨會心得,{base}essays/%E5%BF%83%E5%BE%97/,月度最佳心得,,,蔡宇涵\n\
-         2026-11,chen,陳美玲,電話客服一組,耳機退貨,{base}cases/%E9%80%80%E8%B2%A8/,250 TWD,250,TWD,蔡宇涵\n\
-         2026-11,lin,林志偉,線上客服組,耳機退貨,{base}cases/%E9%80%80%E8%B2%A8/,250 TWD,250,TWD,蔡宇涵\n"
+        "\u{feff}period,author,staff_id,name,team,article,url,reason,pull_requests,reviewers,award,amount,currency,whole_award,editor,self_pick\n\
+         2026-10,chen,,陳美玲,電話客服一組,帳單爭議,{base}cases/帳單/,,,,300 TWD,300,TWD,300 TWD,蔡宇涵,\n\
+         2026-10,lin,,林志偉,線上客服組,晨會心得,{base}essays/心得/,,,,月度最佳心得,,,月度最佳心得,蔡宇涵,\n\
+         2026-11,chen,,陳美玲,電話客服一組,耳機退貨,{base}cases/退貨/,寫得清楚,,,250 TWD,250,TWD,500 TWD,蔡宇涵,\n\
+         2026-11,lin,,林志偉,線上客服組,耳機退貨,{base}cases/退貨/,寫得清楚,,,250 TWD,250,TWD,500 TWD,蔡宇涵,\n"
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
 
     let o = casebook(&["rewards", "--root", r, "--format", "json", "--period", "2026-11"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["rows"].as_array().unwrap().len(), 2);
-    assert_eq!(json["totals"][0], serde_json::json!({"author": "chen", "money": {"TWD": 250.0}, "prizes": []}));
+    assert_eq!(
+        json["totals"][0],
+        serde_json::json!({"author": "chen", "name": "陳美玲", "staff_id": null, "money": {"TWD": 25_000}, "prizes": []})
+    );
 
     // The table in the journal's language.
     let o = casebook(&["rewards", "--root", r, "--lang", "zh-Hant"]);
     let table = String::from_utf8_lossy(&o.stdout);
-    assert!(table.contains("合計\n陳美玲（chen）  550 TWD\n林志偉（lin）  250 TWD、月度最佳心得\n"), "{table}");
+    assert!(table.starts_with("期別     作者            團隊          文章      獎勵               編輯\n"), "{table}");
+    assert!(table.contains("\n         各期合計                                800 TWD、1 項獎品\n"), "{table}");
+    assert!(
+        table.ends_with("每位作者合計\n陳美玲（chen）  550 TWD\n林志偉（lin）   250 TWD、月度最佳心得\n"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -66,7 +78,7 @@ fn rewards_refuses_picks_that_name_nothing() {
 }
 
 #[test]
-fn money_is_split_in_cents_and_adds_up_to_the_award() {
+fn money_is_split_in_the_units_it_is_paid_in_and_adds_up_to_the_award() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("j");
     copy_dir(&fixture("editorial"), &root);
@@ -84,21 +96,20 @@ fn money_is_split_in_cents_and_adds_up_to_the_award() {
     let r = root.to_str().unwrap();
     let o = casebook(&["rewards", "--root", r, "--format", "csv"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let (three, two) = (
-        "https://intranet.example/journal/cases/%E4%B8%89%E4%BA%BA/",
-        "https://intranet.example/journal/cases/%E9%80%80%E8%B2%A8/",
-    );
-    // lin is named first: the cent that does not divide evenly is lin's.
+    let (three, two) = ("https://intranet.example/journal/cases/三人/", "https://intranet.example/journal/cases/退貨/");
+    // lin is named first: what does not divide evenly is lin's; New Taiwan
+    // dollars are paid in whole dollars, so they are divided in dollars.
+    // tsai, the editor, wrote 三人合寫 too: the pick is marked.
     let expected = format!(
-        "\u{feff}period,author,name,team,article,url,award,amount,currency,editor\n\
-         2026-10,chen,陳美玲,電話客服一組,三人合寫,{three},33.33 USD,33.33,USD,蔡宇涵\n\
-         2026-10,chen,陳美玲,電話客服一組,耳機退貨,{two},0.01 USD,0.01,USD,蔡宇涵\n\
-         2026-10,lin,林志偉,線上客服組,三人合寫,{three},33.34 USD,33.34,USD,蔡宇涵\n\
-         2026-10,lin,林志偉,線上客服組,耳機退貨,{two},0 USD,0,USD,蔡宇涵\n\
-         2026-10,tsai,蔡宇涵,內部刊物編輯部,三人合寫,{three},33.33 USD,33.33,USD,蔡宇涵\n\
-         2026-11,chen,陳美玲,電話客服一組,三人合寫,{three},333.33 TWD,333.33,TWD,蔡宇涵\n\
-         2026-11,lin,林志偉,線上客服組,三人合寫,{three},333.34 TWD,333.34,TWD,蔡宇涵\n\
-         2026-11,tsai,蔡宇涵,內部刊物編輯部,三人合寫,{three},333.33 TWD,333.33,TWD,蔡宇涵\n"
+        "\u{feff}period,author,staff_id,name,team,article,url,reason,pull_requests,reviewers,award,amount,currency,whole_award,editor,self_pick\n\
+         2026-10,chen,,陳美玲,電話客服一組,三人合寫,{three},,,,33.33 USD,33.33,USD,100 USD,蔡宇涵,yes\n\
+         2026-10,chen,,陳美玲,電話客服一組,耳機退貨,{two},,,,0.01 USD,0.01,USD,0.01 USD,蔡宇涵,\n\
+         2026-10,lin,,林志偉,線上客服組,三人合寫,{three},,,,33.34 USD,33.34,USD,100 USD,蔡宇涵,yes\n\
+         2026-10,lin,,林志偉,線上客服組,耳機退貨,{two},,,,0 USD,0,USD,0.01 USD,蔡宇涵,\n\
+         2026-10,tsai,,蔡宇涵,內部刊物編輯部,三人合寫,{three},,,,33.33 USD,33.33,USD,100 USD,蔡宇涵,yes\n\
+         2026-11,chen,,陳美玲,電話客服一組,三人合寫,{three},,,,333 TWD,333,TWD,1000 TWD,蔡宇涵,yes\n\
+         2026-11,lin,,林志偉,線上客服組,三人合寫,{three},,,,334 TWD,334,TWD,1000 TWD,蔡宇涵,yes\n\
+         2026-11,tsai,,蔡宇涵,內部刊物編輯部,三人合寫,{three},,,,333 TWD,333,TWD,1000 TWD,蔡宇涵,yes\n"
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
 
@@ -106,21 +117,18 @@ fn money_is_split_in_cents_and_adds_up_to_the_award() {
     let table = String::from_utf8_lossy(&o.stdout);
     assert!(
         table.ends_with(
-            "合計\n陳美玲（chen）  333.33 TWD、33.34 USD\n林志偉（lin）  333.34 TWD、33.34 USD\n蔡宇涵（tsai）  333.33 TWD、33.33 USD\n"
+            "每位作者合計\n陳美玲（chen）  333 TWD、33.34 USD\n林志偉（lin）   334 TWD、33.34 USD\n蔡宇涵（tsai）  333 TWD、33.33 USD\n"
         ),
         "{table}"
     );
     let o = casebook(&["rewards", "--root", r]);
     let table = String::from_utf8_lossy(&o.stdout);
-    assert!(table.contains("\nTotals\n陳美玲 (chen)  333.33 TWD, 33.34 USD\n"), "{table}");
+    assert!(table.contains("\nTotals per author\n陳美玲 (chen)  333 TWD, 33.34 USD\n"), "{table}");
     let o = casebook(&["rewards", "--root", r, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(
-        json["totals"][1],
-        serde_json::json!({"author": "lin", "money": {"TWD": 333.34, "USD": 33.34}, "prizes": []})
-    );
+    assert_eq!(json["totals"][1]["money"], serde_json::json!({"TWD": 33_400, "USD": 3_334}));
     // The author's page shows the same shares.
     let out = tmp.path().join("site");
     assert!(build(&root, &out, &[]).status.success());
-    assert!(read(&out, "authors/lin/index.html").contains("累計獎勵：333.34 TWD、33.34 USD"));
+    assert!(read(&out, "authors/lin/index.html").contains("累計獎勵：334 TWD、33.34 USD"));
 }

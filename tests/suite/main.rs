@@ -23,6 +23,7 @@ mod messages;
 mod mutation;
 mod names;
 mod paths;
+mod rewards;
 mod safety_output_serve;
 mod serve;
 mod setup;

@@ -106,7 +106,7 @@ fn serves_pages_with_types_and_refuses_to_leave_the_site() {
 }
 
 #[test]
-fn a_journal_broken_from_the_start_shows_its_problems() {
+fn a_journal_broken_from_the_start_shows_its_pages_and_problems() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("j");
     copy_dir(&fixture("basic"), &root);
@@ -115,14 +115,77 @@ fn a_journal_broken_from_the_start_shows_its_problems() {
     std::fs::write(&file, original.replace("date: 2026-10-03", "date: 昨天")).unwrap();
     // In the journal's language (zh-Hant), the page and the problem.
     let server = launch(&root, &[], &[("CASEBOOK_LANG", "zh-Hant")], Stdio::null());
-    let (status, ctype, page) = get(&server, "/");
-    assert_eq!(status, 404);
+    // The rest of the site is there, with the problem over it, in words true to the state.
+    let (status, ctype, home) = get(&server, "/");
+    assert_eq!(status, 200);
     assert!(ctype.starts_with("text/html"), "{ctype}");
-    assert!(page.contains("<html lang=\"zh-Hant\">") && page.contains("找不到這一頁"), "{page}");
-    assert!(page.contains("content/cases/退貨耳機.md:3:7: 錯誤：`date` 必須寫成 2026-11-22"), "{page}");
-    assert!(page.contains("這次存檔有問題，網站仍顯示上一次成功的版本："), "{page}");
+    assert!(home.contains("content/cases/退貨耳機.md:3:7: 錯誤：`date` 必須寫成 2026-11-22"), "{home}");
+    assert!(home.contains("頁面已更新，還有 1 個錯誤"), "{home}");
+    assert!(!home.contains("上一次成功"), "{home}");
+    // The article that cannot be shown: a page with its problems, at its address.
+    let (status, _, page) = get(&server, CASE);
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<html lang=\"zh-Hant\">") && page.contains("content/cases/退貨耳機.md 要先修正下列問題才能顯示"),
+        "{page}"
+    );
+    assert!(page.contains("<li>content/cases/退貨耳機.md:3:7: 錯誤：`date` 必須寫成 2026-11-22"), "{page}");
     std::fs::write(&file, &original).unwrap();
+    eventually(&server, CASE, |b| b.contains("<h1>客戶要求退回已拆封耳機"));
+}
+
+#[test]
+fn a_journal_that_never_built_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    let config = root.join("casebook.yaml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{original}oops: [\n")).unwrap();
+    let server = launch(&root, &[], &[("CASEBOOK_LANG", "zh-Hant")], Stdio::null());
+    let (status, _, page) = get(&server, "/");
+    assert_eq!(status, 404);
+    assert!(page.contains("<style>") && page.contains("尚未有成功的版本"), "{page}");
+    assert!(page.contains("<li>casebook.yaml"), "{page}");
+    assert!(!page.contains("上一次成功"), "{page}");
+    std::fs::write(&config, &original).unwrap();
     eventually(&server, "/", |b| b.contains("客戶要求退回已拆封耳機"));
+    // Broken again: now there is a last version, and the overlay says so.
+    std::fs::write(&config, format!("{original}oops: [\n")).unwrap();
+    let poll = eventually(&server, "/__casebook/events?v=1", |b| b.contains("casebook.yaml"));
+    assert!(poll.contains("網站仍顯示上一次成功的版本"), "{poll}");
+    assert!(get(&server, "/").2.contains("客戶要求退回已拆封耳機"));
+}
+
+#[test]
+fn previews_mark_broken_links_mask_customer_data_and_show_checks_of_edited_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("j");
+    copy_dir(&fixture("basic"), &root);
+    let server = launch(&root, &[], &[("CASEBOOK_LANG", "zh-Hant")], Stdio::null());
+    let file = root.join("content/cases/退貨耳機.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edited = original
+        .replace("客戶來電，訂單 ORD38201577。", "客戶來電，手機 0912345678。見[退換貨規則](../essays/退換貨規則.md)。")
+        .replace("## 處理過程", "## 處理經過");
+    std::fs::write(&file, edited).unwrap();
+    let page = eventually(&server, CASE, |b| b.contains("class=\"casebook-broken\""));
+    assert!(!page.contains("0912345678") && page.contains("0912***678"), "{page}");
+    assert!(
+        page.contains("<a class=\"casebook-broken\" title=\"content/cases/退貨耳機.md:17:"),
+        "the broken link is marked with its problem: {page}"
+    );
+    assert!(page.contains("頁面已更新"), "{page}");
+    // The overlay: the warning, and check's problems of the file being edited.
+    let poll = get(&server, "/__casebook/events?v=0").2;
+    assert!(poll.contains("手機號碼（0912***678）"), "{poll}");
+    assert!(poll.contains("`## 處理經過` 不是案例的段落名稱；是不是要寫成 `## 處理過程`？"), "{poll}");
+    assert!(poll.contains("這個案例缺少 `## 結果` 段落"), "{poll}");
+    // Other files' check problems are not listed (帳單爭議.md was not edited).
+    assert!(!poll.contains("帳單爭議.md"), "{poll}");
+    // The search files are masked too.
+    let (_, _, search) = get(&server, "/search/manifest.json");
+    assert!(!search.contains("0912345678"));
 }
 
 #[test]
@@ -145,21 +208,19 @@ fn edits_broken_saves_and_deletions_show_up() {
         b.contains("客戶要求退回已拆封耳機")
     });
 
-    // A broken save: the old page is still served and the problems are reported.
+    // A broken save: the article's address shows its problems, the rest of the site stays.
     std::fs::write(&file, original.replace("date: 2026-10-03", "date: 昨天")).unwrap();
-    let poll =
-        eventually(&server, "/__casebook/events?v=0", |b| b.contains("problems\":\"content/cases/退貨耳機.md:3:7"));
+    let poll = eventually(&server, "/__casebook/events?v=0", |b| b.contains("content/cases/退貨耳機.md:3:7"));
     assert!(poll.contains("`date` must look like 2026-11-22"));
     let (status, _, page) = get(&server, CASE);
     assert_eq!(status, 200);
-    assert!(
-        page.contains("客戶要求退回已拆封耳機") && page.contains("content/cases/退貨耳機.md:3:7"),
-        "page with the overlay"
-    );
+    assert!(page.contains("<li>content/cases/退貨耳機.md:3:7: error:"), "the article's problems: {page}");
+    assert!(get(&server, "/").2.contains("content/cases/退貨耳機.md:3:7"), "the overlay on other pages");
 
-    // Fixed: the problems are gone.
+    // Fixed: the problem is gone (check's problems of the edited file stay listed).
     std::fs::write(&file, &original).unwrap();
-    eventually(&server, "/__casebook/events?v=0", |b| b.contains("\"problems\":null"));
+    eventually(&server, "/__casebook/events?v=0", |b| !b.contains(":3:7"));
+    assert!(get(&server, CASE).2.contains("<h1>客戶要求退回已拆封耳機"));
 
     // Deleted: the page and its list entry disappear.
     std::fs::remove_file(&file).unwrap();

@@ -334,24 +334,40 @@ Start a journal with `casebook init my-journal`, write a case with\n`casebook ne
     (
         "rewards",
         [
-            "列出編輯精選和獎勵（data/featured.yaml），以及每位作者的總額。\n\n\
-獎金由文章的作者平分，算到分：每人分到一樣多的整數分，除不盡的零頭給文章列出的第一位作者，\
-所以各人的份加起來一定等於獎金。1000 TWD 由 3 位作者分：333.34、333.33 和 333.33；\
-100 USD 由 3 位分：33.34、33.33 和 33.33。金額是整數時不顯示小數（250），否則顯示 2 位（333.34）。\
-獎品（不是金額的獎）每位作者各得一份。",
-            "列出编辑精选和奖励（data/featured.yaml），以及每位作者的总额。\n\n\
-奖金由文章的作者平分，精确到分：每人分到一样多的整数分，除不尽的零头给文章列出的第一位作者，\
-所以各人的份额加起来一定等于奖金。1000 TWD 由 3 位作者分：333.34、333.33 和 333.33；\
-100 USD 由 3 位分：33.34、33.33 和 33.33。金额是整数时不显示小数（250），否则显示 2 位（333.34）。\
-奖品（不是金额的奖）每位作者各得一份。",
-            "Print the editors' picks and their awards (data/featured.yaml), with totals per author.\n\n\
-A money award is divided equally among the article's authors, in cents: \
-each gets the same whole number of cents, and the cents that do not \
-divide evenly go to the first author the article names, so the shares \
-always add up to the award. 1000 TWD among 3 authors: 333.34, 333.33 \
-and 333.33; 100 USD among 3: 33.34, 33.33 and 33.33. An amount is shown \
-without decimals when it is whole (250), else with 2 (333.34). A named \
-prize goes to each author.",
+            "列出編輯精選和獎勵（data/featured.yaml），附上每期、每種幣別和每位作者的合計；\
+加上 --candidates 則列出還沒被選的文章，供編輯挑選。\n\n\
+獎金寫成 {amount: 500, currency: TWD}，或寫成一段文字：500 CNY、CNY 500、NT$800、800 TWD、¥500（人民幣）、US$20。\
+會混淆的寫法不接受：$20（新臺幣、美元還是港幣？）、500 元（新臺幣還是人民幣？）、沒有幣別的 500。\n\n\
+獎金由文章的作者平分：每人分到一樣多，除不盡的零頭給文章列出的第一位作者，所以各人的份加起來一定等於獎金。\
+新臺幣（TWD）和日圓以整數發放，所以分到元：1000 TWD 由 3 位作者分是 334、333 和 333；\
+其他幣別分到分：100 USD 由 3 位分是 33.34、33.33 和 33.33。JSON 的金額是整數的最小單位（amount_minor，\
+依 ISO 4217：TWD 和 USD 是分，所以 334 TWD 寫成 33400），並在 currencies 裡註明位數。獎品（不是金額的獎）每位作者各得一份。\n\n\
+編輯選了自己寫的文章時會發出警告。CSV 和 JSON 含理由、拉取請求、審閱者、data/authors.yaml 的 staff_id，\
+以及可直接閱讀的完整網址（base_url 只是路徑時請加 --base-url）。",
+            "列出编辑精选和奖励（data/featured.yaml），附上每期、每种币种和每位作者的合计；\
+加上 --candidates 则列出还没被选的文章，供编辑挑选。\n\n\
+奖金写成 {amount: 500, currency: TWD}，或写成一段文字：500 CNY、CNY 500、NT$800、800 TWD、¥500（人民币）、US$20。\
+会混淆的写法不接受：$20（新台币、美元还是港币？）、500 元（新台币还是人民币？）、没有币种的 500。\n\n\
+奖金由文章的作者平分：每人分到一样多，除不尽的零头给文章列出的第一位作者，所以各人的份额加起来一定等于奖金。\
+新台币（TWD）和日元按整数发放，所以分到元：1000 TWD 由 3 位作者分是 334、333 和 333；\
+其他币种分到分：100 USD 由 3 位分是 33.34、33.33 和 33.33。JSON 的金额是整数的最小单位（amount_minor，\
+按 ISO 4217：TWD 和 USD 是分，所以 334 TWD 写成 33400），并在 currencies 里注明位数。奖品（不是金额的奖）每位作者各得一份。\n\n\
+编辑选了自己写的文章时会发出警告。CSV 和 JSON 含理由、拉取请求、审阅者、data/authors.yaml 的 staff_id，\
+以及可直接阅读的完整网址（base_url 只是路径时请加 --base-url）。",
+            "Print the editors' picks and their awards (data/featured.yaml), with totals per period, \
+currency and author; with --candidates, the articles not picked yet, for the editors to choose from.\n\n\
+An award is {amount: 500, currency: TWD}, or one text: 500 CNY, CNY 500, NT$800, 800 TWD, ¥500 (renminbi), US$20. \
+What could be read two ways is refused: $20 (New Taiwan, US or Hong Kong dollars?), 500 元 (TWD or CNY?), \
+a bare 500.\n\n\
+A money award is divided equally among the article's authors: each gets the same, and what does not \
+divide evenly goes to the first author the article names, so the shares always add up to the award. \
+New Taiwan dollars (TWD) and yen are paid in whole units, so they are divided in whole units: 1000 TWD \
+among 3 is 334, 333 and 333; other currencies in cents: 100 USD among 3 is 33.34, 33.33 and 33.33. \
+JSON amounts are whole minor units (amount_minor, as ISO 4217 counts them: cents for TWD and USD, so \
+334 TWD is 33400), with the digits under currencies. A named prize goes to each author.\n\n\
+An editor picking an article they wrote is warned about. CSV and JSON have the reason, the pull \
+requests, the reviewers, the staff_id from data/authors.yaml and a full, readable address (give \
+--base-url when base_url is only a path).",
         ],
     ),
     (
@@ -360,6 +376,22 @@ prize goes to each author.",
             "只看這一期，例如 2026-11（預設：每一期）。",
             "只看这一期，例如 2026-11（默认：每一期）。",
             "Only this period, like 2026-11 (default: every period).",
+        ],
+    ),
+    (
+        "rewards.base_url",
+        [
+            "網站的完整網址，清單裡的連結以它開頭（預設：casebook.yaml 的 base_url）。",
+            "网站的完整网址，列表里的链接以它开头（默认：casebook.yaml 的 base_url）。",
+            "The site's full address, which the list's links start with (default: base_url in casebook.yaml).",
+        ],
+    ),
+    (
+        "rewards.candidates",
+        [
+            "列出這一期（--period，預設：最近幾期）還沒被選的文章，依點評、被引用、審閱者核准、修訂次數和字數排序，並列出理由。",
+            "列出这一期（--period，默认：最近几期）还没被选的文章，按点评、被引用、审阅者批准、修订次数和字数排序，并列出理由。",
+            "List the period's articles not picked yet (--period; default: the latest periods), ranked by critiques, links from other articles, reviewers' approvals, revisions and length, with the reasons.",
         ],
     ),
     ("rewards.format", ["清單要用哪種格式顯示。", "列表用哪种格式显示。", "How to print the list."]),

@@ -53,17 +53,15 @@ impl Renderer<'_> {
         let picks: Vec<crate::graph::featured::Pick> =
             g.picks.iter().filter(|p| a.articles.contains(&p.article)).cloned().collect();
         ctx.insert("picks", &picks.iter().map(|p| self.pick_view(p)).collect::<Vec<_>>());
-        let rows = crate::graph::featured::reward_rows(&picks, &self.site.content.articles, self.site.authors, |i| {
-            self.articles[i].url.clone()
-        });
-        let mine = crate::graph::featured::totals(&rows).remove(&a.author.id);
-        let money: Vec<String> = mine
-            .as_ref()
-            .map(|(m, _)| {
-                m.iter().map(|(c, v)| format!("{} {c}", crate::content::featured::format_amount(*v))).collect()
-            })
-            .unwrap_or_default();
-        let prizes: Vec<String> = mine.map(|(_, p)| p).unwrap_or_default();
+        let from = crate::graph::featured::RowSources {
+            articles: &self.site.content.articles,
+            authors: self.site.authors,
+            history: None,
+        };
+        let rows = crate::graph::featured::reward_rows(&picks, &from, |i| self.articles[i].url.clone());
+        let mine = crate::graph::featured::totals_by(&rows, |r| &r.author).remove(&a.author.id).unwrap_or_default();
+        let money: Vec<String> = mine.amounts().iter().map(ToString::to_string).collect();
+        let prizes = mine.prizes;
         ctx.insert("awards", &serde_json::json!({"money": money, "prizes": prizes}));
         // Reviews from git trailers, under any name or address of the author's.
         let reviews = self.site.history.map_or(0, |h| crate::graph::reviewers::count(h, self.site.authors, &a.author));

@@ -6,6 +6,7 @@ pub(crate) mod aliases;
 mod article;
 mod authors;
 mod browse;
+mod candidates;
 mod featured;
 mod feeds;
 mod home;

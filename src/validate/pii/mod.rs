@@ -101,6 +101,10 @@ pub struct Finding {
     pub masked: String,
     /// The name of the custom pattern that found it (for [`PiiKind::Custom`]).
     pub pattern: Option<String>,
+    /// The value as written, for the preview to show masked
+    /// ([`crate::serve`]); never printed.
+    #[serde(skip)]
+    pub written: String,
 }
 
 /// A configured extra pattern (e.g. order numbers the company treats as private).
@@ -141,6 +145,7 @@ pub fn find(text: &str, custom: &[CustomPattern]) -> Vec<Finding> {
                 col: ascii[..cand.start].chars().count() + 1,
                 masked: mask_as_written(cand.kind, &line[start..end], &ascii[cand.start..cand.end]),
                 pattern: cand.pattern.map(str::to_string),
+                written: line[start..end].to_string(),
             });
         }
     }
