@@ -520,6 +520,8 @@ fn markdown<'a>(
         &content.unreadable,
         content.links.iter().map(|(k, l)| (k, l.describe())).collect::<Vec<_>>(),
         crate::graph::links::own_lists(content, config),
+        // `build --keep-going`: what its rounds left out (a link to one is a warning).
+        content.left_out.key(),
     ));
     let links = match &md.links {
         Some(maps) if md.world == world => LinkIndex::with_maps(content, config, Arc::clone(maps)),

@@ -78,7 +78,7 @@ fn refusal(root: &Path, output: &Path) -> Result<Option<Said>> {
 const INPUTS: [&str; 6] = ["data", "templates", "static", "themes", "archetypes", ".git"];
 
 /// Makes `p` absolute and resolves `..` and links in the part that exists.
-fn absolute(p: &Path) -> Result<PathBuf> {
+pub fn absolute(p: &Path) -> Result<PathBuf> {
     let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
     let mut existing = p.as_path();
     let mut rest = Vec::new();

@@ -44,33 +44,65 @@ pub struct CacheArgs {
     pub cache_dir: Option<PathBuf>,
 }
 
+/// Set (to anything but empty or `0`), the environment variable that works
+/// as `--no-cache` unless `--cache-dir` is given: for a machine where no
+/// run should leave a cache in the journal (casebook's own tests set it).
+pub const NO_CACHE_VAR: &str = "CASEBOOK_NO_CACHE";
+
+/// Where [`CacheArgs::load`] said the cache is saved after the run.
+pub struct CacheSave {
+    dir: PathBuf,
+    key: u64,
+    kind: disk::Kind,
+}
+
 impl CacheArgs {
-    /// The cache to build with (empty with `--no-cache`, or when the file
-    /// is missing or not usable, which is said in one line), and where to
-    /// save it after the run.
+    /// The cache to build with (empty with `--no-cache`, or when the file is
+    /// missing or not usable, which is said in one line), and where to save
+    /// it after the run. A `--cache-dir` that may not hold the cache is an
+    /// error (see [`disk::place`]); the default folder in such a place is
+    /// said and left alone.
     pub fn load(
         &self,
         opts: &BuildOptions,
+        output: Option<&Path>,
         kind: disk::Kind,
         lang: Lang,
-    ) -> (crate::build::BuildCache, Option<(PathBuf, u64)>) {
-        if self.no_cache {
-            return (Default::default(), None);
+    ) -> Result<(crate::build::BuildCache, Option<CacheSave>)> {
+        let off_by_env = std::env::var_os(NO_CACHE_VAR).is_some_and(|v| !v.is_empty() && v != "0");
+        if self.no_cache || (off_by_env && self.cache_dir.is_none()) {
+            return Ok((Default::default(), None));
         }
-        let dir = disk::folder(&opts.root, self.cache_dir.as_deref());
-        let key = disk::journal_key(opts);
+        let dir = match disk::place(&opts.root, self.cache_dir.as_deref(), output) {
+            Ok(dir) => dir,
+            Err(why) => {
+                let dir = self.cache_dir.clone().unwrap_or_else(|| opts.root.join(disk::DEFAULT_DIR));
+                let dir = dir.display().to_string();
+                if self.cache_dir.is_some() {
+                    anyhow::bail!(Said::CacheDirRefused { dir, why }.words(lang));
+                }
+                eprintln!("{}", Said::CacheDirSkipped { dir, why }.words(lang));
+                return Ok((Default::default(), None));
+            }
+        };
+        let key = disk::journal_key(&disk::Inputs {
+            root: &opts.root,
+            base_url: opts.base_url.as_deref(),
+            drafts: opts.drafts,
+            check: opts.check,
+        });
         let (cache, ignored) = disk::load(&dir, kind, key);
         if let Some(why) = ignored {
             let path = dir.join(kind.file_name()).display().to_string();
             eprintln!("{}", Said::CacheIgnored { path, why }.words(lang));
         }
-        (cache, Some((dir, key)))
+        Ok((cache, Some(CacheSave { dir, key, kind })))
     }
 }
 
 /// Saves `cache` where [`CacheArgs::load`] said; a failure is said, not an error.
-pub fn save_cache(to: Option<(PathBuf, u64)>, kind: disk::Kind, cache: &crate::build::BuildCache, lang: Lang) {
-    if let Some((dir, key)) = to {
+pub fn save_cache(to: Option<CacheSave>, cache: &crate::build::BuildCache, lang: Lang) {
+    if let Some(CacheSave { dir, key, kind }) = to {
         if let Err(e) = disk::save(&dir, kind, key, cache) {
             let said = Said::CacheNotSaved { dir: dir.display().to_string(), error: e.to_string() };
             eprintln!("{}", said.words(lang));
@@ -109,7 +141,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         skip: None,
         preview: false,
     };
-    let (mut cache, save_to) = args.cache.load(&opts, disk::Kind::Build, lang);
+    let (mut cache, save_to) = args.cache.load(&opts, Some(&output), disk::Kind::Build, lang)?;
     let (mut built, skipped) = if args.keep_going {
         build_keep_going(&opts, &mut cache)
     } else {
@@ -118,6 +150,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     crate::diagnostics::format::print_human(&built.diagnostics, lang);
     let Some(mut files) = built.files.take() else {
         say(Said::NothingWritten { output: output.display().to_string() });
+        save_cache(save_to, &cache, lang);
         return Ok(ExitCode::FAILURE);
     };
     let settings = &built.search_export;
@@ -128,7 +161,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     let removed = lock.write(root, &files, lang)?;
-    save_cache(save_to, disk::Kind::Build, &cache, lang);
+    save_cache(save_to, &cache, lang);
     // Released before the export's folder is locked: a build holds one lock at a time.
     drop(lock);
     if !args.quiet && !removed.is_empty() {

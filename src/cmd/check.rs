@@ -49,9 +49,9 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         None => None,
     };
     let opts = BuildOptions { root: root.to_path_buf(), drafts: args.drafts, check: true, ..Default::default() };
-    let (mut cache, save_to) = args.cache.load(&opts, disk::Kind::Check, lang);
+    let (mut cache, save_to) = args.cache.load(&opts, None, disk::Kind::Check, lang)?;
     let built = build_cached(&opts, &mut cache);
-    super::build::save_cache(save_to, disk::Kind::Check, &cache, lang);
+    super::build::save_cache(save_to, &cache, lang);
     let diags = match &changed {
         Some(files) => only_changed(built.diagnostics, files),
         None => built.diagnostics,

@@ -154,7 +154,7 @@ pub enum PathProblem {
 }
 
 /// Why a written award amount names no one currency (`content::money`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum MoneyAmbiguity {
     /// `$20`: New Taiwan, US or Hong Kong dollars.
     Dollar,

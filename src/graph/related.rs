@@ -88,10 +88,9 @@ impl RelatedCache {
             .collect()
     }
 
-    /// Puts back counts read from disk. Each map is filled in the order
-    /// [`gram_counts`] filled it, so it iterates in the same order (the
-    /// signature's weights are summed in that order). Counts whose
-    /// spellings do not match their bigrams are left out.
+    /// Puts back counts read from disk (filled in the order [`gram_counts`]
+    /// filled them, though nothing depends on the map's order). Counts
+    /// whose spellings do not match their bigrams are left out.
     pub fn restore_counts(&mut self, saved: Vec<(u64, SavedCounts)>) {
         for (key, (grams, spellings)) in saved {
             if grams.len() != spellings.len() {
@@ -468,9 +467,11 @@ fn features_of(a: &Article, (m, spellings): &GramCounts, df: &FxHashMap<u64, u32
         weighted.select_nth_unstable_by(SIGNATURE, by_weight);
         weighted.truncate(SIGNATURE);
     }
+    // Summed in the order of the keys, not of the map: the same weights
+    // whatever order the counts were put in (the cache on disk refills them).
+    weighted.sort_by_key(|x| x.0);
     let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
-    let mut signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
-    signature.sort_by_key(|x| x.0);
+    let signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
     let written = signature.iter().map(|(k, _)| spellings[m[k].1 as usize].clone()).collect();
     Features {
         tags: a.front.tags.iter().map(|t| fold(t)).collect(),

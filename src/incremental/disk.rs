@@ -14,15 +14,22 @@
 //! history is read afresh (or from the history cache) every run.
 //!
 //! The file is: [`MAGIC`], then the key ([`journal_key`]: casebook's
-//! version, this format, the config's key and the theme's templates), the
-//! length and a checksum of the rest, then the values in `postcard`. Any
-//! mismatch, a short or damaged file, or values that do not decode make the
-//! build start from nothing, with one line saying why: never a panic. The
-//! values are trusted as the journal is: whoever can write the cache can
-//! change the site, as whoever can write `content/` can (CI caches are
-//! scoped to the branches that wrote them). The file is written to a
-//! temporary name and renamed into place after the run, and not written
-//! when it would be larger than [`MAX_BYTES`].
+//! version and program file, this format, the config's key and the theme's
+//! templates), the length and a checksum of the rest, then the values in
+//! `postcard`. Any mismatch, a short or damaged file, a link, or values
+//! that do not decode make the build start from nothing, with one line
+//! saying why: never a panic. The values are trusted as the journal is:
+//! whoever can write the cache can change the site, as whoever can write
+//! `content/` can (CI caches are scoped to the branches that wrote them).
+//! The file is written to a new temporary file (never through a link) and
+//! renamed into place after the run, and not written when it would be
+//! larger than [`MAX_BYTES`].
+//!
+//! The folder may not be the output folder or inside it (every build
+//! replaces that whole, and it is published), nor inside a folder casebook
+//! reads or publishes (`content/`, `static/`, `templates/`, …): see
+//! [`place`]. The default folder is not used when it is a symbolic link, as
+//! a journal's repository could point it anywhere.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -32,8 +39,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::BuildCache;
-use crate::build::BuildOptions;
-use crate::diagnostics::Diagnostic;
+pub use crate::diagnostics::console::{CachePlace, CacheUnused as Ignored};
 use crate::keys::hash_value;
 use crate::markdown::Rendered;
 
@@ -47,6 +53,13 @@ const FORMAT: u32 = 1;
 pub const MAX_BYTES: u64 = 1 << 30;
 /// Magic, key, length, checksum.
 const HEADER: usize = 16 + 8 + 8 + 8;
+/// The journal's folders that may not hold the cache: casebook reads every
+/// file in them, or publishes them.
+const JOURNAL_FOLDERS: [&str; 6] = ["content", "static", "templates", "themes", "data", "archetypes"];
+/// The `.gitignore` written into a cache folder casebook makes.
+pub const GITIGNORE: &str = "# casebook's build cache: never committed (a CI keeps it between runs).\n*\n";
+/// A temporary file older than this was left by a run that was stopped.
+const STALE_SECONDS: u64 = 3600;
 
 /// Which command's file: `build` and `check` keep different values
 /// (`check` looks for more customer data and renders no site).
@@ -65,18 +78,6 @@ impl Kind {
     }
 }
 
-/// Why a cache file was not used (said in one line by the command).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ignored {
-    /// Made by another version of casebook, or for other settings or templates.
-    OtherKey,
-    /// Cut short, changed or not a cache file.
-    Damaged,
-    TooLarge,
-    /// Could not be read (the system's words).
-    Unreadable(String),
-}
-
 /// The values kept on disk (see the module's text).
 #[derive(Serialize, Deserialize, Default)]
 pub struct Saved<'a> {
@@ -89,28 +90,73 @@ pub struct Saved<'a> {
     /// Article key → its HTML, text and what Markdown found.
     pub rendered: Vec<(u64, Cow<'a, Rendered>)>,
     /// Article key → customer data found in it.
-    pub privacy: Vec<(u64, Cow<'a, [Diagnostic]>)>,
+    pub privacy: Vec<(u64, Cow<'a, super::Privacy>)>,
     /// Text key → bigram counts (see [`crate::graph::related::SavedCounts`]).
     pub related: Vec<(u64, crate::graph::related::SavedCounts)>,
 }
 
-/// The key a cache file must carry to be used: casebook's version, the
-/// file's format, the config as the build will see it (after
-/// `--base-url`), `--drafts`, and every template's name and text.
-pub fn journal_key(opts: &BuildOptions) -> u64 {
-    let root = crate::paths::root(&opts.root);
+/// What a build is made with besides the journal's files: the key a
+/// cache file must carry to be used.
+pub struct Inputs<'a> {
+    pub root: &'a Path,
+    /// `build --base-url`.
+    pub base_url: Option<&'a str>,
+    pub drafts: bool,
+    pub check: bool,
+}
+
+/// The key a cache file must carry to be used: casebook's version and the
+/// size and time of its program file (another build of the same version
+/// may render differently), the file's format, the config as the build
+/// will see it (after `--base-url`), `--drafts`, `check`, and every
+/// template's name and text.
+pub fn journal_key(inputs: &Inputs) -> u64 {
+    let root = crate::paths::root(inputs.root);
     let (mut config, _) = crate::config::load(&root);
-    if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+    if let Some(url) = inputs.base_url {
+        config.base_url = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
     }
     let (theme, _) = crate::render::theme::load(&root, &config.theme);
     let texts: Vec<(&String, &String)> = theme.templates.iter().map(|(n, t)| (n, &t.text)).collect();
-    hash_value(&(env!("CARGO_PKG_VERSION"), FORMAT, config.key(), opts.drafts, opts.check, texts))
+    let program = program_file();
+    hash_value(&(env!("CARGO_PKG_VERSION"), program, FORMAT, config.key(), inputs.drafts, inputs.check, texts))
 }
 
-/// Where the cache of the journal at `root` is: `dir` when given (relative to the current folder), else [`DEFAULT_DIR`] in the journal.
-pub fn folder(root: &Path, dir: Option<&Path>) -> PathBuf {
-    dir.map(Path::to_path_buf).unwrap_or_else(|| root.join(DEFAULT_DIR))
+/// The size and modified time (in nanoseconds) of the running program, if
+/// the system says.
+fn program_file() -> Option<(u64, u128)> {
+    let meta = std::env::current_exe().and_then(std::fs::metadata).ok()?;
+    let time = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some((meta.len(), time.as_nanos()))
+}
+
+/// Where the cache of the journal at `root` goes: `given` (`--cache-dir`,
+/// relative to the current folder), else [`DEFAULT_DIR`] in the journal.
+/// `Err` says why that folder may not hold it: it is the `output` folder or
+/// inside it, or inside one of the journal's [`JOURNAL_FOLDERS`] (checked
+/// where links lead), or it is the default folder and a link.
+pub fn place(root: &Path, given: Option<&Path>, output: Option<&Path>) -> Result<PathBuf, CachePlace> {
+    let dir = given.map(Path::to_path_buf).unwrap_or_else(|| root.join(DEFAULT_DIR));
+    if given.is_none() && std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(CachePlace::Link);
+    }
+    let resolved = resolve(&dir);
+    if let Some(output) = output {
+        let output = resolve(output);
+        if resolved.starts_with(&output) {
+            return Err(CachePlace::InOutput { output: output.display().to_string() });
+        }
+    }
+    let root = resolve(root);
+    if let Some(folder) = JOURNAL_FOLDERS.iter().find(|f| resolved.starts_with(root.join(f))) {
+        return Err(CachePlace::InJournalFolder { folder: folder.to_string() });
+    }
+    Ok(dir)
+}
+
+/// `p` made absolute, with links and `..` resolved ([`crate::output::absolute`]).
+fn resolve(p: &Path) -> PathBuf {
+    crate::output::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// The cache for `key` in `dir`, as a [`BuildCache`] to build with; an
@@ -126,7 +172,8 @@ pub fn load(dir: &Path, kind: Kind, key: u64) -> (BuildCache, Option<Ignored>) {
 }
 
 fn read(path: &Path, key: u64) -> Result<Option<Saved<'static>>, Ignored> {
-    let meta = match std::fs::metadata(path) {
+    // Not followed: a link (or a folder, a device) is not a cache file.
+    let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Ignored::Unreadable(e.to_string())),
@@ -181,9 +228,11 @@ fn checksum(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// Writes what `cache` holds into `dir` for the next run: to a temporary
-/// file beside it, then renamed over the old one. A cache over
-/// [`MAX_BYTES`] is not written (and the old one removed).
+/// Writes what `cache` holds into `dir` for the next run: to a new
+/// temporary file beside it (created, never opened through a link), then
+/// renamed over the old one, so a reader finds the old file or the new one
+/// whole. A cache over [`MAX_BYTES`] is not written (and the old one
+/// removed). Temporary files that stopped runs left are removed.
 pub fn save(dir: &Path, kind: Kind, key: u64, cache: &BuildCache) -> std::io::Result<()> {
     let path = dir.join(kind.file_name());
     let Some(bytes) = encode(&saved(cache), key) else { return Ok(()) };
@@ -193,14 +242,45 @@ pub fn save(dir: &Path, kind: Kind, key: u64, cache: &BuildCache) -> std::io::Re
             _ => Ok(()),
         };
     }
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{}.tmp-{}", kind.file_name(), std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&bytes));
+    if std::fs::symlink_metadata(dir).is_err() {
+        std::fs::create_dir_all(dir)?;
+        // As pytest's and ruff's caches do: a folder git leaves out by
+        // itself, whatever the journal's .gitignore says.
+        std::fs::write(dir.join(".gitignore"), GITIGNORE)?;
+    }
+    let prefix = format!(".{}.tmp-", kind.file_name());
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
+    let create = || std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp);
+    // One left by a stopped run with the same process id is in the way.
+    let file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(&tmp)?;
+            create()
+        }
+        other => other,
+    };
+    let written = file.and_then(|mut f| f.write_all(&bytes));
     if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, &path)) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
+    remove_stale(dir, &prefix);
     Ok(())
+}
+
+/// Removes the temporary files named `prefix…` in `dir` that are older than
+/// [`STALE_SECONDS`] (a run still writing one is younger).
+fn remove_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        if !entry.file_name().to_str().is_some_and(|n| n.starts_with(prefix)) {
+            continue;
+        }
+        let old = entry.metadata().ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok());
+        if old.is_some_and(|age| age.as_secs() > STALE_SECONDS) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The values of `cache` worth keeping on disk.
@@ -211,7 +291,7 @@ fn saved(cache: &BuildCache) -> Saved<'_> {
         world: md.world,
         headings: md.headings.iter().map(|(k, (ids, h))| (*k, ids.to_vec(), *h)).collect(),
         rendered: md.rendered.iter().map(|(k, r)| (*k, Cow::Borrowed(&**r))).collect(),
-        privacy: md.privacy.iter().map(|(k, d)| (*k, Cow::Borrowed(&d[..]))).collect(),
+        privacy: md.privacy.iter().map(|(k, p)| (*k, Cow::Borrowed(p))).collect(),
         related: cache.related.saved_counts(),
     }
 }
@@ -227,4 +307,74 @@ fn restore(saved: Saved<'static>) -> BuildCache {
     md.privacy = saved.privacy.into_iter().map(|(k, d)| (k, d.into_owned())).collect();
     cache.related.restore_counts(saved.related);
     cache
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> BuildCache {
+        let mut cache = BuildCache::default();
+        let md = &mut cache.markdown;
+        md.config = 7;
+        md.world = 9;
+        md.headings.insert(1, (Arc::new(vec!["背景".to_string()]), 2));
+        let rendered = Rendered { html: "<h2 id=\"背景\">背景</h2>".to_string(), ..Default::default() };
+        md.rendered.insert(3, Arc::new(rendered));
+        md.privacy.insert(4, (Vec::new(), vec![("0912-345-678".to_string(), "0912-***-***".to_string())]));
+        cache
+    }
+
+    #[test]
+    fn a_saved_cache_reads_back_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        save(&dir, Kind::Build, 42, &sample()).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join(".gitignore")).unwrap(), GITIGNORE);
+        let (cache, ignored) = load(&dir, Kind::Build, 42);
+        assert_eq!(ignored, None);
+        let md = &cache.markdown;
+        assert_eq!((md.config, md.world), (7, 9));
+        assert_eq!(md.headings[&1].0.as_slice(), ["背景"]);
+        assert_eq!(md.rendered[&3].html, "<h2 id=\"背景\">背景</h2>");
+        assert!(md.privacy[&4].0.is_empty() && md.privacy[&4].1.len() == 1);
+        // Another key, or the other command's file: nothing.
+        assert_eq!(load(&dir, Kind::Build, 43).1, Some(Ignored::OtherKey));
+        let (check, ignored) = load(&dir, Kind::Check, 42);
+        assert!(ignored.is_none() && check.markdown.rendered.is_empty());
+        // Only the cache file and the .gitignore: no temporary file is left.
+        let names: Vec<String> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn every_cut_and_every_changed_byte_is_found() {
+        let bytes = encode(&saved(&sample()), 42).unwrap();
+        assert!(decode(&bytes, 42).is_ok());
+        for len in 0..bytes.len() {
+            assert!(decode(&bytes[..len], 42).is_err(), "cut at {len}");
+        }
+        for at in 0..bytes.len() {
+            let mut spoilt = bytes.clone();
+            spoilt[at] ^= 0x20;
+            assert!(decode(&spoilt, 42).is_err(), "byte {at} changed");
+        }
+    }
+
+    #[test]
+    fn a_temporary_file_in_the_way_is_replaced_not_followed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = tmp.path().join("target");
+        std::fs::write(&target, "kept").unwrap();
+        let name = dir.join(format!(".build.bin.tmp-{}", std::process::id()));
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&target, &name).unwrap();
+        save(&dir, Kind::Build, 1, &sample()).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+        assert!(load(&dir, Kind::Build, 1).1.is_none());
+        assert!(std::fs::symlink_metadata(&name).is_err());
+    }
 }
