@@ -171,14 +171,17 @@ impl OutputLock {
         if std::fs::symlink_metadata(&fresh).is_ok() {
             bail!(Said::InTheWay { path: fresh.display().to_string() }.words(lang));
         }
+        let mut laps = std::time::Instant::now();
         if let Err(e) = write_all(&fresh, files) {
             let _ = std::fs::remove_dir_all(&fresh);
             return Err(e);
         }
+        crate::profile::lap("  files written", &mut laps);
         if let Some(previous) = swap_in(&fresh, &self.output, &old)? {
             std::fs::remove_dir_all(&previous)
                 .with_context(|| format!("could not remove the old site in {}", previous.display()))?;
         }
+        crate::profile::lap("  swapped in, old site removed", &mut laps);
         Ok(removed)
     }
 }

@@ -141,7 +141,9 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         skip: None,
         preview: false,
     };
+    let mut laps = Instant::now();
     let (mut cache, save_to) = args.cache.load(&opts, Some(&output), disk::Kind::Build, lang)?;
+    crate::profile::lap("build cache read", &mut laps);
     let (mut built, skipped) = if args.keep_going {
         build_keep_going(&opts, &mut cache)
     } else {
@@ -160,8 +162,11 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         files.extend(export::files(&built.search_docs, settings, &settings.formats, export::SITE_FOLDER));
         files.sort_by(|a, b| a.path.cmp(&b.path));
     }
+    let mut laps = Instant::now();
     let removed = lock.write(root, &files, lang)?;
+    crate::profile::lap("site written", &mut laps);
     save_cache(save_to, &cache, lang);
+    crate::profile::lap("build cache written", &mut laps);
     // Released before the export's folder is locked: a build holds one lock at a time.
     drop(lock);
     if !args.quiet && !removed.is_empty() {

@@ -49,9 +49,13 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         None => None,
     };
     let opts = BuildOptions { root: root.to_path_buf(), drafts: args.drafts, check: true, ..Default::default() };
+    let mut laps = std::time::Instant::now();
     let (mut cache, save_to) = args.cache.load(&opts, None, disk::Kind::Check, lang)?;
+    crate::profile::lap("build cache read", &mut laps);
     let built = build_cached(&opts, &mut cache);
+    let mut laps = std::time::Instant::now();
     super::build::save_cache(save_to, &cache, lang);
+    crate::profile::lap("build cache written", &mut laps);
     let diags = match &changed {
         Some(files) => only_changed(built.diagnostics, files),
         None => built.diagnostics,

@@ -1,9 +1,11 @@
 //! What one build keeps for the next, so that a save in `casebook serve`
 //! redoes only the work the change needs. `serve` holds one [`BuildCache`]
-//! between saves; `casebook build` and `check` start from an empty one, so
-//! every kept value must give the bytes a full build gives (the
-//! equivalence test in `tests/suite/incremental.rs` and the
-//! `CASEBOOK_VERIFY=1` mode of `serve` compare them).
+//! between saves; `casebook build` and `check` start from the part of one
+//! that [`disk`] keeps between runs (`.casebook-cache/`), or from an empty
+//! one with `--no-cache`. Every kept value must give the bytes a full build
+//! gives (the equivalence tests in `tests/suite/incremental.rs` and, across
+//! processes, `tests/suite/build_cache.rs`, and the `CASEBOOK_VERIFY=1`
+//! mode of `serve` compare them).
 //!
 //! Every key is made from explicit fields ([`crate::keys`], and
 //! [`Config::key`](crate::config::Config::key), which names every setting),
