@@ -54,6 +54,10 @@ pub struct CacheSave {
     dir: PathBuf,
     key: u64,
     kind: disk::Kind,
+    /// The output folder (absolute), for `build`.
+    output: Option<PathBuf>,
+    /// The files of the last build that the output still holds.
+    pub previous: crate::output::Previous,
 }
 
 impl CacheArgs {
@@ -91,19 +95,35 @@ impl CacheArgs {
             drafts: opts.drafts,
             check: opts.check,
         });
-        let (cache, ignored) = disk::load(&dir, kind, key);
+        let output = output.map(crate::output::absolute).transpose()?;
+        let (cache, previous, ignored) = disk::load(&dir, kind, key, output.as_deref());
         if let Some(why) = ignored {
             let path = dir.join(kind.file_name()).display().to_string();
             eprintln!("{}", Said::CacheIgnored { path, why }.words(lang));
         }
-        Ok((cache, Some(CacheSave { dir, key, kind })))
+        Ok((cache, Some(CacheSave { dir, key, kind, output, previous })))
     }
 }
 
-/// Saves `cache` where [`CacheArgs::load`] said; a failure is said, not an error.
-pub fn save_cache(to: Option<CacheSave>, cache: &crate::build::BuildCache, lang: Lang) {
-    if let Some(CacheSave { dir, key, kind }) = to {
-        if let Err(e) = disk::save(&dir, kind, key, cache) {
+/// Saves `cache` where [`CacheArgs::load`] said, with the files this build
+/// wrote (`None`: it wrote none, and the last build's are still there); a
+/// failure is said, not an error.
+pub fn save_cache(
+    to: Option<CacheSave>,
+    cache: &crate::build::BuildCache,
+    written: Option<&[crate::output::WrittenFile]>,
+    lang: Lang,
+) {
+    if let Some(CacheSave { dir, key, kind, output, previous }) = to {
+        let kept: Vec<crate::output::WrittenFile>;
+        let files = match written {
+            Some(files) => files,
+            None => {
+                kept = previous.into_iter().map(|(path, (hash, id))| (path.into(), hash, id)).collect();
+                &kept
+            }
+        };
+        if let Err(e) = disk::save(&dir, kind, key, cache, output.as_deref(), files) {
             let said = Said::CacheNotSaved { dir: dir.display().to_string(), error: e.to_string() };
             eprintln!("{}", said.words(lang));
         }
@@ -152,7 +172,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     crate::diagnostics::format::print_human(&built.diagnostics, lang);
     let Some(mut files) = built.files.take() else {
         say(Said::NothingWritten { output: output.display().to_string() });
-        save_cache(save_to, &cache, lang);
+        save_cache(save_to, &cache, None, lang);
         return Ok(ExitCode::FAILURE);
     };
     let settings = &built.search_export;
@@ -163,9 +183,11 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     let mut laps = Instant::now();
-    let removed = lock.write(root, &files, lang)?;
+    let previous = save_to.as_ref().map(|s| &s.previous);
+    let written = lock.write_linking(root, &files, lang, previous.unwrap_or(&Default::default()))?;
+    let removed = written.removed;
     crate::profile::lap("site written", &mut laps);
-    save_cache(save_to, &cache, lang);
+    save_cache(save_to, &cache, Some(&written.files), lang);
     crate::profile::lap("build cache written", &mut laps);
     // Released before the export's folder is locked: a build holds one lock at a time.
     drop(lock);

@@ -54,7 +54,7 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
     crate::profile::lap("build cache read", &mut laps);
     let built = build_cached(&opts, &mut cache);
     let mut laps = std::time::Instant::now();
-    super::build::save_cache(save_to, &cache, lang);
+    super::build::save_cache(save_to, &cache, Some(&[]), lang);
     crate::profile::lap("build cache written", &mut laps);
     let diags = match &changed {
         Some(files) => only_changed(built.diagnostics, files),

@@ -42,13 +42,15 @@ use super::BuildCache;
 pub use crate::diagnostics::console::{CachePlace, CacheUnused as Ignored};
 use crate::keys::hash_value;
 use crate::markdown::Rendered;
+use crate::output::{Previous, WrittenFile};
+use crate::site_file::{Body, FileId, OutputFile, Source};
 
 /// The folder at the journal's root that holds the cache, unless `--cache-dir` names another.
 pub const DEFAULT_DIR: &str = ".casebook-cache";
 /// What every cache file starts with.
 pub const MAGIC: &[u8; 16] = b"casebook-cache\n\x01";
 /// The layout of [`Saved`]: raised when it changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// A cache larger than this is neither written nor read.
 pub const MAX_BYTES: u64 = 1 << 30;
 /// Magic, key, length, checksum.
@@ -93,6 +95,14 @@ pub struct Saved<'a> {
     pub privacy: Vec<(u64, Cow<'a, super::Privacy>)>,
     /// Text key → bigram counts (see [`crate::graph::related::SavedCounts`]).
     pub related: Vec<(u64, crate::graph::related::SavedCounts)>,
+    /// Page path → the key of what it was made from
+    /// ([`RenderCache`](crate::render::RenderCache)).
+    pub pages: Vec<(Cow<'a, str>, u64)>,
+    /// The output folder `files` are in (`build` only).
+    pub output: String,
+    /// Every page and search file the last build wrote there: its path,
+    /// content hash and identity.
+    pub files: Vec<(String, u64, FileId)>,
 }
 
 /// What a build is made with besides the journal's files: the key a
@@ -159,15 +169,19 @@ fn resolve(p: &Path) -> PathBuf {
     crate::output::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// The cache for `key` in `dir`, as a [`BuildCache`] to build with; an
-/// empty one, and why, when there is no usable file (none at all is no
-/// reason to say anything).
-pub fn load(dir: &Path, kind: Kind, key: u64) -> (BuildCache, Option<Ignored>) {
+/// The cache for `key` in `dir`, as a [`BuildCache`] to build with, and
+/// the files of the last build still in `output` as it wrote them; empty
+/// ones, and why, when there is no usable file (none at all is no reason
+/// to say anything).
+pub fn load(dir: &Path, kind: Kind, key: u64, output: Option<&Path>) -> (BuildCache, Previous, Option<Ignored>) {
     let path = dir.join(kind.file_name());
     match read(&path, key) {
-        Ok(Some(saved)) => (restore(saved), None),
-        Ok(None) => (BuildCache::default(), None),
-        Err(why) => (BuildCache::default(), Some(why)),
+        Ok(Some(saved)) => {
+            let (cache, previous) = restore(saved, kind, output);
+            (cache, previous, None)
+        }
+        Ok(None) => (BuildCache::default(), Previous::new(), None),
+        Err(why) => (BuildCache::default(), Previous::new(), Some(why)),
     }
 }
 
@@ -233,9 +247,16 @@ fn checksum(bytes: &[u8]) -> u64 {
 /// renamed over the old one, so a reader finds the old file or the new one
 /// whole. A cache over [`MAX_BYTES`] is not written (and the old one
 /// removed). Temporary files that stopped runs left are removed.
-pub fn save(dir: &Path, kind: Kind, key: u64, cache: &BuildCache) -> std::io::Result<()> {
+pub fn save(
+    dir: &Path,
+    kind: Kind,
+    key: u64,
+    cache: &BuildCache,
+    output: Option<&Path>,
+    files: &[WrittenFile],
+) -> std::io::Result<()> {
     let path = dir.join(kind.file_name());
-    let Some(bytes) = encode(&saved(cache), key) else { return Ok(()) };
+    let Some(bytes) = encode(&saved(cache, output, files), key) else { return Ok(()) };
     if bytes.len() as u64 > MAX_BYTES {
         return match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
@@ -283,8 +304,8 @@ fn remove_stale(dir: &Path, prefix: &str) {
     }
 }
 
-/// The values of `cache` worth keeping on disk.
-fn saved(cache: &BuildCache) -> Saved<'_> {
+/// The values of `cache` worth keeping on disk, and the files written into `output`.
+fn saved<'a>(cache: &'a BuildCache, output: Option<&Path>, files: &[WrittenFile]) -> Saved<'a> {
     let md = &cache.markdown;
     Saved {
         config: md.config,
@@ -293,11 +314,19 @@ fn saved(cache: &BuildCache) -> Saved<'_> {
         rendered: md.rendered.iter().map(|(k, r)| (*k, Cow::Borrowed(&**r))).collect(),
         privacy: md.privacy.iter().map(|(k, p)| (*k, Cow::Borrowed(p))).collect(),
         related: cache.related.saved_counts(),
+        pages: cache.render.page_keys().into_iter().map(|(p, k)| (Cow::Borrowed(p), k)).collect(),
+        output: output.map(|o| o.display().to_string()).unwrap_or_default(),
+        files: files.iter().map(|(p, h, id)| (p.to_string(), *h, *id)).collect(),
     }
 }
 
-/// A [`BuildCache`] holding the values read from disk.
-fn restore(saved: Saved<'static>) -> BuildCache {
+/// A [`BuildCache`] holding the values read from disk, and the files of
+/// the last build that `output` still holds as it wrote them (each one's
+/// identity checked). A page is kept for `build` when its file is one of
+/// those (it is then linked, not made again), and for `check` always (it
+/// writes no page: only whether the page can be made counts).
+fn restore(saved: Saved<'static>, kind: Kind, output: Option<&Path>) -> (BuildCache, Previous) {
+    use rayon::prelude::*;
     let mut cache = BuildCache::default();
     let md = &mut cache.markdown;
     md.config = saved.config;
@@ -306,7 +335,36 @@ fn restore(saved: Saved<'static>) -> BuildCache {
     md.rendered = saved.rendered.into_iter().map(|(k, r)| (k, Arc::new(r.into_owned()))).collect();
     md.privacy = saved.privacy.into_iter().map(|(k, d)| (k, d.into_owned())).collect();
     cache.related.restore_counts(saved.related);
-    cache
+    let previous: Previous = match output {
+        Some(out) if kind == Kind::Build && saved.output == out.display().to_string() => saved
+            .files
+            .into_par_iter()
+            .filter(|(path, _, id)| site_path(path) && FileId::at(&out.join(path)) == Some(*id))
+            .map(|(path, hash, id)| (path, (hash, id)))
+            .collect(),
+        _ => Previous::new(),
+    };
+    for (path, key) in saved.pages {
+        let body = match (kind, output) {
+            (Kind::Check, _) => Body::Bytes(Arc::from(&[][..])),
+            (Kind::Build, Some(out)) => match previous.get(&*path) {
+                Some(&(hash, id)) => Body::Static(Source::Built { path: out.join(&*path), id, hash }),
+                None => continue,
+            },
+            (Kind::Build, None) => continue,
+        };
+        cache.render.put_page(key, OutputFile { path: path.into_owned().into(), body });
+    }
+    (cache, previous)
+}
+
+/// Whether `path` is a path inside the site as casebook writes them: no
+/// `..`, `.` or empty part, not absolute (a cache file is not trusted to
+/// name a file elsewhere).
+fn site_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.contains('\\')
+        && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 #[cfg(test)]
@@ -329,9 +387,9 @@ mod tests {
     fn a_saved_cache_reads_back_as_it_was() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("c");
-        save(&dir, Kind::Build, 42, &sample()).unwrap();
+        save(&dir, Kind::Build, 42, &sample(), None, &[]).unwrap();
         assert_eq!(std::fs::read_to_string(dir.join(".gitignore")).unwrap(), GITIGNORE);
-        let (cache, ignored) = load(&dir, Kind::Build, 42);
+        let (cache, _, ignored) = load(&dir, Kind::Build, 42, None);
         assert_eq!(ignored, None);
         let md = &cache.markdown;
         assert_eq!((md.config, md.world), (7, 9));
@@ -339,8 +397,8 @@ mod tests {
         assert_eq!(md.rendered[&3].html, "<h2 id=\"背景\">背景</h2>");
         assert!(md.privacy[&4].0.is_empty() && md.privacy[&4].1.len() == 1);
         // Another key, or the other command's file: nothing.
-        assert_eq!(load(&dir, Kind::Build, 43).1, Some(Ignored::OtherKey));
-        let (check, ignored) = load(&dir, Kind::Check, 42);
+        assert_eq!(load(&dir, Kind::Build, 43, None).2, Some(Ignored::OtherKey));
+        let (check, _, ignored) = load(&dir, Kind::Check, 42, None);
         assert!(ignored.is_none() && check.markdown.rendered.is_empty());
         // Only the cache file and the .gitignore: no temporary file is left.
         let names: Vec<String> =
@@ -350,7 +408,7 @@ mod tests {
 
     #[test]
     fn every_cut_and_every_changed_byte_is_found() {
-        let bytes = encode(&saved(&sample()), 42).unwrap();
+        let bytes = encode(&saved(&sample(), None, &[]), 42).unwrap();
         assert!(decode(&bytes, 42).is_ok());
         for len in 0..bytes.len() {
             assert!(decode(&bytes[..len], 42).is_err(), "cut at {len}");
@@ -372,9 +430,9 @@ mod tests {
         let name = dir.join(format!(".build.bin.tmp-{}", std::process::id()));
         #[cfg(unix)]
         std::os::unix::fs::symlink(&target, &name).unwrap();
-        save(&dir, Kind::Build, 1, &sample()).unwrap();
+        save(&dir, Kind::Build, 1, &sample(), None, &[]).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
-        assert!(load(&dir, Kind::Build, 1).1.is_none());
+        assert!(load(&dir, Kind::Build, 1, None).2.is_none());
         assert!(std::fs::symlink_metadata(&name).is_err());
     }
 }

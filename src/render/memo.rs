@@ -30,6 +30,18 @@ pub struct RenderCache {
     views: SourceMap<ViewEntry>,
 }
 
+impl RenderCache {
+    /// Every kept page's path and key (for the build cache on disk).
+    pub fn page_keys(&self) -> Vec<(&str, u64)> {
+        self.pages.iter().map(|(path, (key, _))| (path.as_str(), *key)).collect()
+    }
+
+    /// Puts back a page the build cache on disk kept, as `file`.
+    pub fn put_page(&mut self, key: u64, file: OutputFile) {
+        self.pages.insert(file.path.to_string(), (key, file));
+    }
+}
+
 /// An article's view, kept while the key of its inputs is unchanged.
 #[derive(Clone)]
 struct ViewEntry {

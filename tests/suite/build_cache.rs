@@ -145,8 +145,32 @@ fn builds_from_the_cache_of_the_last_process_match_clean_builds() {
     assert!(notes(&first).is_empty(), "no cache yet is nothing to say: {}", stderr(&first));
     assert!(j.cache.join("build.bin").is_file(), "the cache is written");
     assert_eq!(std::fs::read_to_string(j.cache.join(".gitignore")).unwrap(), casebook::incremental::disk::GITIGNORE);
+    let home = j.cached_site.join("index.html");
+    let before = std::fs::metadata(&home).unwrap();
     let again = j.build_both("nothing changed");
     assert!(notes(&again).is_empty(), "the cache is used: {}", stderr(&again));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let after = std::fs::metadata(&home).unwrap();
+        assert_eq!(after.ino(), before.ino(), "an unchanged page is linked into the new output, not written");
+    }
+    // Pages of the output changed by hand are made again: one longer, one
+    // as long but written later, one replaced by another file.
+    let pages: Vec<PathBuf> = tree(&j.cached_site)
+        .keys()
+        .filter(|p| p.starts_with("cases/") && p.ends_with("index.html"))
+        .take(3)
+        .map(|p| j.cached_site.join(p))
+        .collect();
+    std::fs::write(&pages[0], "changed by hand").unwrap();
+    let text = std::fs::read(&pages[1]).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&pages[1], text.iter().map(|b| if *b == b'<' { b'[' } else { *b }).collect::<Vec<u8>>()).unwrap();
+    let text = std::fs::read(&pages[2]).unwrap();
+    std::fs::remove_file(&pages[2]).unwrap();
+    std::fs::write(&pages[2], text).unwrap();
+    j.build_both("pages of the output changed by hand");
 
     let article = "content/cases/咖啡機漏水換貨.md";
     let linked = "content/cases/退款遲遲未入帳.md";
