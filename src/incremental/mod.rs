@@ -24,7 +24,7 @@
 //! | [`MarkdownCache::privacy`] | article | source, front matter text, body, body line, `check` | those change |
 //! | [`graph::FrontCache`](crate::graph::FrontCache) | journal | the world, every article's front matter key, the config's key, authors, tags, picks | any of those changes |
 //! | [`graph::related::RelatedCache`](crate::graph::related::RelatedCache) | article | a hash of its text; each article's features | a few articles change: their lists are updated; else all are made again |
-//! | [`render::RenderCache`](crate::render::RenderCache) views | article | front matter, text, graph, uncommitted, history's HEAD commit | those change; all when the config, authors or drafts change |
+//! | [`render::RenderCache`](crate::render::RenderCache) views | article | front matter, text, graph, uncommitted, its file's history (commits, pull requests, reviewers) | those change; all when the config, authors or drafts change |
 //! | [`render::RenderCache`](crate::render::RenderCache) pages | page | what the page shows (its articles' view keys), the template and every template it reaches, the site's navigation and the config | any of those changes |
 //! | [`search::docs::DocCache`](crate::search::docs::DocCache) | article | its view, HTML and text keys | those change |
 //! | [`search::index::SearchCache`](crate::search::index::SearchCache) | journal | the search options' key, the documents | up to 64 changed documents are re-indexed; more, or a moved address, index everything |

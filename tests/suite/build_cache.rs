@@ -180,7 +180,7 @@ fn builds_from_the_cache_of_the_last_process_match_clean_builds() {
         ("an article's title", Box::new(|| j.edit(article, "title:", "title: 改名")), false),
         ("a heading added", Box::new(|| j.append(article, "\n## 後續追蹤\n\n客戶滿意。\n")), false),
         (
-            "a link to a page that does not exist",
+            "error: a link to a page that does not exist",
             Box::new(|| j.append(linked, "\n見[這篇](不存在的案例.md)。\n")),
             false,
         ),
@@ -204,10 +204,11 @@ fn builds_from_the_cache_of_the_last_process_match_clean_builds() {
             false,
         ),
         (
-            "an article deleted",
+            "error: the article linked to deleted",
             Box::new(|| std::fs::remove_file(j.path("content/cases/不存在的案例.md")).unwrap()),
             false,
         ),
+        ("the link removed too", Box::new(|| j.edit(linked, "\n見[這篇](不存在的案例.md)。\n", "")), false),
         (
             "a tag alias in data/tags.yaml",
             Box::new(|| j.edit("data/tags.yaml", "aliases: [退費]", "aliases: []")),
@@ -227,12 +228,29 @@ fn builds_from_the_cache_of_the_last_process_match_clean_builds() {
             true,
         ),
         ("an article's body, with the new settings' cache", Box::new(|| j.append(article, "\n再補充。\n")), false),
-        ("an error: a front matter that does not parse", Box::new(|| j.edit(linked, "title: ", "title: [")), false),
+        ("error: a front matter that does not parse", Box::new(|| j.edit(linked, "title: ", "title: [")), false),
         ("the front matter repaired", Box::new(|| j.edit(linked, "title: [", "title: ")), false),
+        ("the edits committed (revision lists change)", Box::new(|| j.commit_all("the edits")), false),
+        (
+            "the commit amended with another author (no text changes)",
+            Box::new(|| j.git(&["commit", "-q", "--amend", "--no-edit", "--author", "改過的作者 <a@example.com>"])),
+            false,
+        ),
+        (
+            "a commit of another article only",
+            Box::new(|| {
+                j.append(linked, "\n補記。\n");
+                j.commit_all("補記");
+            }),
+            false,
+        ),
     ];
+    let mut last = Output { status: first.status, stdout: Vec::new(), stderr: Vec::new() };
     for (what, edit, other_settings) in steps {
         edit();
         let cached = j.build_both(what);
+        assert_eq!(cached.status.success(), !what.starts_with("error: "), "{what}: {}", stderr(&cached));
+        last = cached.clone();
         let said = notes(&cached);
         if other_settings {
             assert!(
@@ -243,6 +261,12 @@ fn builds_from_the_cache_of_the_last_process_match_clean_builds() {
             assert!(said.is_empty(), "{what}: {said:?}");
         }
     }
+    assert!(last.status.success());
+    let pages = tree(&j.cached_site);
+    assert!(
+        pages.values().any(|page| String::from_utf8_lossy(page).contains("改過的作者")),
+        "the amended author is shown in a revision list"
+    );
 }
 
 #[test]
