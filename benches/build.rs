@@ -4,10 +4,19 @@
 //!     cargo bench --bench build                      # 10,000 articles
 //!     cargo bench --bench build -- --articles 1000
 //!     cargo bench --bench build -- --articles 1000 --keep /tmp/j --hugo
+//!     cargo bench --bench build -- --cached          # also: one changed article, with the build cache
 //!
 //! `--keep DIR` leaves the generated journal in DIR; `--hugo` also writes
 //! minimal Hugo layouts there so `hugo --source DIR` builds the same corpus.
 //! The text is generated from a fixed seed: every run builds the same journal.
+//!
+//! `--cached` then measures what a CI job after one changed article takes
+//! with the build cache on disk (`.casebook-cache/`): the journal is made a
+//! git repository, `casebook build` and `check` run once to fill their
+//! caches, then, after one article is changed and committed, each runs
+//! `--runs N` times (default 5) with a line appended to that article before
+//! each run; the median is printed, with a `--no-cache` build's for
+//! comparison. Each run is a process of its own, as in CI.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -191,6 +200,9 @@ fn main() {
     let t = Instant::now();
     generate(&root, n, hugo);
     eprintln!("generated {n} articles in {} in {:.2} s", root.display(), t.elapsed().as_secs_f64());
+    if args.iter().any(|a| a == "--no-build") {
+        return;
+    }
 
     let t = Instant::now();
     let built = build(&BuildOptions { root: root.clone(), ..Default::default() });
@@ -213,7 +225,83 @@ fn main() {
         built.search.shards,
         built.search.bytes as f64 / 1e6
     );
+    if args.iter().any(|a| a == "--cached") {
+        let runs = value("--runs").and_then(|v| v.parse().ok()).unwrap_or(5);
+        cached(&root, runs);
+    }
     if value("--keep").is_none() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
+}
+
+/// Runs `casebook ARGS` in `root` and returns how long it took; panics if it fails.
+fn timed(root: &Path, args: &[&str]) -> f64 {
+    let t = Instant::now();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .current_dir(root)
+        .env("CASEBOOK_LANG", "en")
+        .env_remove("CASEBOOK_NO_CACHE")
+        .output()
+        .unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    assert!(o.status.code().is_some_and(|c| c <= 1), "casebook {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    secs
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let o = std::process::Command::new("git")
+        .args(["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// The `--cached` measurements (see the module's text).
+fn cached(root: &Path, runs: usize) {
+    let _ = std::fs::remove_dir_all(root.join(".git"));
+    let _ = std::fs::remove_dir_all(root.join(".casebook-cache"));
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "the generated journal"]);
+    let out = root.join("public");
+    let out = out.to_str().unwrap();
+    let build = ["build", "-q", "--output", out];
+    let check = ["check", "--changed-since", "HEAD~1"];
+    let article = root.join("content/cases/00001.md");
+    let change = |n: usize| {
+        let text = std::fs::read_to_string(&article).unwrap();
+        std::fs::write(&article, format!("{text}\n補充第 {n} 次：客戶再次來電確認。\n")).unwrap();
+    };
+    change(0);
+    git(root, &["commit", "-qam", "one changed article"]);
+    let cold = timed(root, &build);
+    let cold_check = timed(root, &check);
+    let mut warm = Vec::new();
+    let mut warm_check = Vec::new();
+    let mut clean = Vec::new();
+    for n in 1..=runs {
+        change(n);
+        git(root, &["commit", "-qam", "one more change"]);
+        warm.push(timed(root, &build));
+        warm_check.push(timed(root, &check));
+    }
+    for _ in 0..runs {
+        clean.push(timed(root, &[&build[..], &["--no-cache"]].concat()));
+    }
+    let size = std::fs::metadata(root.join(".casebook-cache/build.bin")).map_or(0, |m| m.len());
+    println!(
+        "cached: after one changed article, median of {runs}: build {:.2} s (--no-cache {:.2} s; first, filling the cache {cold:.2} s), check --changed-since HEAD~1 {:.2} s (first {cold_check:.2} s); build cache {:.0} MB",
+        median(warm),
+        median(clean),
+        median(warm_check),
+        size as f64 / 1e6
+    );
 }

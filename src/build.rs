@@ -355,8 +355,8 @@ fn leave_out(
 /// brings up new errors elsewhere (a series or a list that changed). The diagnostics are those of every round, plus one
 /// [`Problem::ArticleSkipped`] per article left out; the result has no
 /// files when an error is outside the articles (settings, templates).
-pub fn build_keep_going(opts: &BuildOptions) -> (Built, Vec<PathBuf>) {
-    let mut built = build(opts);
+pub fn build_keep_going(opts: &BuildOptions, cache: &mut BuildCache) -> (Built, Vec<PathBuf>) {
+    let mut built = build_cached(opts, cache);
     let mut all: Vec<Diagnostic> = built.diagnostics.clone();
     let mut skip: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
     // Leaving a file out can break links to it, so another round may leave
@@ -371,7 +371,7 @@ pub fn build_keep_going(opts: &BuildOptions) -> (Built, Vec<PathBuf>) {
             *skip.entry(d.path.clone()).or_default() += 1;
         }
         let names = Arc::new(skip.keys().cloned().collect());
-        built = build(&BuildOptions { skip: Some(names), ..opts.clone() });
+        built = build_cached(&BuildOptions { skip: Some(names), ..opts.clone() }, cache);
         all.extend(built.diagnostics.iter().cloned());
     }
     let mut diags = Diagnostics::default();
@@ -520,11 +520,17 @@ fn markdown<'a>(
         &content.unreadable,
         content.links.iter().map(|(k, l)| (k, l.describe())).collect::<Vec<_>>(),
         crate::graph::links::own_lists(content, config),
+        // `build --keep-going`: what its rounds left out (a link to one is a warning).
+        content.left_out.key(),
     ));
     let links = match &md.links {
         Some(maps) if md.world == world => LinkIndex::with_maps(content, config, Arc::clone(maps)),
         _ => {
-            md.rendered.clear();
+            // Kept HTML is for the world it was made in (the cache on disk
+            // keeps it without the link index, which is made again here).
+            if md.world != world {
+                md.rendered.clear();
+            }
             md.world = world;
             let links = LinkIndex::new(content, config, &heading_ids);
             md.links = Some(links.maps());

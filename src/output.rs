@@ -14,7 +14,26 @@ use anyhow::{bail, Context, Result};
 use crate::diagnostics::Said;
 use crate::lang::Lang;
 
-pub use crate::site_file::{Body, OutputFile, Source};
+pub use crate::site_file::{Body, FileId, OutputFile, Source};
+
+/// What the last build wrote into an output folder, by site path: each
+/// file's content hash and identity, as the build cache on disk keeps them
+/// (`crate::incremental::disk`). A file of the new site with the same
+/// bytes is linked to the old one rather than written again, so the old
+/// site's removal frees nothing it still needs and a copy by size and time
+/// (`rsync`) skips it.
+pub type Previous = std::collections::HashMap<String, (u64, FileId)>;
+
+/// One file a build wrote or linked: its site path, content hash and identity.
+pub type WrittenFile = (std::sync::Arc<str>, u64, FileId);
+
+/// What [`OutputLock::write_linking`] did.
+pub struct Written {
+    /// The leftovers of stopped builds removed beside the output.
+    pub removed: Vec<PathBuf>,
+    /// Every page and search file written (not the copied ones).
+    pub files: Vec<WrittenFile>,
+}
 
 /// The marker that says a folder was written by casebook and may be replaced.
 pub const MARKER: &str = ".casebook-output";
@@ -78,7 +97,7 @@ fn refusal(root: &Path, output: &Path) -> Result<Option<Said>> {
 const INPUTS: [&str; 6] = ["data", "templates", "static", "themes", "archetypes", ".git"];
 
 /// Makes `p` absolute and resolves `..` and links in the part that exists.
-fn absolute(p: &Path) -> Result<PathBuf> {
+pub fn absolute(p: &Path) -> Result<PathBuf> {
     let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
     let mut existing = p.as_path();
     let mut rest = Vec::new();
@@ -162,6 +181,13 @@ impl OutputLock {
     /// First removes what builds that were stopped left beside the output,
     /// and says which folders those were.
     pub fn write(&self, root: &Path, files: &[OutputFile], lang: Lang) -> Result<Vec<PathBuf>> {
+        Ok(self.write_linking(root, files, lang, &Previous::new())?.removed)
+    }
+
+    /// [`OutputLock::write`], linking to the old output's file every file
+    /// whose bytes `previous` says it already holds (checked again first),
+    /// and every [`Source::Built`] file.
+    pub fn write_linking(&self, root: &Path, files: &[OutputFile], lang: Lang, previous: &Previous) -> Result<Written> {
         // Checked again: the folder may have changed while this build waited.
         check_output_dir(root, &self.output, lang)?;
         let removed = remove_leftovers(&self.parent, &self.name);
@@ -171,15 +197,21 @@ impl OutputLock {
         if std::fs::symlink_metadata(&fresh).is_ok() {
             bail!(Said::InTheWay { path: fresh.display().to_string() }.words(lang));
         }
-        if let Err(e) = write_all(&fresh, files) {
-            let _ = std::fs::remove_dir_all(&fresh);
-            return Err(e);
-        }
+        let mut laps = std::time::Instant::now();
+        let written = match write_all(&fresh, files, &self.output, previous) {
+            Ok(written) => written,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&fresh);
+                return Err(e);
+            }
+        };
+        crate::profile::lap("  files written", &mut laps);
         if let Some(previous) = swap_in(&fresh, &self.output, &old)? {
             std::fs::remove_dir_all(&previous)
                 .with_context(|| format!("could not remove the old site in {}", previous.display()))?;
         }
-        Ok(removed)
+        crate::profile::lap("  swapped in, old site removed", &mut laps);
+        Ok(Written { removed, files: written })
     }
 }
 
@@ -285,34 +317,74 @@ fn rename_twice(fresh: &Path, output: &Path, old: &Path) -> Result<Option<PathBu
     Ok(Some(old.to_path_buf()))
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
+/// Writes `files` into `dir`; a file `previous` says the old output
+/// (`old`) holds with the same bytes, or a [`Source::Built`] one, is linked
+/// to the old output's file instead (written when it cannot be). Returns
+/// the pages and search files with their hashes and identities.
+fn write_all(dir: &Path, files: &[OutputFile], old: &Path, previous: &Previous) -> Result<Vec<WrittenFile>> {
     use rayon::prelude::*;
     std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
     std::fs::write(dir.join(MARKER), "This folder is written by casebook build and replaced on every build.\n")
         .with_context(|| format!("could not write in {}", dir.display()))?;
-    files.par_iter().try_for_each(|f| -> Result<()> {
-        if f.path.split('/').any(|part| part == ".." || part.is_empty() && !f.path.ends_with('/')) {
-            bail!("refusing to write outside the site: {}", f.path);
-        }
-        let target = dir.join(&*f.path);
-        if let Some(p) = target.parent() {
-            std::fs::create_dir_all(p)
-                .with_context(|| format!("could not create the folder {} for {}{}", p.display(), f.path, origin(f)))?;
-        }
-        match &f.body {
-            Body::Static(Source::File(src)) => {
-                // Opened as checked (no link on the way), then copied.
-                let copied = crate::paths::open_checked(src).and_then(|mut from| {
-                    std::io::copy(&mut from, &mut std::fs::File::create(&target)?)?;
-                    Ok(())
-                });
-                copied.with_context(|| format!("could not copy {} to {}", src.display(), target.display()))?;
+    let written: Vec<Option<WrittenFile>> = files
+        .par_iter()
+        .map(|f| -> Result<Option<WrittenFile>> {
+            if f.path.split('/').any(|part| part == ".." || part.is_empty() && !f.path.ends_with('/')) {
+                bail!("refusing to write outside the site: {}", f.path);
             }
-            _ => std::fs::write(&target, f.bytes()?)
-                .with_context(|| format!("could not write {}{}", target.display(), origin(f)))?,
-        }
-        Ok(())
-    })
+            let target = dir.join(&*f.path);
+            if let Some(p) = target.parent() {
+                std::fs::create_dir_all(p).with_context(|| {
+                    format!("could not create the folder {} for {}{}", p.display(), f.path, origin(f))
+                })?;
+            }
+            let write = |bytes: &[u8]| -> Result<FileId> {
+                let mut file = std::fs::File::create(&target)
+                    .with_context(|| format!("could not write {}{}", target.display(), origin(f)))?;
+                std::io::Write::write_all(&mut file, bytes)
+                    .with_context(|| format!("could not write {}{}", target.display(), origin(f)))?;
+                Ok(FileId::of(&file.metadata()?))
+            };
+            match &f.body {
+                Body::Static(Source::File(src)) => {
+                    // Opened as checked (no link on the way), then copied.
+                    let copied = crate::paths::open_checked(src).and_then(|mut from| {
+                        std::io::copy(&mut from, &mut std::fs::File::create(&target)?)?;
+                        Ok(())
+                    });
+                    copied.with_context(|| format!("could not copy {} to {}", src.display(), target.display()))?;
+                    Ok(None)
+                }
+                Body::Static(Source::Built { path, id, hash }) => {
+                    if link_unchanged(path, *id, &target) {
+                        return Ok(Some((f.path.clone(), *hash, *id)));
+                    }
+                    let bytes = f.bytes()?;
+                    Ok(Some((f.path.clone(), *hash, write(&bytes)?)))
+                }
+                Body::Static(Source::Embedded(bytes)) => {
+                    write(bytes)?;
+                    Ok(None)
+                }
+                Body::Bytes(bytes) => {
+                    let hash = crate::site_file::content_hash(bytes);
+                    if let Some((_, id)) = previous.get(&*f.path).filter(|(h, _)| *h == hash) {
+                        if link_unchanged(&old.join(&*f.path), *id, &target) {
+                            return Ok(Some((f.path.clone(), hash, *id)));
+                        }
+                    }
+                    Ok(Some((f.path.clone(), hash, write(bytes)?)))
+                }
+            }
+        })
+        .collect::<Result<_>>()?;
+    Ok(written.into_iter().flatten().collect())
+}
+
+/// Links `target` to the old output's file `old` if it is still the file
+/// the last build wrote (`id`); false when it is not, or cannot be linked.
+fn link_unchanged(old: &Path, id: FileId, target: &Path) -> bool {
+    FileId::at(old) == Some(id) && std::fs::hard_link(old, target).is_ok()
 }
 
 /// " (copied from PATH)" for a file copied from the journal; pages are

@@ -6,12 +6,61 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-/// Where a copied file's bytes come from: the binary (the built-in theme)
-/// or a file of the journal.
+/// Where a copied file's bytes come from: the binary (the built-in theme),
+/// a file of the journal, or the last build's output.
 #[derive(Debug, Clone)]
 pub enum Source {
     Embedded(&'static [u8]),
     File(PathBuf),
+    /// A file the last `casebook build` wrote into the output folder, still
+    /// as it wrote it (its [`FileId`] was checked) and still what this
+    /// build would write there: linked into the new output, not written
+    /// again (the build cache on disk, `crate::incremental::disk`).
+    Built {
+        path: PathBuf,
+        id: FileId,
+        hash: u64,
+    },
+}
+
+/// What tells a file written by a build from one changed since: its size,
+/// modified time and (on Unix) inode, as `stat` gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct FileId {
+    pub len: u64,
+    /// Nanoseconds since 1970.
+    pub modified: u64,
+    pub inode: u64,
+}
+
+impl FileId {
+    pub fn of(meta: &std::fs::Metadata) -> FileId {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileId { len: meta.len(), modified, inode }
+    }
+
+    /// The identity of the file at `path` if it is a file (a link is not followed).
+    pub fn at(path: &std::path::Path) -> Option<FileId> {
+        std::fs::symlink_metadata(path).ok().filter(|m| m.is_file()).map(|m| FileId::of(&m))
+    }
+}
+
+/// The hash of a written file's bytes that [`Source::Built`] and the build
+/// cache compare.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
 }
 
 #[derive(Debug, Clone)]
@@ -38,7 +87,7 @@ impl OutputFile {
         Ok(match &self.body {
             Body::Bytes(b) => std::borrow::Cow::Borrowed(&b[..]),
             Body::Static(Source::Embedded(b)) => (*b).into(),
-            Body::Static(Source::File(p)) => {
+            Body::Static(Source::File(p) | Source::Built { path: p, .. }) => {
                 crate::paths::read_checked(p).with_context(|| format!("could not read {}", p.display()))?.into()
             }
         })

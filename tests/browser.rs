@@ -218,6 +218,8 @@ fn run() -> Outcome {
         .args(["--test", "--test-reporter=spec", "--test-timeout=300000"])
         .current_dir(&dir)
         .env("CASEBOOK_BIN", env!("CARGO_BIN_EXE_casebook"))
+        // The fixtures are built in place: no build cache is left in them.
+        .env("CASEBOOK_NO_CACHE", "1")
         .output();
     match out {
         Err(e) => Outcome::Failed(format!("could not run node --test in {}: {e}", dir.display())),

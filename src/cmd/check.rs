@@ -8,8 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::build::{build, BuildOptions};
+use crate::build::{build_cached, BuildOptions};
 use crate::diagnostics::{closest, display_path, format, Diagnostic, Problem, Said};
+use crate::incremental::disk;
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -29,6 +30,8 @@ pub struct Args {
     pub drafts: bool,
     #[arg(long, value_name = "KIND")]
     pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub cache: super::build::CacheArgs,
 }
 
 pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
@@ -45,8 +48,14 @@ pub fn execute(root: &Path, args: Args, lang: Lang) -> Result<ExitCode> {
         Some(rev) => Some(changed_files(root, rev, lang)?),
         None => None,
     };
-    let built =
-        build(&BuildOptions { root: root.to_path_buf(), drafts: args.drafts, check: true, ..Default::default() });
+    let opts = BuildOptions { root: root.to_path_buf(), drafts: args.drafts, check: true, ..Default::default() };
+    let mut laps = std::time::Instant::now();
+    let (mut cache, save_to) = args.cache.load(&opts, None, disk::Kind::Check, lang)?;
+    crate::profile::lap("build cache read", &mut laps);
+    let built = build_cached(&opts, &mut cache);
+    let mut laps = std::time::Instant::now();
+    super::build::save_cache(save_to, &cache, Some(&[]), lang);
+    crate::profile::lap("build cache written", &mut laps);
     let diags = match &changed {
         Some(files) => only_changed(built.diagnostics, files),
         None => built.diagnostics,

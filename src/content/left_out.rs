@@ -26,6 +26,15 @@ impl LeftOut {
         self.by_path.is_empty()
     }
 
+    /// A key of every name recorded: links resolve differently when it changes.
+    pub fn key(&self) -> u64 {
+        let mut paths: Vec<(&String, &String)> = self.by_path.iter().collect();
+        paths.sort();
+        let mut names: Vec<(&String, &String)> = self.by_name.iter().collect();
+        names.sort();
+        crate::keys::hash_value(&(paths, names))
+    }
+
     /// Records article `a` (published or not) and its attachments.
     pub fn add_article(&mut self, a: &Article) {
         let shown = display_path(&a.source);

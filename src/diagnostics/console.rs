@@ -87,6 +87,27 @@ pub enum Said {
         files: usize,
         dir: String,
     },
+    /// The build cache on disk was not used (issue 19): the build starts from nothing.
+    CacheIgnored {
+        path: String,
+        why: CacheUnused,
+    },
+    /// The build cache could not be written (the build itself succeeded).
+    CacheNotSaved {
+        dir: String,
+        error: String,
+    },
+    /// `--cache-dir` names a folder that may not hold the cache (an error).
+    CacheDirRefused {
+        dir: String,
+        why: CachePlace,
+    },
+    /// The default cache folder may not hold the cache: the build runs
+    /// without one.
+    CacheDirSkipped {
+        dir: String,
+        why: CachePlace,
+    },
     // check
     UnknownIgnoredKind {
         kind: String,
@@ -258,6 +279,30 @@ pub enum Said {
     PreviewAroundErrors,
 }
 
+/// Why the build cache file was not used (see `incremental::disk`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheUnused {
+    /// Made by another casebook (another version or another build of the
+    /// program), or for other settings or templates.
+    OtherKey,
+    /// Cut short, changed, a link, or not a cache file.
+    Damaged,
+    TooLarge,
+    /// Could not be read (the system's words).
+    Unreadable(String),
+}
+
+/// Why a folder may not hold the build cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CachePlace {
+    /// The output folder or inside it: every build replaces it whole, and it is published.
+    InOutput { output: String },
+    /// One of the journal's folders that casebook reads or publishes (`content`, `static`, …), or inside one.
+    InJournalFolder { folder: String },
+    /// The default folder is a symbolic link (a journal could point it anywhere).
+    Link,
+}
+
 impl Said {
     /// The line in `lang`.
     pub fn words(&self, lang: Lang) -> String {
@@ -322,6 +367,26 @@ impl Said {
                 "Wrote the search documents of {} for other search engines: {} in {dir}",
                 english_count(*documents, "article", "articles"),
                 english_count(*files, "file", "files")
+            ),
+            CacheIgnored { path, why } => {
+                let why = match why {
+                    CacheUnused::OtherKey => "it was made by another casebook (another version or build of the program) or for other settings or templates".to_string(),
+                    CacheUnused::Damaged => "it is damaged or cut short".to_string(),
+                    CacheUnused::TooLarge => "it is larger than 1 GiB".to_string(),
+                    CacheUnused::Unreadable(e) => format!("it could not be read ({e})"),
+                };
+                format!("Note: the build cache {path} was not used, {why}; building from nothing (it is written again after this run).")
+            }
+            CacheNotSaved { dir, error } => {
+                format!("Note: the build cache could not be written into {dir} ({error}); the next run builds from nothing.")
+            }
+            CacheDirRefused { dir, why } => format!(
+                "the cache folder {dir} {}; choose a folder of its own outside the site and the journal's folders, such as .casebook-cache",
+                cache_place_en(why)
+            ),
+            CacheDirSkipped { dir, why } => format!(
+                "Note: the build cache in {dir} was neither read nor written, it {}; building from nothing (--cache-dir names another folder).",
+                cache_place_en(why)
             ),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
@@ -505,6 +570,26 @@ impl Said {
             SearchExported { documents, files, dir } => {
                 format!("已為其他搜尋引擎寫出 {documents} 篇文章的搜尋資料：{dir} 裡的 {files} 個檔案")
             }
+            CacheIgnored { path, why } => {
+                let why = match why {
+                    CacheUnused::OtherKey => "它是另一個 casebook（別的版本或另一次編譯的程式）或別的設定、範本留下的".to_string(),
+                    CacheUnused::Damaged => "它已損壞或不完整".to_string(),
+                    CacheUnused::TooLarge => "它大於 1 GiB".to_string(),
+                    CacheUnused::Unreadable(e) => format!("無法讀取它（{e}）"),
+                };
+                format!("提醒：沒有使用建置快取 {path}，因為{why}；這次從頭建置（建置後會重新寫入快取）。")
+            }
+            CacheNotSaved { dir, error } => {
+                format!("提醒：無法把建置快取寫入 {dir}（{error}）；下次會從頭建置。")
+            }
+            CacheDirRefused { dir, why } => format!(
+                "快取資料夾 {dir} {}；請選一個在網站和日誌資料夾以外、專門放快取的資料夾，例如 .casebook-cache",
+                cache_place_hant(why)
+            ),
+            CacheDirSkipped { dir, why } => format!(
+                "提醒：沒有讀取也沒有寫入 {dir} 裡的建置快取，因為它{}；這次從頭建置（可以用 --cache-dir 指定別的資料夾）。",
+                cache_place_hant(why)
+            ),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("您是不是要寫 `{s}`？"),
@@ -657,6 +742,26 @@ impl Said {
             SearchExported { documents, files, dir } => {
                 format!("已为其他搜索引擎写出 {documents} 篇文章的搜索文档：{dir} 里的 {files} 个文件")
             }
+            CacheIgnored { path, why } => {
+                let why = match why {
+                    CacheUnused::OtherKey => "它是另一个 casebook（别的版本或另一次编译的程序）或别的设置、模板留下的".to_string(),
+                    CacheUnused::Damaged => "它已损坏或不完整".to_string(),
+                    CacheUnused::TooLarge => "它大于 1 GiB".to_string(),
+                    CacheUnused::Unreadable(e) => format!("无法读取它（{e}）"),
+                };
+                format!("提示：没有使用构建缓存 {path}，因为{why}；这次从头构建（构建后会重新写入缓存）。")
+            }
+            CacheNotSaved { dir, error } => {
+                format!("提示：无法把构建缓存写入 {dir}（{error}）；下次会从头构建。")
+            }
+            CacheDirRefused { dir, why } => format!(
+                "缓存文件夹 {dir} {}；请选一个在网站和日志文件夹以外、专门放缓存的文件夹，例如 .casebook-cache",
+                cache_place_hans(why)
+            ),
+            CacheDirSkipped { dir, why } => format!(
+                "提示：没有读取也没有写入 {dir} 里的构建缓存，因为它{}；这次从头构建（可以用 --cache-dir 指定别的文件夹）。",
+                cache_place_hans(why)
+            ),
             UnknownIgnoredKind { kind, suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("是不是想写 `{s}`？"),
@@ -771,5 +876,37 @@ pub(super) fn english_count(count: usize, one: &str, many: &str) -> String {
     match count {
         1 => format!("1 {one}"),
         _ => format!("{count} {many}"),
+    }
+}
+
+fn cache_place_en(why: &CachePlace) -> String {
+    match why {
+        CachePlace::InOutput { output } => {
+            format!("is inside the output folder {output}, which every build replaces whole and which is published")
+        }
+        CachePlace::InJournalFolder { folder } => {
+            format!("is inside the journal's {folder}/ folder, whose files casebook reads or publishes")
+        }
+        CachePlace::Link => "is a symbolic link".to_string(),
+    }
+}
+
+fn cache_place_hant(why: &CachePlace) -> String {
+    match why {
+        CachePlace::InOutput { output } => format!("在輸出資料夾 {output} 裡面，每次建置都會整個換掉，也會公開"),
+        CachePlace::InJournalFolder { folder } => {
+            format!("在日誌的 {folder}/ 資料夾裡面，casebook 會讀取或公開那裡的檔案")
+        }
+        CachePlace::Link => "是一個符號連結".to_string(),
+    }
+}
+
+fn cache_place_hans(why: &CachePlace) -> String {
+    match why {
+        CachePlace::InOutput { output } => format!("在输出文件夹 {output} 里面，每次构建都会整个替换，也会公开"),
+        CachePlace::InJournalFolder { folder } => {
+            format!("在日志的 {folder}/ 文件夹里面，casebook 会读取或公开那里的文件")
+        }
+        CachePlace::Link => "是一个符号链接".to_string(),
     }
 }

@@ -8,7 +8,7 @@ use super::values::SvgContent;
 use crate::lang::Lang;
 
 /// Something an import could not do itself, at a file and line of the new journal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Todo {
     /// A GitBook page that SUMMARY.md does not list.
     NotInSummary,
@@ -48,7 +48,7 @@ pub enum Todo {
 ///
 /// Listed (and ordered, as the report lists them) in the order of their
 /// English words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Conversion {
     /// An R Markdown page (blogdown) imported as Markdown.
     RMarkdown,
@@ -122,7 +122,7 @@ impl Conversion {
 
 /// Why files of the source were left out on purpose: a label of the
 /// report's "Files left out" line (ordered by its English words).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum LeftOut {
     /// blogdown's `.html` rendered from an `.Rmd` that was imported.
     RenderedHtml,
@@ -149,7 +149,7 @@ impl LeftOut {
 }
 
 /// Why an old address cannot be kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AddressTaken {
     ByAnotherArticle,
     ByCasebook,
@@ -157,7 +157,7 @@ pub enum AddressTaken {
 }
 
 /// The lines of the report around the list of [`Todo`]s.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ImportSaid {
     Imported {
         articles: usize,

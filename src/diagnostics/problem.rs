@@ -15,7 +15,7 @@ use super::values::{
 };
 
 /// A problem found in a journal, with what its message needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     // Reading files.
     /// An I/O error; `error` is the system's own text.

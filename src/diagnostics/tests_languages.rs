@@ -118,6 +118,7 @@ fn the_completeness_test_fails_on_a_message_left_in_english_or_the_other_script(
 
 /// One of each line the command line says.
 fn said_examples() -> Vec<Said> {
+    use super::console::{CachePlace, CacheUnused};
     use Said::*;
     let s = |t: &str| t.to_string();
     vec![
@@ -141,6 +142,14 @@ fn said_examples() -> Vec<Said> {
         ExportDirAndSite { dir: s("/j/public/x"), output: s("/j/public") },
         ExportDirNotOurs { dir: s("/srv/x") },
         SearchExported { documents: 3, files: 5, dir: s("/j/public/search/export") },
+        CacheIgnored { path: s("/j/.casebook-cache/build.bin"), why: CacheUnused::OtherKey },
+        CacheIgnored { path: s("/j/.casebook-cache/build.bin"), why: CacheUnused::Damaged },
+        CacheIgnored { path: s("/j/.casebook-cache/build.bin"), why: CacheUnused::TooLarge },
+        CacheIgnored { path: s("/j/.casebook-cache/build.bin"), why: CacheUnused::Unreadable(s("permission denied")) },
+        CacheDirRefused { dir: s("/j/public/c"), why: CachePlace::InOutput { output: s("/j/public") } },
+        CacheDirRefused { dir: s("/j/content/c"), why: CachePlace::InJournalFolder { folder: s("content") } },
+        CacheDirSkipped { dir: s("/j/.casebook-cache"), why: CachePlace::Link },
+        CacheNotSaved { dir: s("/j/.casebook-cache"), error: s("read-only") },
         UnknownIgnoredKind { kind: s("links/"), suggestion: Some(s("link/")) },
         UnknownIgnoredKind { kind: s("zzz"), suggestion: None },
         NoProblems { articles: 3, warnings: true },

@@ -3,7 +3,7 @@
 //! found... Plain data, no words: those are in [`super::english`].
 
 /// Why a file listed earlier was not opened (see `paths::open_checked`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NotOpened {
     /// It became a symbolic link since it was listed.
     NowALink,
@@ -15,7 +15,7 @@ pub enum NotOpened {
 }
 
 /// A value as YAML read it, for "found ...".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Found {
     Nothing,
     /// Text, a number or true/false, as written.
@@ -25,7 +25,7 @@ pub enum Found {
 }
 
 /// What a setting must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Wanted {
     WholeNumber,
     Number,
@@ -36,14 +36,14 @@ pub enum Wanted {
 }
 
 /// Why a date written as year-month-day cannot exist.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DateError {
     NoMonth(u32),
     NoDay { month: u32, day: String },
 }
 
 /// A symbolic link and where it leads, as a writer can find it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LinkTarget {
     /// Relative to the journal root when inside it, else absolute.
     pub target: String,
@@ -54,7 +54,7 @@ pub struct LinkTarget {
 }
 
 /// Why a link (or `responds_to:`, or a pick's `article:`) leads nowhere.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LinkProblem {
     /// A `[[...md]]` path that climbs out of content/.
     OutsideContent {
@@ -117,7 +117,7 @@ impl LinkProblem {
 }
 
 /// What makes an SVG drawing run script.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SvgContent {
     Element(String),
     Address(String),
@@ -126,7 +126,7 @@ pub enum SvgContent {
 }
 
 /// What kind of customer data was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CustomerData {
     MobilePhone,
     Landline,
@@ -138,7 +138,7 @@ pub enum CustomerData {
 }
 
 /// The article page a template failed on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PageOf {
     pub source: String,
     /// The `article.extra` field the template read and the article lacks.
@@ -146,7 +146,7 @@ pub struct PageOf {
 }
 
 /// Why a site path cannot be written to disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PathProblem {
     TooLong { bytes: usize, max: usize },
     BadFolderName { part: String },
@@ -154,7 +154,7 @@ pub enum PathProblem {
 }
 
 /// Why a written award amount names no one currency (`content::money`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum MoneyAmbiguity {
     /// `$20`: New Taiwan, US or Hong Kong dollars.
     Dollar,

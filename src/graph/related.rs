@@ -70,6 +70,41 @@ pub struct RelatedCache {
     previous: Option<Previous>,
 }
 
+/// One text's bigram counts as the cache on disk keeps them: (bigram key,
+/// count), in the order the text first has each, and the spellings.
+pub type SavedCounts = (Vec<(u64, u32)>, Vec<String>);
+
+impl RelatedCache {
+    /// The bigram counts by text key, for the cache on disk.
+    pub fn saved_counts(&self) -> Vec<(u64, SavedCounts)> {
+        self.counts
+            .iter()
+            .map(|(k, c)| {
+                let (m, spellings) = &**c;
+                let mut grams: Vec<(u64, u32, u32)> = m.iter().map(|(g, (n, at))| (*g, *n, *at)).collect();
+                grams.sort_by_key(|g| g.2);
+                (*k, (grams.into_iter().map(|(g, n, _)| (g, n)).collect(), spellings.clone()))
+            })
+            .collect()
+    }
+
+    /// Puts back counts read from disk (filled in the order [`gram_counts`]
+    /// filled them, though nothing depends on the map's order). Counts
+    /// whose spellings do not match their bigrams are left out.
+    pub fn restore_counts(&mut self, saved: Vec<(u64, SavedCounts)>) {
+        for (key, (grams, spellings)) in saved {
+            if grams.len() != spellings.len() {
+                continue;
+            }
+            let mut m: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+            for (at, (g, n)) in grams.into_iter().enumerate() {
+                m.insert(g, (n, at as u32));
+            }
+            self.counts.insert(key, std::sync::Arc::new((m, spellings)));
+        }
+    }
+}
+
 impl Default for RelatedCache {
     fn default() -> Self {
         RelatedCache { exact_limit: EXACT_LIMIT, counts: HashMap::new(), previous: None }
@@ -432,9 +467,11 @@ fn features_of(a: &Article, (m, spellings): &GramCounts, df: &FxHashMap<u64, u32
         weighted.select_nth_unstable_by(SIGNATURE, by_weight);
         weighted.truncate(SIGNATURE);
     }
+    // Summed in the order of the keys, not of the map: the same weights
+    // whatever order the counts were put in (the cache on disk refills them).
+    weighted.sort_by_key(|x| x.0);
     let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
-    let mut signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
-    signature.sort_by_key(|x| x.0);
+    let signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
     let written = signature.iter().map(|(k, _)| spellings[m[k].1 as usize].clone()).collect();
     Features {
         tags: a.front.tags.iter().map(|t| fold(t)).collect(),

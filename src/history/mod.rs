@@ -70,8 +70,8 @@ impl FileHistory {
 #[derive(Debug, Default)]
 pub struct History {
     /// The commit the history was read at (the newest in the log), `None`
-    /// before the first commit. What is kept from one build for the next
-    /// keys on it: a new HEAD is a new history (render's article views).
+    /// before the first commit: `serve` reads the history again when HEAD
+    /// moves (render's article views key on each file's own history).
     pub head: Option<String>,
     /// By path relative to the journal root, as it is now.
     pub files: HashMap<String, FileHistory>,

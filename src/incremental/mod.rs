@@ -1,9 +1,11 @@
 //! What one build keeps for the next, so that a save in `casebook serve`
 //! redoes only the work the change needs. `serve` holds one [`BuildCache`]
-//! between saves; `casebook build` and `check` start from an empty one, so
-//! every kept value must give the bytes a full build gives (the
-//! equivalence test in `tests/suite/incremental.rs` and the
-//! `CASEBOOK_VERIFY=1` mode of `serve` compare them).
+//! between saves; `casebook build` and `check` start from the part of one
+//! that [`disk`] keeps between runs (`.casebook-cache/`), or from an empty
+//! one with `--no-cache`. Every kept value must give the bytes a full build
+//! gives (the equivalence tests in `tests/suite/incremental.rs` and, across
+//! processes, `tests/suite/build_cache.rs`, and the `CASEBOOK_VERIFY=1`
+//! mode of `serve` compare them).
 //!
 //! Every key is made from explicit fields ([`crate::keys`], and
 //! [`Config::key`](crate::config::Config::key), which names every setting),
@@ -22,11 +24,13 @@
 //! | [`MarkdownCache::privacy`] | article | source, front matter text, body, body line, `check` | those change |
 //! | [`graph::FrontCache`](crate::graph::FrontCache) | journal | the world, every article's front matter key, the config's key, authors, tags, picks | any of those changes |
 //! | [`graph::related::RelatedCache`](crate::graph::related::RelatedCache) | article | a hash of its text; each article's features | a few articles change: their lists are updated; else all are made again |
-//! | [`render::RenderCache`](crate::render::RenderCache) views | article | front matter, text, graph, uncommitted, history's HEAD commit | those change; all when the config, authors or drafts change |
+//! | [`render::RenderCache`](crate::render::RenderCache) views | article | front matter, text, graph, uncommitted, its file's history (commits, pull requests, reviewers) | those change; all when the config, authors or drafts change |
 //! | [`render::RenderCache`](crate::render::RenderCache) pages | page | what the page shows (its articles' view keys), the template and every template it reaches, the site's navigation and the config | any of those changes |
 //! | [`search::docs::DocCache`](crate::search::docs::DocCache) | article | its view, HTML and text keys | those change |
 //! | [`search::index::SearchCache`](crate::search::index::SearchCache) | journal | the search options' key, the documents | up to 64 changed documents are re-indexed; more, or a moved address, index everything |
 //! | `serve`'s history ([`crate::serve`]) | repository | HEAD's commit id | HEAD moves; the uncommitted files are asked of git after each save |
+
+pub mod disk;
 
 use std::collections::HashMap;
 use std::sync::Arc;

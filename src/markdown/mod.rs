@@ -36,7 +36,7 @@ use crate::diagnostics::{LinkProblem, Problem};
 use crate::urls::{encode_fragment, slugify, SlugMode, UniqueNames};
 pub use text::{count_chars_and_words, excerpt, minutes_for, TextFacts};
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -48,7 +48,7 @@ pub struct TocEntry {
     pub line: usize,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
@@ -106,7 +106,7 @@ impl<'a> Settings<'a> {
 }
 
 /// A place in the body: `dest` is a link's destination or a heading's id.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct LinkRef {
     pub dest: String,
     /// 1-based line within the body.

@@ -7,7 +7,7 @@
 use crate::fold::is_cjk;
 
 /// What lists and pages show about an article's text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextFacts {
     /// CJK characters and other words, as [`count_chars_and_words`] counts.
     pub cjk: usize,

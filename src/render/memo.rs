@@ -30,6 +30,18 @@ pub struct RenderCache {
     views: SourceMap<ViewEntry>,
 }
 
+impl RenderCache {
+    /// Every kept page's path and key (for the build cache on disk).
+    pub fn page_keys(&self) -> Vec<(&str, u64)> {
+        self.pages.iter().map(|(path, (key, _))| (path.as_str(), *key)).collect()
+    }
+
+    /// Puts back a page the build cache on disk kept, as `file`.
+    pub fn put_page(&mut self, key: u64, file: OutputFile) {
+        self.pages.insert(file.path.to_string(), (key, file));
+    }
+}
+
 /// An article's view, kept while the key of its inputs is unchanged.
 #[derive(Clone)]
 struct ViewEntry {
@@ -178,9 +190,26 @@ impl<'a> Renderer<'a> {
             self.site.graph.front_keys[i],
             self.site.rendered[i].text_key,
             self.site.graph.view_keys[i],
-            // The revisions shown change only when HEAD moves.
-            self.site.history.map(|h| (&h.head, h.shallow)),
+            self.history_key(i),
         ))
+    }
+
+    /// A key of what article `i`'s view shows of git history
+    /// ([`Renderer::history_view`]): its file's commits, pull requests,
+    /// reviewers and co-authors, and the e-mail addresses that tell those
+    /// people apart. A commit that leaves its file alone changes nothing on
+    /// its page (a build in CI is after a new commit every time); the dates
+    /// git gives are in the front matter's key.
+    fn history_key(&self, i: usize) -> Option<u64> {
+        let history = self.site.history?;
+        let path = crate::diagnostics::display_path(&self.site.content.articles[i].source);
+        let file = history.files.get(&path).map(|f| {
+            let commits: Vec<_> = f.commits.iter().map(|c| (&c.hash, c.date, &c.author, &c.subject)).collect();
+            let people = f.reviewers.iter().chain(&f.co_authors);
+            let emails: Vec<Option<&String>> = people.map(|name| history.emails.get(name)).collect();
+            (commits, &f.pull_requests, &f.reviewers, &f.co_authors, emails)
+        });
+        Some(hash_value(&(path, file, history.shallow)))
     }
 
     /// Keeps this build's pages for the next: the last build's, with the

@@ -6,25 +6,33 @@
 //! elasticlunr-rs's own index), into posting lists, which are written as:
 //!
 //! - `search/manifest.json`: document count, fields and boosts, shard names;
-//! - `search/s/<n>-<hash>.json`: shard `n` holds a contiguous range of the
-//!   sorted terms (the manifest lists where each starts), every field's list
+//! - `search/s/<n>.bin`: shard `n` holds a contiguous range of the
+//!   sorted terms (`search/t/<k>.bin` list where each starts, 128 a file), every field's list
 //!   of each: `{"title": {"退货": [df, doc, w, m, Δdoc, w, m, ...]}}`, where `w`
 //!   is elasticlunr's `tf / sqrt(field length)` in thousandths and `m` the
-//!   mask of the terms that follow it there ([`super::next`]). Shards are cut at
-//!   about `shard_bytes`, so a common first character spans several shards
+//!   mask of the terms that follow it there ([`super::next`]), and, for a
+//!   term cut to its best documents, its other documents (`"*"`,
+//!   [`encode_term`]). Shards are cut at
+//!   about `shard_bytes` of text, so a common first character spans several shards
 //!   and a query fetches only the ones holding its terms;
-//! - `search/a/<id>.json`: one article's title, address, section, date, tags
-//!   and whole plain text, fetched only for the results shown (snippets);
-//! - `search/fold-<hash>.txt`: the Traditional → Simplified pairs, so the
+//! - `search/a/<id>.bin`: one article's title, address, section, date, tags
+//!   and the start of its plain text, fetched only for the results shown
+//!   (snippets), and `search/a/<id>-r.bin`, the rest of the text ([`packed`]);
+//! - `search/fold-<hash>.bin`: the Traditional → Simplified pairs, so the
 //!   browser folds queries exactly as the index was folded;
-//! - `search/facets-<hash>.json`: section, tags, authors and case fields
+//! - `search/facets-<hash>.bin`: section, tags, authors and case fields
 //!   (channel, outcome...) of every article, fetched only when the reader
 //!   filters ([`facets`]).
+//!
+//! All but the manifest are JSON or text compressed with zlib ([`packed`]).
 //!
 //! The browser scores with elasticlunr's formula (see `search.js`): per
 //! field, `Σ w · idf · penalty`, idf = 1 + ln(N / (df + 1)), times the
 //! field's boost, summed over fields. A very common term keeps its exact df
-//! but only its `max_postings` best documents, which bounds shard size.
+//! and weights and follow masks for only its `max_postings` best documents
+//! in each field, which bounds shard size; the other documents that have it
+//! are listed by number, once for all fields, so that a query's every word
+//! still rules documents out.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -100,6 +108,8 @@ pub struct SearchStats {
 
 /// Term → postings (doc, tf, mask of the terms after it) of one field.
 type TermPostings = HashMap<String, Vec<(u32, f32, u16)>>;
+/// One field's postings of a term: (field index, postings).
+type FieldPostings<'a> = (usize, &'a [(u32, f32, u16)]);
 /// (field index) → term → postings.
 type Postings = Vec<TermPostings>;
 /// Field lengths (tokens) of a document, in [`FIELDS`] order.
@@ -129,23 +139,30 @@ struct State {
     starts: Vec<String>,
     shards: Vec<Shard>,
     article_hashes: Vec<String>,
-    /// `search/a/<id>.json` of each article, and the facets file.
-    articles: Vec<OutputFile>,
+    /// `search/a/<id>.bin` (and `-r.bin`) of each article ([`packed`]).
+    articles: Vec<Vec<OutputFile>>,
     facets: Shard,
 }
 
-/// A file of the index with its content hash, made when it changes.
+/// Shards whose starts one file of starts holds (see [`Manifest`]).
+const STARTS_PAGE: usize = 128;
+
+/// A compressed file of the index with the hash of its text, made when it
+/// changes.
 struct Shard {
     file: OutputFile,
     hash: String,
+    /// Compressed.
     bytes: usize,
 }
 
 impl Shard {
     /// `name` has `{}` where the hash goes.
-    fn new(name: &str, json: String) -> Shard {
-        let (hash, bytes) = (short_hash(json.as_bytes()), json.len());
-        Shard { file: OutputFile::text(name.replace("{}", &hash), json), bytes, hash }
+    fn new(name: &str, text: String) -> Shard {
+        let hash = short_hash(text.as_bytes());
+        let file = packed::file(name.replace("{}", &hash), &text);
+        let bytes = file.bytes().map_or(0, |b| b.len());
+        Shard { file, bytes, hash }
     }
 }
 
@@ -183,28 +200,32 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
     let (postings, lengths) = index_with_elasticlunr(docs);
     crate::profile::lap("    elasticlunr", &mut lap);
     // Encode each term's list once; then group the encoded lists into shards.
-    let mut encoded: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    let mut by_term: BTreeMap<&String, Vec<FieldPostings>> = BTreeMap::new();
     for (f, terms) in postings.iter().enumerate() {
         for (term, list) in terms {
-            encoded.entry(term.clone()).or_default().push((f, encode_postings(list, &lengths, f, opts.max_postings)));
+            by_term.entry(term).or_default().push((f, list));
         }
     }
-    for lists in encoded.values_mut() {
-        lists.sort_by_key(|(f, _)| *f);
-    }
+    let encoded: BTreeMap<String, Vec<(usize, String)>> = by_term
+        .into_par_iter()
+        .map(|(term, lists)| (term.clone(), encode_term(&lists, &lengths, opts.max_postings)))
+        .collect();
     crate::profile::lap("    encode", &mut lap);
     // Terms in code-point order, cut into shards of about `shard_bytes`. A
     // shard holds a contiguous range of terms, so a term is always in
     // exactly one shard and a prefix's terms are in neighbouring ones.
+    // A shard's start is the shortest beginning of its first term that
+    // comes after the last term before it.
     let mut starts: Vec<String> = Vec::new();
-    let mut size = 0;
+    let (mut size, mut last) = (0, "");
     for (term, lists) in &encoded {
-        let bytes: usize = lists.iter().map(|(_, l)| term.len() + l.len() + 6).sum();
+        let bytes: usize = lists.iter().map(|(f, l)| term.len() + packed_size(*f, l) + 6).sum();
         if starts.is_empty() || (size > 0 && size + bytes > opts.shard_bytes) {
-            starts.push(term.clone());
+            starts.push(separator(last, term));
             size = 0;
         }
         size += bytes;
+        last = term;
     }
     if starts.is_empty() {
         starts.push(String::new());
@@ -219,16 +240,15 @@ fn full(docs: &[Arc<SearchDoc>], opts: &SearchOptions, options: u64) -> State {
         starts,
         shards: Vec::new(),
         article_hashes: Vec::new(),
-        articles: docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| OutputFile::text(format!("search/a/{i}.json"), article_json(d)))
-            .collect(),
-        facets: Shard::new("search/facets-{}.json", facets::facets(docs)),
+        articles: Vec::new(),
+        facets: Shard::new("search/facets-{}.bin", facets::facets(docs)),
     };
-    state.article_hashes = state.articles.iter().map(|f| short_hash(&f.bytes().unwrap_or_default())).collect();
+    let articles: Vec<(Vec<OutputFile>, String)> =
+        docs.par_iter().enumerate().map(|(i, d)| packed::article_files(i, d)).collect();
+    (state.articles, state.article_hashes) =
+        articles.into_iter().map(|(files, text)| (files, short_hash(text.as_bytes()))).unzip();
     crate::profile::lap("    articles, facets", &mut lap);
-    state.shards = (0..state.starts.len()).map(|n| shard_file(&state, n)).collect();
+    state.shards = (0..state.starts.len()).into_par_iter().map(|n| shard_file(&state, n)).collect();
     crate::profile::lap("    shards", &mut lap);
     state
 }
@@ -281,25 +301,21 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
         }
         state.lengths[i] = lengths[0];
         state.docs[i] = docs[i].clone();
-        let json = article_json(&docs[i]);
-        state.article_hashes[i] = short_hash(json.as_bytes());
-        state.articles[i] = OutputFile::text(format!("search/a/{i}.json"), json);
+        let (files, text) = packed::article_files(i, &docs[i]);
+        state.article_hashes[i] = short_hash(text.as_bytes());
+        state.articles[i] = files;
     }
     crate::profile::lap("      reindex", &mut lap);
     if facets_changed {
-        state.facets = Shard::new("search/facets-{}.json", facets::facets(docs));
+        state.facets = Shard::new("search/facets-{}.bin", facets::facets(docs));
     }
     crate::profile::lap("      facets", &mut lap);
     let encoded: Vec<(&String, Vec<(usize, String)>)> = touched
         .par_iter()
         .map(|term| {
-            let lists = (0..FIELDS.len())
-                .filter_map(|f| {
-                    let list = state.postings[f].get(term)?;
-                    Some((f, encode_postings(list, &state.lengths, f, opts.max_postings)))
-                })
-                .collect();
-            (term, lists)
+            let lists: Vec<FieldPostings> =
+                (0..FIELDS.len()).filter_map(|f| Some((f, state.postings[f].get(term)?.as_slice()))).collect();
+            (term, encode_term(&lists, &state.lengths, opts.max_postings))
         })
         .collect();
     let mut shards = Vec::new();
@@ -321,6 +337,25 @@ fn update(state: &mut State, docs: &[Arc<SearchDoc>], changed: &[usize], opts: &
     }
 }
 
+/// About what field `f`'s encoded list adds to a compressed shard, in
+/// bytes of text: the numbers of the other documents (`[1,1,2,...]`,
+/// mostly one digit apart) compress about four times better than a
+/// field's list, and a bitmap's characters are about as random as its bits.
+fn packed_size(f: usize, list: &str) -> usize {
+    match (f < FIELDS.len(), list.starts_with('"')) {
+        (true, _) => list.len(),
+        (false, true) => list.len() * 3 / 4,
+        (false, false) => list.len() / 4,
+    }
+}
+
+/// The shortest beginning of `term` that comes after `before` (code-point
+/// order, as Rust compares strings and `search.js` compares terms).
+fn separator(before: &str, term: &str) -> String {
+    let mut ends = term.char_indices().map(|(i, c)| i + c.len_utf8());
+    ends.find(|&end| &term[..end] > before).map_or_else(|| term.to_string(), |end| term[..end].to_string())
+}
+
 /// What a term's list stores for a document: its term frequency over the
 /// square root of the field's length, in thousandths (at least 1).
 fn weight(tf: f32, len: u32) -> u32 {
@@ -329,7 +364,7 @@ fn weight(tf: f32, len: u32) -> u32 {
 }
 
 fn shard_file(state: &State, n: usize) -> Shard {
-    Shard::new(&format!("search/s/{n}-{{}}.json"), shard_json(state, n))
+    Shard::new(&format!("search/s/{n}.bin"), shard_json(state, n))
 }
 
 /// Shard `n` as JSON: `{"field": {"term": [list], ...}, ...}`.
@@ -340,7 +375,7 @@ fn shard_json(state: &State, n: usize) -> String {
     let mut fields: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for (term, lists) in state.encoded.range((from, to)) {
         for (f, list) in lists {
-            fields.entry(FIELDS[*f]).or_default().push((term, list));
+            fields.entry(field_name(*f)).or_default().push((term, list));
         }
     }
     let mut json = String::from("{");
@@ -374,31 +409,38 @@ fn files(state: &State, opts: &SearchOptions) -> (Vec<OutputFile>, SearchStats) 
         stats.bytes += shard.bytes;
         files.push(shard.file.clone());
     }
+    // Where each shard starts, a page of STARTS_PAGE shards a file: a query
+    // fetches the pages of its terms, whatever the journal's size.
+    let mut page_names = String::new();
+    for (k, page) in state.starts.chunks(STARTS_PAGE).enumerate() {
+        let page = Shard::new(&format!("search/t/{k}.bin"), serde_json::to_string(page).unwrap_or_default());
+        page_names.push_str(&page.hash);
+        files.push(page.file);
+    }
 
-    // The same for every build: made once.
-    static FOLD: std::sync::OnceLock<Shard> = std::sync::OnceLock::new();
-    let fold = FOLD.get_or_init(|| Shard::new("search/fold-{}.txt", fold_pairs()));
-    let fold_name = format!("fold-{}.txt", fold.hash);
-    files.push(fold.file.clone());
+    let fold = Shard::new("search/fold-{}.bin", fold_pairs(&state.encoded));
+    files.push(fold.file);
 
-    let facets_name = format!("facets-{}.json", state.facets.hash);
+    let facets_name = format!("facets-{}.bin", state.facets.hash);
     files.push(state.facets.file.clone());
 
     let mut build_hash_input = shard_names.clone();
     for (i, article) in state.articles.iter().enumerate() {
         build_hash_input.push_str(&state.article_hashes[i]);
-        files.push(article.clone());
+        files.extend(article.iter().cloned());
     }
 
     let manifest = Manifest {
-        version: 2,
+        version: 4,
         next_bits: super::next::BITS,
         docs: docs.len(),
         fields: FIELDS.iter().map(|f| (f.to_string(), opts.weights.get(*f).copied().unwrap_or(1.0))).collect(),
         shards: state.shards.len(),
-        starts: state.starts.clone(),
-        shard_hashes: shard_names,
-        fold: fold_name,
+        page_size: STARTS_PAGE,
+        pages: state.starts.iter().step_by(STARTS_PAGE).cloned().collect(),
+        pages_hash: short_hash(page_names.as_bytes()),
+        shards_hash: short_hash(shard_names.as_bytes()),
+        fold: format!("fold-{}.bin", fold.hash),
         facets: facets_name,
         build: short_hash(build_hash_input.as_bytes()),
     };
@@ -414,11 +456,18 @@ struct Manifest {
     docs: usize,
     fields: Vec<(String, f64)>,
     shards: usize,
-    /// The first term of each shard, in order: a term is in the last shard
-    /// whose first term is not after it (code-point order).
-    starts: Vec<String>,
-    /// Eight hex digits per shard, in shard order.
-    shard_hashes: String,
+    /// Shards a page of starts holds (`search/t/<k>.bin`, the starts of
+    /// shards `k * page_size` on, in order): a term is in the last shard
+    /// whose start is not after it (code-point order).
+    page_size: usize,
+    /// The first start of each page: a term's shard is in the last page
+    /// whose first start is not after it.
+    pages: Vec<String>,
+    /// Changes whenever any page changes; added to their URLs.
+    pages_hash: String,
+    /// Changes whenever any shard changes; added to their URLs
+    /// (`s/<n>.bin?<shards_hash>`).
+    shards_hash: String,
     fold: String,
     facets: String,
     /// Changes whenever any article file changes; added to their URLs.
@@ -431,25 +480,88 @@ pub fn shard_of(term: &str, starts: &[String]) -> usize {
     starts.partition_point(|s| s.as_str() <= term).saturating_sub(1)
 }
 
-/// `[df, doc, w, m, Δdoc, w, m, ...]`, keeping the `max` best documents.
-fn encode_postings(list: &[(u32, f32, u16)], lengths: &[[u32; 7]], field: usize, max: usize) -> String {
-    let mut weighted: Vec<(u32, u32, u16)> =
-        list.iter().map(|&(doc, tf, m)| (doc, weight(tf, lengths[doc as usize][field]), m)).collect();
-    if weighted.len() > max {
-        weighted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        weighted.truncate(max);
-    }
-    weighted.sort_by_key(|&(doc, _, _)| doc);
+/// The name, in a shard, of the lists of [`encode_term`]'s other documents.
+const OTHERS: &str = "*";
+
+/// A field's name in a shard: [`FIELDS`], then [`OTHERS`].
+fn field_name(f: usize) -> &'static str {
+    FIELDS.get(f).copied().unwrap_or(OTHERS)
+}
+
+/// A term's lists, by field (`lists`, in field order): each field's
+/// `[df, doc, w, m, Δdoc, w, m, ...]` of its `max` best documents. When a
+/// field has more, the term also gets, as field `FIELDS.len()` ([`OTHERS`]),
+/// the documents that have it in such a field and are in no field's best,
+/// once for all fields: so that every document that has the term is known,
+/// if not its weight or what follows the term there. They are a list of
+/// document numbers (`[doc, Δdoc, ...]`), or a bitmap ([`bitmap`]) where
+/// that is shorter.
+fn encode_term(lists: &[FieldPostings], lengths: &[[u32; 7]], max: usize) -> Vec<(usize, String)> {
     use std::fmt::Write;
-    let mut out = String::with_capacity(weighted.len() * 8 + 8);
-    let _ = write!(out, "[{}", list.len());
+    let mut out = Vec::with_capacity(lists.len() + 1);
+    let (mut best, mut past) = (Vec::new(), Vec::new());
+    for &(field, list) in lists {
+        let mut weighted: Vec<(u32, u32, u16)> =
+            list.iter().map(|&(doc, tf, m)| (doc, weight(tf, lengths[doc as usize][field]), m)).collect();
+        if weighted.len() > max {
+            weighted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            past.extend(weighted[max..].iter().map(|p| p.0));
+            weighted.truncate(max);
+        }
+        weighted.sort_by_key(|&(doc, _, _)| doc);
+        best.extend(weighted.iter().map(|p| p.0));
+        let mut text = String::with_capacity(weighted.len() * 8 + 8);
+        let _ = write!(text, "[{}", list.len());
+        let mut prev = 0;
+        for (doc, w, m) in weighted {
+            let _ = write!(text, ",{},{w},{m}", doc - prev);
+            prev = doc;
+        }
+        text.push(']');
+        out.push((field, text));
+    }
+    if lists.iter().any(|(_, list)| list.len() > max) {
+        best.sort_unstable();
+        past.sort_unstable();
+        past.dedup();
+        past.retain(|d| best.binary_search(d).is_err());
+        out.push((FIELDS.len(), documents(&past)));
+    }
+    out
+}
+
+/// The sorted document numbers `docs` as JSON: a list of gaps
+/// (`[doc, Δdoc, ...]`), or a [`bitmap`] where that is shorter.
+fn documents(docs: &[u32]) -> String {
+    use std::fmt::Write;
+    let mut gaps = String::from("[");
     let mut prev = 0;
-    for (doc, w, m) in weighted {
-        let _ = write!(out, ",{},{w},{m}", doc - prev);
+    for (i, &doc) in docs.iter().enumerate() {
+        let _ = write!(gaps, "{}{}", if i > 0 { "," } else { "" }, doc - prev);
         prev = doc;
     }
-    out.push(']');
-    out
+    gaps.push(']');
+    let bits = bitmap(docs);
+    if bits.len() + 2 < gaps.len() {
+        format!("\"{bits}\"")
+    } else {
+        gaps
+    }
+}
+
+/// Base64 digits, in order: a bitmap's character is the digit of its six bits.
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// The sorted document numbers `docs` as a bitmap, six documents a
+/// character: character `k` is the base64 digit whose bit `b` (value
+/// `1 << b`) says whether document `6k + b` is listed.
+fn bitmap(docs: &[u32]) -> String {
+    let len = docs.last().map_or(0, |&d| d as usize / 6 + 1);
+    let mut digits = vec![0u8; len];
+    for &d in docs {
+        digits[d as usize / 6] |= 1 << (d % 6);
+    }
+    digits.into_iter().map(|v| BASE64[v as usize] as char).collect()
 }
 
 /// Indexes the documents as elasticlunr-rs's `Index::add_doc` does, in
@@ -521,6 +633,7 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
 }
 
 mod facets;
+pub mod packed;
 #[cfg(test)]
 mod reference;
 
@@ -539,26 +652,20 @@ pub fn short_hash(bytes: &[u8]) -> String {
 }
 
 /// The folding pairs as one string: `臺台後后…` (two characters a pair).
-fn fold_pairs() -> String {
-    let mut pairs: Vec<(char, char)> = crate::fold::table().iter().map(|(&a, &b)| (a, b)).collect();
+/// Only the pairs whose Simplified character is in some term of `terms`:
+/// a query's other characters match nothing, folded or not (every CJK
+/// character of a text begins a term, or is the term at the end of a run).
+fn fold_pairs<V>(terms: &BTreeMap<String, V>) -> String {
+    let indexed = |c: char| {
+        let mut buf = [0u8; 4];
+        let s: &str = c.encode_utf8(&mut buf);
+        let from = (std::ops::Bound::Included(s), std::ops::Bound::Unbounded);
+        !crate::fold::is_cjk(c) || terms.range::<str, _>(from).next().is_some_and(|(t, _)| t.starts_with(s))
+    };
+    let mut pairs: Vec<(char, char)> =
+        crate::fold::table().iter().filter(|(_, &b)| indexed(b)).map(|(&a, &b)| (a, b)).collect();
     pairs.sort();
     pairs.into_iter().flat_map(|(a, b)| [a, b]).collect()
-}
-
-fn article_json(d: &SearchDoc) -> String {
-    // The whole text: a snippet shows the passage of the first match, wherever it is.
-    let text = &*d.body;
-    let mut json = serde_json::json!({
-        "t": d.title, "u": d.url, "s": d.section_title, "k": d.kind_label,
-        "d": d.date, "g": d.tags, "a": d.authors, "x": text,
-    });
-    // The case facts a result shows, label and value (only cases have them).
-    let shown: Vec<[&str; 2]> =
-        d.facts.iter().filter(|f| facets::SHOWN.contains(&f.key.as_str())).map(|f| [&*f.label, &*f.value]).collect();
-    if !shown.is_empty() {
-        json["c"] = serde_json::json!(shown);
-    }
-    json.to_string()
 }
 
 #[cfg(test)]
@@ -590,8 +697,24 @@ mod tests {
     fn postings_keep_df_and_the_best_documents() {
         let list: Vec<(u32, f32, u16)> = (0..5).map(|d| (d, 1.0 + d as f32, d as u16)).collect();
         let lengths = vec![[1u32; 7]; 5];
-        assert_eq!(encode_postings(&list, &lengths, 0, 10), "[5,0,1000,0,1,2000,1,1,3000,2,1,4000,3,1,5000,4]");
-        assert_eq!(encode_postings(&list, &lengths, 0, 2), "[5,3,4000,3,1,5000,4]");
+        let encode = |lists: &[FieldPostings], max| encode_term(lists, &lengths, max);
+        assert_eq!(encode(&[(0, &list)], 10), [(0, "[5,0,1000,0,1,2000,1,1,3000,2,1,4000,3,1,5000,4]".to_string())]);
+        // The others are listed by number only, once for all fields: as a
+        // bitmap (documents 0, 1 and 2 are bits 1 + 2 + 4, base64 H) or as
+        // numbers when that is shorter.
+        assert_eq!(
+            encode(&[(0, &list)], 2),
+            [(0, "[5,3,4000,3,1,5000,4]".to_string()), (FIELDS.len(), r#""H""#.to_string())]
+        );
+        // Document 2 is among the best of field 4: not an other.
+        let body = [(2, 9.0, 0)];
+        assert_eq!(encode(&[(0, &list), (4, &body)], 2)[2], (FIELDS.len(), r#""D""#.to_string()));
+        // No field cut: no others.
+        assert_eq!(encode(&[(0, &list[..2]), (4, &body)], 2).len(), 2);
+        let sparse: Vec<(u32, f32, u16)> = [0, 400, 900].iter().map(|&d| (d, 1.0 + d as f32, 0)).collect();
+        let lengths = vec![[1u32; 7]; 901];
+        assert_eq!(encode_term(&[(0, &sparse)], &lengths, 1)[1].1, "[0,400]");
+        assert_eq!(bitmap(&[0, 5, 6, 13]), "hBC");
     }
 
     #[test]
@@ -609,15 +732,26 @@ mod tests {
         let shards = manifest["shards"].as_u64().unwrap() as usize;
         assert_eq!(shards, stats.shards);
         assert!(shards > 1);
-        let hashes = manifest["shard_hashes"].as_str().unwrap();
-        assert_eq!(hashes.len(), shards * 8);
-        let starts: Vec<String> = serde_json::from_value(manifest["starts"].clone()).unwrap();
+        let file = |name: &str| files.iter().find(|f| *f.path == *name).expect("the file exists");
+        let pages = manifest["pages"].as_array().unwrap();
+        let mut starts: Vec<String> = Vec::new();
+        for (k, first) in pages.iter().enumerate() {
+            let page: Vec<String> = serde_json::from_value(read(file(&format!("search/t/{k}.bin")))).unwrap();
+            assert_eq!(
+                Some(&page[0]),
+                first.as_str().map(String::from).as_ref(),
+                "a page's first start is in the manifest"
+            );
+            starts.extend(page);
+        }
         assert_eq!(starts.len(), shards);
+        // A start is as short as it can be: 客, not 客户.
+        assert!(starts.iter().any(|s| s == "客"), "{starts:?}");
         // Every term of every shard is found in that shard by the lookup.
         for n in 0..shards {
-            let name = format!("search/s/{n}-{}.json", &hashes[n * 8..n * 8 + 8]);
+            let name = format!("search/s/{n}.bin");
             let shard = files.iter().find(|f| *f.path == *name).expect("the shard file exists");
-            let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
+            let shard = read(shard);
             for terms in shard.as_object().unwrap().values() {
                 for t in terms.as_object().unwrap().keys() {
                     assert_eq!(shard_of(t, &starts), n, "{t}");
@@ -625,18 +759,33 @@ mod tests {
             }
         }
         let n = shard_of("退货", &starts);
-        let name = format!("search/s/{n}-{}.json", &hashes[n * 8..n * 8 + 8]);
-        let shard = files.iter().find(|f| *f.path == *name).unwrap();
-        let shard: serde_json::Value = serde_json::from_slice(&shard.bytes().unwrap()).unwrap();
+        let shard = read(file(&format!("search/s/{n}.bin")));
         assert_eq!(shard["body"]["退货"][0], 50, "df");
         assert_eq!(files.iter().filter(|f| f.path.starts_with("search/a/")).count(), 50);
+        // Only the folding pairs of characters in the index: 戶 → 户, not 龍 → 龙.
+        let fold = file(&format!("search/{}", manifest["fold"].as_str().unwrap())).bytes().unwrap();
+        let fold = String::from_utf8(packed::inflate(&fold).unwrap()).unwrap();
+        assert!(fold.contains("戶户") && !fold.contains("龍龙"), "{fold}");
+    }
+
+    #[test]
+    fn a_start_is_the_shortest_beginning_after_the_term_before() {
+        assert_eq!(separator("", "客户"), "客");
+        assert_eq!(separator("客户", "客服"), "客服");
+        assert_eq!(separator("ord381", "ord38200"), "ord382");
+        assert_eq!(separator("ab", "ab"), "ab");
+    }
+
+    /// A compressed file's JSON.
+    fn read(file: &OutputFile) -> serde_json::Value {
+        serde_json::from_slice(&packed::inflate(&file.bytes().unwrap()).unwrap()).unwrap()
     }
 
     /// Every shard's `field → term → list`, whatever the cut points.
     fn all_postings(files: &[OutputFile]) -> BTreeMap<String, BTreeMap<String, serde_json::Value>> {
         let mut out: BTreeMap<String, BTreeMap<String, serde_json::Value>> = BTreeMap::new();
         for f in files.iter().filter(|f| f.path.starts_with("search/s/")) {
-            let shard: serde_json::Value = serde_json::from_slice(&f.bytes().unwrap()).unwrap();
+            let shard = read(f);
             for (field, terms) in shard.as_object().unwrap() {
                 for (term, list) in terms.as_object().unwrap() {
                     out.entry(field.clone()).or_default().insert(term.clone(), list.clone());
@@ -662,7 +811,7 @@ mod tests {
         assert_eq!(all_postings(&incremental), all_postings(&full));
         assert_eq!(stats.terms, full_stats.terms);
         let article = |files: &[OutputFile]| {
-            files.iter().find(|f| &*f.path == "search/a/7.json").unwrap().bytes().unwrap().to_vec()
+            files.iter().find(|f| &*f.path == "search/a/7.bin").unwrap().bytes().unwrap().to_vec()
         };
         assert_eq!(article(&incremental), article(&full));
         // Nothing changed: the same files again.

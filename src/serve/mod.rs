@@ -588,7 +588,8 @@ fn named(items: &[String]) -> String {
 
 /// A build's files as two builds that should agree can be compared: a
 /// rebuild keeps the first build's search shard cuts, so the shards are
-/// compared by the postings they hold, and the manifest without the cuts.
+/// compared by the postings they hold, and the manifest without the cuts
+/// (nor the files of where each shard starts).
 struct Comparable<'a> {
     /// Bytes by path; `None` for a file that could not be read.
     files: std::collections::BTreeMap<&'a str, Option<std::borrow::Cow<'a, [u8]>>>,
@@ -601,8 +602,15 @@ impl<'a> Comparable<'a> {
         let mut out = Comparable { files: Default::default(), postings: Default::default() };
         for f in files {
             let bytes = f.bytes().ok();
-            let json = || bytes.as_deref().and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok());
-            if f.path.starts_with("search/s/") {
+            // Search files are compressed (the manifest is not).
+            let json = || {
+                let b = bytes.as_deref()?;
+                let inflated = crate::search::index::packed::inflate(b);
+                serde_json::from_slice::<serde_json::Value>(inflated.as_deref().unwrap_or(b)).ok()
+            };
+            if f.path.starts_with("search/t/") {
+                continue;
+            } else if f.path.starts_with("search/s/") {
                 if let Some(serde_json::Value::Object(fields)) = json() {
                     for (field, terms) in fields {
                         for (term, list) in terms.as_object().into_iter().flatten() {
@@ -613,7 +621,7 @@ impl<'a> Comparable<'a> {
                 }
             } else if &*f.path == "search/manifest.json" {
                 if let Some(serde_json::Value::Object(mut manifest)) = json() {
-                    for cut in ["shards", "starts", "shard_hashes", "build"] {
+                    for cut in ["shards", "pages", "pages_hash", "shards_hash", "build"] {
                         manifest.remove(cut);
                     }
                     let text = serde_json::Value::Object(manifest).to_string().into_bytes();
@@ -651,16 +659,18 @@ mod tests {
         if cut {
             files.push(file(
                 "search/manifest.json",
-                r#"{"docs":1,"shards":2,"starts":["","乙"],"shard_hashes":"0000aaaa","build":"b1"}"#,
+                r#"{"docs":1,"shards":2,"page_size":128,"pages":[""],"pages_hash":"00","shards_hash":"0000aaaa","build":"b1"}"#,
             ));
-            files.push(file("search/s/0-0000.json", r#"{"body":{"甲":[1,0,5]}}"#));
-            files.push(file("search/s/1-aaaa.json", &format!(r#"{{"body":{{"乙":[1,0,{weight}]}}}}"#)));
+            files.push(file("search/t/0.bin", r#"["","乙"]"#));
+            files.push(file("search/s/0.bin", r#"{"body":{"甲":[1,0,5]}}"#));
+            files.push(file("search/s/1.bin", &format!(r#"{{"body":{{"乙":[1,0,{weight}]}}}}"#)));
         } else {
             files.push(file(
                 "search/manifest.json",
-                r#"{"docs":1,"shards":1,"starts":[""],"shard_hashes":"1111","build":"b2"}"#,
+                r#"{"docs":1,"shards":1,"page_size":128,"pages":[""],"pages_hash":"11","shards_hash":"1111","build":"b2"}"#,
             ));
-            files.push(file("search/s/0-1111.json", &format!(r#"{{"body":{{"甲":[1,0,5],"乙":[1,0,{weight}]}}}}"#)));
+            files.push(file("search/t/0.bin", r#"[""]"#));
+            files.push(file("search/s/0.bin", &format!(r#"{{"body":{{"甲":[1,0,5],"乙":[1,0,{weight}]}}}}"#)));
         }
         files
     }
@@ -672,12 +682,12 @@ mod tests {
             compare_builds(diagnostics, files, &[], Some(&full[..]))
         };
         // Shards cut elsewhere, holding the same postings: a match.
-        assert_eq!(line(&[], Some(&site("<p>同</p>", true, 5))), "Verify: the rebuild matched a full build (4 files).");
+        assert_eq!(line(&[], Some(&site("<p>同</p>", true, 5))), "Verify: the rebuild matched a full build (5 files).");
         let mut more = site("<p>異</p>", false, 7);
         more.push(file("b/index.html", ""));
         assert_eq!(
             line(&[], Some(&more)),
-            "Verify: the rebuild differs from a full build (3 files) in 3 files: a/index.html, b/index.html, search/s/ (the postings the shards hold)"
+            "Verify: the rebuild differs from a full build (4 files) in 3 files: a/index.html, b/index.html, search/s/ (the postings the shards hold)"
         );
         let problem = Diagnostic::error("content/a.md", 2, 8, crate::diagnostics::Problem::MissingTitle);
         assert_eq!(

@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, extname, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inflateSync } from "node:zlib";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -105,4 +106,15 @@ export function searchSettled(page) {
     const list = document.getElementById("search-results");
     return status.textContent.length > 0 && !(list && list.hasAttribute("aria-busy"));
   });
+}
+
+/** A built site's compressed search file `path` (under search/), as text. */
+export function searchFile(site, path) {
+  return inflateSync(readFileSync(join(site, "search", path))).toString("utf8");
+}
+
+/** Where each shard of a built site starts: its pages of starts
+ * (search/t/<k>.bin, in the manifest's order) joined. */
+export function allStarts(site, manifest) {
+  return manifest.pages.flatMap((_, k) => JSON.parse(searchFile(site, `t/${k}.bin`)));
 }

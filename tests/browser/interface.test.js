@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { buildFixture, serve, launch, newPage, searchSettled } from "./helpers.js";
 
 const LANGS = {
-  "zh-hant": { case: "cases/退貨耳機/", author: "authors/chen/", found: "耳機", foundText: /^找到 \d+ 篇$/, none: "沒有找到符合「zzzz」的文章", busy: "搜尋中…", failed: /^搜尋資料沒有載入成功（s\/\d+-\w{8}\.json 503），請確認網路連線後再試一次。 再試一次$/ },
-  "zh-hans": { case: "cases/退货耳机/", author: "authors/chen/", found: "耳机", foundText: /^找到 \d+ 篇$/, none: "没有找到符合“zzzz”的文章", busy: "搜索中…", failed: /^搜索数据没有加载成功（s\/\d+-\w{8}\.json 503），请检查网络连接后重试。 重试$/ },
-  en: { case: "cases/headphones/", author: "authors/chen/", found: "billing", foundText: /^1 article found$/, none: "No articles match “zzzz”", busy: "Searching…", failed: /^Some search data did not load \(s\/\d+-\w{8}\.json 503\)\. Check the connection and try again\. Try again$/ },
+  "zh-hant": { case: "cases/退貨耳機/", author: "authors/chen/", found: "耳機", foundText: /^找到 \d+ 篇$/, none: "沒有找到符合「zzzz」的文章", busy: "搜尋中…", failed: /^搜尋資料沒有載入成功（s\/\d+\.bin 503），請確認網路連線後再試一次。 再試一次$/ },
+  "zh-hans": { case: "cases/退货耳机/", author: "authors/chen/", found: "耳机", foundText: /^找到 \d+ 篇$/, none: "没有找到符合“zzzz”的文章", busy: "搜索中…", failed: /^搜索数据没有加载成功（s\/\d+\.bin 503），请检查网络连接后重试。 重试$/ },
+  en: { case: "cases/headphones/", author: "authors/chen/", found: "billing", foundText: /^1 article found$/, none: "No articles match “zzzz”", busy: "Searching…", failed: /^Some search data did not load \(s\/\d+\.bin 503\)\. Check the connection and try again\. Try again$/ },
 };
 
 let browser;

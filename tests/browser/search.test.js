@@ -5,13 +5,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { repo, buildFixture, serve, launch, newPage, searchSettled } from "./helpers.js";
+import { inflateSync } from "node:zlib";
+import { repo, buildFixture, serve, launch, newPage, allStarts, searchSettled } from "./helpers.js";
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(join(repo, "themes/default/static/search.js"), "utf8"), context);
 const { parts, termsOf, parseFold, plan } = context.CasebookSearch;
 
-let browser, site, server, base, manifest, table;
+let browser, site, server, base, manifest, table, starts;
 
 before(async () => {
   // The site is built for the port the server already holds (a port found
@@ -21,7 +22,8 @@ before(async () => {
   site = buildFixture("search", base);
   server.dir = site;
   manifest = JSON.parse(readFileSync(join(site, "search/manifest.json"), "utf8"));
-  table = parseFold(readFileSync(join(site, "search", manifest.fold), "utf8"));
+  starts = allStarts(site, manifest);
+  table = parseFold(inflateSync(readFileSync(join(site, "search", manifest.fold))).toString("utf8"));
   browser = await launch();
 });
 
@@ -50,6 +52,15 @@ test("Traditional and Simplified queries find both scripts", async () => {
   assert.deepEqual(titles, ["投訴處理的五個步驟", "门店等候四十分钟"]);
   assert.deepEqual(await searchFor(page, "投诉处理"), titles);
   assert.deepEqual(await searchFor(page, "退换货"), ["耳機退換貨爭議"]);
+  await page.context().close();
+});
+
+test("without DecompressionStream, inflate.js reads the compressed search files", async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => { delete window.DecompressionStream; });
+  server.requests.length = 0;
+  assert.deepEqual(await searchFor(page, "投訴處理"), ["投訴處理的五個步驟", "门店等候四十分钟"]);
+  assert.ok(server.requests.some((r) => r.path.endsWith("/journal/inflate.js")), "inflate.js was loaded");
   await page.context().close();
 });
 
@@ -113,8 +124,8 @@ test("only the shards the query needs are fetched, and the query stays in the UR
   server.requests.length = 0;
   await searchFor(page, "帳單 refund");
   assert.ok(page.url().endsWith("search/?q=%E5%B8%B3%E5%96%AE+refund"), page.url());
-  const fetched = server.requests.filter((r) => r.path.includes("/search/s/")).map((r) => r.path.split("/").pop().split("-")[0]).map(Number);
-  const steps = plan(termsOf(parts("帳單 refund", table)), manifest.starts);
+  const fetched = server.requests.filter((r) => r.path.includes("/search/s/")).map((r) => r.path.split("/").pop().split(".")[0]).map(Number);
+  const steps = plan(termsOf(parts("帳單 refund", table)), starts);
   const needed = new Set(steps.flatMap((s) => s.shards));
   assert.deepEqual(new Set(fetched), needed);
   assert.ok(manifest.shards > needed.size, "the fixture has more shards than the query needs");

@@ -97,7 +97,7 @@ test("a shard or article file that fails to load is an error, old results go, an
   await page.route(SHARDS, (route) => route.fulfill({ status: 503, body: "" }));
   await page.fill("#search-input", "晨會");
   await waitText(page, "#search-status", "搜尋資料沒有載入成功（s/");
-  assert.match(await text(page, "#search-status"), /s\/\d+-[0-9a-f]{8}\.json 503）/);
+  assert.match(await text(page, "#search-status"), /s\/\d+\.bin 503）/);
   await page.unroute(SHARDS);
   await page.click("#search-status button.search-retry");
   await page.waitForFunction(() => document.querySelectorAll("#search-results .result-title").length > 0);

@@ -3,12 +3,12 @@
 //! journal's `language:` before the arguments are read.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use super::{fixture, stderr};
 
 fn run(args: &[&str], env_lang: Option<&str>, dir: &Path) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    let mut cmd = crate::casebook_command();
     cmd.args(args).current_dir(dir).env("GIT_CONFIG_NOSYSTEM", "1").env_remove("CASEBOOK_LANG");
     if let Some(lang) = env_lang {
         cmd.env("CASEBOOK_LANG", lang);

@@ -321,7 +321,7 @@ fn dates_from_git_follow_renames_for_many_pages() {
 /// `casebook import SOURCE JOURNAL extra…` with no `CASEBOOK_LANG`, so the
 /// report speaks the source's language unless `--lang` says otherwise.
 fn import_unset(source: &std::path::Path, journal: &std::path::Path, extra: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+    crate::casebook_command()
         .env_remove("CASEBOOK_LANG")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .arg("import")

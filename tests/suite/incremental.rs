@@ -12,20 +12,22 @@ use casebook::build::{build, build_cached, BuildCache, BuildOptions};
 use crate::serve::demo_copy;
 
 /// Every file of a build, by path; the search shards are compared by their
-/// postings (an incremental build keeps the first build's shard cuts).
+/// postings (an incremental build keeps the first build's shard cuts, which
+/// the manifest and the files of starts list).
 fn files_of(built: &casebook::build::Built) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, serde_json::Value>) {
     let mut files = BTreeMap::new();
     let mut postings = BTreeMap::new();
     for f in built.files.as_ref().expect("the journal builds") {
         let bytes = f.bytes().unwrap().to_vec();
         if f.path.starts_with("search/s/") {
-            let shard: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            let text = casebook::search::index::packed::inflate(&bytes).unwrap();
+            let shard: serde_json::Value = serde_json::from_slice(&text).unwrap();
             for (field, terms) in shard.as_object().unwrap() {
                 for (term, list) in terms.as_object().unwrap() {
                     postings.insert(format!("{field} {term}"), list.clone());
                 }
             }
-        } else if &*f.path != "search/manifest.json" {
+        } else if &*f.path != "search/manifest.json" && !f.path.starts_with("search/t/") {
             files.insert(f.path.to_string(), bytes);
         }
     }

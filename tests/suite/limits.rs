@@ -5,7 +5,7 @@
 //! tests/fixtures/limits/committed.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::*;
@@ -28,7 +28,7 @@ fn journal(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
 
 /// Runs casebook, killing it if it hangs.
 fn run(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+    let mut child = crate::casebook_command()
         .env("CASEBOOK_LANG", "en")
         .args(args)
         .env("GIT_CONFIG_NOSYSTEM", "1")

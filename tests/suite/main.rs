@@ -3,6 +3,7 @@
 //! exact messages). One test binary, one module per feature.
 
 mod build;
+mod build_cache;
 mod check;
 mod cli_help;
 mod editorial;
@@ -37,13 +38,18 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
+/// The casebook binary as the tests run it: without the system's git
+/// settings, and without the build cache on disk (`CASEBOOK_NO_CACHE`:
+/// tests running at once build the same fixtures, which are not theirs to
+/// write in; `build_cache.rs` gives `--cache-dir`).
+pub fn casebook_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    cmd.env("GIT_CONFIG_NOSYSTEM", "1").env("CASEBOOK_NO_CACHE", "1");
+    cmd
+}
+
 pub fn casebook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .env("CASEBOOK_LANG", "en")
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("the casebook binary runs")
+    casebook_command().env("CASEBOOK_LANG", "en").args(args).output().expect("the casebook binary runs")
 }
 
 pub fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {

@@ -4,13 +4,13 @@
 //! `CASEBOOK_LANG`; then `CASEBOOK_LANG` and `--lang` overriding it, and
 //! the tools' formats keeping their shape.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use super::{fixture, stderr};
 
 /// `casebook` as a writer runs it: no `CASEBOOK_LANG` unless given.
 fn run(args: &[&str], lang: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    let mut cmd = crate::casebook_command();
     cmd.args(args).env("GIT_CONFIG_NOSYSTEM", "1").env_remove("CASEBOOK_LANG");
     if let Some(lang) = lang {
         cmd.env("CASEBOOK_LANG", lang);

@@ -5,7 +5,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::*;
@@ -41,7 +41,7 @@ fn a_second_build_into_the_same_output_waits_for_the_first() {
     // A build in progress holds the lock beside the output.
     let lock = std::fs::File::create(tmp.path().join(".site.casebook-lock")).unwrap();
     lock.lock().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+    let mut child = crate::casebook_command()
         .env("CASEBOOK_LANG", "en")
         .args(["build", "--root", fixture("basic").to_str().unwrap(), "--output", out.to_str().unwrap()])
         .stderr(Stdio::piped())
@@ -69,7 +69,7 @@ fn builds_started_together_into_one_output_both_succeed() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     let start = || {
-        Command::new(env!("CARGO_BIN_EXE_casebook"))
+        crate::casebook_command()
             .env("CASEBOOK_LANG", "en")
             .args(["build", "--root", fixture("basic").to_str().unwrap(), "--output", out.to_str().unwrap()])
             .stderr(Stdio::piped())
@@ -113,7 +113,7 @@ fn serve(extra: &[&str], idle_ms: u64) -> Server {
 }
 
 fn serve_root(root: &std::path::Path, extra: &[&str], idle_ms: u64) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+    let mut child = crate::casebook_command()
         .env("CASEBOOK_LANG", "en")
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .args(extra)

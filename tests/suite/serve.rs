@@ -33,7 +33,7 @@ fn start_with(root: &Path, extra: &[&str]) -> Server {
 
 /// `casebook serve` with `env` set, its messages going to `stderr`.
 fn launch(root: &Path, extra: &[&str], env: &[(&str, &str)], stderr: Stdio) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+    let mut child = crate::casebook_command()
         .env("CASEBOOK_LANG", "en")
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .args(extra)

@@ -13,7 +13,7 @@ use crate::*;
 /// `casebook init DIR` with the messages in `lang` and, when given, this
 /// `PATH` (an empty folder: no git).
 fn init(dir: &Path, lang: &str, path: Option<&Path>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    let mut cmd = crate::casebook_command();
     cmd.args(["init", dir.to_str().unwrap()]).env("CASEBOOK_LANG", lang).env("GIT_CONFIG_NOSYSTEM", "1");
     if let Some(path) = path {
         cmd.env("PATH", path);
@@ -58,6 +58,14 @@ fn init_starts_a_git_repository_on_main_and_commits_nothing() {
     assert_eq!(String::from_utf8_lossy(&head.stdout).trim(), "refs/heads/main");
     // Nothing committed: the editors make the first commit.
     assert!(!git(&root, &["rev-parse", "--verify", "--quiet", "HEAD"]).status.success());
+    // The build cache stays out of git.
+    let ignored = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert!(ignored.lines().any(|l| l == ".casebook-cache/"), "{ignored}");
+    let o = crate::casebook_command().env_remove("CASEBOOK_NO_CACHE").args(["check", "--root"]).arg(&root).output();
+    assert!(o.unwrap().status.success());
+    assert!(root.join(".casebook-cache/check.bin").is_file());
+    let status = git(&root, &["status", "--porcelain", "--untracked-files=all"]);
+    assert!(!String::from_utf8_lossy(&status.stdout).contains(".casebook-cache"));
 }
 
 #[test]
@@ -170,9 +178,24 @@ fn the_github_workflow_checks_pull_requests_installs_once_and_keeps_the_site_pri
     let install = step(&|s| run(s, "cargo install"));
     assert_eq!(install["if"].as_str(), Some("steps.casebook-cache.outputs.cache-hit != 'true'"));
     assert!(run(&install, "CASEBOOK_VERSION") && run(&install, "DOWNLOAD_URL"));
-    // The history cache stays; issue 19's build cache has its place.
+    // The history cache, and the build cache under casebook's version and
+    // the settings and templates, the newest restored.
     assert!(step(&|s| uses(s, "actions/cache@v4") && s["with"]["path"].as_str() == Some(".git/casebook")).is_mapping());
-    assert!(text.contains("issue 19"));
+    let build_cache = step(&|s| uses(s, "actions/cache@v4") && s["with"]["path"].as_str() == Some(".casebook-cache"));
+    let key = build_cache["with"]["key"].as_str().unwrap();
+    for part in
+        ["${{ env.CASEBOOK_VERSION }}", "hashFiles('casebook.yaml', 'templates/**', 'themes/**')", "${{ github.sha }}"]
+    {
+        assert!(key.contains(part), "{key}");
+    }
+    let restore = build_cache["with"]["restore-keys"].as_str().unwrap();
+    assert!(key.starts_with(restore) && restore.ends_with('-'), "{restore}");
+    let position = |pred: &dyn Fn(&Value) -> bool| steps.iter().position(pred).unwrap();
+    assert!(
+        position(&|s| s["with"]["path"].as_str() == Some(".casebook-cache")) < position(&|s| run(s, "casebook check")),
+        "restored before the first command"
+    );
+    assert!(!text.contains("Reserved for issue 19"));
 
     let check = step(&|s| run(s, "casebook check --format github --changed-since"));
     assert_eq!(check["if"].as_str(), Some("github.event_name == 'pull_request'"));
@@ -200,7 +223,9 @@ fn the_gitlab_file_checks_merge_requests_installs_once_and_keeps_the_site_privat
     let caches = c[".casebook"]["cache"].as_sequence().unwrap();
     assert_eq!(caches[0]["key"].as_str(), Some("casebook-bin-$CASEBOOK_VERSION"));
     assert_eq!(caches[1]["paths"][0].as_str(), Some(".git/casebook"));
-    assert!(text.contains("issue 19"));
+    assert_eq!(caches[2]["key"].as_str(), Some("casebook-build-$CASEBOOK_VERSION"));
+    assert_eq!(caches[2]["paths"][0].as_str(), Some(".casebook-cache/"));
+    assert!(!text.contains("Reserved for issue 19"));
     let install = c[".casebook"]["before_script"][0].as_str().unwrap();
     assert!(install.starts_with("if [ ! -x .casebook-bin/bin/casebook ]") && install.contains("cargo install"));
 

@@ -148,6 +148,22 @@ Start a journal with `casebook init my-journal`, write a case with\n`casebook ne
         ],
     ),
     (
+        "build.no_cache",
+        [
+            "不讀取也不寫入建置快取（日誌裡的 .casebook-cache/），從頭建置。",
+            "不读取也不写入构建缓存（日志里的 .casebook-cache/），从头构建。",
+            "Neither read nor write the build cache (.casebook-cache/ in the journal): build from nothing.",
+        ],
+    ),
+    (
+        "build.cache_dir",
+        [
+            "把建置快取放在這個資料夾（預設：日誌裡的 .casebook-cache/）。不能放在輸出資料夾或 content/、static/ 等日誌資料夾裡面。",
+            "把构建缓存放在这个文件夹（默认：日志里的 .casebook-cache/）。不能放在输出文件夹或 content/、static/ 等日志文件夹里面。",
+            "Keep the build cache in this folder (default: .casebook-cache/ in the journal). Not in the output folder, nor in content/, static/ or another folder of the journal.",
+        ],
+    ),
+    (
         "build.quiet",
         ["只顯示問題，其他都不顯示。", "只显示问题，其他都不显示。", "Print nothing but problems."],
     ),
@@ -207,6 +223,22 @@ Start a journal with `casebook init my-journal`, write a case with\n`casebook ne
             "不回報這一種問題，例如 `link/broken-anchor`，或一整組，例如 `privacy/`（可以寫好幾次）。每個問題的種類寫在 json 格式的輸出裡，也寫在 github 標註的標題裡。",
             "不报告这一类问题，例如 `link/broken-anchor`，或一整组，例如 `privacy/`（可以写多次）。每个问题的类型写在 json 格式的输出里，也写在 github 注释的标题里。",
             "Leave out problems of this kind, like `link/broken-anchor`, or of a group, like `privacy/` (may be given more than once). Each problem's kind is in the json output and in the title of a github annotation.",
+        ],
+    ),
+    (
+        "check.no_cache",
+        [
+            "不讀取也不寫入建置快取（日誌裡的 .casebook-cache/），從頭檢查。",
+            "不读取也不写入构建缓存（日志里的 .casebook-cache/），从头检查。",
+            "Neither read nor write the build cache (.casebook-cache/ in the journal): check from nothing.",
+        ],
+    ),
+    (
+        "check.cache_dir",
+        [
+            "把建置快取放在這個資料夾（預設：日誌裡的 .casebook-cache/）。不能放在輸出資料夾或 content/、static/ 等日誌資料夾裡面。",
+            "把构建缓存放在这个文件夹（默认：日志里的 .casebook-cache/）。不能放在输出文件夹或 content/、static/ 等日志文件夹里面。",
+            "Keep the build cache in this folder (default: .casebook-cache/ in the journal). Not in the output folder, nor in content/, static/ or another folder of the journal.",
         ],
     ),
     // import

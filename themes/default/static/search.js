@@ -157,24 +157,52 @@
   /** Every term of a query's parts, in order. */
   function termsOf(ps) { return [].concat.apply([], ps.map(function (p) { return p.terms; })); }
 
-  /** Fetches `url` as JSON or text; a failed answer throws an error
-   *  carrying its HTTP status. */
-  function loader(kind) {
+  /** The inflater of inflate.js (fflate, vendored; next to search.js), loaded once, for
+   *  browsers without DecompressionStream. */
+  var inflater = null;
+  function loadInflater(base) {
+    if (!inflater) {
+      inflater = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = base + "../inflate.js";
+        s.onload = function () { ok(global.CasebookInflate); };
+        s.onerror = function () { inflater = null; fail(new Error("inflate.js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return inflater;
+  }
+
+  /** The text of a zlib-compressed answer (src/search/index/packed.rs). */
+  function inflated(r, base) {
+    if (typeof DecompressionStream === "function" && r.body) {
+      return new Response(r.body.pipeThrough(new DecompressionStream("deflate"))).text();
+    }
+    return Promise.all([r.arrayBuffer(), loadInflater(base)]).then(function (got) {
+      return new TextDecoder().decode(got[1](new Uint8Array(got[0])));
+    });
+  }
+
+  /** Fetches `url` (compressed unless it ends in .json) as JSON or text; a
+   *  failed answer throws an error carrying its HTTP status. */
+  function loader(kind, base) {
     return function (url) {
       return fetch(url).then(function (r) {
         if (!r.ok) { var e = new Error(String(r.status)); e.status = r.status; throw e; }
-        return r[kind]();
+        if (/\.json$/.test(url)) return r[kind]();
+        return inflated(r, base).then(function (text) { return kind === "json" ? JSON.parse(text) : text; });
       });
     };
   }
 
   function Searcher(base, fetcher) {
     this.base = base;            // URL of the search/ folder, ending in "/"
-    this.fetch = fetcher || loader("json");
-    this.fetchText = loader("text");
+    this.fetch = fetcher || loader("json", base);
+    this.fetchText = loader("text", base);
     this.shards = new Map();
     this.docs = new Map();
     this.files = new Map();      // manifest, folding pairs, facets
+    this.pages = new Map();      // pages of the starts
   }
 
   /** The file `path` (under search/), fetched once: kept in `map` under
@@ -191,22 +219,62 @@
     return map.get(key);
   };
 
+  /** Loads the manifest, then the folding pairs. */
   Searcher.prototype.ready = function () {
     var self = this;
     if (!this.table) {
       return this.load(this.files, "manifest", "manifest.json").then(function (m) {
         self.manifest = m;
         return self.load(self.files, "fold", m.fold, true);
-      }).then(function (text) { self.table = self.table || parseFold(text); return self; });
+      }).then(function (text) {
+        self.table = self.table || parseFold(text);
+        return self;
+      });
     }
     return Promise.resolve(this);
+  };
+
+  /** Page `k` of the starts: where shards k * page_size on start. */
+  Searcher.prototype.page = function (k) {
+    return this.load(this.pages, k, "t/" + k + ".bin?" + this.manifest.pages_hash);
+  };
+
+  /** The starts `terms` need, as {starts, index}: the pages holding their
+   *  shards (and, for a prefix, the page after, where its shards may go
+   *  on), joined in order, and each start's shard number. `plan` over
+   *  these starts finds the same shards as over all of them. */
+  Searcher.prototype.startsFor = function (terms) {
+    var self = this, m = this.manifest, wanted = new Set();
+    terms.forEach(function (t) {
+      var k = shardFor(t.token, m.pages);
+      wanted.add(k);
+      if (!t.exact && k + 1 < m.pages.length) wanted.add(k + 1);
+    });
+    var ks = Array.from(wanted).sort(function (a, b) { return a - b; });
+    return Promise.all(ks.map(function (k) { return self.page(k); })).then(function (pages) {
+      var starts = [], index = [];
+      ks.forEach(function (k, i) {
+        pages[i].forEach(function (start, j) { starts.push(start); index.push(k * m.page_size + j); });
+      });
+      return { starts: starts, index: index };
+    });
+  };
+
+  /** Fetches, while the reader types, the starts a query will need (small
+   *  files, the same for most of what is typed), so that the search after
+   *  the pause goes straight to the shards. Errors wait for the search. */
+  Searcher.prototype.prefetch = function (query) {
+    var self = this;
+    this.ready().then(function () {
+      var terms = termsOf(self.parts(query));
+      if (terms.length) return self.startsFor(terms);
+    }).catch(function () {});
   };
 
   Searcher.prototype.tokens = function (query) { return tokenize(query, this.table); };
 
   Searcher.prototype.shard = function (n) {
-    var hash = this.manifest.shard_hashes.slice(n * 8, n * 8 + 8);
-    return this.load(this.shards, n, "s/" + n + "-" + hash + ".json");
+    return this.load(this.shards, n, "s/" + n + ".bin?" + this.manifest.shards_hash);
   };
 
   Searcher.prototype.parts = function (query) { return parts(query, this.table); };
@@ -226,89 +294,174 @@
     return this.ready().then(function () {
       var ps = self.parts(query);
       if (!ps.length) return [];
-      var m = self.manifest;
-      var steps = plan(termsOf(ps), m.starts);
-      var needed = Array.from(new Set([].concat.apply([], steps.map(function (s) { return s.shards; }))));
-      return Promise.all(needed.map(function (n) { return self.shard(n); })).then(function (loaded) {
-        var byNumber = new Map();
-        needed.forEach(function (n, i) { byNumber.set(n, loaded[i]); });
-        return rank(ps, steps.map(function (step) { return match(step, byNumber, m); }), m.next_bits);
+      var m = self.manifest, steps;
+      return self.startsFor(termsOf(ps)).then(function (view) {
+        steps = plan(termsOf(ps), view.starts);
+        steps.forEach(function (s) { s.shards = s.shards.map(function (i) { return view.index[i]; }); });
+        var needed = Array.from(new Set([].concat.apply([], steps.map(function (s) { return s.shards; }))));
+        return Promise.all(needed.map(function (n) { return self.shard(n); })).then(function (loaded) {
+          var byNumber = new Map();
+          needed.forEach(function (n, i) { byNumber.set(n, loaded[i]); });
+          return rank(ps, steps.map(function (step) { return match(step, byNumber, m); }), m.next_bits, m.docs);
+        });
       });
     });
   };
 
   var TITLE_FIELDS = ["title", "tags"];
 
-  /** One term's matches: doc → score (boosted, summed over fields), the
-   *  documents whose title or tags have it, and whether its lists are
-   *  complete (no list cut to its best documents, no prefix shard unread). */
+  /** Calls `fn` with each of a term's other documents (OTHERS): gaps
+   *  between numbers, or a bitmap of base64 digits (digit k's bit b is
+   *  document 6k + b; see `bitmap` in src/search/index.rs). */
+  var DIGIT = new Int8Array(128).fill(-1);
+  Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/").forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+  function eachOther(others, fn) {
+    if (typeof others === "string") {
+      for (var k = 0; k < others.length; k++) {
+        var v = DIGIT[others.charCodeAt(k) & 127];
+        for (var b = 0; v > 0; b++, v >>= 1) if (v & 1) fn(k * 6 + b);
+      }
+    } else {
+      for (var j = 0, doc = 0; j < others.length; j++) { doc += others[j]; fn(doc); }
+    }
+  }
+
+  /** The field of a shard that holds, for each term whose list was cut in
+   *  some field to its best documents, the documents past the best of
+   *  every field (src/search/index.rs, `OTHERS`). */
+  var OTHERS = "*";
+
+  /** One term's matches, over the manifest's `docs` documents: `scores`
+   *  (boosted, summed over fields), `flags` (1: has the term, 2: in its
+   *  title or tags), `next` (the masks of what follows it, for an exact
+   *  term), and whether its lists are complete (no prefix shard unread).
+   *  A term cut to its best documents in some field lists its other
+   *  documents once, in OTHERS (`eachOther`): they count with the smallest
+   *  contribution of the best kept in a cut field, and whatever follows the
+   *  term there. */
   function match(step, byNumber, m) {
-    var found = { token: step.token, scores: new Map(), titled: new Set(), next: new Map(), complete: !step.truncated, truncated: step.truncated };
+    var n = m.docs, any = (1 << m.next_bits) - 1;
+    var found = { token: step.token, scores: new Float64Array(n), flags: new Uint8Array(n), next: new Uint32Array(n), complete: !step.truncated, truncated: step.truncated };
     var tokenLen = Array.from(step.token).length;
+    var cut = new Map();         // "shard key" → smallest contribution of a cut field
     m.fields.forEach(function (fb) {
       var field = fb[0], boost = fb[1];
       if (!boost) return;
-      step.shards.forEach(function (n) {
-        var terms = (byNumber.get(n) || {})[field] || {};
+      step.shards.forEach(function (sn) {
+        var terms = (byNumber.get(sn) || {})[field] || {};
         var keys = step.exact ? (terms[step.token] ? [step.token] : []) : Object.keys(terms).filter(function (k) { return k.lastIndexOf(step.token, 0) === 0; });
         keys.forEach(function (key) {
           var list = terms[key], df = list[0];
-          if (df > (list.length - 1) / 3) found.complete = false;
-          var idf = 1 + Math.log(m.docs / (df + 1));
+          var idf = 1 + Math.log(n / (df + 1));
           var keyLen = Array.from(key).length;
-          var penalty = key === step.token ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15;
-          var doc = 0;
+          var exact = key === step.token;
+          var factor = idf * (exact ? 1 : (1 - (keyLen - tokenLen) / keyLen) * 0.15) * boost / 1000;
+          var flag = TITLE_FIELDS.indexOf(field) >= 0 ? 3 : 1;
+          var doc = 0, least = Infinity;
           for (var i = 1; i + 2 < list.length; i += 3) {
             doc += list[i];
-            found.scores.set(doc, (found.scores.get(doc) || 0) + (list[i + 1] / 1000) * idf * penalty * boost);
-            if (TITLE_FIELDS.indexOf(field) >= 0) found.titled.add(doc);
-            if (key === step.token) found.next.set(doc, (found.next.get(doc) || 0) | list[i + 2]);
+            if (doc >= n) break;
+            least = Math.min(least, list[i + 1]);
+            found.scores[doc] += list[i + 1] * factor;
+            found.flags[doc] |= flag;
+            if (exact) found.next[doc] |= list[i + 2];
+          }
+          if (df > (list.length - 1) / 3) {
+            var id = sn + " " + key, c = least * factor, was = cut.get(id);
+            cut.set(id, was === undefined ? c : Math.min(was, c));
           }
         });
+      });
+    });
+    cut.forEach(function (c, id) {
+      var sn = Number(id.slice(0, id.indexOf(" "))), key = id.slice(id.indexOf(" ") + 1);
+      var others = ((byNumber.get(sn) || {})[OTHERS] || {})[key];
+      if (others === undefined) { found.complete = false; return; }
+      var exact = key === step.token;
+      eachOther(others, function (d) {
+        if (d >= n) return;
+        found.scores[d] += c;
+        found.flags[d] |= 1;
+        if (exact) found.next[d] |= any;
       });
     });
     return found;
   }
 
   /** The ranked results of the parts `ps` given each term's matches (in
-   *  the order of `termsOf(ps)`, one per distinct term). */
-  function rank(ps, matches, bits) {
+   *  the order of `termsOf(ps)`, one per distinct term), over `n`
+   *  documents. */
+  function rank(ps, matches, bits, n) {
     var byToken = new Map();
     matches.forEach(function (f) { byToken.set(f.token, f); });
-    var candidates = new Set();
-    matches.forEach(function (f) { f.scores.forEach(function (s, doc) { candidates.add(doc); }); });
-    function has(f, doc) { return f.scores.has(doc) || !f.complete; }
-    var follows = links(ps).map(function (l) { return { from: byToken.get(l.from), bit: nextBit(l.to, bits) }; });
-    function adjacent(doc) {
-      return follows.every(function (l) { return !l.from.complete || ((l.from.next.get(doc) || 0) & l.bit) !== 0; });
+    // Each part's terms' matches; which must be followed by what.
+    var needs = ps.map(function (p) { return p.terms.map(function (t) { return byToken.get(t.token); }); });
+    var follows = links(ps).map(function (l) { return { from: byToken.get(l.from), bit: nextBit(l.to, bits) }; })
+      .filter(function (l) { return l.from.complete; });
+    var ids = [], scores = [], tiers = [], p, j, f, doc;
+    for (doc = 0; doc < n; doc++) {
+      var candidate = false, all = true, titled = 0, score = 0;
+      for (j = 0; j < matches.length; j++) {
+        if (matches[j].flags[doc]) { candidate = true; score += matches[j].scores[doc]; }
+      }
+      if (!candidate) continue;
+      for (p = 0; p < needs.length && all; p++) {
+        var inTitle = true;
+        for (j = 0; j < needs[p].length; j++) {
+          f = needs[p][j];
+          var flag = f.flags[doc];
+          if (!flag && f.complete) { all = false; break; }
+          if (!(flag & 2)) inTitle = false;
+        }
+        if (all && inTitle) titled++;
+      }
+      if (!all) continue;
+      for (j = 0; j < follows.length; j++) {
+        if ((follows[j].from.next[doc] & follows[j].bit) === 0) { all = false; break; }
+      }
+      if (!all) continue;
+      ids.push(doc); scores.push(score); tiers.push(titled);
     }
-    var results = [];
-    candidates.forEach(function (doc) {
-      var all = ps.every(function (p) { return p.terms.every(function (t) { return has(byToken.get(t.token), doc); }); });
-      if (!all || !adjacent(doc)) return;
-      var titled = ps.filter(function (p) { return p.terms.every(function (t) { return byToken.get(t.token).titled.has(doc); }); }).length;
-      var score = 0;
-      matches.forEach(function (f) { score += f.scores.get(doc) || 0; });
-      results.push({ id: doc, score: score, tier: titled });
-    });
     var relaxed = false;
-    if (!results.length && matches.length > 1) {
+    if (!ids.length && matches.length > 1) {
       relaxed = true;
-      candidates.forEach(function (doc) {
-        var score = 0, count = 0;
-        matches.forEach(function (f) { if (f.scores.has(doc)) { score += f.scores.get(doc); count++; } });
-        results.push({ id: doc, score: score, tier: count });
-      });
+      for (doc = 0; doc < n; doc++) {
+        var count = 0, sum = 0;
+        for (j = 0; j < matches.length; j++) {
+          if (matches[j].flags[doc]) { sum += matches[j].scores[doc]; count++; }
+        }
+        if (count) { ids.push(doc); scores.push(sum); tiers.push(count); }
+      }
     }
     // Newer articles have smaller ids: they win ties.
-    results.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.id - b.id; });
+    var order = new Uint32Array(ids.length);
+    for (j = 0; j < order.length; j++) order[j] = j;
+    order.sort(function (a, b) { return tiers[b] - tiers[a] || scores[b] - scores[a] || ids[a] - ids[b]; });
+    var results = new Array(order.length);
+    for (j = 0; j < order.length; j++) { var k = order[j]; results[j] = { id: ids[k], score: scores[k], tier: tiers[k] }; }
     results.truncated = matches.some(function (f) { return f.truncated; });
     results.relaxed = relaxed;
     return results;
   }
 
+  /** Article `id`'s title, facts and the start of its text (`x`). */
   Searcher.prototype.doc = function (id) {
-    return this.load(this.docs, id, "a/" + id + ".json?" + this.manifest.build);
+    return this.load(this.docs, id, "a/" + id + ".bin?" + this.manifest.build);
+  };
+
+  /** Article `id` with as much of its text as a snippet around the first
+   *  of `tokens` needs: the rest of the text is fetched only when no match
+   *  is in the start. */
+  Searcher.prototype.docFor = function (id, tokens) {
+    var self = this;
+    return this.doc(id).then(function (doc) {
+      if (!doc.r) return doc;
+      // A match in the start is shown, with what follows it there.
+      if (hits(doc.x || "", tokens, self.table).first >= 0) return doc;
+      return self.load(self.docs, id + "r", "a/" + id + "-r.bin?" + self.manifest.build, true).then(function (rest) {
+        return Object.assign({}, doc, { x: doc.x + rest, r: 0 });
+      });
+    });
   };
 
   /** The facets file (see src/search/index/facets.rs), fetched once. */
@@ -329,8 +482,9 @@
     });
   }
 
-  /** A short passage of `text` around the first match, as text and marks. */
-  function snippet(text, tokens, table, length) {
+  /** The characters of `text` (spaces collapsed), which of them match
+   *  `tokens`, and where the first match starts (-1 for none). */
+  function hits(text, tokens, table) {
     var chars = Array.from(text.replace(/\s+/g, " "));
     var folded = chars.map(function (c) { var f = fold(c, table); return Array.from(f)[0] || c; });
     var hits = new Array(chars.length).fill(false), first = -1;
@@ -345,12 +499,18 @@
         if (ok) { for (var k = 0; k < tc.length; k++) hits[i + k] = true; if (first < 0 || i < first) first = i; }
       }
     });
+    return { chars: chars, hits: hits, first: first };
+  }
+
+  /** A short passage of `text` around the first match, as text and marks. */
+  function snippet(text, tokens, table, length) {
+    var at = hits(text, tokens, table), chars = at.chars, hit = at.hits, first = at.first;
     var start = Math.max(0, (first < 0 ? 0 : first) - Math.floor(length / 3));
     var end = Math.min(chars.length, start + length);
     var parts = [], cur = "", curHit = false;
     for (var i = start; i < end; i++) {
-      if (hits[i] !== curHit && cur) { parts.push({ text: cur, hit: curHit }); cur = ""; }
-      curHit = hits[i]; cur += chars[i];
+      if (hit[i] !== curHit && cur) { parts.push({ text: cur, hit: curHit }); cur = ""; }
+      curHit = hit[i]; cur += chars[i];
     }
     if (cur) parts.push({ text: cur, hit: curHit });
     if (start > 0) parts.unshift({ text: "…", hit: false });
@@ -501,13 +661,18 @@
       list.classList.remove("stale");
     }
 
-    function showResults(q, results, docs, shown) {
-      // What the snippets mark: the phrases and words asked for, or (relaxed) their pieces.
+    /** What the snippets mark: the phrases and words asked for, or (relaxed) their pieces. */
+    function marked(q, results) {
       var ps = searcher.parts(q);
-      var tokens = results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
+      return results.relaxed ? termsOf(ps).map(function (t) { return t.token; }) : ps.map(function (p) { return p.text; });
+    }
+    var snippetLength = page ? 120 : 60;
+
+    function showResults(q, results, docs, shown) {
+      var tokens = marked(q, results);
       list.textContent = "";
       pick.clear();
-      docs.forEach(function (doc, i) { list.appendChild(renderResult(list.id + "-" + shown[i].id, doc, tokens, searcher.table, root, page ? 120 : 60)); });
+      docs.forEach(function (doc, i) { list.appendChild(renderResult(list.id + "-" + shown[i].id, doc, tokens, searcher.table, root, snippetLength)); });
       var found = results.length === 1 && WORDS.foundOne ? WORDS.foundOne : say("found", { n: results.length });
       status.textContent = results.length ? found + (results.length > limit ? say("first", { n: limit }) : "") : say("none", { q: q });
       if (results.relaxed) status.textContent = say("relaxed", { q: q }) + status.textContent;
@@ -551,8 +716,8 @@
       }, BUSY_MS);
       searcher.search(q).then(filterIds).then(function (results) {
         if (mine !== seq) return;
-        var shown = results.slice(0, limit);
-        return Promise.all(shown.map(function (r) { return searcher.doc(r.id); })).then(function (docs) {
+        var shown = results.slice(0, limit), tokens = marked(q, results);
+        return Promise.all(shown.map(function (r) { return searcher.docFor(r.id, tokens); })).then(function (docs) {
           if (mine !== seq) return;
           settle();
           showResults(q, results, docs, shown);
@@ -566,8 +731,8 @@
 
     var later = debounce(function () { run(false); }, 40);
     // While a Chinese input method is composing (ㄊㄨㄟˋ, tui huan), wait for the characters.
-    input.addEventListener("input", function (e) { if (!e.isComposing) later(); });
-    input.addEventListener("compositionend", later);
+    input.addEventListener("input", function (e) { if (!e.isComposing) { searcher.prefetch(input.value); later(); } });
+    input.addEventListener("compositionend", function () { searcher.prefetch(input.value); later(); });
     input.addEventListener("focus", function () { searcher.ready().catch(function () {}); });
     if (page) {
       page.onChange = function () { run(false); };
