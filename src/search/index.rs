@@ -34,7 +34,9 @@
 //! are listed by number, once for all fields, so that a query's every word
 //! still rules documents out.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -584,7 +586,7 @@ fn index_with_elasticlunr(docs: &[Arc<SearchDoc>]) -> (Postings, Vec<[u32; 7]>) 
     let postings: Postings = per_field
         .into_par_iter()
         .map(|chunks| {
-            let mut merged: TermPostings = HashMap::new();
+            let mut merged: TermPostings = HashMap::default();
             for terms in chunks {
                 for (term, mut list) in terms {
                     list.sort_by_key(|p| p.0);
@@ -607,7 +609,7 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
     use elasticlunr::Language;
     let lang = CasebookLanguage;
     let pipeline = lang.make_pipeline();
-    let mut postings: Postings = vec![HashMap::new(); FIELDS.len()];
+    let mut postings: Postings = vec![HashMap::default(); FIELDS.len()];
     let mut lengths = Vec::with_capacity(docs.len());
     for (i, d) in docs.iter().enumerate() {
         let doc = (first + i) as u32;
@@ -616,14 +618,21 @@ fn add_docs(docs: &[Arc<SearchDoc>], first: usize) -> (Postings, Vec<Lengths>) {
             let tokens = pipeline.run(lang.tokenize(text));
             l[f] = tokens.len() as u32;
             let next = super::next::masks(&tokens);
-            let mut counts: HashMap<&str, u64> = HashMap::new();
+            let mut counts: HashMap<&str, u64> = HashMap::default();
             for token in &tokens {
                 *counts.entry(token).or_default() += 1;
             }
             for (token, count) in counts {
                 if !token.is_empty() {
                     let mask = next.get(token).copied().unwrap_or(0);
-                    postings[f].entry(token.to_string()).or_default().push((doc, (count as f64).sqrt() as f32, mask));
+                    let posting = (doc, (count as f64).sqrt() as f32, mask);
+                    // A term seen before costs no new string.
+                    match postings[f].get_mut(token) {
+                        Some(list) => list.push(posting),
+                        None => {
+                            postings[f].insert(token.to_string(), vec![posting]);
+                        }
+                    }
                 }
             }
         }

@@ -11,7 +11,7 @@
 //! its first two characters, so a word is known whether or not it goes on
 //! (`dump` is `du`, as `dumpall` is). `search.js` computes the same bit.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::fold::is_cjk;
 
@@ -32,7 +32,7 @@ pub fn bit(term: &str) -> u16 {
 /// Each term of `tokens` (the tokenizer's output for one field) with the
 /// bits of the terms that follow it.
 pub fn masks(tokens: &[String]) -> HashMap<&str, u16> {
-    let mut out: HashMap<&str, u16> = HashMap::new();
+    let mut out: HashMap<&str, u16> = HashMap::default();
     let mut prev: Option<&str> = None;
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 && is_run_end(&tokens[i - 1], t) {
@@ -53,8 +53,8 @@ fn is_run_end(before: &str, t: &str) -> bool {
     let (Some(c), None) = (tc.next(), tc.next()) else {
         return false;
     };
-    let b: Vec<char> = before.chars().collect();
-    is_cjk(c) && b.len() == 2 && is_cjk(b[0]) && b[1] == c
+    let mut b = before.chars();
+    matches!((b.next(), b.next(), b.next()), (Some(b0), Some(b1), None) if is_cjk(c) && is_cjk(b0) && b1 == c)
 }
 
 #[cfg(test)]
