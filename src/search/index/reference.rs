@@ -66,7 +66,7 @@ fn read_elasticlunr_json(json: &str) -> (Postings, Vec<Lengths>) {
         }
     }
     let index: Value = serde_json::from_str(json).expect("elasticlunr-rs writes JSON");
-    let mut postings: Postings = vec![HashMap::new(); FIELDS.len()];
+    let mut postings: Postings = vec![Default::default(); FIELDS.len()];
     for (f, field) in FIELDS.iter().enumerate() {
         walk(&index["index"][*field]["root"], "", &mut postings[f]);
     }
