@@ -1,8 +1,6 @@
 //! elasticlunr-rs's own index, read back from its JSON: what
 //! [`super::add_docs`] must match.
 
-use std::collections::HashMap;
-
 use elasticlunr::IndexBuilder;
 use serde_json::Value;
 
