@@ -70,37 +70,26 @@ pub struct RelatedCache {
     previous: Option<Previous>,
 }
 
-/// One text's bigram counts as the cache on disk keeps them: (bigram key,
-/// count), in the order the text first has each, and the spellings.
-pub type SavedCounts = (Vec<(u64, u32)>, Vec<String>);
+/// One text's bigram counts as the cache on disk keeps them: [`Gram`]s as
+/// (key, count, at, len).
+pub type SavedCounts = Vec<(u64, u32, u32, u32)>;
 
 impl RelatedCache {
     /// The bigram counts by text key, for the cache on disk.
     pub fn saved_counts(&self) -> Vec<(u64, SavedCounts)> {
-        self.counts
-            .iter()
-            .map(|(k, c)| {
-                let (m, spellings) = &**c;
-                let mut grams: Vec<(u64, u32, u32)> = m.iter().map(|(g, (n, at))| (*g, *n, *at)).collect();
-                grams.sort_by_key(|g| g.2);
-                (*k, (grams.into_iter().map(|(g, n, _)| (g, n)).collect(), spellings.clone()))
-            })
-            .collect()
+        self.counts.iter().map(|(k, c)| (*k, c.iter().map(|g| (g.key, g.count, g.at, g.len)).collect())).collect()
     }
 
-    /// Puts back counts read from disk (filled in the order [`gram_counts`]
-    /// filled them, though nothing depends on the map's order). Counts
-    /// whose spellings do not match their bigrams are left out.
+    /// Puts back counts read from disk. Counts not in key order (not
+    /// written by [`gram_counts`]) are left out; a spelling outside its
+    /// text reads as nothing.
     pub fn restore_counts(&mut self, saved: Vec<(u64, SavedCounts)>) {
-        for (key, (grams, spellings)) in saved {
-            if grams.len() != spellings.len() {
-                continue;
+        for (key, grams) in saved {
+            let grams: GramCounts =
+                grams.into_iter().map(|(key, count, at, len)| Gram { key, count, at, len }).collect();
+            if grams.windows(2).all(|w| w[0].key < w[1].key) {
+                self.counts.insert(key, std::sync::Arc::new(grams));
             }
-            let mut m: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-            for (at, (g, n)) in grams.into_iter().enumerate() {
-                m.insert(g, (n, at as u32));
-            }
-            self.counts.insert(key, std::sync::Arc::new((m, spellings)));
         }
     }
 }
@@ -174,18 +163,18 @@ pub fn related(articles: &[Article], texts: &[(&str, u64)], config: &Config, cac
     let result = match previous {
         Some(mut p) if n > exact_limit && same_articles && changed.len() <= 32 => {
             for &i in &changed {
-                for k in p.counts[i].0.keys() {
-                    if let Some(d) = p.df.get_mut(k) {
+                for g in p.counts[i].iter() {
+                    if let Some(d) = p.df.get_mut(&g.key) {
                         *d -= 1;
                     }
                 }
-                for k in counts[i].0.keys() {
-                    *p.df.entry(*k).or_default() += 1;
+                for g in counts[i].iter() {
+                    *p.df.entry(g.key).or_default() += 1;
                 }
             }
             let mut features = p.features;
             for &i in &changed {
-                features[i] = std::sync::Arc::new(features_of(&articles[i], &counts[i], &p.df, n));
+                features[i] = std::sync::Arc::new(features_of(&articles[i], texts[i].0, &counts[i], &p.df, n));
             }
             crate::profile::lap("    features", &mut lap);
             let was_response: Vec<bool> = (0..n).map(|i| p.keys[i].2).collect();
@@ -196,15 +185,15 @@ pub fn related(articles: &[Article], texts: &[(&str, u64)], config: &Config, cac
         }
         _ => {
             let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-            for (m, _) in counts.iter().map(|c| &**c) {
-                for k in m.keys() {
-                    *df.entry(*k).or_default() += 1;
+            for c in &counts {
+                for g in c.iter() {
+                    *df.entry(g.key).or_default() += 1;
                 }
             }
             let features: Vec<std::sync::Arc<Features>> = articles
                 .par_iter()
-                .zip(counts.par_iter())
-                .map(|(a, c)| std::sync::Arc::new(features_of(a, c, &df, n)))
+                .zip(counts.par_iter().zip(texts.par_iter()))
+                .map(|(a, (c, (t, _)))| std::sync::Arc::new(features_of(a, t, c, &df, n)))
                 .collect();
             let index = Index::new(articles, &features);
             let empty = std::sync::Arc::new(Vec::new());
@@ -435,30 +424,39 @@ const PRODUCT: f32 = 2.0;
 const TEXT: f32 = 6.0;
 
 /// Bigram key → (count, index of its first spelling), and the spellings.
-type GramCounts = (FxHashMap<u64, (u32, u32)>, Vec<String>);
+/// One bigram of a text: its key, how often the text has it, and where
+/// (bytes `at..at + len`) it is first written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Gram {
+    key: u64,
+    count: u32,
+    at: u32,
+    len: u32,
+}
+
+/// A text's bigrams, by key: 24 bytes each (a map with their spellings
+/// took about three times that, 700 MB at 10,000 articles).
+type GramCounts = Vec<Gram>;
 
 /// The bigrams of a text with their counts and first spellings.
 fn gram_counts(text: &str) -> GramCounts {
-    let mut m: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-    let mut spellings: Vec<String> = Vec::new();
-    for_each_gram(text, |key, written| {
-        let e = m.entry(key).or_insert_with(|| {
-            spellings.push(written());
-            (0, spellings.len() as u32 - 1)
-        });
-        e.0 += 1;
+    let mut m: FxHashMap<u64, Gram> = FxHashMap::default();
+    for_each_gram(text, |key, at| {
+        m.entry(key).or_insert(Gram { key, count: 0, at: at.start as u32, len: at.len() as u32 }).count += 1;
     });
-    (m, spellings)
+    let mut grams: GramCounts = m.into_values().collect();
+    grams.sort_unstable_by_key(|g| g.key);
+    grams
 }
 
 /// Tags, competencies, product, channel and a tf-idf bigram signature of an
 /// article, given how many of the `n` articles have each bigram (`df`).
-fn features_of(a: &Article, (m, spellings): &GramCounts, df: &FxHashMap<u64, u32>, n: usize) -> Features {
-    let mut weighted: Vec<(u64, f64)> = m
+fn features_of(a: &Article, text: &str, grams: &GramCounts, df: &FxHashMap<u64, u32>, n: usize) -> Features {
+    let mut weighted: Vec<(u64, f64)> = grams
         .iter()
-        .map(|(k, (tf, _))| {
-            let idf = ((n as f64 + 1.0) / (df.get(k).copied().unwrap_or(1) as f64 + 1.0)).ln();
-            (*k, (1.0 + (*tf as f64).ln()) * idf)
+        .map(|g| {
+            let idf = ((n as f64 + 1.0) / (df.get(&g.key).copied().unwrap_or(1) as f64 + 1.0)).ln();
+            (g.key, (1.0 + (g.count as f64).ln()) * idf)
         })
         .filter(|(_, w)| *w > 0.0)
         .collect();
@@ -472,7 +470,11 @@ fn features_of(a: &Article, (m, spellings): &GramCounts, df: &FxHashMap<u64, u32
     weighted.sort_by_key(|x| x.0);
     let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
     let signature: Vec<(u64, f64)> = weighted.into_iter().map(|(k, w)| (k, w / norm)).collect();
-    let written = signature.iter().map(|(k, _)| spellings[m[k].1 as usize].clone()).collect();
+    let spelling = |k: &u64| {
+        let g = grams.binary_search_by_key(k, |g| g.key).map(|i| grams[i]).ok()?;
+        text.get(g.at as usize..(g.at + g.len) as usize)
+    };
+    let written = signature.iter().map(|(k, _)| spelling(k).unwrap_or_default().to_string()).collect();
     Features {
         tags: a.front.tags.iter().map(|t| fold(t)).collect(),
         tag_names: a.front.tags.clone(),
@@ -484,41 +486,43 @@ fn features_of(a: &Article, (m, spellings): &GramCounts, df: &FxHashMap<u64, u32
     }
 }
 
-/// Calls `f` with the key of every bigram of [`bigrams`] and a way to get its
-/// spelling, without allocating for each: two folded characters are packed
-/// into one number; a word is hashed.
-fn for_each_gram(text: &str, mut f: impl FnMut(u64, &dyn Fn() -> String)) {
-    let mut prev: Option<(char, char)> = None;
-    let mut word = (String::new(), String::new());
-    let flush_word = |word: &mut (String, String), f: &mut dyn FnMut(u64, &dyn Fn() -> String)| {
+/// Calls `f` with the key of every bigram of [`bigrams`] and where in
+/// `text` it is written, without allocating for each: two folded
+/// characters are packed into one number; a word is hashed.
+fn for_each_gram(text: &str, mut f: impl FnMut(u64, std::ops::Range<usize>)) {
+    // The previous CJK character, folded, and where it starts.
+    let mut prev: Option<(char, usize)> = None;
+    // The current word, folded, and where it starts.
+    let mut word = (String::new(), 0);
+    let flush_word = |word: &mut (String, usize), end: usize, f: &mut dyn FnMut(u64, std::ops::Range<usize>)| {
         if word.0.chars().nth(1).is_some() {
             let key = (1u64 << 63) | (rustc_hash::FxBuildHasher.hash_one(&word.0) >> 1);
-            let written = word.1.clone();
-            f(key, &move || written.clone());
+            f(key, word.1..end);
         }
         word.0.clear();
-        word.1.clear();
     };
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         let folded = fold_one(c);
         if is_cjk(folded) {
-            flush_word(&mut word, &mut f);
-            if let Some((pf, pc)) = prev {
+            flush_word(&mut word, at, &mut f);
+            if let Some((pf, start)) = prev {
                 let key = ((pf as u64) << 21) | folded as u64;
-                f(key, &|| [pc, c].iter().collect());
+                f(key, start..at + c.len_utf8());
             }
-            prev = Some((folded, c));
+            prev = Some((folded, at));
         } else {
             prev = None;
             if folded.is_alphanumeric() {
+                if word.0.is_empty() {
+                    word.1 = at;
+                }
                 word.0.push(folded);
-                word.1.push(c);
             } else {
-                flush_word(&mut word, &mut f);
+                flush_word(&mut word, at, &mut f);
             }
         }
     }
-    flush_word(&mut word, &mut f);
+    flush_word(&mut word, text.len(), &mut f);
 }
 
 /// The score of `b` as related to `a`, with reasons; `None` if too weak.
@@ -617,7 +621,7 @@ mod tests {
     fn grams_fold_and_keep_spelling() {
         let grams = |t: &str| {
             let mut out = Vec::new();
-            for_each_gram(t, |key, written| out.push((key, written())));
+            for_each_gram(t, |key, at| out.push((key, t[at].to_string())));
             out
         };
         let keys = |t: &str| grams(t).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
