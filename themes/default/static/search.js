@@ -482,11 +482,22 @@
     });
   }
 
+  /** Per folding table: character → its folded first character. */
+  var foldedChars = new WeakMap();
+
   /** The characters of `text` (spaces collapsed), which of them match
    *  `tokens`, and where the first match starts (-1 for none). */
   function hits(text, tokens, table) {
     var chars = Array.from(text.replace(/\s+/g, " "));
-    var folded = chars.map(function (c) { var f = fold(c, table); return Array.from(f)[0] || c; });
+    // Each character folded once per page: NFKC per character was most of
+    // the time between an article's file arriving and its result showing.
+    var seen = foldedChars.get(table);
+    if (!seen) foldedChars.set(table, seen = new Map());
+    var folded = chars.map(function (c) {
+      var f = seen.get(c);
+      if (f === undefined) { f = Array.from(fold(c, table))[0] || c; seen.set(c, f); }
+      return f;
+    });
     var hits = new Array(chars.length).fill(false), first = -1;
     // Mark whole bigrams and words; single characters only for a one-character query.
     var long = tokens.filter(function (t) { return Array.from(t).length > 1; });
