@@ -31,11 +31,12 @@ pub fn bit(term: &str) -> u16 {
 
 /// Each term of `tokens` (the tokenizer's output for one field) with the
 /// bits of the terms that follow it.
-pub fn masks(tokens: &[String]) -> HashMap<&str, u16> {
+pub fn masks<S: AsRef<str>>(tokens: &[S]) -> HashMap<&str, u16> {
     let mut out: HashMap<&str, u16> = HashMap::default();
     let mut prev: Option<&str> = None;
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && is_run_end(&tokens[i - 1], t) {
+        let t = t.as_ref();
+        if i > 0 && is_run_end(tokens[i - 1].as_ref(), t) {
             continue;
         }
         if let Some(p) = prev {

@@ -16,42 +16,58 @@ use crate::fold::is_cjk;
 pub const MAX_TOKEN_CHARS: usize = 32;
 
 pub fn tokenize(text: &str) -> Vec<String> {
-    let folded = fold(text);
+    tokens_of(&fold(text)).into_iter().map(str::to_string).collect()
+}
+
+/// The tokens of text already [`fold`]ed, as slices of it: a CJK run's
+/// bigrams and its last character are side by side in it, and so are a
+/// word's characters. The index tokenizes this way, with no string per token.
+pub fn tokens_of(folded: &str) -> Vec<&str> {
     let mut tokens = Vec::new();
-    let mut run: Vec<char> = Vec::new();
-    let mut word = String::new();
-    for c in folded.chars() {
+    // Where each character of the current CJK run starts, and where it ends.
+    let mut run: Vec<usize> = Vec::new();
+    let mut run_end = 0;
+    // Where the current word starts, how many characters it has, and where
+    // its first MAX_TOKEN_CHARS characters end.
+    let mut word: Option<(usize, usize, usize)> = None;
+    for (at, c) in folded.char_indices() {
+        let end = at + c.len_utf8();
         if is_cjk(c) {
-            push_word(&mut word, &mut tokens);
-            run.push(c);
+            push_word(folded, &mut word, &mut tokens);
+            run.push(at);
+            run_end = end;
         } else {
-            push_run(&mut run, &mut tokens);
+            push_run(folded, &mut run, run_end, &mut tokens);
             if c.is_alphanumeric() {
-                word.push(c);
+                let w = word.get_or_insert((at, 0, at));
+                w.1 += 1;
+                if w.1 <= MAX_TOKEN_CHARS {
+                    w.2 = end;
+                }
             } else {
-                push_word(&mut word, &mut tokens);
+                push_word(folded, &mut word, &mut tokens);
             }
         }
     }
-    push_run(&mut run, &mut tokens);
-    push_word(&mut word, &mut tokens);
+    push_run(folded, &mut run, run_end, &mut tokens);
+    push_word(folded, &mut word, &mut tokens);
     tokens
 }
 
-fn push_run(run: &mut Vec<char>, tokens: &mut Vec<String>) {
-    for pair in run.windows(2) {
-        tokens.push(pair.iter().collect());
+fn push_run<'a>(folded: &'a str, run: &mut Vec<usize>, run_end: usize, tokens: &mut Vec<&'a str>) {
+    for i in 0..run.len().saturating_sub(1) {
+        let end = run.get(i + 2).copied().unwrap_or(run_end);
+        tokens.push(&folded[run[i]..end]);
     }
-    if let Some(last) = run.last() {
-        tokens.push(last.to_string());
+    if let Some(&last) = run.last() {
+        tokens.push(&folded[last..run_end]);
     }
     run.clear();
 }
 
-fn push_word(word: &mut String, tokens: &mut Vec<String>) {
-    if !word.is_empty() {
-        tokens.push(word.chars().take(MAX_TOKEN_CHARS).collect());
-        word.clear();
+fn push_word<'a>(folded: &'a str, word: &mut Option<(usize, usize, usize)>, tokens: &mut Vec<&'a str>) {
+    if let Some((start, _, end)) = word.take() {
+        tokens.push(&folded[start..end]);
     }
 }
 

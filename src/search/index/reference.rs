@@ -2,6 +2,8 @@
 //! [`super::add_docs`] must match.
 
 use elasticlunr::IndexBuilder;
+
+use crate::search::tokenize::CasebookLanguage;
 use serde_json::Value;
 
 use super::*;
