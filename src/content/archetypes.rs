@@ -1,7 +1,7 @@
 //! The archetypes `casebook new` makes an article from: the journal's
 //! `archetypes/<kind>.md`, or the built-in ones (which `casebook init`
 //! writes there), and the example text they hold, which a writer is meant
-//! to replace (found left unchanged by [`crate::validate::placeholders`]).
+//! to replace (found left unchanged by [`crate::validate::placeholders_in`]).
 
 use std::path::{Path, PathBuf};
 

@@ -86,40 +86,46 @@ fn similarity(heading: &str, names: &[String]) -> f64 {
     names.iter().map(|n| strsim::normalized_levenshtein(bare, n)).fold(0.0, f64::max)
 }
 
-/// Example text of the archetypes (`casebook new`) left as it was: errors
-/// for `check`, warnings for `build` (the pull request is the gate, as for
-/// customer data; a journal whose older articles kept an example summary
-/// still builds). Each at its line, quoting the text to replace.
-pub fn placeholders(root: &std::path::Path, articles: &[Article], as_errors: bool) -> Vec<Diagnostic> {
+/// The example text of each kind's archetype (one that cannot be read is
+/// reported by `casebook new`), for [`placeholders_in`].
+pub fn placeholder_examples(root: &std::path::Path) -> Vec<(Kind, crate::content::archetypes::Examples)> {
     use crate::content::archetypes::{read, Examples};
     let kinds = [Kind::Case, Kind::Essay, Kind::Response];
-    // An archetype that cannot be read is reported by `casebook new`.
-    let examples: Vec<(Kind, Examples)> =
-        kinds.iter().filter_map(|&k| read(root, k).ok().map(|text| (k, Examples::of(&text)))).collect();
+    kinds.iter().filter_map(|&k| read(root, k).ok().map(|text| (k, Examples::of(&text)))).collect()
+}
+
+/// Example text of the archetypes (`casebook new`) left as it was in one
+/// article: errors for `check`, warnings for `build` (the pull request is
+/// the gate, as for customer data; a journal whose older articles kept an
+/// example summary still builds). Each at its line, quoting the text to
+/// replace. Given the archetypes' `examples`.
+pub fn placeholders_in(
+    a: &Article,
+    examples: &[(Kind, crate::content::archetypes::Examples)],
+    as_errors: bool,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for a in articles {
-        let Some((_, examples)) = examples.iter().find(|(k, _)| *k == a.kind) else { continue };
-        let mut found = |line: usize, col: usize, text: &str, field: Option<&str>| {
-            let problem = Problem::Placeholder { text: cut(text, 24), field: field.map(str::to_string) };
-            out.push(if as_errors {
-                Diagnostic::error(&a.source, line, col, problem)
-            } else {
-                Diagnostic::warning(&a.source, line, col, problem)
-            });
-        };
-        if let (Some(example), Some(summary)) = (&examples.summary, &a.front.summary) {
-            if summary.trim() == example {
-                // The YAML starts on line 2.
-                let at = a.front_text.lines().position(|l| l.starts_with("summary:")).map_or(1, |i| i + 2);
-                found(at, 1, example, Some("summary"));
-            }
+    let Some((_, examples)) = examples.iter().find(|(k, _)| *k == a.kind) else { return out };
+    let mut found = |line: usize, col: usize, text: &str, field: Option<&str>| {
+        let problem = Problem::Placeholder { text: cut(text, 24), field: field.map(str::to_string) };
+        out.push(if as_errors {
+            Diagnostic::error(&a.source, line, col, problem)
+        } else {
+            Diagnostic::warning(&a.source, line, col, problem)
+        });
+    };
+    if let (Some(example), Some(summary)) = (&examples.summary, &a.front.summary) {
+        if summary.trim() == example {
+            // The YAML starts on line 2.
+            let at = a.front_text.lines().position(|l| l.starts_with("summary:")).map_or(1, |i| i + 2);
+            found(at, 1, example, Some("summary"));
         }
-        for (i, line) in a.body.lines().enumerate() {
-            let trimmed = line.trim();
-            if !trimmed.is_empty() && examples.lines.iter().any(|l| l == trimmed) {
-                let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
-                found(a.body_line + i, col, trimmed, None);
-            }
+    }
+    for (i, line) in a.body.lines().enumerate() {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && examples.lines.iter().any(|l| l == trimmed) {
+            let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+            found(a.body_line + i, col, trimmed, None);
         }
     }
     out
