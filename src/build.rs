@@ -576,7 +576,7 @@ fn validate(
     // So are a case's missing sections (`check`, and `serve`'s preview).
     let examples = crate::validate::placeholder_examples(root);
     let sections = opts.check || opts.preview;
-    let settings_key = hash_value(&format!("{examples:?} {sections} {:?}", config.case_sections));
+    let settings_key = hash_value(&(&examples, sections, &config.case_sections));
     let scans: Vec<(u64, crate::incremental::Privacy)> = content
         .articles
         .par_iter()
@@ -587,11 +587,7 @@ fn validate(
                 let (mut found, masks) = crate::validate::privacy_and_masks(a, config, opts.check);
                 found.extend(crate::validate::placeholders_in(a, &examples, opts.check));
                 if sections {
-                    found.extend(crate::validate::case_sections(
-                        std::slice::from_ref(a),
-                        std::slice::from_ref(r),
-                        config,
-                    ));
+                    found.extend(crate::validate::missing_sections(a, &r.toc, &config.case_sections));
                 }
                 (found, masks)
             });

@@ -43,7 +43,7 @@ pub fn read(root: &Path, kind: Kind) -> Result<String, Diagnostic> {
 /// The example text of an archetype: what `summary:` says (unless it is a
 /// `{{…}}` to fill in), and each line of its text that is not blank, a
 /// heading, a list's check box or a comment.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Hash)]
 pub struct Examples {
     pub summary: Option<String>,
     pub lines: Vec<String>,

@@ -423,7 +423,6 @@ const COMPETENCY: f32 = 1.0;
 const PRODUCT: f32 = 2.0;
 const TEXT: f32 = 6.0;
 
-/// Bigram key → (count, index of its first spelling), and the spellings.
 /// One bigram of a text: its key, how often the text has it, and where
 /// (bytes `at..at + len`) it is first written.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -242,16 +242,15 @@ fn limit_nesting<'a>(
     // For each open quote, list and item: whether it is left out.
     let mut open: Vec<bool> = Vec::new();
     let mut depth = 0usize;
+    let mut noted = false;
     let mut kept = Vec::with_capacity(events.len());
     for (event, start) in events {
         let keep = match &event {
             Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
                 depth += 1;
                 let drop = depth > MAX_NESTING;
-                if drop
-                    && depth == MAX_NESTING + 1
-                    && !out.notes.iter().any(|n| matches!(n.2, Problem::NestedTooDeep { .. }))
-                {
+                if drop && !noted {
+                    noted = true;
                     let (line, col) = lines.position(start);
                     out.notes.push((line, col, Problem::NestedTooDeep { limit: MAX_NESTING }));
                 }

@@ -19,17 +19,15 @@ use crate::markdown::Rendered;
 /// the last heading before where it belongs (the sections come in the
 /// configured order), naming the headings around that place.
 pub fn case_sections(articles: &[Article], rendered: &[std::sync::Arc<Rendered>], config: &Config) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (a, r) in articles.iter().zip(rendered) {
-        if a.kind == Kind::Case {
-            out.extend(missing_sections(a, &r.toc, &config.case_sections));
-        }
-    }
-    out
+    articles.iter().zip(rendered).flat_map(|(a, r)| missing_sections(a, &r.toc, &config.case_sections)).collect()
 }
 
-/// The problems of one case whose headings are `toc`.
-fn missing_sections(a: &Article, toc: &[crate::markdown::TocEntry], sections: &[String]) -> Vec<Diagnostic> {
+/// The problems of one case whose headings are `toc` (none for an article
+/// of another kind).
+pub fn missing_sections(a: &Article, toc: &[crate::markdown::TocEntry], sections: &[String]) -> Vec<Diagnostic> {
+    if a.kind != Kind::Case {
+        return Vec::new();
+    }
     // `## 一、背景`, `## 1. 背景`, `### 背景：` and `## 背景（Background）` all count,
     // and a built-in section in any of the three languages (`## 经验教训`, `## Lessons learned`).
     let have: Vec<String> = toc.iter().map(|t| fold(t.title.trim())).collect();
